@@ -1,0 +1,93 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Herald",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "herald", targets: ["herald"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(
+            name: "HeraldCore",
+            dependencies: [
+                "CIDN2",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "HeraldSQLite",
+            dependencies: ["HeraldCore", "CSQLite"],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "HeraldMail",
+            dependencies: [
+                "HeraldCore", "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "HeraldTemplates",
+            dependencies: ["HeraldCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "HeraldServer",
+            dependencies: [
+                "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "herald",
+            dependencies: [
+                "HeraldServer", "HeraldCore", "HeraldSQLite", "HeraldMail",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "HeraldTestSupport",
+            dependencies: ["HeraldCore", "HeraldSQLite"],
+            path: "Tests/HeraldTestSupport",
+            swiftSettings: upcoming
+        ),
+        .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "StoreContractTests", dependencies: ["HeraldCore", "HeraldSQLite", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "HeraldMailTests", dependencies: ["HeraldMail", "HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldServerTests",
+            dependencies: [
+                "HeraldServer", "HeraldTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: upcoming
+        ),
+    ]
+)

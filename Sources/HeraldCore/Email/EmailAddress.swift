@@ -1,0 +1,73 @@
+/// A validated, normalized email address that a person can subscribe with.
+///
+/// An `EmailAddress` can only be made by validation, so holding one means the address is a
+/// single bare `local@domain` with a dot-atom (or internationalized) local part and a real-looking
+/// domain name. Equality compares every form; use ``canonicalKey`` to decide whether two
+/// addresses belong to the same person.
+public struct EmailAddress: Sendable, Hashable {
+    /// The input as the person typed it, trimmed and NFC-normalized, in its original case.
+    /// For display next to what they entered and for storage.
+    public let typed: String
+    /// `local@domain` with the domain lowercased in ASCII (IDNA A-labels): what SMTP needs.
+    public let smtpAddress: String
+    /// `local@domain` with the domain in lowercase Unicode, for showing to people.
+    public let displayAddress: String
+    /// The uniqueness key: the whole address lowercased (Unicode local parts too), domain as
+    /// A-labels. Two spellings of one mailbox, such as `Jane@Gmail.com` and `jane@gmail.com`,
+    /// share it.
+    public let canonicalKey: String
+    /// Whether the local part is non-ASCII, so delivery needs a server supporting SMTPUTF8.
+    public let requiresSMTPUTF8: Bool
+
+    init(typed: String, smtpAddress: String, displayAddress: String, canonicalKey: String, requiresSMTPUTF8: Bool) {
+        self.typed = typed
+        self.smtpAddress = smtpAddress
+        self.displayAddress = displayAddress
+        self.canonicalKey = canonicalKey
+        self.requiresSMTPUTF8 = requiresSMTPUTF8
+    }
+
+    /// Validates `input` (surrounding white space is ignored) and normalizes it.
+    ///
+    /// - Throws: ``EmailValidationError`` naming the first problem found; when the domain looks
+    ///   like a typo of a popular mailbox domain, the error also carries a suggestion.
+    public init(validating input: String, policy: EmailValidationPolicy = .default) throws(EmailValidationError) {
+        self = try EmailValidator.validate(input, policy: policy, suggest: true)
+    }
+
+    /// Validates raw bytes, such as a line of an uploaded file, that should be UTF-8 text.
+    ///
+    /// - Throws: ``EmailValidationError`` with code `invalid_utf8` when `bytes` is not valid
+    ///   UTF-8, otherwise as ``init(validating:policy:)``.
+    public init(validatingUTF8 bytes: some Collection<UInt8>, policy: EmailValidationPolicy = .default)
+        throws(EmailValidationError)
+    {
+        guard bytes.count <= EmailValidator.maxRawInputBytes else { throw EmailValidationError(.tooLong) }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw EmailValidationError(.invalidUTF8) }
+        try self.init(validating: text, policy: policy)
+    }
+
+    /// A likely intended address when `input` looks like a typo of a popular mailbox domain
+    /// ("jane@gmial.com" → "jane@gmail.com"), or `nil`.
+    ///
+    /// Works for valid inputs too, since a typo'd domain is often syntactically valid. The
+    /// suggestion is always a valid address; it is meant to be offered, never applied silently.
+    public static func suggestion(for input: String) -> String? {
+        EmailTypoSuggester.suggestion(for: input, policy: .default)
+    }
+
+    /// The part before the @, exactly as typed.
+    public var localPart: String {
+        String(smtpAddress[..<atIndex])
+    }
+
+    /// The domain in lowercase ASCII (A-label) form.
+    public var asciiDomain: String {
+        String(smtpAddress[smtpAddress.index(after: atIndex)...])
+    }
+
+    private var atIndex: String.Index {
+        // Valid addresses contain exactly one @, and it is ASCII.
+        smtpAddress.utf8.firstIndex(of: EmailASCII.at) ?? smtpAddress.endIndex
+    }
+}

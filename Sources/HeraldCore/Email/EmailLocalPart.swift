@@ -1,0 +1,49 @@
+/// Validation of the part before the @: an RFC 5322 dot-atom, optionally internationalized
+/// (RFC 6531) with Unicode letters, marks and digits.
+enum EmailLocalPart {
+    /// The maximum length of a local part in UTF-8 octets (RFC 5321 §4.5.3.1.1).
+    static let maxBytes = 64
+
+    /// What the caller needs to know about a valid local part.
+    struct Facts {
+        /// The local part contains non-ASCII characters, so mail to it needs SMTPUTF8.
+        var requiresSMTPUTF8 = false
+        /// The local part contains an ASCII capital letter.
+        var hasUppercase = false
+    }
+
+    /// Validates `local` (non-empty NFC UTF-8) or throws the first problem found.
+    static func check(_ local: UnsafeBufferPointer<UInt8>) throws(EmailValidationError) -> Facts {
+        guard local.count <= maxBytes else { throw EmailValidationError(.localPartTooLong) }
+        guard local[0] != EmailASCII.dot else { throw EmailValidationError(.localPartStartsWithDot) }
+        var facts = Facts()
+        var atSegmentStart = true
+        var index = 0
+        while index < local.count {
+            let byte = local[index]
+            if byte == EmailASCII.dot {
+                guard !atSegmentStart else { throw EmailValidationError(.localPartConsecutiveDots) }
+                atSegmentStart = true
+                index += 1
+                continue
+            }
+            if byte < 0x80 {
+                guard EmailASCII.isAtext(byte) else { throw EmailValidationError(.invalidLocalPartCharacter) }
+                if EmailASCII.isUpper(byte) { facts.hasUppercase = true }
+                index += 1
+            } else {
+                let (value, length) = EmailScalars.decode(local, at: index)
+                let (allowed, isMark) = EmailScalars.isAllowedInLocalPart(value)
+                // A combining mark must follow the character it modifies.
+                guard allowed, !(isMark && atSegmentStart) else {
+                    throw EmailValidationError(.invalidLocalPartCharacter)
+                }
+                facts.requiresSMTPUTF8 = true
+                index += length
+            }
+            atSegmentStart = false
+        }
+        guard !atSegmentStart else { throw EmailValidationError(.localPartEndsWithDot) }
+        return facts
+    }
+}

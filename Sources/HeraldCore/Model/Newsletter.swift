@@ -1,0 +1,30 @@
+/// A list people can subscribe to, as configured by the publisher.
+public struct Newsletter: Sendable, Equatable, Codable {
+    /// URL-safe identifier used in forms and the CLI (`news`, `daily`).
+    public var slug: String
+    /// Title shown to people ("Morning Briefing").
+    public var title: String
+    /// One-line description shown on forms and the preferences page.
+    public var description: String
+    /// Sender address for this newsletter's mail; the global `mail_from` when nil.
+    public var fromAddress: String?
+    /// IANA time zone used for digest periods and dates ("Europe/Kyiv").
+    public var timeZone: String
+    /// Digest feed (file path or URL), if this newsletter sends digests.
+    public var digestFeed: String?
+    /// Whether a welcome mail is sent after confirmation.
+    public var sendsWelcome: Bool
+
+    public init(
+        slug: String, title: String, description: String = "", fromAddress: String? = nil,
+        timeZone: String = "UTC", digestFeed: String? = nil, sendsWelcome: Bool = true
+    ) {
+        self.slug = slug
+        self.title = title
+        self.description = description
+        self.fromAddress = fromAddress
+        self.timeZone = timeZone
+        self.digestFeed = digestFeed
+        self.sendsWelcome = sendsWelcome
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// What a valid confirmation link would confirm.
+public struct ConfirmationPreview: Sendable, Equatable {
+    public var subscriber: Subscriber
+    public var newsletters: [Newsletter]
+}
+
+/// The result of following a confirmation link.
+public enum ConfirmationResult: Sendable, Equatable {
+    /// These subscriptions are confirmed now (or already were: confirming twice is harmless).
+    case confirmed(ConfirmationPreview)
+    /// The link does not work; the page offers to send a new one.
+    case invalid(LinkProblem)
+}
+
+extension SubscriptionService {
+    /// What the token would confirm, without changing anything (the GET page; link scanners are harmless).
+    public func previewConfirmation(_ secret: TokenSecret) async throws -> ConfirmationResult {
+        let time = now()
+        return try await store.transaction { [self] tx in
+            switch try await usableConfirmToken(secret, in: tx, at: time) {
+            case .failure(let problem): return .invalid(problem)
+            case .success(let token):
+                return .confirmed(try await preview(token, in: tx))
+            }
+        }
+    }
+
+    /// Confirms the subscriptions the token names; queues welcome mail; records consent. Single use.
+    public func confirm(_ secret: TokenSecret, origin: RequestOrigin) async throws -> ConfirmationResult {
+        let time = now()
+        return try await store.transaction { [self] tx in
+            let token: TokenRecord
+            switch try await usableConfirmToken(secret, in: tx, at: time) {
+            case .failure(let problem): return .invalid(problem)
+            case .success(let found): token = found
+            }
+            let preview = try await preview(token, in: tx)
+            guard token.usedAt == nil else { return .confirmed(preview) }
+            _ = try await tx.markTokenUsed(hash: token.hash, at: time)
+            for newsletter in preview.newsletters {
+                try await confirmOne(preview.subscriber, newsletter, origin: origin, in: tx, at: time)
+            }
+            return .confirmed(preview)
+        }
+    }
+
+    private func confirmOne(
+        _ subscriber: Subscriber, _ newsletter: Newsletter, origin: RequestOrigin, in tx: any StoreTransaction,
+        at time: Date
+    ) async throws {
+        guard let current = try await tx.subscription(subscriberID: subscriber.id, newsletter: newsletter.slug),
+            current.status == .pending
+        else { return }
+        try await tx.saveSubscription(current.moved(to: .confirmed, at: time))
+        try await tx.appendConsent(consent(.confirm, subscriber, newsletter.slug, origin, time))
+        guard newsletter.sendsWelcome else { return }
+        let mail = try composer.welcomeMail(mailRequest(subscriber, newsletter))
+        _ = try await tx.enqueueMail(
+            OutboxDraft(kind: .welcome, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey, mail: mail,
+                createdAt: time))
+    }
+
+    /// The token if it can still be used: known, a confirm token, not expired; a used token is
+    /// accepted only when everything it named is already confirmed (confirming twice is harmless).
+    private func usableConfirmToken(_ secret: TokenSecret, in tx: any StoreTransaction, at time: Date) async throws
+        -> Result<TokenRecord, LinkProblem>
+    {
+        guard let token = try await tx.token(hash: secret.hash), secret.matches(hash: token.hash),
+            token.purpose == .confirm
+        else { return .failure(.unknown) }
+        if token.usedAt != nil {
+            let preview = try await preview(token, in: tx)
+            let stillPending = try await anyPending(preview, in: tx)
+            return stillPending ? .failure(.used) : .success(token)
+        }
+        guard time < token.expiresAt else { return .failure(.expired) }
+        return .success(token)
+    }
+
+    private func anyPending(_ preview: ConfirmationPreview, in tx: any StoreTransaction) async throws -> Bool {
+        for newsletter in preview.newsletters {
+            let current = try await tx.subscription(subscriberID: preview.subscriber.id, newsletter: newsletter.slug)
+            if current?.status != .confirmed { return true }
+        }
+        return false
+    }
+
+    private func preview(_ token: TokenRecord, in tx: any StoreTransaction) async throws -> ConfirmationPreview {
+        guard let subscriber = try await tx.subscriber(id: token.subscriberID) else {
+            throw StoreError.corrupt("token refers to a missing subscriber")
+        }
+        let slugs = (token.newsletter ?? "").split(separator: ",").map(String.init)
+        return ConfirmationPreview(subscriber: subscriber, newsletters: slugs.compactMap(newsletter))
+    }
+}
+

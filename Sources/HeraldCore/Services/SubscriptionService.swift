@@ -1,0 +1,131 @@
+import Foundation
+
+/// The double opt-in flow: signup, confirmation, unsubscribe and preferences.
+///
+/// Every state change, its consent record and the mail it causes are written in one transaction.
+public struct SubscriptionService: Sendable {
+    let store: any SubscriberStore
+    let composer: any SubscriptionMailComposer
+    let policy: SignupPolicy
+    let signer: ManageLinkSigner
+    let newsletters: [Newsletter]
+    let now: @Sendable () -> Date
+
+    public init(
+        store: any SubscriberStore, composer: any SubscriptionMailComposer, policy: SignupPolicy,
+        signer: ManageLinkSigner, newsletters: [Newsletter], now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.composer = composer
+        self.policy = policy
+        self.signer = signer
+        self.newsletters = newsletters
+        self.now = now
+    }
+
+    /// The configured newsletter with this slug.
+    public func newsletter(_ slug: String) -> Newsletter? { newsletters.first { $0.slug == slug } }
+
+    /// Records a signup and queues the mail it calls for, in one transaction.
+    public func signUp(_ request: SignupRequest) async throws -> SignupOutcome {
+        let time = now()
+        let requested = request.newsletters.compactMap(newsletter)
+        guard !requested.isEmpty else { throw SubscriptionError.unknownNewsletter }
+        return try await store.transaction { [self] tx in
+            let subscriber = try await findOrCreate(request, in: tx, at: time)
+            var needsConfirmation: [Newsletter] = []
+            var alreadyConfirmed: [Newsletter] = []
+            for newsletter in requested {
+                let current = try await tx.subscription(subscriberID: subscriber.id, newsletter: newsletter.slug)
+                if current?.status == .confirmed {
+                    alreadyConfirmed.append(newsletter)
+                    continue
+                }
+                needsConfirmation.append(newsletter)
+                let pending = current.map { $0.moved(to: .pending, at: time) }
+                    ?? Subscription(subscriberID: subscriber.id, newsletter: newsletter.slug, status: .pending,
+                        createdAt: time, updatedAt: time)
+                try await tx.saveSubscription(pending)
+                try await tx.appendConsent(consent(.signup, subscriber, newsletter.slug, request.origin, time))
+            }
+            if !needsConfirmation.isEmpty {
+                return try await queueConfirmation(subscriber, needsConfirmation, in: tx, at: time)
+            }
+            return try await queueAlreadySubscribed(subscriber, alreadyConfirmed[0], in: tx, at: time)
+        }
+    }
+
+    private func findOrCreate(_ request: SignupRequest, in tx: any StoreTransaction, at time: Date) async throws
+        -> Subscriber
+    {
+        if let existing = try await tx.subscriber(canonicalKey: request.email.canonicalKey) { return existing }
+        return try await tx.insertSubscriber(
+            NewSubscriber(
+                email: request.email.typed, smtpAddress: request.email.smtpAddress,
+                canonicalKey: request.email.canonicalKey, name: request.name, createdAt: time))
+    }
+
+    /// Whether another mail of `kind` to this person is allowed now by the per-address throttle.
+    func mayMail(_ subscriber: Subscriber, kind: MailKind, in tx: any StoreTransaction, at time: Date) async throws
+        -> Bool
+    {
+        let intervalStart = time.addingTimeInterval(-policy.mailInterval.seconds)
+        guard try await tx.mailCount(throttleKey: subscriber.canonicalKey, kind: kind, since: intervalStart) == 0
+        else { return false }
+        let dayStart = time.addingTimeInterval(-86_400)
+        return try await tx.mailCount(throttleKey: subscriber.canonicalKey, kind: kind, since: dayStart)
+            < policy.mailsPerDay
+    }
+
+    private func queueConfirmation(
+        _ subscriber: Subscriber, _ pending: [Newsletter], in tx: any StoreTransaction, at time: Date
+    ) async throws -> SignupOutcome {
+        guard try await mayMail(subscriber, kind: .confirmation, in: tx, at: time) else { return .confirmationThrottled }
+        let secret = TokenSecret.generate()
+        let expiresAt = time.addingTimeInterval(policy.confirmationLifetime.seconds)
+        try await tx.insertToken(
+            TokenRecord(
+                hash: secret.hash, purpose: .confirm, subscriberID: subscriber.id,
+                newsletter: pending.map(\.slug).joined(separator: ","), createdAt: time, expiresAt: expiresAt))
+        let mail = try composer.confirmationMail(
+            ConfirmationMailRequest(subscriber: subscriber, newsletters: pending, token: secret, expiresAt: expiresAt))
+        _ = try await tx.enqueueMail(
+            OutboxDraft(kind: .confirmation, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,
+                mail: mail, createdAt: time))
+        return .confirmationQueued
+    }
+
+    private func queueAlreadySubscribed(
+        _ subscriber: Subscriber, _ newsletter: Newsletter, in tx: any StoreTransaction, at time: Date
+    ) async throws -> SignupOutcome {
+        guard try await mayMail(subscriber, kind: .alreadySubscribed, in: tx, at: time) else {
+            return .alreadySubscribedThrottled
+        }
+        let mail = try composer.alreadySubscribedMail(mailRequest(subscriber, newsletter))
+        _ = try await tx.enqueueMail(
+            OutboxDraft(kind: .alreadySubscribed, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,
+                mail: mail, createdAt: time))
+        return .alreadySubscribedNotified
+    }
+
+    func mailRequest(_ subscriber: Subscriber, _ newsletter: Newsletter) -> SubscriptionMailRequest {
+        SubscriptionMailRequest(
+            subscriber: subscriber, newsletter: newsletter,
+            manageToken: signer.token(subscriberID: subscriber.id, newsletter: newsletter.slug))
+    }
+
+    func consent(
+        _ action: ConsentAction, _ subscriber: Subscriber, _ newsletter: String?, _ origin: RequestOrigin, _ time: Date
+    ) -> ConsentEvent {
+        ConsentEvent(
+            subscriberID: subscriber.id, newsletter: newsletter, action: action, ipAddress: origin.ipAddress,
+            userAgent: origin.userAgent, source: origin.source, occurredAt: time)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `TimeInterval`.
+    var seconds: TimeInterval {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}

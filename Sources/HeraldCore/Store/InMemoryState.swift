@@ -1,0 +1,20 @@
+import Foundation
+
+/// All rows of the in-memory store; a value, so a transaction works on a copy.
+struct InMemoryState: Sendable {
+    var newsletters: [String: Newsletter] = [:]
+    var subscribers: [Int64: Subscriber] = [:]
+    var subscriberIDByKey: [String: Int64] = [:]
+    var subscriptions: [SubscriptionKey: Subscription] = [:]
+    var tokens: [String: TokenRecord] = [:]
+    var consent: [ConsentEvent] = []
+    var outbox: [Int64: OutboxMessage] = [:]
+    var settings: [String: String] = [:]
+    var nextSubscriberID: Int64 = 1
+    var nextOutboxID: Int64 = 1
+
+    struct SubscriptionKey: Hashable, Sendable {
+        var subscriberID: Int64
+        var newsletter: String
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Durable home of subscribers, subscriptions, tokens, consent and the mail outbox.
+///
+/// Every backend (in-memory, SQLite, PostgreSQL) keeps the same contract, checked by one
+/// contract test suite:
+/// - `transaction` runs its body atomically: all writes land, or none do when it throws.
+///   Transactions never observe each other half-done.
+/// - Errors are `StoreError`: `.duplicate` for a unique key taken, `.unavailable` when the
+///   database cannot be reached or written right now.
+public protocol SubscriberStore: Sendable {
+    /// Brings the schema up to date; harmless to run again.
+    func migrate() async throws
+    /// Checks that the database answers.
+    func ping() async throws
+    /// Runs `body` in one transaction and commits it when the body returns.
+    func transaction<Result: Sendable>(
+        _ body: @Sendable (any StoreTransaction) async throws -> Result
+    ) async throws -> Result
+}
+
+/// The operations available inside one store transaction.
+///
+/// Addresses are looked up by canonical key; slugs identify newsletters.
+public protocol StoreTransaction: Sendable {
+    // MARK: Newsletters
+
+    /// Inserts or updates newsletters by slug (configuration is the source of truth).
+    func upsertNewsletter(_ newsletter: Newsletter) async throws
+    /// All known newsletters, ordered by slug.
+    func newsletters() async throws -> [Newsletter]
+
+    // MARK: Subscribers
+
+    /// Creates a subscriber; throws `.duplicate` when the canonical key is taken.
+    func insertSubscriber(_ subscriber: NewSubscriber) async throws -> Subscriber
+    /// The subscriber with this canonical key, if any.
+    func subscriber(canonicalKey: String) async throws -> Subscriber?
+    /// The subscriber with this id, if any.
+    func subscriber(id: Int64) async throws -> Subscriber?
+    /// Replaces the name (nil clears it) and stamps `updatedAt`.
+    func updateSubscriberName(id: Int64, name: String?, at time: Date) async throws
+    /// Number of subscribers.
+    func subscriberCount() async throws -> Int
+
+    // MARK: Subscriptions
+
+    /// One subscriber's subscription to one newsletter, if any.
+    func subscription(subscriberID: Int64, newsletter: String) async throws -> Subscription?
+    /// All subscriptions of a subscriber, ordered by newsletter slug.
+    func subscriptions(subscriberID: Int64) async throws -> [Subscription]
+    /// Inserts or replaces the subscription for (subscriber, newsletter).
+    func saveSubscription(_ subscription: Subscription) async throws
+
+    // MARK: Tokens
+
+    /// Stores a token hash; throws `.duplicate` when the hash exists.
+    func insertToken(_ token: TokenRecord) async throws
+    /// The token with this hash, if any (expired and used ones too).
+    func token(hash: String) async throws -> TokenRecord?
+    /// Marks a token used; returns false when it was already used (single-use guard).
+    func markTokenUsed(hash: String, at time: Date) async throws -> Bool
+
+    // MARK: Consent
+
+    /// Appends one consent event.
+    func appendConsent(_ event: ConsentEvent) async throws
+    /// A subscriber's consent history, oldest first.
+    func consentEvents(subscriberID: Int64) async throws -> [ConsentEvent]
+
+    // MARK: Settings
+
+    /// The stored value of setting `name`; stores `value` first when the setting is absent.
+    func setting(named name: String, default value: String) async throws -> String
+
+    // MARK: Outbox
+
+    /// Queues a mail; returns its outbox id.
+    func enqueueMail(_ draft: OutboxDraft) async throws -> Int64
+    /// Number of mails of `kind` queued for `throttleKey` at or after `since` (any state).
+    func mailCount(throttleKey: String, kind: MailKind, since: Date) async throws -> Int
+    /// Claims up to `limit` mails that are due: pending with `nextAttemptAt <= now`, or `sending`
+    /// whose lease (`nextAttemptAt`) expired. Claimed rows become `sending` until `leaseUntil`.
+    func claimDueMail(now: Date, limit: Int, leaseUntil: Date) async throws -> [OutboxMessage]
+    /// Records acceptance by the server; the row is never sent again.
+    func markMailSent(id: Int64, at time: Date, reply: String) async throws
+    /// Puts a claimed row back to `pending` for another attempt at `nextAttemptAt`.
+    func markMailRetry(id: Int64, attempts: Int, nextAttemptAt: Date, result: String) async throws
+    /// Gives up on a row.
+    func markMailFailed(id: Int64, attempts: Int, at time: Date, result: String) async throws
+    /// The outbox row with this id, if any.
+    func outboxMessage(id: Int64) async throws -> OutboxMessage?
+    /// Counts by state and the oldest pending mail's creation time.
+    func outboxSummary() async throws -> OutboxSummary
+}

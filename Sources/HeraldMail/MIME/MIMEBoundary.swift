@@ -1,0 +1,16 @@
+/// Multipart boundaries that cannot collide with the parts they separate.
+package enum MIMEBoundary {
+    private static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
+
+    /// A random boundary starting with `=_`, a sequence quoted-printable output never contains,
+    /// re-drawn in the (theoretical) case that `--boundary` occurs in one of `parts`.
+    package static func make(avoiding parts: [String]) -> String {
+        var generator = SystemRandomNumberGenerator()
+        while true {
+            var bytes = Array("=_herald_".utf8)
+            for _ in 0..<28 { bytes.append(alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))]) }
+            let boundary = String(decoding: bytes, as: UTF8.self)
+            if !parts.contains(where: { $0.contains("--" + boundary) }) { return boundary }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// Module HeraldMail: see the files beside this one.

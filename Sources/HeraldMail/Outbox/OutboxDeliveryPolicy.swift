@@ -1,0 +1,43 @@
+/// How the outbox worker claims, retries and gives up.
+public struct OutboxDeliveryPolicy: Sendable, Equatable {
+    /// Rows claimed per round.
+    public var batchSize: Int
+    /// How long a claim lasts; a worker that dies loses its claims after this.
+    public var lease: Duration
+    /// Attempts before a transiently failing row is marked failed.
+    public var maxAttempts: Int
+    /// Delay before the first retry; doubled for each further attempt, with ±25 % jitter.
+    public var initialBackoff: Duration
+    /// Upper bound of the retry delay.
+    public var maxBackoff: Duration
+    /// How long the worker sleeps when nothing is due.
+    public var idlePoll: Duration
+    /// Messages sent at once (match the SMTP pool size).
+    public var concurrency: Int
+
+    public init(
+        batchSize: Int = 32, lease: Duration = .seconds(300), maxAttempts: Int = 8,
+        initialBackoff: Duration = .seconds(30), maxBackoff: Duration = .seconds(3600),
+        idlePoll: Duration = .seconds(1), concurrency: Int = 4
+    ) {
+        self.batchSize = batchSize
+        self.lease = lease
+        self.maxAttempts = maxAttempts
+        self.initialBackoff = initialBackoff
+        self.maxBackoff = maxBackoff
+        self.idlePoll = idlePoll
+        self.concurrency = concurrency
+    }
+
+    /// The delay before attempt number `attempts + 1`, jittered by `jitter` in -1...1.
+    public func backoff(afterAttempts attempts: Int, jitter: Double) -> Duration {
+        let base = initialBackoff.secondsValue * Double(1 << min(max(attempts - 1, 0), 20))
+        let capped = min(base, maxBackoff.secondsValue)
+        return .milliseconds(Int64((capped * (1 + 0.25 * jitter) * 1000).rounded()))
+    }
+}
+
+extension Duration {
+    /// The duration in seconds as a `Double`.
+    var secondsValue: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import HeraldCore
+import Logging
+
+/// What one delivery round did.
+public struct OutboxRound: Sendable, Equatable {
+    public var sent = 0
+    public var retried = 0
+    public var failed = 0
+    public var claimed: Int { sent + retried + failed }
+
+    public init() {}
+}
+
+/// Sends queued mail: claims due rows, hands them to the transport, records every outcome.
+///
+/// A row recorded as sent is never sent again; transient failures are retried with exponential
+/// backoff and jitter until `maxAttempts`; permanent ones fail at once with the server's reply.
+public struct OutboxWorker: Sendable {
+    let store: any SubscriberStore
+    let transport: any MailTransport
+    let policy: OutboxDeliveryPolicy
+    let logger: Logger
+    let now: @Sendable () -> Date
+    let onResult: @Sendable (MailKind, OutboxState) -> Void
+
+    public init(
+        store: any SubscriberStore, transport: any MailTransport, policy: OutboxDeliveryPolicy = .init(),
+        logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
+        onResult: @escaping @Sendable (MailKind, OutboxState) -> Void = { _, _ in }
+    ) {
+        self.store = store
+        self.transport = transport
+        self.policy = policy
+        self.logger = logger
+        self.now = now
+        self.onResult = onResult
+    }
+
+    /// Delivers until nothing is due; returns the totals. For `herald outbox deliver` and tests.
+    public func drain() async throws -> OutboxRound {
+        var total = OutboxRound()
+        while !Task.isCancelled {
+            let round = try await deliverDue()
+            total.sent += round.sent
+            total.retried += round.retried
+            total.failed += round.failed
+            if round.claimed == 0 { break }
+        }
+        return total
+    }
+
+    /// Runs until the task is cancelled, sleeping `idlePoll` when nothing is due. Store errors are
+    /// logged and retried after a pause, so a database hiccup does not stop delivery.
+    public func run() async {
+        while !Task.isCancelled {
+            do {
+                let round = try await deliverDue()
+                if round.claimed == 0 { try await Task.sleep(for: policy.idlePoll) }
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("outbox round failed; retrying", metadata: ["error": "\(error)"])
+                try? await Task.sleep(for: policy.idlePoll * 5)
+            }
+        }
+    }
+
+    /// Claims one batch of due mail and sends it with bounded concurrency.
+    public func deliverDue() async throws -> OutboxRound {
+        let time = now()
+        let batch = try await store.transaction { [policy] tx in
+            try await tx.claimDueMail(
+                now: time, limit: policy.batchSize, leaseUntil: time.addingTimeInterval(policy.lease.secondsValue))
+        }
+        var round = OutboxRound()
+        try await withThrowingTaskGroup(of: OutboxState.self) { group in
+            var iterator = batch.makeIterator()
+            for _ in 0..<policy.concurrency {
+                guard let message = iterator.next() else { break }
+                group.addTask { try await deliver(message) }
+            }
+            while let state = try await group.next() {
+                round.record(state)
+                if let message = iterator.next() { group.addTask { try await deliver(message) } }
+            }
+        }
+        return round
+    }
+
+    private func deliver(_ message: OutboxMessage) async throws -> OutboxState {
+        let attempts = message.attempts + 1
+        let state: OutboxState
+        do {
+            let receipt = try await transport.send(message.mail)
+            try await store.transaction { try await $0.markMailSent(id: message.id, at: now(), reply: receipt.summary) }
+            state = .sent
+        } catch let failure as MailDeliveryError {
+            state = try await recordFailure(message, attempts: attempts, failure: failure)
+        }
+        onResult(message.kind, state)
+        return state
+    }
+
+    private func recordFailure(_ message: OutboxMessage, attempts: Int, failure: MailDeliveryError) async throws
+        -> OutboxState
+    {
+        let time = now()
+        let metadata: Logger.Metadata = ["outbox_id": "\(message.id)", "kind": "\(message.kind.rawValue)",
+            "attempt": "\(attempts)", "error": "\(failure)"]
+        if failure.kind == .permanent || attempts >= policy.maxAttempts {
+            logger.warning("mail failed for good", metadata: metadata)
+            try await store.transaction {
+                try await $0.markMailFailed(id: message.id, attempts: attempts, at: time, result: failure.description)
+            }
+            return .failed
+        }
+        let delay = policy.backoff(afterAttempts: attempts, jitter: Double.random(in: -1...1))
+        logger.info("mail will be retried", metadata: metadata.merging(["retry_in": "\(delay)"]) { $1 })
+        try await store.transaction {
+            try await $0.markMailRetry(
+                id: message.id, attempts: attempts, nextAttemptAt: time.addingTimeInterval(delay.secondsValue),
+                result: failure.description)
+        }
+        return .pending
+    }
+}
+
+extension OutboxRound {
+    mutating func record(_ state: OutboxState) {
+        switch state {
+        case .sent: sent += 1
+        case .failed: failed += 1
+        case .pending, .sending: retried += 1
+        }
+    }
+}
+
+extension MailReceipt {
+    /// "250 2.0.0 Ok: queued as …".
+    var summary: String { "\(replyCode) \(replyText)" }
+}

@@ -1,0 +1,90 @@
+/// The SQLite schema, as an ordered list of versions; `PRAGMA user_version` records the last applied.
+///
+/// Append new versions at the end; never edit a released one.
+enum SQLiteMigrations {
+    struct Migration: Sendable {
+        let version: Int
+        let name: String
+        let sql: String
+    }
+
+    static let all: [Migration] = [
+        Migration(version: 1, name: "subscribers, subscriptions, tokens, consent, outbox", sql: """
+            CREATE TABLE newsletters (
+                slug TEXT PRIMARY KEY,
+                title TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                from_address TEXT,
+                time_zone TEXT NOT NULL DEFAULT 'UTC',
+                digest_feed TEXT,
+                sends_welcome INTEGER NOT NULL DEFAULT 1
+            );
+            CREATE TABLE subscribers (
+                id INTEGER PRIMARY KEY,
+                email TEXT NOT NULL,
+                smtp_address TEXT NOT NULL,
+                canonical_key TEXT NOT NULL UNIQUE,
+                name TEXT,
+                attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE subscriptions (
+                subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+                newsletter TEXT NOT NULL REFERENCES newsletters(slug),
+                status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                confirmed_at INTEGER,
+                unsubscribed_at INTEGER,
+                PRIMARY KEY (subscriber_id, newsletter)
+            ) WITHOUT ROWID;
+            CREATE INDEX subscriptions_by_newsletter ON subscriptions (newsletter, status, subscriber_id);
+            CREATE TABLE tokens (
+                hash TEXT PRIMARY KEY,
+                purpose TEXT NOT NULL,
+                subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+                newsletter TEXT,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                used_at INTEGER
+            ) WITHOUT ROWID;
+            CREATE TABLE consent_events (
+                id INTEGER PRIMARY KEY,
+                subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+                newsletter TEXT,
+                action TEXT NOT NULL,
+                ip TEXT,
+                user_agent TEXT,
+                source TEXT,
+                occurred_at INTEGER NOT NULL
+            );
+            CREATE INDEX consent_by_subscriber ON consent_events (subscriber_id, id);
+            CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                subscriber_id INTEGER REFERENCES subscribers(id) ON DELETE SET NULL,
+                throttle_key TEXT,
+                sender TEXT NOT NULL,
+                recipients TEXT NOT NULL CHECK (json_valid(recipients)),
+                smtputf8 INTEGER NOT NULL,
+                data BLOB NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                next_attempt_at INTEGER NOT NULL,
+                last_result TEXT,
+                sent_at INTEGER
+            );
+            CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+            CREATE INDEX outbox_throttle ON outbox (throttle_key, kind, created_at);
+            CREATE TABLE settings (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+            """),
+    ]
+
+    /// The newest schema version this build knows.
+    static var latestVersion: Int { all.last?.version ?? 0 }
+}

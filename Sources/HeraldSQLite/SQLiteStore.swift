@@ -1,0 +1,74 @@
+import Foundation
+import HeraldCore
+
+/// The embedded default store: one SQLite database file in WAL mode.
+///
+/// All transactions go through one connection, one at a time (`BEGIN IMMEDIATE`), so writers never
+/// deadlock; other processes touching the file are waited for up to the busy timeout.
+public final class SQLiteStore: SubscriberStore {
+    private let connection: SQLiteConnection
+    private let gate = SerialGate()
+
+    /// Opens the database at `path` (created if missing) with WAL, foreign keys and a busy timeout.
+    public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
+        let milliseconds = Int32(clamping: busyTimeout.components.seconds * 1000)
+        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: milliseconds)
+        try connection.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+    }
+
+    public func migrate() async throws {
+        try await migrate(upTo: SQLiteMigrations.latestVersion)
+    }
+
+    /// Applies migrations up to and including `version` (tests use it to build an older database).
+    package func migrate(upTo version: Int) async throws {
+        try await gate.withTurn { [connection] in
+            let current = try Self.schemaVersion(connection)
+            guard current <= SQLiteMigrations.latestVersion else {
+                throw StoreError.migration(
+                    "database \(connection.path) has schema version \(current), newer than this Herald "
+                        + "(\(SQLiteMigrations.latestVersion)); upgrade Herald")
+            }
+            for migration in SQLiteMigrations.all where migration.version > current && migration.version <= version {
+                do {
+                    try connection.execute("BEGIN IMMEDIATE")
+                    try connection.execute(migration.sql)
+                    try connection.execute("PRAGMA user_version = \(migration.version)")
+                    try connection.execute("COMMIT")
+                } catch {
+                    try? connection.execute("ROLLBACK")
+                    throw StoreError.migration("migration \(migration.version) (\(migration.name)) failed: \(error)")
+                }
+            }
+        }
+    }
+
+    /// The schema version recorded in the database file.
+    package func schemaVersion() async throws -> Int {
+        try await gate.withTurn { [connection] in try Self.schemaVersion(connection) }
+    }
+
+    private static func schemaVersion(_ connection: SQLiteConnection) throws -> Int {
+        Int(try connection.query("PRAGMA user_version").first?.int(0) ?? 0)
+    }
+
+    public func ping() async throws {
+        try await gate.withTurn { [connection] in _ = try connection.query("SELECT 1") }
+    }
+
+    public func transaction<Result: Sendable>(
+        _ body: @Sendable (any StoreTransaction) async throws -> Result
+    ) async throws -> Result {
+        try await gate.withTurn { [connection] in
+            try connection.execute("BEGIN IMMEDIATE")
+            do {
+                let result = try await body(SQLiteTransaction(connection: connection))
+                try connection.execute("COMMIT")
+                return result
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+}

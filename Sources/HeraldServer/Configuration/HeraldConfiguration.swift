@@ -1,0 +1,63 @@
+import HeraldCore
+
+/// Everything Herald needs to run, read once at start-up and passed down explicitly.
+public struct HeraldConfiguration: Sendable {
+    /// Where a database lives, chosen by the scheme of `database_url`.
+    public enum Database: Sendable, Equatable {
+        case sqlite(path: String)
+        case postgres(url: String)
+    }
+
+    /// Host and port the HTTP server binds to.
+    public var listenHost = "127.0.0.1"
+    public var listenPort = 8080
+    /// Public URL of this Herald, used in links in mail and pages (no trailing slash).
+    public var baseURL = "http://127.0.0.1:8080"
+    public var database = Database.sqlite(path: "./herald.sqlite")
+    /// SMTP server URL; nil writes mail as .eml files to `mailFolder` instead.
+    public var smtpURL: String?
+    public var smtpUsername: String?
+    public var smtpPassword: String?
+    /// CA bundle trusted for the SMTP server's certificate, in addition to none.
+    public var smtpCAFile: String?
+    /// Number of SMTP connections used for bulk sends.
+    public var smtpPoolSize = 4
+    /// Default sender, "Name <address>" or a bare address.
+    public var mailFrom = "Herald <herald@localhost.localdomain>"
+    /// Folder for .eml files when no SMTP server is configured.
+    public var mailFolder = "./mail"
+    /// Folder of Mustache templates.
+    public var templates = "./templates"
+    /// Name of the site, shown in pages and mail.
+    public var siteName = "Herald"
+    /// Admin API tokens by name.
+    public var adminTokens: [String: String] = [:]
+    /// Optional file of disposable domains to refuse, one per line.
+    public var disposableDomainsFile: String?
+    /// Double opt-in rules.
+    public var signup = SignupPolicy()
+    /// Web form rules.
+    public var web = WebPolicy()
+    /// The configured newsletters; the first is the default for forms that name none.
+    public var newsletters = [Newsletter(slug: "news", title: "Newsletter")]
+
+    public init() {}
+}
+
+/// Rules for the HTTP endpoints people and other sites reach.
+public struct WebPolicy: Sendable, Equatable {
+    /// Name of the honeypot form field that people leave empty.
+    public var honeypotField = "website"
+    /// Origins allowed to call the JSON API from a browser (CORS) and to be redirected to.
+    public var allowedOrigins: [String] = []
+    /// Largest accepted request body.
+    public var maxBodyBytes = 16 * 1024
+    /// Signups per client IP: bucket size and refill per minute.
+    public var rateLimitBurst = 20
+    public var rateLimitPerMinute = 60
+    /// Peers whose forwarding header is believed, and that header's name.
+    public var trustedProxies: [String] = []
+    public var trustedProxyHeader = "X-Forwarded-For"
+
+    public init() {}
+}

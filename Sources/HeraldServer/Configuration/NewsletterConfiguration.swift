@@ -1,0 +1,57 @@
+import Foundation
+import HeraldCore
+
+/// Reads the `newsletters` list: slug, title, description, from, time_zone, digest_feed, welcome.
+enum NewsletterConfiguration {
+    static func parse(_ value: ConfigValue) throws(ConfigurationError) -> [Newsletter] {
+        let items = try value.sequence()
+        guard !items.isEmpty else { throw value.fail("list at least one newsletter") }
+        var newsletters: [Newsletter] = []
+        for item in items {
+            let newsletter = try parseOne(item)
+            guard !newsletters.contains(where: { $0.slug == newsletter.slug }) else {
+                throw item.fail("duplicate slug '\(newsletter.slug)'")
+            }
+            newsletters.append(newsletter)
+        }
+        return newsletters
+    }
+
+    private static func parseOne(_ item: ConfigValue) throws(ConfigurationError) -> Newsletter {
+        var newsletter = Newsletter(slug: "", title: "")
+        for (key, value) in try item.mapping(file: item.origin) {
+            switch key {
+            case "slug": newsletter.slug = try parseSlug(value)
+            case "title": newsletter.title = try value.text()
+            case "description": newsletter.description = try value.string()
+            case "from": newsletter.fromAddress = try value.text()
+            case "time_zone": newsletter.timeZone = try parseTimeZone(value)
+            case "digest_feed": newsletter.digestFeed = try value.text()
+            case "welcome": newsletter.sendsWelcome = try value.bool()
+            default:
+                throw value.fail("unknown newsletter key (known: slug, title, description, from, time_zone, digest_feed, welcome)")
+            }
+        }
+        guard !newsletter.slug.isEmpty else { throw item.fail("every newsletter needs a slug") }
+        if newsletter.title.isEmpty { newsletter.title = newsletter.slug }
+        return newsletter
+    }
+
+    static func parseSlug(_ value: ConfigValue) throws(ConfigurationError) -> String {
+        let slug = try value.text()
+        let allowed = slug.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+        guard allowed, slug.utf8.count <= 64 else {
+            throw value.fail("slugs use a-z, 0-9, - and _ (at most 64), got '\(slug.prefix(64))'")
+        }
+        return slug
+    }
+
+    static func parseTimeZone(_ value: ConfigValue) throws(ConfigurationError) -> String {
+        let name = try value.text()
+        guard TimeZone(identifier: name) != nil else { throw value.fail("unknown time zone '\(name.prefix(64))'") }
+        return name
+    }
+}

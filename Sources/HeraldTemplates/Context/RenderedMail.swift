@@ -1,0 +1,16 @@
+/// One mail ready for MIME assembly: a one-line subject, a plain-text part and an HTML part.
+public struct RenderedMail: Sendable, Equatable {
+    /// Subject on a single line (line breaks from templates or values are replaced by spaces).
+    public var subject: String
+    /// Plain-text part, readable on its own; values are not HTML-escaped.
+    public var text: String
+    /// HTML part; values are HTML-escaped.
+    public var html: String
+
+    /// A rendered mail.
+    public init(subject: String, text: String, html: String) {
+        self.subject = subject
+        self.text = text
+        self.html = html
+    }
+}

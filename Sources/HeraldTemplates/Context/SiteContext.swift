@@ -1,0 +1,34 @@
+/// What every page and mail knows about the site it belongs to.
+public struct SiteContext: Sendable, Equatable {
+    /// Name of the publication, shown in headers, titles and mail footers ("The Daily Example").
+    public var siteName: String
+    /// Public base URL of the Herald service, without a trailing slash; forms post to `<baseURL>/subscribe`.
+    public var baseURL: String
+    /// Name of the hidden honeypot form field that people leave empty and bots fill in.
+    public var honeypotField: String
+    /// Language of the texts, used for `<html lang>` and for dates in digests (`en`, `en-GB`).
+    public var language: String
+
+    /// A site; a trailing `/` on `baseURL` is removed so templates can append paths.
+    public init(siteName: String, baseURL: String, honeypotField: String = "website", language: String = "en") {
+        self.siteName = siteName
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.honeypotField = honeypotField
+        self.language = language
+    }
+}
+
+extension SiteContext {
+    /// `values` plus the site keys every template may use: `site_name`, `base_url`,
+    /// `honeypot_field`, `language`.
+    func context(_ values: TemplateValues) -> TemplateValues {
+        var context: TemplateValues = [
+            "site_name": siteName,
+            "base_url": baseURL,
+            "honeypot_field": honeypotField,
+            "language": language,
+        ]
+        context.merge(values) { _, new in new }
+        return context
+    }
+}

@@ -1,0 +1,35 @@
+import HeraldCore
+
+/// A digest rendered once for all subscribers, with holes for each subscriber's greeting,
+/// footer, name and links.
+///
+/// Made by ``TemplateLibrary/renderDigestShared(_:)``; turned into one subscriber's mail by
+/// ``TemplateLibrary/personalise(_:for:)``, which only renders the small greeting and footer
+/// templates and joins strings.
+public struct SharedDigest: Sendable, Equatable {
+    /// The newsletter the digest belongs to.
+    public let newsletter: Newsletter
+    let site: SiteContext
+    let subject: [DigestSegment]
+    let text: [DigestSegment]
+    let html: [DigestSegment]
+
+    /// Whether any part has a hole for `slot`, so unused per-subscriber templates are not rendered.
+    func uses(_ slot: DigestSlot) -> Bool {
+        [subject, text, html].contains { $0.contains(.slot(slot)) }
+    }
+}
+
+extension [DigestSegment] {
+    /// The segments joined, each hole filled from `values`.
+    func joined(filling values: [DigestSlot: String]) -> String {
+        var result = ""
+        for segment in self {
+            switch segment {
+            case .literal(let text): result += text
+            case .slot(let slot): result += values[slot] ?? ""
+            }
+        }
+        return result
+    }
+}

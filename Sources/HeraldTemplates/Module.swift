@@ -1,0 +1,1 @@
+// Module HeraldTemplates: see the files beside this one.

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import HeraldCore
+
+/// `herald check-email`: validates addresses the way every input path does.
+struct CheckEmail: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check-email",
+        abstract: "Check email addresses; prints one line per input.",
+        discussion: """
+            Prints `valid <normalized>` or `invalid <code>: <message>`, plus ` (did you mean <suggestion>?)`. \
+            Pass `-` to read one address per line from standard input. Exit status: 0 all valid, 1 any \
+            invalid, 2 usage error.
+            """)
+
+    @Flag(help: "Print one JSON object per line instead of text.")
+    var json = false
+
+    @Option(help: "File of disposable domains to refuse, one per line.")
+    var disposableDomains: String?
+
+    @Argument(help: "Addresses to check, or - for standard input.")
+    var addresses: [String]
+
+    func validate() throws {
+        guard !addresses.isEmpty else { throw ValidationError("give at least one address, or - for standard input") }
+    }
+
+    func run() throws {
+        var policy = EmailValidationPolicy.default
+        if let disposableDomains {
+            do {
+                policy.blockedDomains = try DisposableDomainList(contentsOfFile: disposableDomains)
+            } catch {
+                throw ValidationError("cannot read --disposable-domains \(disposableDomains): \(error)")
+            }
+        }
+        var report = EmailCheckReport(json: json, policy: policy)
+        for address in addresses {
+            if address == "-" {
+                while let line = readLine(strippingNewline: true) { report.check(line) }
+            } else {
+                report.check(address)
+            }
+        }
+        report.flush()
+        if report.anyInvalid { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import HeraldCore
+import HeraldServer
+import Logging
+
+/// `herald migrate`: brings the database schema up to date.
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create or upgrade the database schema (safe to run again).",
+        discussion: "Uses `database_url` (default sqlite:./herald.sqlite). `herald serve` also migrates at start.")
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let (configuration, logger) = try options.load(label: "herald.migrate")
+        _ = try await openStore(configuration, logger: logger)
+        print("database is up to date")
+    }
+}
+
+/// Opens the configured store, turning failures into a clear message and a non-zero exit.
+func openStore(_ configuration: HeraldConfiguration, logger: Logger) async throws -> any SubscriberStore {
+    do {
+        return try await StoreFactory.open(configuration)
+    } catch {
+        logger.critical("cannot open the database: \(error)")
+        throw ExitCode(3)
+    }
+}

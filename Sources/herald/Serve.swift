@@ -1,0 +1,23 @@
+import ArgumentParser
+import HeraldServer
+import Hummingbird
+
+/// `herald serve`: the HTTP server and the outbox worker.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve signup forms, confirmation and unsubscribe pages, and deliver queued mail.",
+        discussion: """
+            Listens on `listen` (default 127.0.0.1:8080), migrates the database first, and stops \
+            cleanly on SIGINT or SIGTERM.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let (configuration, logger) = try options.load(label: "herald.serve")
+        let store = try await openStore(configuration, logger: logger)
+        let app = buildApplication(
+            configuration: configuration, dependencies: HeraldDependencies(store: store, logger: logger))
+        try await app.runService()
+    }
+}
