@@ -13,17 +13,22 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let (configuration, logger) = try options.load(label: "herald.migrate")
-        _ = try await openStore(configuration, logger: logger)
+        do {
+            _ = try await StoreFactory.open(configuration)
+        } catch {
+            logger.critical("cannot open the database: \(error)")
+            throw ExitCode(3)
+        }
         print("database is up to date")
     }
 }
 
-/// Opens the configured store, turning failures into a clear message and a non-zero exit.
-func openStore(_ configuration: HeraldConfiguration, logger: Logger) async throws -> any SubscriberStore {
+/// Opens the database, templates and mail transport, turning failures into a clear message and exit 3.
+func openDependencies(_ configuration: HeraldConfiguration, logger: Logger) async throws -> HeraldDependencies {
     do {
-        return try await StoreFactory.open(configuration)
+        return try await HeraldDependencies.open(configuration, logger: logger)
     } catch {
-        logger.critical("cannot open the database: \(error)")
+        logger.critical("cannot start: \(error)")
         throw ExitCode(3)
     }
 }

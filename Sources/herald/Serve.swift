@@ -7,17 +7,16 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve signup forms, confirmation and unsubscribe pages, and deliver queued mail.",
         discussion: """
-            Listens on `listen` (default 127.0.0.1:8080), migrates the database first, and stops \
-            cleanly on SIGINT or SIGTERM.
+            Listens on `listen` (default 127.0.0.1:8080), migrates the database first, delivers the \
+            mail outbox in the background, and stops cleanly on SIGINT or SIGTERM.
             """)
 
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
         let (configuration, logger) = try options.load(label: "herald.serve")
-        let store = try await openStore(configuration, logger: logger)
-        let app = buildApplication(
-            configuration: configuration, dependencies: HeraldDependencies(store: store, logger: logger))
+        let dependencies = try await openDependencies(configuration, logger: logger)
+        let app = try buildApplication(configuration: configuration, dependencies: dependencies)
         try await app.runService()
     }
 }

@@ -82,3 +82,10 @@ extension SubscriptionService {
         try await tx.appendConsent(consent(action, subscriber, slug, origin, time))
     }
 }
+
+extension SubscriptionService {
+    /// The manage (unsubscribe/preferences) token for a subscriber and newsletter.
+    public func manageToken(subscriberID: Int64, newsletter: String) -> String {
+        signer.token(subscriberID: subscriberID, newsletter: newsletter)
+    }
+}

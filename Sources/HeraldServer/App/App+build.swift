@@ -1,24 +1,54 @@
+import Foundation
 import HeraldCore
+import HeraldMail
+import HeraldTemplates
 import Hummingbird
 import Logging
 
-/// The services `buildApplication` wires together; tests pass fakes or test instances.
+/// The services `buildApplication` wires together; tests build them with test configuration.
 public struct HeraldDependencies: Sendable {
     public var store: any SubscriberStore
+    public var templates: TemplateLibrary
+    public var transport: any MailTransport
+    public var metrics: HeraldMetrics
     public var logger: Logger
+    /// Secret for manage-link signatures, kept in the database so every process agrees.
+    public var manageLinkSecret: String
+    public var now: @Sendable () -> Date
 
-    public init(store: any SubscriberStore, logger: Logger) {
+    public init(
+        store: any SubscriberStore, templates: TemplateLibrary, transport: any MailTransport,
+        metrics: HeraldMetrics = HeraldMetrics(), logger: Logger, manageLinkSecret: String,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
+        self.templates = templates
+        self.transport = transport
+        self.metrics = metrics
         self.logger = logger
+        self.manageLinkSecret = manageLinkSecret
+        self.now = now
+    }
+
+    /// Opens everything the configuration names: database (migrated), templates, mail transport.
+    public static func open(_ configuration: HeraldConfiguration, logger: Logger) async throws -> HeraldDependencies {
+        let store = try await StoreFactory.open(configuration)
+        let templates = try TemplateLibrary(directory: configuration.templates)
+        let transport = try MailTransportFactory.make(configuration, logger: logger)
+        let secret = try await store.transaction {
+            try await $0.setting(named: "manage_link_secret", default: ManageLinkSigner.generateSecret())
+        }
+        return HeraldDependencies(
+            store: store, templates: templates, transport: transport, logger: logger, manageLinkSecret: secret)
     }
 }
 
-/// Builds the HTTP application for `configuration`.
+/// The HTTP application plus the outbox worker, for `herald serve`.
 public func buildApplication(
     configuration: HeraldConfiguration, dependencies: HeraldDependencies
-) -> some ApplicationProtocol {
-    let router = buildRouter(configuration: configuration, dependencies: dependencies)
-    return Application(
+) throws -> some ApplicationProtocol {
+    let router = try buildRouter(configuration: configuration, dependencies: dependencies)
+    var app = Application(
         router: router,
         configuration: .init(
             address: .hostname(configuration.listenHost, port: configuration.listenPort), serverName: "Herald"),
@@ -28,13 +58,70 @@ public func buildApplication(
         },
         logger: dependencies.logger
     )
+    app.addServices(OutboxService(worker: makeOutboxWorker(configuration: configuration, dependencies: dependencies)))
+    return app
+}
+
+/// The outbox worker for the configured transport.
+public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: HeraldDependencies) -> OutboxWorker {
+    let metrics = dependencies.metrics
+    return OutboxWorker(
+        store: dependencies.store, transport: dependencies.transport,
+        policy: OutboxDeliveryPolicy(concurrency: configuration.smtpPoolSize), logger: dependencies.logger,
+        now: dependencies.now, onResult: { metrics.delivery(kind: $0, state: $1) })
+}
+
+/// The subscription service for this configuration.
+public func makeSubscriptionService(
+    configuration: HeraldConfiguration, dependencies: HeraldDependencies
+) throws -> SubscriptionService {
+    let site = SiteContext(
+        siteName: configuration.siteName, baseURL: configuration.baseURL, honeypotField: configuration.web.honeypotField)
+    let composer = TemplateMailComposer(
+        templates: dependencies.templates, site: site, sender: try Mailbox(parsing: configuration.mailFrom),
+        confirmationHours: Int(configuration.signup.confirmationLifetime.components.seconds / 3600))
+    return SubscriptionService(
+        store: dependencies.store, composer: composer, policy: configuration.signup,
+        signer: ManageLinkSigner(secret: dependencies.manageLinkSecret), newsletters: configuration.newsletters,
+        now: dependencies.now)
 }
 
 /// Builds the router with every endpoint.
 public func buildRouter(
     configuration: HeraldConfiguration, dependencies: HeraldDependencies
-) -> Router<BasicRequestContext> {
-    let router = Router()
+) throws -> Router<HeraldRequestContext> {
+    let service = try makeSubscriptionService(configuration: configuration, dependencies: dependencies)
+    let site = SiteContext(
+        siteName: configuration.siteName, baseURL: configuration.baseURL, honeypotField: configuration.web.honeypotField)
+    let pages = PageRenderer(templates: dependencies.templates, site: site, newsletters: configuration.newsletters)
+    let clients = ClientAddressResolver(policy: configuration.web)
+    let metrics = dependencies.metrics
+    let emailPolicy = try EmailPolicyFactory.make(configuration)
+    let router = Router(context: HeraldRequestContext.self)
+    router.add(middleware: ErrorPageMiddleware(pages: pages, logger: dependencies.logger))
     HealthController(store: dependencies.store).register(on: router)
+    PagesController(pages: pages, metrics: metrics, store: dependencies.store).register(on: router)
+    SignupController(
+        service: service, validator: SignupValidator(newsletters: configuration.newsletters, emailPolicy: emailPolicy),
+        pages: pages, web: configuration.web, cors: CORSPolicy(allowedOrigins: configuration.web.allowedOrigins),
+        rateLimiter: RateLimiter(burst: configuration.web.rateLimitBurst, perMinute: configuration.web.rateLimitPerMinute),
+        clients: clients, metrics: metrics
+    ).register(on: router)
+    ConfirmController(service: service, pages: pages, clients: clients, metrics: metrics).register(on: router)
+    ManageController(
+        service: service, pages: pages, clients: clients, metrics: metrics, maxBodyBytes: configuration.web.maxBodyBytes
+    ).register(on: router)
     return router
+}
+
+/// The email validation policy, with the configured disposable-domain list.
+enum EmailPolicyFactory {
+    static func make(_ configuration: HeraldConfiguration) throws -> EmailValidationPolicy {
+        guard let file = configuration.disposableDomainsFile else { return .default }
+        do {
+            return EmailValidationPolicy(blockedDomains: try DisposableDomainList(contentsOfFile: file))
+        } catch {
+            throw ConfigurationError("disposable_domains_file: cannot read \(file): \(error)")
+        }
+    }
 }

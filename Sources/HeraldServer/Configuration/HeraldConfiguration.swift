@@ -23,7 +23,7 @@ public struct HeraldConfiguration: Sendable {
     /// Number of SMTP connections used for bulk sends.
     public var smtpPoolSize = 4
     /// Default sender, "Name <address>" or a bare address.
-    public var mailFrom = "Herald <herald@localhost.localdomain>"
+    public var mailFrom = "Herald <noreply@example.com>"
     /// Folder for .eml files when no SMTP server is configured.
     public var mailFolder = "./mail"
     /// Folder of Mustache templates.

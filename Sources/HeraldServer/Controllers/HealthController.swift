@@ -1,5 +1,7 @@
 import HeraldCore
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.
 struct HealthController<Context: RequestContext>: Sendable {

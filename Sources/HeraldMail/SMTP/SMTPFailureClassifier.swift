@@ -1,0 +1,92 @@
+import CCurl
+import HeraldCore
+
+/// What a failure message needs to say where it happened, without secrets.
+package struct SMTPFailureContext: Sendable, Equatable {
+    /// `host:port`.
+    package var endpoint: String
+    /// The AUTH user, if any (never the password).
+    package var username: String?
+    /// The CA file in use, if not the system store.
+    package var caFile: String?
+
+    package init(endpoint: String, username: String? = nil, caFile: String? = nil) {
+        self.endpoint = endpoint
+        self.username = username
+        self.caFile = caFile
+    }
+}
+
+/// Maps a failed libcurl transfer to a `MailDeliveryError`: transient when retrying later can help
+/// (network trouble, timeouts, 4xx replies), permanent when it cannot (5xx replies, rejected
+/// credentials, untrusted certificates, a server without SMTPUTF8 for a message that needs it).
+package enum SMTPFailureClassifier {
+    /// libcurl codes that mean the set-up, not the moment, is wrong.
+    private static let permanentCodes: Set<UInt32> = [
+        CURLE_UNSUPPORTED_PROTOCOL.rawValue, CURLE_URL_MALFORMAT.rawValue, CURLE_NOT_BUILT_IN.rawValue,
+        CURLE_BAD_FUNCTION_ARGUMENT.rawValue, CURLE_UNKNOWN_OPTION.rawValue, CURLE_SSL_ENGINE_NOTFOUND.rawValue,
+        CURLE_SSL_ENGINE_SETFAILED.rawValue, CURLE_SSL_CERTPROBLEM.rawValue, CURLE_SSL_CIPHER.rawValue,
+        CURLE_FILESIZE_EXCEEDED.rawValue, CURLE_SSL_CRL_BADFILE.rawValue, CURLE_SSL_ISSUER_ERROR.rawValue,
+        CURLE_SSL_PINNEDPUBKEYNOTMATCH.rawValue, CURLE_SSL_INVALIDCERTSTATUS.rawValue,
+    ]
+
+    /// Classifies a failed transfer. `curlCode` is the raw `CURLcode`; `lastReply` the last complete
+    /// server reply of the transfer.
+    package static func classify(
+        curlCode: UInt32,
+        curlMessage: String,
+        lastReply: SMTPReply?,
+        stoppedForSMTPUTF8: Bool,
+        context: SMTPFailureContext
+    ) -> MailDeliveryError {
+        let endpoint = context.endpoint
+        let replyCode = lastReply.map(\.code).flatMap { $0 >= 400 ? $0 : nil }
+        let serverSaid = lastReply.map { ": \($0.summary)" } ?? ""
+
+        if stoppedForSMTPUTF8 {
+            return MailDeliveryError(
+                kind: .permanent,
+                message: "smtp: the message needs SMTPUTF8 (non-ASCII address) but \(endpoint) does not offer it"
+            )
+        }
+        switch curlCode {
+        case CURLE_LOGIN_DENIED.rawValue:
+            let user = context.username.map { "user '\($0)'" } ?? "anonymous user"
+            let kind: MailDeliveryError.Kind = (replyCode ?? 500) < 500 ? .transient : .permanent
+            return MailDeliveryError(
+                kind: kind, replyCode: replyCode,
+                message: "smtp: authentication failed for \(user) at \(endpoint)\(serverSaid)"
+            )
+        case CURLE_PEER_FAILED_VERIFICATION.rawValue:
+            let trust = context.caFile.map { "the CA file '\($0)'" } ?? "the system CA certificates"
+            return MailDeliveryError(
+                kind: .permanent,
+                message: "smtp: the TLS certificate of \(endpoint) could not be verified against \(trust) "
+                    + "(\(curlMessage)); set a CA file that issued it"
+            )
+        case CURLE_SSL_CACERT_BADFILE.rawValue:
+            return MailDeliveryError(
+                kind: .permanent,
+                message: "smtp: cannot load the CA certificate file '\(context.caFile ?? "?")': \(curlMessage)"
+            )
+        case CURLE_USE_SSL_FAILED.rawValue:
+            return MailDeliveryError(
+                kind: .permanent, replyCode: replyCode,
+                message: "smtp: \(endpoint) does not offer STARTTLS, which starttls=required demands\(serverSaid)"
+            )
+        default:
+            break
+        }
+        if let replyCode {
+            return MailDeliveryError(
+                kind: replyCode < 500 ? .transient : .permanent, replyCode: replyCode,
+                message: "smtp: \(endpoint) replied \(lastReply!.summary) (\(curlMessage))"
+            )
+        }
+        let kind: MailDeliveryError.Kind = permanentCodes.contains(curlCode) ? .permanent : .transient
+        return MailDeliveryError(
+            kind: kind,
+            message: "smtp: delivery to \(endpoint) failed: \(curlMessage) (libcurl error \(curlCode))"
+        )
+    }
+}

@@ -1,0 +1,55 @@
+import HeraldCore
+import Prometheus
+
+/// The counters Herald exposes at `GET /metrics`, in one registry passed in explicitly.
+public struct HeraldMetrics: Sendable {
+    /// The registry rendered by `/metrics`.
+    public let registry: PrometheusCollectorRegistry
+
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+    }
+
+    /// Counts a signup by what it did (`confirmation_queued`, `confirmation_throttled`, …).
+    func signup(_ outcome: SignupOutcome) {
+        registry.makeCounter(
+            name: "herald_signups_total", labels: [("outcome", outcome.rawValue)], help: "Accepted signups by outcome"
+        ).increment()
+    }
+
+    /// Counts a rejected signup by reason (`invalid`, `honeypot`, `rate_limited`, `too_large`).
+    func signupRejected(_ reason: String) {
+        registry.makeCounter(
+            name: "herald_signups_rejected_total", labels: [("reason", reason)], help: "Signups refused or dropped"
+        ).increment()
+    }
+
+    func confirmation() {
+        registry.makeCounter(name: "herald_confirmations_total", help: "Subscriptions confirmed").increment()
+    }
+
+    func unsubscribe() {
+        registry.makeCounter(name: "herald_unsubscribes_total", help: "Unsubscribe requests").increment()
+    }
+
+    /// Counts an outbox delivery result by mail kind and resulting state.
+    public func delivery(kind: MailKind, state: OutboxState) {
+        registry.makeCounter(
+            name: "herald_mail_deliveries_total", labels: [("kind", kind.rawValue), ("result", state.rawValue)],
+            help: "Outbox delivery attempts by result"
+        ).increment()
+    }
+
+    /// Sets the outbox depth gauge for one state.
+    func outboxDepth(_ state: OutboxState, _ count: Int) {
+        registry.makeGauge(name: "herald_outbox_messages", labels: [("state", state.rawValue)], help: "Outbox rows by state")
+            .set(Double(count))
+    }
+
+    /// The Prometheus text exposition.
+    func render() -> [UInt8] {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}

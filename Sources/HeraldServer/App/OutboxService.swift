@@ -1,0 +1,13 @@
+import HeraldMail
+import ServiceLifecycle
+
+/// Runs the outbox worker inside `herald serve`; on graceful shutdown it stops between messages.
+struct OutboxService: Service {
+    let worker: OutboxWorker
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
+            await worker.run()
+        }
+    }
+}

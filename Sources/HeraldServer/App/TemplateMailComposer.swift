@@ -1,0 +1,74 @@
+import Foundation
+import HeraldCore
+import HeraldMail
+import HeraldTemplates
+
+/// Renders subscription mail with the templates and assembles it as MIME.
+struct TemplateMailComposer: SubscriptionMailComposer {
+    let templates: TemplateLibrary
+    let site: SiteContext
+    let sender: Mailbox
+    let confirmationHours: Int
+    let assembler = MessageAssembler()
+
+    func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
+        let newsletter = request.newsletters.first!
+        let rendered = templates.confirmationMail(
+            ConfirmationMail(
+                site: site, newsletter: newsletter, name: request.subscriber.name,
+                confirmURL: "\(site.baseURL)/confirm/\(request.token.text)", expiryHours: confirmationHours))
+        return try assemble(rendered, to: request.subscriber, newsletter: newsletter, manageToken: nil)
+    }
+
+    func alreadySubscribedMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
+        let rendered = templates.alreadySubscribedMail(
+            AlreadySubscribedMail(
+                site: site, newsletter: request.newsletter, name: request.subscriber.name,
+                preferencesURL: "\(site.baseURL)/preferences/\(request.manageToken)"))
+        return try assemble(rendered, to: request.subscriber, newsletter: request.newsletter, manageToken: nil)
+    }
+
+    func welcomeMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
+        let rendered = templates.welcomeMail(
+            WelcomeMail(
+                site: site, newsletter: request.newsletter, name: request.subscriber.name,
+                unsubscribeURL: "\(site.baseURL)/unsubscribe/\(request.manageToken)",
+                preferencesURL: "\(site.baseURL)/preferences/\(request.manageToken)"))
+        return try assemble(rendered, to: request.subscriber, newsletter: request.newsletter, manageToken: request.manageToken)
+    }
+
+    /// Assembles a rendered mail; newsletter mail (with a manage token) gets List-* headers.
+    private func assemble(
+        _ rendered: RenderedMail, to subscriber: Subscriber, newsletter: Newsletter, manageToken: String?
+    ) throws -> OutgoingMail {
+        let from = newsletter.fromAddress.flatMap { try? Mailbox(parsing: $0) } ?? sender
+        let list = manageToken.map { token in
+            ListHeaders(
+                title: newsletter.title, id: "\(newsletter.slug).\(listDomain(from))",
+                unsubscribeURL: "\(site.baseURL)/unsubscribe/\(token)", oneClickUnsubscribe: true)
+        }
+        return try assembler.assemble(
+            MailMessage(
+                from: from, to: [Mailbox(displayName: subscriber.name, address: subscriber.smtpAddress)],
+                subject: rendered.subject, text: rendered.text, html: rendered.html, list: list))
+    }
+
+    private func listDomain(_ mailbox: Mailbox) -> String {
+        mailbox.address.split(separator: "@").last.map(String.init) ?? "localhost"
+    }
+}
+
+extension Mailbox {
+    /// Parses `Name <address>` or a bare address; the address must pass Herald's validator.
+    init(parsing text: String) throws {
+        let trimmed = text.trimmingWhitespace()
+        if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
+            var name = String(trimmed[..<open]).trimmingWhitespace()
+            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
+            let address = try EmailAddress(validating: String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
+            self.init(displayName: name.isEmpty ? nil : name, address: address.smtpAddress)
+        } else {
+            self.init(displayName: nil, address: try EmailAddress(validating: trimmed).smtpAddress)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import HeraldCore
+import HeraldTemplates
+import HTTPTypes
+import Hummingbird
+
+/// `GET /confirm/{token}` shows one button (link scanners fetch GETs, so GET never confirms);
+/// `POST /confirm/{token}` confirms.
+struct ConfirmController: Sendable {
+    let service: SubscriptionService
+    let pages: PageRenderer
+    let clients: ClientAddressResolver
+    let metrics: HeraldMetrics
+
+    func register(on router: Router<HeraldRequestContext>) {
+        router.get("/confirm/{token}") { _, context in try await show(context) }
+        router.post("/confirm/{token}") { request, context in try await confirm(request, context) }
+    }
+
+    private func secret(_ context: HeraldRequestContext) -> TokenSecret? {
+        context.parameters.get("token").flatMap(TokenSecret.init(parsing:))
+    }
+
+    private func show(_ context: HeraldRequestContext) async throws -> Response {
+        guard let secret = secret(context) else { return invalid(.unknown) }
+        switch try await service.previewConfirmation(secret) {
+        case .invalid(let problem): return invalid(problem)
+        case .confirmed(let preview):
+            let page = ConfirmPage(
+                site: pages.site, newsletter: preview.newsletters.first ?? pages.newsletters[0],
+                confirmURL: pages.url("/confirm/\(secret.text)"), email: preview.subscriber.email)
+            return Responses.html(pages.templates.confirmPage(page))
+        }
+    }
+
+    private func confirm(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
+        guard let secret = secret(context) else { return invalid(.unknown) }
+        let origin = RequestOrigin(
+            ipAddress: clients.clientIP(peer: context.remoteAddress, headers: request.headers),
+            userAgent: request.headers[.userAgent].map { String($0.prefix(512)) }, source: "confirmation link")
+        switch try await service.confirm(secret, origin: origin) {
+        case .invalid(let problem): return invalid(problem)
+        case .confirmed(let preview):
+            metrics.confirmation()
+            let newsletter = preview.newsletters.first ?? pages.newsletters[0]
+            let token = service.manageToken(subscriberID: preview.subscriber.id, newsletter: newsletter.slug)
+            let page = ConfirmedPage(site: pages.site, newsletter: newsletter, preferencesURL: pages.url("/preferences/\(token)"))
+            return Responses.html(pages.templates.confirmedPage(page))
+        }
+    }
+
+    private func invalid(_ problem: LinkProblem) -> Response {
+        Responses.html(pages.tokenInvalid(problem), status: problem == .unknown ? .notFound : .gone)
+    }
+}

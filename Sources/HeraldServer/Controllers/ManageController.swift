@@ -1,0 +1,80 @@
+import HeraldCore
+import HeraldTemplates
+import HTTPTypes
+import Hummingbird
+
+/// Unsubscribe (`GET` page with a button, `POST` at once — the RFC 8058 one-click target)
+/// and the preferences page.
+struct ManageController: Sendable {
+    let service: SubscriptionService
+    let pages: PageRenderer
+    let clients: ClientAddressResolver
+    let metrics: HeraldMetrics
+    let maxBodyBytes: Int
+
+    func register(on router: Router<HeraldRequestContext>) {
+        router.get("/unsubscribe/{token}") { _, context in try await showUnsubscribe(context) }
+        router.post("/unsubscribe/{token}") { request, context in try await unsubscribe(request, context) }
+        router.get("/preferences/{token}") { _, context in try await showPreferences(context, saved: false) }
+        router.post("/preferences/{token}") { request, context in try await savePreferences(request, context) }
+    }
+
+    private func token(_ context: HeraldRequestContext) -> String { context.parameters.get("token") ?? "" }
+
+    private func origin(_ request: Request, _ context: HeraldRequestContext, _ source: String) -> RequestOrigin {
+        RequestOrigin(
+            ipAddress: clients.clientIP(peer: context.remoteAddress, headers: request.headers),
+            userAgent: request.headers[.userAgent].map { String($0.prefix(512)) }, source: source)
+    }
+
+    private func showUnsubscribe(_ context: HeraldRequestContext) async throws -> Response {
+        let token = token(context)
+        guard let (subscriber, newsletter) = try await service.resolveManageToken(token) else { return notFound() }
+        let page = UnsubscribePage(
+            site: pages.site, newsletter: newsletter, unsubscribeURL: pages.url("/unsubscribe/\(token)"),
+            email: subscriber.email)
+        return Responses.html(pages.templates.unsubscribePage(page))
+    }
+
+    private func unsubscribe(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
+        let token = token(context)
+        guard let newsletter = try await service.unsubscribe(token: token, origin: origin(request, context, "unsubscribe link"))
+        else { return notFound() }
+        metrics.unsubscribe()
+        let page = UnsubscribedPage(
+            site: pages.site, newsletter: newsletter, preferencesURL: pages.url("/preferences/\(token)"))
+        return Responses.html(pages.templates.unsubscribedPage(page))
+    }
+
+    private func showPreferences(_ context: HeraldRequestContext, saved: Bool) async throws -> Response {
+        let token = token(context)
+        guard let view = try await service.preferences(token: token) else { return notFound() }
+        return Responses.html(render(view, token: token, saved: saved))
+    }
+
+    private func savePreferences(_ incoming: Request, _ context: HeraldRequestContext) async throws -> Response {
+        var request = incoming
+        let token = token(context)
+        guard let body = try? await request.collectBody(upTo: maxBodyBytes),
+            let fields = try? FormBody.parse(Array(buffer: body))
+        else { return Responses.html(pages.error(status: 400, message: "The form could not be read."), status: .badRequest) }
+        let unsubscribeAll = fields.contains { $0.name == "action" && $0.value == "unsubscribe_all" }
+        let keep = unsubscribeAll ? [] : Set(fields.filter { $0.name == "newsletter" }.map(\.value))
+        guard let view = try await service.savePreferences(
+            token: token, keep: keep, origin: origin(request, context, "preferences page"))
+        else { return notFound() }
+        return Responses.html(render(view, token: token, saved: true))
+    }
+
+    private func render(_ view: PreferencesView, token: String, saved: Bool) -> String {
+        let choices = view.entries.map { NewsletterChoice($0.newsletter, selected: $0.status == .confirmed) }
+        return pages.templates.preferencesPage(
+            PreferencesPage(
+                site: pages.site, email: view.subscriber.email, newsletters: choices,
+                preferencesURL: pages.url("/preferences/\(token)"), saved: saved))
+    }
+
+    private func notFound() -> Response {
+        Responses.html(pages.tokenInvalid(.unknown), status: .notFound)
+    }
+}

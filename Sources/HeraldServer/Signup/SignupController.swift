@@ -1,0 +1,159 @@
+import Foundation
+import HeraldCore
+import HeraldTemplates
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// `POST /subscribe` (form or JSON), its CORS preflight and the thank-you page.
+///
+/// Every accepted signup gets the same response, whatever state the address was in, so no
+/// response tells an outsider whether an address is subscribed.
+struct SignupController: Sendable {
+    let service: SubscriptionService
+    let validator: SignupValidator
+    let pages: PageRenderer
+    let web: WebPolicy
+    let cors: CORSPolicy
+    let rateLimiter: RateLimiter
+    let clients: ClientAddressResolver
+    let metrics: HeraldMetrics
+
+    func register(on router: Router<HeraldRequestContext>) {
+        router.post("/subscribe") { request, context in try await subscribe(request, context) }
+        router.on("/subscribe", method: .options) { request, _ in cors.preflight(request) }
+        router.get("/thanks") { request, _ in thankYou(request) }
+    }
+
+    private func subscribe(_ incoming: Request, _ context: HeraldRequestContext) async throws -> Response {
+        var request = incoming
+        let client = ClientKind(request)
+        let corsHeaders = cors.headers(for: request)
+        let ip = clients.clientIP(peer: context.remoteAddress, headers: request.headers)
+        if let retryAfter = await rateLimiter.take(ip) {
+            metrics.signupRejected("rate_limited")
+            return refusal(.tooManyRequests, "rate_limited", "Too many signups from your network. Please, try again later.",
+                client, corsHeaders.adding(.retryAfter, "\(retryAfter)"))
+        }
+        let body: [UInt8]
+        do {
+            body = Array(buffer: try await request.collectBody(upTo: web.maxBodyBytes))
+        } catch {
+            metrics.signupRejected("too_large")
+            return refusal(.contentTooLarge, "too_large", "The form is too large.", client, corsHeaders)
+        }
+        let submission: SignupSubmission
+        switch decode(body, request) {
+        case .success(let decoded): submission = decoded
+        case .failure(let problems):
+            metrics.signupRejected("malformed")
+            return invalid(problems, SignupSubmission(), client, corsHeaders, status: .badRequest)
+        }
+        return try await accept(submission, request: request, ip: ip, client: client, corsHeaders: corsHeaders)
+    }
+
+    private func accept(
+        _ submission: SignupSubmission, request: Request, ip: String, client: ClientKind, corsHeaders: HTTPFields
+    ) async throws -> Response {
+        if let honeypot = submission.honeypot, !honeypot.isEmpty {
+            metrics.signupRejected("honeypot")
+            return success(submission, client, corsHeaders)
+        }
+        switch validator.validate(submission) {
+        case .failure(let list):
+            metrics.signupRejected("invalid")
+            return invalid(list, submission, client, corsHeaders, status: .unprocessableContent)
+        case .success(let (email, name, slugs)):
+            let origin = RequestOrigin(
+                ipAddress: ip, userAgent: request.headers[.userAgent].map { String($0.prefix(512)) },
+                source: (submission.source ?? request.headers[.referer]).map { String($0.prefix(1024)) })
+            let outcome = try await service.signUp(
+                SignupRequest(email: email, name: name, newsletters: slugs, origin: origin))
+            metrics.signup(outcome)
+            return success(submission, client, corsHeaders)
+        }
+    }
+
+    private func decode(_ body: [UInt8], _ request: Request) -> Result<SignupSubmission, ProblemList> {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        if contentType.hasPrefix("application/json") {
+            do {
+                let (submission, problems) = SignupSubmission.fromJSON(
+                    try StrictJSON.parse(body), honeypotField: web.honeypotField)
+                return problems.isEmpty ? .success(submission) : .failure(ProblemList(problems: problems))
+            } catch {
+                return .failure(ProblemList(problems: [
+                    SignupFieldProblem(field: "body", code: "malformed_json", message: "The JSON body is malformed: \(error.reason).")
+                ]))
+            }
+        }
+        do {
+            return .success(SignupSubmission.fromForm(try FormBody.parse(body), honeypotField: web.honeypotField))
+        } catch {
+            return .failure(ProblemList(problems: [
+                SignupFieldProblem(field: "body", code: "malformed_form", message: "The form could not be read: \(error.reason).")
+            ]))
+        }
+    }
+
+    private func success(_ submission: SignupSubmission, _ client: ClientKind, _ corsHeaders: HTTPFields) -> Response {
+        switch client {
+        case .api:
+            return Responses.json(SignupAccepted(), status: .accepted, headers: corsHeaders)
+        case .browser:
+            if let redirect = submission.redirect, cors.isAllowedRedirect(redirect) {
+                return Responses.redirect(to: redirect, headers: corsHeaders)
+            }
+            let slugs = validator.knownSlugs(submission.newsletters)
+            let query = slugs.map { "newsletter=\($0)" }.joined(separator: "&")
+            return Responses.redirect(to: "/thanks" + (query.isEmpty ? "" : "?" + query), headers: corsHeaders)
+        }
+    }
+
+    private func invalid(
+        _ list: ProblemList, _ submission: SignupSubmission, _ client: ClientKind, _ corsHeaders: HTTPFields,
+        status: HTTPResponse.Status
+    ) -> Response {
+        switch client {
+        case .api: return Responses.json(ErrorBody(errors: list.problems), status: status, headers: corsHeaders)
+        case .browser:
+            return Responses.html(pages.signupForm(submission, problems: list.problems), status: status, headers: corsHeaders)
+        }
+    }
+
+    private func refusal(
+        _ status: HTTPResponse.Status, _ code: String, _ message: String, _ client: ClientKind, _ headers: HTTPFields
+    ) -> Response {
+        switch client {
+        case .api: return Responses.json(ErrorBody.general(code, message), status: status, headers: headers)
+        case .browser: return Responses.html(pages.error(status: Int(status.code), message: message), status: status, headers: headers)
+        }
+    }
+
+    private func thankYou(_ request: Request) -> Response {
+        let slugs = request.uri.queryParameters.getAll("newsletter").map { String($0) }
+        return Responses.html(pages.thankYou(slugs: validator.knownSlugs(slugs)))
+    }
+}
+
+/// The JSON body of an accepted signup (identical for every address state).
+struct SignupAccepted: Encodable {
+    let status = "accepted"
+    let message = "Thank you for signing up for this newsletter. We've sent you a confirmation email."
+}
+
+extension HTTPFields {
+    func adding(_ name: HTTPField.Name, _ value: String) -> HTTPFields {
+        var copy = self
+        copy[name] = value
+        return copy
+    }
+}
+
+extension SignupValidator {
+    /// The slugs among `raw` that are configured, or the default newsletter when none is.
+    func knownSlugs(_ raw: [String]) -> [String] {
+        let known = raw.filter { slug in newsletters.contains { $0.slug == slug } }
+        return known.isEmpty ? newsletters.prefix(1).map(\.slug) : Array(known.prefix(SignupValidator.maxNewsletters))
+    }
+}
