@@ -1,18 +1,18 @@
 /// Suggests a popular mailbox domain when the typed domain is a near miss of one
 /// ("gmial.com", "gmail.con", "hotmial.com", "ukr.nte", or "gmail" with no top-level domain).
 enum EmailTypoSuggester {
+    private typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    /// A target domain split at its last dot: "gmail" + "com".
     private struct Target {
         let domain: String
         let bytes: [UInt8]
-        /// Everything before the last dot ("gmail"), and the top-level label ("com").
-        let name: [UInt8]
-        let topLevel: [UInt8]
+        let nameLength: Int
     }
 
     private static let targets: [Target] = MailboxProviders.suggestionTargets.map { domain in
         let bytes = Array(domain.utf8)
-        let (name, topLevel) = split(bytes)
-        return Target(domain: domain, bytes: bytes, name: name, topLevel: topLevel ?? [])
+        return Target(domain: domain, bytes: bytes, nameLength: bytes.lastIndex(of: EmailASCII.dot) ?? bytes.count)
     }
 
     private static let exact: Set<String> = MailboxProviders.knownGood.union(MailboxProviders.suggestionTargets)
@@ -26,48 +26,54 @@ enum EmailTypoSuggester {
         guard !domain.isEmpty, domain.utf8.allSatisfy({ $0 < 0x80 }),
             let suggested = suggestedDomain(for: domain.lowercased())
         else { return nil }
-        let candidate = text[..<at] + "@" + suggested
-        guard (try? EmailValidator.validate(String(candidate), policy: policy, suggest: false)) != nil else {
-            return nil
-        }
-        return String(candidate)
+        let candidate = String(text[..<at] + "@" + suggested)
+        guard (try? EmailValidator.validate(candidate, policy: policy, suggest: false)) != nil else { return nil }
+        return candidate
     }
 
     /// The popular domain `domain` (lowercase ASCII) is most likely a typo of, or `nil`.
     static func suggestedDomain(for domain: String) -> String? {
         guard domain.utf8.count <= 64, !exact.contains(domain) else { return nil }
-        let bytes = Array(domain.utf8)
-        let (name, topLevel) = split(bytes)
-        var best: (distance: Int, domain: String)?
-        for target in targets {
-            guard let distance = distance(bytes, name: name, topLevel: topLevel, to: target) else { continue }
-            if distance < best?.distance ?? .max { best = (distance, target.domain) }
+        return Array(domain.utf8).withUnsafeBufferPointer { typed -> String? in
+            let dot = typed.lastIndex(of: EmailASCII.dot)
+            let name = Bytes(rebasing: typed[..<(dot ?? typed.count)])
+            let topLevel = dot.map { Bytes(rebasing: typed[($0 + 1)...]) }
+            var best: (distance: Int, domain: String)?
+            for target in targets {
+                let distance = target.bytes.withUnsafeBufferPointer { targetBytes in
+                    Self.distance(typed, name: name, topLevel: topLevel, to: targetBytes, nameLength: target.nameLength)
+                }
+                if let distance, distance < best?.distance ?? .max { best = (distance, target.domain) }
+            }
+            return best?.domain
         }
-        return best?.domain
     }
 
-    /// How far the typed domain is from `target`, or `nil` when too far to be a typo.
-    private static func distance(_ bytes: [UInt8], name: [UInt8], topLevel: [UInt8]?, to target: Target) -> Int? {
+    /// How far the typed domain is from a target, or `nil` when too far to be a typo.
+    private static func distance(
+        _ typed: Bytes, name: Bytes, topLevel: Bytes?, to target: Bytes, nameLength: Int
+    ) -> Int? {
+        let targetName = Bytes(rebasing: target[..<nameLength])
         guard let topLevel else {
             // No dot at all: "gmail" or "gmial" stands for the provider's name.
-            if name == target.name { return 1 }
-            let nameLimit = allowedDistance(nameLength: target.name.count)
-            let nameDistance = EditDistance.optimalStringAlignment(name, target.name, limit: nameLimit)
-            if nameDistance <= nameLimit { return nameDistance + 1 }
-            return distanceOfWholeDomain(bytes, to: target)
+            if name.elementsEqual(targetName) { return 1 }
+            let limit = allowedDistance(nameLength: targetName.count)
+            let nameDistance = EditDistance.optimalStringAlignment(name, targetName, limit: limit)
+            return nameDistance <= limit ? nameDistance + 1 : distanceOfWholeDomain(typed, to: target)
         }
-        if name == target.name {
+        if name.elementsEqual(targetName) {
             // Same provider, different ending: only a one-key slip ("con", "co", "nte") counts,
             // so real regional domains such as yahoo.ca are left alone.
-            let distance = EditDistance.optimalStringAlignment(topLevel, target.topLevel, limit: 1)
+            let targetTopLevel = Bytes(rebasing: target[(nameLength + 1)...])
+            let distance = EditDistance.optimalStringAlignment(topLevel, targetTopLevel, limit: 1)
             return distance <= 1 ? distance : nil
         }
-        return distanceOfWholeDomain(bytes, to: target)
+        return distanceOfWholeDomain(typed, to: target)
     }
 
-    private static func distanceOfWholeDomain(_ bytes: [UInt8], to target: Target) -> Int? {
-        let limit = allowedDistance(domainLength: target.bytes.count)
-        let distance = EditDistance.optimalStringAlignment(bytes, target.bytes, limit: limit)
+    private static func distanceOfWholeDomain(_ typed: Bytes, to target: Bytes) -> Int? {
+        let limit = allowedDistance(domainLength: target.count)
+        let distance = EditDistance.optimalStringAlignment(typed, target, limit: limit)
         return distance <= limit ? distance : nil
     }
 
@@ -86,10 +92,5 @@ enum EmailTypoSuggester {
         case 4...6: 1
         default: 2
         }
-    }
-
-    private static func split(_ bytes: [UInt8]) -> (name: [UInt8], topLevel: [UInt8]?) {
-        guard let dot = bytes.lastIndex(of: EmailASCII.dot) else { return (bytes, nil) }
-        return (Array(bytes[..<dot]), Array(bytes[(dot + 1)...]))
     }
 }

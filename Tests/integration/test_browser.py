@@ -1,0 +1,71 @@
+"""The signup form in a real headless Chromium (Debian's chromium + chromium-driver, via Selenium)."""
+
+import os
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+from conftest import OUTPUT, link_in
+
+
+@pytest.fixture
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,1000"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def screenshot(driver, name):
+    os.makedirs(OUTPUT, exist_ok=True)
+    driver.save_screenshot(os.path.join(OUTPUT, f"browser-{name}.png"))
+
+
+def first_form(driver):
+    return driver.find_elements(By.CSS_SELECTOR, "form[action$='/subscribe']")[0]
+
+
+def test_signup_in_a_real_browser(herald, smtp, browser):
+    browser.get(herald.base_url + "/")
+    screenshot(browser, "1-index")
+    form = first_form(browser)
+    form.find_element(By.CSS_SELECTOR, "input[name=email]").send_keys("browser.reader@example.org")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]").click()
+    assert "We've sent you a confirmation email." in browser.find_element(By.TAG_NAME, "body").text
+    screenshot(browser, "2-thank-you")
+
+    browser.get(herald.base_url + "/")
+    form = first_form(browser)
+    form.find_element(By.CSS_SELECTOR, "input[name=email]").send_keys("jane@gmial")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]").click()
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "Please, enter correct email address" in body
+    assert "jane@gmail.com" in body
+    assert browser.find_element(By.CSS_SELECTOR, "input[name=email]").get_attribute("value") == "jane@gmial"
+    screenshot(browser, "3-form-error")
+
+    confirm_url = link_in(smtp.wait_for_messages(1)[0], "/confirm/")
+    browser.get(confirm_url)
+    screenshot(browser, "4-confirm")
+    with herald.db() as db:
+        assert db.execute("SELECT status FROM subscriptions").fetchall() == [("pending",)]
+    browser.find_element(By.CSS_SELECTOR, "form button, form input[type=submit]").click()
+    screenshot(browser, "5-confirmed")
+    with herald.db() as db:
+        assert db.execute("SELECT status FROM subscriptions").fetchall() == [("confirmed",)]
+
+    welcome = smtp.wait_for_messages(2)[1]
+    browser.get(link_in(welcome, "/preferences/"))
+    screenshot(browser, "6-preferences")
+    browser.get(link_in(welcome, "/unsubscribe/"))
+    screenshot(browser, "7-unsubscribe")
+    browser.find_element(By.CSS_SELECTOR, "form button, form input[type=submit]").click()
+    screenshot(browser, "8-unsubscribed")
+    with herald.db() as db:
+        assert db.execute("SELECT status FROM subscriptions").fetchall() == [("unsubscribed",)]
