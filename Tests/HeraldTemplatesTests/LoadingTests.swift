@@ -9,7 +9,17 @@ struct LoadingTests {
     private func withTemplateCopy(_ body: (String) throws -> Void) throws {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("herald-templates-\(UUID().uuidString)").path
-        try FileManager.default.copyItem(atPath: Fixtures.templatesDirectory, toPath: directory)
+        // Copy the real folder, not a symlink to it, so the tests never edit the repository's templates.
+        let source = URL(fileURLWithPath: Fixtures.templatesDirectory).resolvingSymlinksInPath().path
+        try FileManager.default.copyItem(atPath: source, toPath: directory)
+        var isDirectory: ObjCBool = false
+        let isSymlink = (try? FileManager.default.destinationOfSymbolicLink(atPath: directory)) != nil
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
+            !isSymlink
+        else {
+            Issue.record("could not make a private copy of the templates at \(directory)")
+            return
+        }
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try body(directory)
     }

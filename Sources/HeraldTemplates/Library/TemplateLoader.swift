@@ -24,8 +24,10 @@ enum TemplateLoader {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .directoryMissing(root)
         }
-        let sources = try files(in: root).map { relative throws(TemplateError) in
-            try parse(relative: relative, root: root)
+        // Follow a symlinked folder (a common deployment layout); errors still name `root`.
+        let resolved = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        let sources = try files(in: resolved).map { relative throws(TemplateError) in
+            try parse(relative: relative, root: root, resolvedRoot: resolved)
         }
         var byName: [String: Source] = [:]
         for source in sources { byName[source.name] = source }
@@ -48,9 +50,9 @@ enum TemplateLoader {
         return found.sorted()
     }
 
-    private static func parse(relative: String, root: String) throws(TemplateError) -> Source {
+    private static func parse(relative: String, root: String, resolvedRoot: String) throws(TemplateError) -> Source {
         let path = "\(root)/\(relative)"
-        guard let data = FileManager.default.contents(atPath: path),
+        guard let data = FileManager.default.contents(atPath: "\(resolvedRoot)/\(relative)"),
             let text = String(data: data, encoding: .utf8)
         else {
             throw .unreadable(path)

@@ -60,7 +60,7 @@ final class SMTPTestServer: @unchecked Sendable {
             throw ProcessFailure(description: "\(TestEnvironment.python) not found; install python3-aiosmtpd")
         }
         let logURL = directory.appendingPathComponent("server.log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestEnvironment.python)
         process.arguments = arguments
