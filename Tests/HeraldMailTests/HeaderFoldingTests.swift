@@ -1,3 +1,5 @@
+import Foundation
+import HeraldCore
 import HeraldMail
 import Testing
 
@@ -73,6 +75,22 @@ struct HeaderFoldingTests {
         let rendered = HeaderField(name: "From", segments: HeaderSegments.mailbox(Mailbox(displayName: name, address: "a@example.org")))
             .render()
         #expect(rendered == expected)
+    }
+
+    @Test(
+        "long non-ASCII display names fold and decode per RFC 2047",
+        arguments: [String(repeating: "Дуже довга назва розсилки ", count: 5) + "📰", "Herald — Новини Харкова щотижня"]
+    )
+    func longDisplayNames(name: String) {
+        let segments = HeaderSegments.phrase(name)
+        let rendered = HeaderField(name: "From", segments: segments).render()
+        #expect(rendered.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 78 })
+        #expect(TestDecoders.unstructuredValue(ofRenderedHeader: rendered) == name)
+    }
+
+    @Test func plainWordsInANonASCIINameStayAtoms() {
+        #expect(HeaderSegments.phrase("Herald — News") == [.atom("Herald"), .encoded("—"), .atom("News")])
+        #expect(HeaderSegments.phrase("Олена  Петренко") == [.encoded("Олена  Петренко")])
     }
 
     @Test func anUnbreakableAtomLongerThanALineGetsItsOwnLine() {

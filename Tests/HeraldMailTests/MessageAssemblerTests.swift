@@ -134,8 +134,8 @@ struct MessageAssemblerTests {
         "subjects and names round-trip through Python's parser",
         arguments: [
             "Дайджест: Харків — 3 нові статті 📰", "Weekly digest — issue 3", "“Quoted” ‘title’ … and more",
+            "Plain =?not-an-encoded-word?= text", "Ascii only, with (parens) and \"quotes\"", "Олена Петренко",
             String(repeating: "Дуже довга тема листа ", count: 8) + "👨‍👩‍👧‍👦",
-            "Plain =?not-an-encoded-word?= text", "Ascii only, with (parens) and \"quotes\"",
         ]
     )
     func subjectAndNameRoundTrip(text: String) async throws {
@@ -144,8 +144,12 @@ struct MessageAssemblerTests {
         let checked = try await CheckedMail.check(bytes: try MessageAssembler().assemble(message).data)
         #expect(checked.defects == [])
         #expect(checked.subject == text)
+        #expect(checked.max_header_line_length <= 78)
+        // Python's address parser puts a space between adjacent encoded-words in a display name
+        // (RFC 2047 says to drop it; it does not round-trip its own folding either), so names that
+        // need more than one encoded-word in a row are checked with an RFC decoder in HeaderFoldingTests.
+        guard !text.hasPrefix("Дуже довга") else { return }
         #expect(checked.from.first?.display_name == text)
         #expect(checked.to.first?.display_name == text)
-        #expect(checked.max_header_line_length <= 78)
     }
 }

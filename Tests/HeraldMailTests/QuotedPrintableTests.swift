@@ -1,3 +1,5 @@
+import Foundation
+import HeraldCore
 import HeraldMail
 import Testing
 

@@ -15,7 +15,9 @@ struct DigestTests {
         let shared = library.renderDigestShared(Fixtures.digest)
         let anna = library.personalise(shared, for: Fixtures.anna)
         let anonymous = library.personalise(
-            shared, for: DigestRecipient(unsubscribeURL: "https://n.example/u/other", preferencesURL: "https://n.example/p/other"))
+            shared,
+            for: DigestRecipient(
+                unsubscribeURL: "https://n.example/u/other", preferencesURL: "https://n.example/p/other"))
 
         #expect(anna.text.contains("Hi Anna,"))
         #expect(anna.html.contains("Hi Anna,"))
@@ -32,7 +34,9 @@ struct DigestTests {
     }
 
     @Test func subjectNamesFirstItemAndCountsTheRest() {
-        #expect(library.renderDigestShared(Fixtures.digest).personalisedSubject(library) == "Morning Briefing: City approves riverside park and 2 more")
+        #expect(
+            library.renderDigestShared(Fixtures.digest).personalisedSubject(library)
+                == "Morning Briefing: City approves riverside park and 2 more")
         var one = Fixtures.digest
         one.items = Array(one.items.prefix(1))
         #expect(library.digestMail(one, for: Fixtures.anna).subject == "Morning Briefing: City approves riverside park")

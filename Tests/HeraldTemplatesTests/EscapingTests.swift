@@ -34,10 +34,14 @@ struct EscapingTests {
                 library.confirmPage(
                     ConfirmPage(site: site, newsletter: newsletter, confirmURL: "https://x/confirm/t", email: email))
             ),
-            ("confirmed", library.confirmedPage(ConfirmedPage(site: site, newsletter: newsletter, preferencesURL: "https://x/p"))),
+            (
+                "confirmed",
+                library.confirmedPage(ConfirmedPage(site: site, newsletter: newsletter, preferencesURL: "https://x/p"))
+            ),
             (
                 "token_invalid",
-                library.tokenInvalidPage(TokenInvalidPage(site: site, problem: .expired, newsletters: choices, email: email))
+                library.tokenInvalidPage(
+                    TokenInvalidPage(site: site, problem: .expired, newsletters: choices, email: email))
             ),
             (
                 "unsubscribe",
@@ -52,7 +56,8 @@ struct EscapingTests {
             (
                 "preferences",
                 library.preferencesPage(
-                    PreferencesPage(site: site, email: email, newsletters: choices, preferencesURL: "https://x/p", saved: true))
+                    PreferencesPage(
+                        site: site, email: email, newsletters: choices, preferencesURL: "https://x/p", saved: true))
             ),
             ("embed", library.embedPage(EmbedPage(site: site, newsletter: newsletter))),
             ("error", library.errorPage(ErrorPage(site: site, status: 429, message: name))),
@@ -73,12 +78,14 @@ struct EscapingTests {
             (
                 "confirmation",
                 library.confirmationMail(
-                    ConfirmationMail(site: site, newsletter: newsletter, name: name, confirmURL: "https://x/c", expiryHours: 48))
+                    ConfirmationMail(
+                        site: site, newsletter: newsletter, name: name, confirmURL: "https://x/c", expiryHours: 48))
             ),
             (
                 "already_subscribed",
                 library.alreadySubscribedMail(
-                    AlreadySubscribedMail(site: site, newsletter: newsletter, name: name, preferencesURL: "https://x/p"))
+                    AlreadySubscribedMail(site: site, newsletter: newsletter, name: name, preferencesURL: "https://x/p")
+                )
             ),
             (
                 "welcome",
@@ -95,7 +102,7 @@ struct EscapingTests {
         for (page, html) in pages {
             #expect(!html.contains(Fixtures.scriptAttack), "raw <script> in page \(page)")
             #expect(!html.contains("<img src=x"), "raw <img> in page \(page)")
-            #expect(!html.contains("\"><"), "attribute break-out in page \(page)")
+            #expect(!html.contains(Fixtures.attributeAttack), "attribute break-out in page \(page)")
             #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped text missing in page \(page)")
         }
     }
@@ -104,7 +111,12 @@ struct EscapingTests {
         for (mail, rendered) in mails {
             #expect(!rendered.html.contains(Fixtures.scriptAttack), "raw <script> in \(mail).html")
             #expect(!rendered.html.contains("<img src=x"), "raw <img> in \(mail).html")
-            #expect(rendered.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped text missing in \(mail).html")
+            #expect(!rendered.html.contains(Fixtures.attributeAttack), "attribute break-out in \(mail).html")
+            #expect(
+                rendered.html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+                "escaped name missing in \(mail).html")
+            #expect(
+                rendered.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped text missing in \(mail).html")
         }
     }
 

@@ -16,14 +16,17 @@ enum Golden {
             return
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
-            Issue.record("golden file \(file.path) is missing; run with HERALD_UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
+            Issue.record(
+                "golden file \(file.path) is missing; run with HERALD_UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
             return
         }
         let expected = String(decoding: data, as: UTF8.self)
         guard actual != expected else { return }
         let actualLines = actual.components(separatedBy: "\n")
         let expectedLines = expected.components(separatedBy: "\n")
-        let index = Array(zip(actualLines, expectedLines)).firstIndex { $0 != $1 } ?? min(actualLines.count, expectedLines.count)
+        let index =
+            Array(zip(actualLines, expectedLines)).firstIndex { $0 != $1 }
+            ?? min(actualLines.count, expectedLines.count)
         let got = index < actualLines.count ? actualLines[index] : "<end>"
         let want = index < expectedLines.count ? expectedLines[index] : "<end>"
         Issue.record(

@@ -85,10 +85,12 @@ struct LoadingTests {
 
     @Test func operatorTemplatesOverrideTexts() throws {
         try withTemplateCopy { directory in
-            try write("Bitte bestätigen: {{newsletter.title}}\n", to: "mail/confirmation.subject.mustache", in: directory)
+            try write(
+                "Bitte bestätigen: {{newsletter.title}}\n", to: "mail/confirmation.subject.mustache", in: directory)
             let library = try TemplateLibrary(directory: directory)
             let mail = library.confirmationMail(
-                ConfirmationMail(site: Fixtures.site, newsletter: Fixtures.morning, confirmURL: "https://x", expiryHours: 1))
+                ConfirmationMail(
+                    site: Fixtures.site, newsletter: Fixtures.morning, confirmURL: "https://x", expiryHours: 1))
             #expect(mail.subject == "Bitte bestätigen: Morning Briefing")
         }
     }

@@ -15,16 +15,18 @@ enum EmailTypoSuggester {
         return Target(domain: domain, bytes: bytes, nameLength: bytes.lastIndex(of: EmailASCII.dot) ?? bytes.count)
     }
 
-    private static let exact: Set<String> = MailboxProviders.knownGood.union(MailboxProviders.suggestionTargets)
+    private static let exact: Set<[UInt8]> = Set(
+        MailboxProviders.knownGood.union(MailboxProviders.suggestionTargets).map { Array($0.utf8) })
 
     /// The whole suggested address (local part as typed), validated under `policy`, or `nil`.
     static func suggestion(for input: String, policy: EmailValidationPolicy) -> String? {
         guard input.utf8.count <= EmailValidator.maxTrimmedInputBytes else { return nil }
         let text = EmailValidator.trimmingWhitespace(input)
-        guard let at = text.lastIndex(of: "@") else { return nil }
-        let domain = text[text.index(after: at)...]
-        guard !domain.isEmpty, domain.utf8.allSatisfy({ $0 < 0x80 }),
-            let suggested = suggestedDomain(for: domain.lowercased())
+        let utf8 = text.utf8
+        guard let at = utf8.lastIndex(of: EmailASCII.at) else { return nil }
+        let domain = utf8[utf8.index(after: at)...]
+        guard !domain.isEmpty, domain.count <= 64, domain.allSatisfy({ $0 < 0x80 }),
+            let suggested = suggestedDomain(for: domain.map(EmailASCII.lowercased))
         else { return nil }
         let candidate = String(text[..<at] + "@" + suggested)
         guard (try? EmailValidator.validate(candidate, policy: policy, suggest: false)) != nil else { return nil }
@@ -33,8 +35,12 @@ enum EmailTypoSuggester {
 
     /// The popular domain `domain` (lowercase ASCII) is most likely a typo of, or `nil`.
     static func suggestedDomain(for domain: String) -> String? {
-        guard domain.utf8.count <= 64, !exact.contains(domain) else { return nil }
-        return Array(domain.utf8).withUnsafeBufferPointer { typed -> String? in
+        suggestedDomain(for: Array(domain.utf8))
+    }
+
+    private static func suggestedDomain(for domain: [UInt8]) -> String? {
+        guard !exact.contains(domain) else { return nil }
+        return domain.withUnsafeBufferPointer { typed -> String? in
             let dot = typed.lastIndex(of: EmailASCII.dot)
             let name = Bytes(rebasing: typed[..<(dot ?? typed.count)])
             let topLevel = dot.map { Bytes(rebasing: typed[($0 + 1)...]) }

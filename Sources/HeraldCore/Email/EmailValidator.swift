@@ -39,6 +39,12 @@ enum EmailValidator {
 
     /// `text` without leading and trailing Unicode white space.
     static func trimmingWhitespace(_ text: String) -> Substring {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+            !EmailASCII.isSpace(first), !EmailASCII.isSpace(last)
+        {
+            return text[...]
+        }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -48,7 +54,8 @@ enum EmailValidator {
             guard EmailScalars.isWhitespace(scalars[before].value) else { break }
             end = before
         }
-        return text[start..<end]
+        // Slicing the scalar view keeps a leading mark from being glued back onto a trimmed space.
+        return Substring(scalars[start..<end])
     }
 
     private static func parse(

@@ -28,15 +28,32 @@ package enum HeaderSegments {
     }
 
     /// A display name (RFC 5322 `phrase`): atoms when it is plain words, a quoted-string when it is
-    /// other ASCII, encoded-words when it is non-ASCII or too long.
+    /// other ASCII, and otherwise encoded-words for the runs of words that need them, with plain
+    /// ASCII words between runs left as atoms.
+    ///
+    /// Keeping runs short matters: a run longer than one encoded-word is split into several, and
+    /// although RFC 2047 readers join those, some parsers (Python's `email`) add a space between them.
     package static func phrase(_ name: String) -> [HeaderField.Segment] {
-        let isPlainASCII =
-            HeaderCharacters.isASCII(name) && !name.contains("=?") && name.utf8.count <= longestPlainWord
-        guard isPlainASCII else { return [.encoded(name)] }
         let words = name.split(separator: " ", omittingEmptySubsequences: false)
-        let isAtoms = words.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy(HeaderCharacters.isAtext) }
-        if isAtoms { return words.map { .atom(String($0)) } }
-        return [.atom(quoted(name))]
+        let isAtom: (Substring) -> Bool = { !$0.isEmpty && !$0.contains("=?") && $0.utf8.allSatisfy(HeaderCharacters.isAtext) }
+        if HeaderCharacters.isASCII(name), !name.contains("=?"), name.utf8.count <= longestPlainWord {
+            return words.allSatisfy(isAtom) ? words.map { .atom(String($0)) } : [.atom(quoted(name))]
+        }
+        // Atoms are separated by exactly one space on reading, so any other spacing is encoded whole.
+        guard !words.contains(where: \.isEmpty) else { return [.encoded(name)] }
+        var segments: [HeaderField.Segment] = []
+        var run: [Substring] = []
+        for word in words {
+            if isAtom(word) && word.utf8.count <= longestPlainWord {
+                if !run.isEmpty { segments.append(.encoded(run.joined(separator: " "))) }
+                run.removeAll()
+                segments.append(.atom(String(word)))
+            } else {
+                run.append(word)
+            }
+        }
+        if !run.isEmpty { segments.append(.encoded(run.joined(separator: " "))) }
+        return segments
     }
 
     /// One mailbox: `Name <addr>` or the bare address; `separator` (a comma) is glued to the address.

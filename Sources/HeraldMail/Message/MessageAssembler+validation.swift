@@ -68,11 +68,21 @@ extension MessageAssembler {
             }
         }
         if list.oneClickUnsubscribe {
-            // RFC 8058: one-click needs an HTTPS URI to POST to.
-            guard list.unsubscribeURL?.lowercased().hasPrefix("https://") == true else {
+            // RFC 8058: one-click needs an HTTPS URI to POST to; plain HTTP only on loopback (development).
+            guard let url = list.unsubscribeURL, isOneClickTarget(url) else {
                 throw .invalidValue(in: "List-Unsubscribe-Post")
             }
         }
+    }
+
+    /// An HTTPS URL, or an HTTP URL on a loopback host.
+    private static func isOneClickTarget(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        if lowered.hasPrefix("https://") { return true }
+        guard lowered.hasPrefix("http://") else { return false }
+        let authority = lowered.dropFirst("http://".count).prefix { $0 != "/" && $0 != "?" }
+        let host = authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }.dropFirst()) : String(authority.prefix { $0 != ":" })
+        return LoopbackHost.isLoopback(host)
     }
 
     /// Printable ASCII without the characters that delimit URIs in `List-Unsubscribe` (RFC 2369).

@@ -47,7 +47,9 @@ struct SignupController: Sendable {
         case .success(let decoded): submission = decoded
         case .failure(let problems):
             metrics.signupRejected("malformed")
-            return invalid(problems, SignupSubmission(), client, corsHeaders, status: .badRequest)
+            let wellFormed = problems.problems.allSatisfy { $0.code == "invalid_type" }
+            return invalid(problems, SignupSubmission(), client, corsHeaders,
+                status: wellFormed ? .unprocessableContent : .badRequest)
         }
         return try await accept(submission, request: request, ip: ip, client: client, corsHeaders: corsHeaders)
     }

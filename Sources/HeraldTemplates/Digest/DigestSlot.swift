@@ -35,7 +35,8 @@ struct DigestPlaceholders {
 
     /// The marker rendered in place of each slot.
     var markers: [DigestSlot: String] {
-        Dictionary(uniqueKeysWithValues: DigestSlot.allCases.map { ($0, "\(Self.open)\(nonce):\($0.rawValue)\(Self.close)") })
+        Dictionary(
+            uniqueKeysWithValues: DigestSlot.allCases.map { ($0, "\(Self.open)\(nonce):\($0.rawValue)\(Self.close)") })
     }
 
     /// `rendered` cut at each marker.

@@ -36,17 +36,25 @@ extension TemplateLibrary {
         var text = plain
         var html = plain.mapValues(\.htmlEscaped)
         if digest.uses(.greeting) {
-            text[.greeting] = render(PartTemplate.digestGreetingText.name, values)
-            html[.greeting] = render(PartTemplate.digestGreetingHTML.name, values)
+            text[.greeting] = renderSlot(.digestGreetingText, values)
+            html[.greeting] = renderSlot(.digestGreetingHTML, values)
         }
         if digest.uses(.footer) {
-            text[.footer] = render(PartTemplate.digestFooterText.name, values)
-            html[.footer] = render(PartTemplate.digestFooterHTML.name, values)
+            text[.footer] = renderSlot(.digestFooterText, values)
+            html[.footer] = renderSlot(.digestFooterHTML, values)
         }
         return RenderedMail(
             subject: digest.subject.joined(filling: text).singleLine,
             text: digest.text.joined(filling: text),
             html: digest.html.joined(filling: html))
+    }
+
+    /// A per-subscriber part without the file's trailing line break, so the digest template
+    /// alone decides the line breaks around `{{{greeting}}}` and `{{{footer}}}`.
+    private func renderSlot(_ part: PartTemplate, _ values: TemplateValues) -> String {
+        var rendered = render(part.name, values)
+        while rendered.last?.isNewline == true { rendered.removeLast() }
+        return rendered
     }
 
     /// One subscriber's digest in one step; to send an issue to many, render it once with

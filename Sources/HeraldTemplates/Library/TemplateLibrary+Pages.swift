@@ -52,7 +52,9 @@ extension TemplateLibrary {
 
     /// Only the HTML of the embeddable signup form for `page.newsletter` (`partials/embed_snippet`).
     public func embedSnippet(_ page: EmbedPage) -> String {
-        render(PartTemplate.embedSnippet.name, page.snippetValues)
+        var snippet = render(PartTemplate.embedSnippet.name, page.snippetValues)
+        while snippet.last?.isNewline == true { snippet.removeLast() }
+        return snippet
     }
 
     /// A generic error page (`pages/error`).
