@@ -51,6 +51,11 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "HeraldFeeds",
+            dependencies: ["HeraldCore", "CCurl"],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "HeraldTemplates",
             dependencies: ["HeraldCore", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: upcoming
@@ -85,6 +90,7 @@ let package = Package(
         ),
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "StoreContractTests", dependencies: ["HeraldCore", "HeraldSQLite", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "HeraldMailTests", dependencies: ["HeraldMail", "HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(

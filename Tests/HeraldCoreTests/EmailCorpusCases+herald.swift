@@ -1,7 +1,9 @@
 import HeraldCore
 
 private func valid(_ input: String) -> EmailCase { EmailCase(input: input, expected: nil) }
-private func invalid(_ input: String, _ code: EmailValidationError.Code) -> EmailCase { EmailCase(input: input, expected: code) }
+private func invalid(_ input: String, _ code: EmailValidationError.Code) -> EmailCase {
+    EmailCase(input: input, expected: code)
+}
 
 extension EmailCorpus {
     /// Source: Herald's own rules (Issue #2): what sign-up forms and imports actually receive.

@@ -1,7 +1,9 @@
 import HeraldCore
 
 private func valid(_ input: String) -> EmailCase { EmailCase(input: input, expected: nil) }
-private func invalid(_ input: String, _ code: EmailValidationError.Code) -> EmailCase { EmailCase(input: input, expected: code) }
+private func invalid(_ input: String, _ code: EmailValidationError.Code) -> EmailCase {
+    EmailCase(input: input, expected: code)
+}
 
 private let letters64 = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghiklm"  // 64 octets
 private let label63 = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghikl"  // 63 octets

@@ -7,13 +7,17 @@ struct EmailCase: Sendable, CustomTestStringConvertible {
     let expected: EmailValidationError.Code?
 
     var testDescription: String {
-        let shown = input.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined()
+        let shown = input.unicodeScalars.map { scalar in
+            scalar.value >= 0x20 && scalar.value < 0x7F ? String(scalar) : "\\u{\(String(scalar.value, radix: 16))}"
+        }.joined()
         return "\(shown.prefix(80)) → \(expected?.rawValue ?? "valid")"
     }
 }
 
 private func valid(_ input: String) -> EmailCase { EmailCase(input: input, expected: nil) }
-private func invalid(_ input: String, _ code: EmailValidationError.Code) -> EmailCase { EmailCase(input: input, expected: code) }
+private func invalid(_ input: String, _ code: EmailValidationError.Code) -> EmailCase {
+    EmailCase(input: input, expected: code)
+}
 
 /// The address table. Each group names where its rows come from.
 enum EmailCorpus {

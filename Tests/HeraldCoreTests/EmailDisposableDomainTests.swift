@@ -5,7 +5,8 @@ import Testing
 @Suite("Disposable domain blocklist")
 struct EmailDisposableDomainTests {
     private func withListFile<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("herald-disposable-\(UUID().uuidString).txt")
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("herald-disposable-\(UUID().uuidString).txt")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         return try body(url.path)

@@ -15,6 +15,7 @@ Optional behaviour:
   --fail-first-data CODE      reply CODE (e.g. 451) to the end of the first DATA, once
   --reject-rcpt REGEX         reply 550 to RCPT TO addresses matching REGEX
   --drop-during-data          close the connection in the middle of the first DATA, once
+  --exit-on-stdin-eof         stop when stdin reaches end of file (the parent closed it or died)
 """
 
 import argparse
@@ -126,6 +127,7 @@ def main():
     parser.add_argument("--fail-first-data", type=int)
     parser.add_argument("--reject-rcpt")
     parser.add_argument("--drop-during-data", action="store_true")
+    parser.add_argument("--exit-on-stdin-eof", action="store_true")
     args = parser.parse_args()
 
     os.makedirs(os.path.join(args.spool, "connections"), exist_ok=True)
@@ -152,7 +154,8 @@ def main():
                 and auth_data.login == args.auth_user.encode()
                 and auth_data.password == (args.auth_password or "").encode()
             )
-            return AuthResult(success=ok)
+            # handled=False makes aiosmtpd send the standard 535 reply on failure.
+            return AuthResult(success=ok, handled=False)
 
         options.update(
             authenticator=authenticator,
@@ -174,8 +177,13 @@ def main():
     write_atomically(args.port_file, str(port).encode())
     print(f"smtp_server listening on {args.host}:{port}", file=sys.stderr, flush=True)
 
+    # A parent running on a thread that blocks signals (libdispatch workers do) passes the mask on.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
     loop.add_signal_handler(signal.SIGTERM, loop.stop)
     loop.add_signal_handler(signal.SIGINT, loop.stop)
+    if args.exit_on_stdin_eof:
+        # The test holds the other end of stdin: when it exits, even by crashing, the server follows.
+        loop.add_reader(sys.stdin.fileno(), lambda: os.read(sys.stdin.fileno(), 4096) or loop.stop())
     try:
         loop.run_forever()
     finally:

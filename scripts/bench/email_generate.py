@@ -19,7 +19,8 @@ LAST = ["doe", "smith", "shevchenko", "kowalski", "muller", "garcia", "tanaka", 
 COMMON = ["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com", "ukr.net",
           "i.ua", "gmx.de", "web.de", "proton.me", "aol.com", "live.com", "fastmail.com"]
 TLDS = ["com", "org", "net", "io", "de", "co.uk", "com.ua", "fr", "nl", "dev"]
-IDN_DOMAINS = ["bücher.de", "例子.广告", "приклад.укр", "münchen.de", "παράδειγμα.ελ", "xn--bcher-kva.de"]
+IDN_DOMAINS = ["bücher.de", "例子.广告", "приклад.укр", "münchen.de", "παράδειγμα.ελ",
+               "xn--bcher-kva.de"]
 INTL_LOCALS = ["користувач", "用户", "josé", "ñoño", "müller", "θσερ"]
 
 

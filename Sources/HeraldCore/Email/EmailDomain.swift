@@ -23,7 +23,9 @@ enum EmailDomain {
         let facts = try checkLabels(domain)
         var result = Validated(needsLowercasing: facts.hasUppercase)
         if facts.hasALabel {
-            let ascii = facts.hasUppercase ? String(decoding: domain.lazy.map(EmailASCII.lowercased), as: UTF8.self) : String(emailBytes: domain)
+            let ascii =
+                facts.hasUppercase
+                ? String(decoding: domain.lazy.map(EmailASCII.lowercased), as: UTF8.self) : String(emailBytes: domain)
             switch EmailIDNA.roundTrippedUnicode(ascii) {
             case .success(let unicode): result.unicode = unicode
             case .failure: throw EmailValidationError(.invalidInternationalDomain)
@@ -34,8 +36,8 @@ enum EmailDomain {
 
     private static func checkUnicode(_ domain: UnsafeBufferPointer<UInt8>) throws(EmailValidationError) -> Validated {
         for byte in domain where byte < 0x80 {
-            guard EmailASCII.isLetter(byte) || EmailASCII.isDigit(byte) || byte == EmailASCII.hyphen || byte == EmailASCII.dot
-            else { throw EmailValidationError(.invalidDomainCharacter) }
+            let allowed = EmailASCII.isLetter(byte) || EmailASCII.isDigit(byte) || byte == EmailASCII.hyphen
+            guard allowed || byte == EmailASCII.dot else { throw EmailValidationError(.invalidDomainCharacter) }
         }
         let ascii: String
         switch EmailIDNA.toASCII(String(emailBytes: domain)) {

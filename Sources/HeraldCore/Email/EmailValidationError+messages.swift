@@ -5,13 +5,15 @@ extension EmailValidationError.Code {
         case .empty: "Please enter an email address."
         case .tooLong: "The email address is too long (the limit is 254 bytes)."
         case .invalidUTF8: "The email address contains bytes that are not valid UTF-8 text."
-        case .controlCharacter: "The email address contains an invisible control character, such as a line break or tab."
+        case .controlCharacter:
+            "The email address contains an invisible control character, such as a line break or tab."
         case .bidiControl: "The email address contains a hidden text-direction character."
         case .zeroWidthCharacter: "The email address contains an invisible zero-width character."
         case .lineSeparator: "The email address contains a line or paragraph separator."
         case .fullwidthAt: "The email address uses a look-alike at sign; please type a plain @."
         case .displayName:
-            "Enter only the email address, without a name or angle brackets (jane@example.com, not Jane <jane@example.com>)."
+            "Enter only the email address, without a name or angle brackets "
+            + "(jane@example.com, not Jane <jane@example.com>)."
         case .comment: "Enter only the email address, without a comment in parentheses."
         case .addressList: "Enter a single email address, not a list of addresses."
         case .quotedLocalPart: "Quotation marks around the part before @ are not supported."
@@ -33,7 +35,8 @@ extension EmailValidationError.Code {
         case .domainLabelTooLong: "A part of the domain between dots is longer than 63 characters."
         case .domainLabelHyphen: "A part of the domain between dots cannot start or end with a hyphen."
         case .reservedDomainLabel:
-            "A part of the domain cannot have two hyphens as its third and fourth characters unless it starts with xn--."
+            "A part of the domain cannot have two hyphens as its third and fourth characters "
+            + "unless it starts with xn--."
         case .domainNeedsDot: "The domain after @ must contain a dot, such as example.com."
         case .numericTopLevelDomain: "The domain cannot end with a number."
         case .invalidTopLevelDomain: "The domain must end with a real top-level domain such as .com or .org."

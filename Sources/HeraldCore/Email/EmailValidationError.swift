@@ -103,7 +103,8 @@ extension EmailValidationError {
         case invalidTopLevelDomain = "invalid_top_level_domain"
         /// An internationalized domain that IDNA 2008 / UTS #46 rejects, or an A-label that does not round-trip.
         case invalidInternationalDomain = "invalid_international_domain"
-        /// A special-use name that cannot receive mail: `localhost`, `.test`, `.invalid`, `.example`, `.local`, `.onion`, `.arpa`, `.alt`, `.internal`.
+        /// A special-use name that cannot receive mail: `localhost`, `.test`, `.invalid`, `.example`,
+        /// `.local`, `.onion`, `.arpa`, `.alt`, `.internal`.
         case specialUseDomain = "special_use_domain"
         /// The domain, or a domain it belongs to, is on the policy's blocklist.
         case disposableDomain = "disposable_domain"

@@ -32,7 +32,8 @@ enum EmailValidator {
         let trimmed = trimmingWhitespace(input)
         guard !trimmed.isEmpty else { throw EmailValidationError(.empty) }
         guard trimmed.utf8.count <= maxTrimmedInputBytes else { throw EmailValidationError(.tooLong) }
-        let text = trimmed.startIndex == input.startIndex && trimmed.endIndex == input.endIndex ? input : String(trimmed)
+        let isWhole = trimmed.startIndex == input.startIndex && trimmed.endIndex == input.endIndex
+        let text = isWhole ? input : String(trimmed)
         let isASCII = text.withEmailBytes { EmailASCII.isASCII($0) }
         return isASCII ? text : text.precomposedStringWithCanonicalMapping
     }

@@ -62,7 +62,7 @@ public actor SMTPConnection {
                 return MailReceipt(replyCode: reply.code, replyText: reply.text)
             }
             let error = SMTPFailureClassifier.classify(
-                curlCode: code.rawValue, curlMessage: handle.errorMessage(for: code), lastReply: transfer.lastReply,
+                curlCode: code.rawValue, curlMessage: handle.errorMessage(for: code), lastReply: transfer.failureReply,
                 stoppedForSMTPUTF8: transfer.stoppedForSMTPUTF8, context: failureContext
             )
             discardHandle()

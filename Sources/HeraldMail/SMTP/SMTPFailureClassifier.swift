@@ -30,8 +30,8 @@ package enum SMTPFailureClassifier {
         CURLE_SSL_PINNEDPUBKEYNOTMATCH.rawValue, CURLE_SSL_INVALIDCERTSTATUS.rawValue,
     ]
 
-    /// Classifies a failed transfer. `curlCode` is the raw `CURLcode`; `lastReply` the last complete
-    /// server reply of the transfer.
+    /// Classifies a failed transfer. `curlCode` is the raw `CURLcode`; `lastReply` the server reply
+    /// that ended the transaction, if any.
     package static func classify(
         curlCode: UInt32,
         curlMessage: String,
@@ -62,12 +62,13 @@ package enum SMTPFailureClassifier {
             return MailDeliveryError(
                 kind: .permanent,
                 message: "smtp: the TLS certificate of \(endpoint) could not be verified against \(trust) "
-                    + "(\(curlMessage)); set a CA file that issued it"
+                    + "(\(curlMessage)); set the CA file to the CA that issued it"
             )
         case CURLE_SSL_CACERT_BADFILE.rawValue:
             return MailDeliveryError(
                 kind: .permanent,
-                message: "smtp: cannot load the CA certificate file '\(context.caFile ?? "?")': \(curlMessage)"
+                message: "smtp: cannot load \(context.caFile.map { "the CA file '\($0)'" } ?? "the system CA certificates") "
+                    + "to verify \(endpoint): \(curlMessage)"
             )
         case CURLE_USE_SSL_FAILED.rawValue:
             return MailDeliveryError(
@@ -80,7 +81,7 @@ package enum SMTPFailureClassifier {
         if let replyCode {
             return MailDeliveryError(
                 kind: replyCode < 500 ? .transient : .permanent, replyCode: replyCode,
-                message: "smtp: \(endpoint) replied \(lastReply!.summary) (\(curlMessage))"
+                message: "smtp: \(endpoint) replied \(lastReply!.summary) (libcurl: \(curlMessage))"
             )
         }
         let kind: MailDeliveryError.Kind = permanentCodes.contains(curlCode) ? .permanent : .transient

@@ -10,8 +10,11 @@ final class SMTPTransfer {
 
     /// Session opening state; tells whether this transfer opened a new connection.
     private(set) var session: SMTPSessionTracker
-    /// The last complete reply, the one that ended the transfer.
+    /// The last complete reply.
     private(set) var lastReply: SMTPReply?
+    /// The reply that made the transfer fail: the latest 4xx/5xx reply not followed by a success
+    /// (libcurl sends QUIT after a failure, so its 221 is ignored here).
+    private(set) var failureReply: SMTPReply?
     /// How many complete replies arrived.
     private(set) var replyCount = 0
     /// Set when the transfer was stopped because the server does not offer SMTPUTF8.
@@ -41,6 +44,11 @@ final class SMTPTransfer {
         guard let reply = reader.consume(String(decoding: line, as: UTF8.self)) else { return true }
         lastReply = reply
         replyCount += 1
+        if reply.code >= 400 {
+            failureReply = reply
+        } else if reply.code != 221 {
+            failureReply = nil
+        }
         if session.observe(reply), requiresSMTPUTF8, session.capabilities?.contains("SMTPUTF8") != true {
             // Stop before MAIL FROM: the message would otherwise go out without SMTPUTF8.
             stoppedForSMTPUTF8 = true
@@ -57,7 +65,7 @@ final class SMTPTransfer {
 
     /// libcurl passes every SMTP reply line to the header callback.
     static let headerCallback: curl_write_callback = { buffer, size, count, context in
-        guard let buffer, let context else { return 0 }
+        guard let buffer, let context else { return size * count }  // e.g. the QUIT reply while closing
         let transfer = Unmanaged<SMTPTransfer>.fromOpaque(context).takeUnretainedValue()
         let accepted = transfer.receive(UnsafeRawBufferPointer(start: buffer, count: size * count))
         return accepted ? size * count : 0

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real SMTP server (Tests/integration/smtp_server.py on aiosmtpd) in a child process, on a free
 /// 127.0.0.1 port. Stop it with `stop()`, typically in a `defer`.
@@ -44,6 +47,7 @@ final class SMTPTestServer: @unchecked Sendable {
         var arguments = [
             TestEnvironment.integrationDirectory.appendingPathComponent("smtp_server.py").path,
             "--port-file", portFile.path, "--spool", directory.appendingPathComponent("spool").path,
+            "--exit-on-stdin-eof",
         ]
         if let certificate = options.certificate {
             arguments += ["--tls-cert", certificate.certificatePath, "--tls-key", certificate.keyPath]
@@ -66,34 +70,48 @@ final class SMTPTestServer: @unchecked Sendable {
         process.arguments = arguments
         process.standardError = try FileHandle(forWritingTo: logURL)
         process.standardOutput = FileHandle.nullDevice
+        let lifeline = Pipe()
+        process.standardInput = lifeline
         try process.run()
 
         let deadline = ContinuousClock.now + .seconds(20)
         while ContinuousClock.now < deadline {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
-                return SMTPTestServer(port: port, directory: directory, process: process)
+                return SMTPTestServer(port: port, directory: directory, process: process, lifeline: lifeline)
             }
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        if process.isRunning { process.terminate() }
+        try? lifeline.fileHandleForWriting.close()
+        stopProcess(process)
         let log = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
         throw ProcessFailure(description: "smtp_server.py did not start (is python3-aiosmtpd installed?):\n\(log)")
     }
 
-    private init(port: Int, directory: URL, process: Process) {
+    private let lifeline: Pipe
+
+    private init(port: Int, directory: URL, process: Process, lifeline: Pipe) {
         self.port = port
         self.directory = directory
         self.process = process
+        self.lifeline = lifeline
     }
 
     /// Stops the server and removes its files.
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        try? lifeline.fileHandleForWriting.close()
+        Self.stopProcess(process)
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Asks the process to exit (SIGTERM), and kills it if it has not within two seconds.
+    private static func stopProcess(_ process: Process) {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = ContinuousClock.now + .seconds(2)
+        while process.isRunning, ContinuousClock.now < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        while process.isRunning { usleep(10_000) }
     }
 
     /// How many TCP connections the server has accepted.

@@ -1,0 +1,49 @@
+import Testing
+
+@testable import HeraldServer
+
+/// The strict body readers behind POST /subscribe.
+@Suite("Signup decoding")
+struct SignupDecodingTests {
+    @Test func formKeepsRepeatedNewslettersAndDecodesPlusAndPercent() throws {
+        let fields = try FormBody.parse(Array("email=a%2Bb%40example.org&newsletter=news&newsletter=daily&name=Jane+Doe".utf8))
+        let submission = SignupSubmission.fromForm(fields, honeypotField: "website")
+        #expect(submission.email == "a+b@example.org")
+        #expect(submission.newsletters == ["news", "daily"])
+        #expect(submission.name == "Jane Doe")
+    }
+
+    @Test(arguments: ["email=%", "email=%G1", "email=%FF", "email=a%E2%82"])
+    func brokenFormEncodingIsRejected(body: String) {
+        #expect(throws: FormBody.Malformed.self) { _ = try FormBody.parse(Array(body.utf8)) }
+    }
+
+    @Test(arguments: [
+        #"{"email":"a","email":"b"}"#, #"{"email":"a""#, "", #"{"a":"\ud800"}"#, #"{"a":"x"} junk"#,
+        String(repeating: "[", count: 100) + String(repeating: "]", count: 100), "{\"a\":\"\u{01}\"}",
+    ])
+    func malformedJSONIsRejected(body: String) {
+        #expect(throws: StrictJSON.Malformed.self) { _ = try StrictJSON.parse(Array(body.utf8)) }
+    }
+
+    @Test func jsonWrongTypesAreFieldProblems() throws {
+        let value = try StrictJSON.parse(Array(#"{"email": 42, "newsletter": ["news", 7], "name": null}"#.utf8))
+        let (submission, problems) = SignupSubmission.fromJSON(value, honeypotField: "website")
+        #expect(problems.map(\.field) == ["email", "newsletter"])
+        #expect(submission.newsletters == ["news"])
+    }
+
+    @Test func jsonEscapesAndUnicodeRoundTrip() throws {
+        let value = try StrictJSON.parse(Array(#"{"name":"Олена \"О\" \u00e9 \ud83d\udcf0"}"#.utf8))
+        #expect(value == .object([(key: "name", value: .string("Олена \"О\" é 📰"))]))
+    }
+
+    @Test func redirectsOnlyToAllowedOrigins() {
+        let cors = CORSPolicy(allowedOrigins: ["https://news.example.org"])
+        #expect(cors.isAllowedRedirect("https://news.example.org/thanks"))
+        #expect(!cors.isAllowedRedirect("https://news.example.org.evil.example/"))
+        #expect(!cors.isAllowedRedirect("//evil.example"))
+        #expect(!cors.isAllowedRedirect("https://user@news.example.org/"))
+        #expect(!cors.isAllowedRedirect("https://news.example.org/\r\nSet-Cookie: x"))
+    }
+}
