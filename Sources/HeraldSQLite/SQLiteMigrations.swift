@@ -83,6 +83,39 @@ enum SQLiteMigrations {
                 value TEXT NOT NULL
             ) WITHOUT ROWID;
             """),
+        Migration(version: 2, name: "digest issues, deliveries and sent articles", sql: """
+            CREATE TABLE digest_issues (
+                id INTEGER PRIMARY KEY,
+                newsletter TEXT NOT NULL REFERENCES newsletters(slug),
+                period TEXT NOT NULL,
+                articles TEXT NOT NULL CHECK (json_valid(articles)),
+                created_at INTEGER NOT NULL,
+                completed_at INTEGER,
+                lease_owner TEXT,
+                lease_until INTEGER,
+                UNIQUE (newsletter, period)
+            );
+            CREATE TABLE digest_deliveries (
+                issue_id INTEGER NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
+                subscriber_id INTEGER NOT NULL,
+                state TEXT NOT NULL
+                    CHECK (state IN ('pending', 'sending', 'sent', 'deferred', 'failed', 'skipped')),
+                claimed_by TEXT,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                result TEXT,
+                updated_at INTEGER,
+                PRIMARY KEY (issue_id, subscriber_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX digest_deliveries_open ON digest_deliveries (issue_id, state, subscriber_id);
+            CREATE TABLE digest_articles_sent (
+                newsletter TEXT NOT NULL,
+                identity TEXT NOT NULL,
+                link_identity TEXT,
+                issue_id INTEGER NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
+                PRIMARY KEY (newsletter, identity)
+            ) WITHOUT ROWID;
+            CREATE INDEX digest_articles_by_link ON digest_articles_sent (newsletter, link_identity);
+            """),
     ]
 
     /// The newest schema version this build knows.

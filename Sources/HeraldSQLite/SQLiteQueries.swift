@@ -64,6 +64,70 @@ enum SQLiteQueries {
     static let insertSettingIfAbsent = "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"
     static let settingByName = "SELECT value FROM settings WHERE name = ?"
 
+    static let saveSetting = """
+        INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value
+        """
+
+    // MARK: Digests
+    static let seenArticleByIdentity =
+        "SELECT 1 FROM digest_articles_sent WHERE newsletter = ? AND identity = ?"
+    static let seenArticleByLink =
+        "SELECT 1 FROM digest_articles_sent WHERE newsletter = ? AND link_identity = ?"
+    static let insertDigestIssue = """
+        INSERT INTO digest_issues (newsletter, period, articles, created_at) VALUES (?, ?, ?, ?)
+        """
+    static let rememberSentArticle = """
+        INSERT INTO digest_articles_sent (newsletter, identity, link_identity, issue_id) VALUES (?, ?, ?, ?)
+        ON CONFLICT (newsletter, identity) DO NOTHING
+        """
+    static let addDeliveriesForConfirmed = """
+        INSERT INTO digest_deliveries (issue_id, subscriber_id, state, updated_at)
+        SELECT ?, subscriber_id, 'pending', ? FROM subscriptions WHERE newsletter = ? AND status = 'confirmed'
+        """
+    static let digestIssueColumns = "id, newsletter, period, articles, created_at, completed_at"
+    static let digestIssueByPeriod =
+        "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = ? AND period = ?"
+    static let incompleteDigestIssues =
+        "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = ? AND completed_at IS NULL ORDER BY id"
+    static let acquireDigestLease = """
+        UPDATE digest_issues SET lease_owner = ?, lease_until = ?
+        WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)
+        """
+    static let releaseDigestLease =
+        "UPDATE digest_issues SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?"
+    static let claimableDigestDeliveries = """
+        SELECT subscriber_id, state = 'sending' FROM digest_deliveries
+        WHERE issue_id = ?2
+            AND (state = 'pending' OR (state IN ('deferred', 'sending') AND claimed_by <> ?1))
+        ORDER BY subscriber_id LIMIT ?3
+        """
+    static let markDigestDeliveriesClaimed = """
+        UPDATE digest_deliveries SET state = 'sending', claimed_by = ?, attempts = attempts + 1
+        WHERE issue_id = ? AND subscriber_id IN (SELECT value FROM json_each(?))
+        """
+    static let countConfirmed =
+        "SELECT count(*) FROM subscriptions WHERE newsletter = ? AND status = 'confirmed'"
+    static let digestIssueNewsletter = "SELECT newsletter FROM digest_issues WHERE id = ?"
+    static let claimedRecipients = """
+        SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
+            sub.status
+        FROM subscribers s
+        LEFT JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.newsletter = ?
+        WHERE s.id IN (SELECT value FROM json_each(?))
+        ORDER BY s.id
+        """
+    static let recordDigestDelivery = """
+        UPDATE digest_deliveries SET state = ?, result = ?, updated_at = ? WHERE issue_id = ? AND subscriber_id = ?
+        """
+    static let digestDeliveryCounts =
+        "SELECT state, count(*) FROM digest_deliveries WHERE issue_id = ? GROUP BY state"
+    static let digestFailures = """
+        SELECT subscriber_id, coalesce(result, '') FROM digest_deliveries
+        WHERE issue_id = ? AND state IN ('failed', 'deferred') ORDER BY subscriber_id LIMIT ?
+        """
+    static let completeDigestIssue =
+        "UPDATE digest_issues SET completed_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?"
+
     // MARK: Outbox
     static let outboxColumns = """
         id, kind, subscriber_id, throttle_key, sender, recipients, smtputf8, data, state, attempts,

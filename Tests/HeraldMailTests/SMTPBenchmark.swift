@@ -7,9 +7,9 @@ import Testing
 /// postfix's `smtp-sink` and sets the environment this test reads.
 @Suite("SMTP benchmark")
 struct SMTPBenchmark {
-    private static let environment = ProcessInfo.processInfo.environment
+    private static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    @Test(.enabled(if: environment["HERALD_BENCH_SMTP"] == "1", "set HERALD_BENCH_SMTP=1 (see scripts/bench-smtp)"))
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["HERALD_BENCH_SMTP"] == "1", "set HERALD_BENCH_SMTP=1 (see scripts/bench-smtp)"))
     func benchSMTPThroughput() async throws {
         let url = try #require(Self.environment["HERALD_BENCH_SMTP_URL"], "HERALD_BENCH_SMTP_URL, e.g. smtp://127.0.0.1:2525")
         let count = Int(Self.environment["HERALD_BENCH_MESSAGES"] ?? "") ?? 2_000

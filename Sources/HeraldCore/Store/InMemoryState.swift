@@ -10,8 +10,19 @@ struct InMemoryState: Sendable {
     var consent: [ConsentEvent] = []
     var outbox: [Int64: OutboxMessage] = [:]
     var settings: [String: String] = [:]
+    var digestIssues: [Int64: DigestIssue] = [:]
+    var digestLeases: [Int64: (owner: String, until: Date)] = [:]
+    var deliveries: [Int64: [Int64: Delivery]] = [:]
+    var sentArticles: [String: (identities: Set<String>, links: Set<String>)] = [:]
+    var nextIssueID: Int64 = 1
     var nextSubscriberID: Int64 = 1
     var nextOutboxID: Int64 = 1
+
+    struct Delivery: Sendable {
+        var state: DeliveryState
+        var claimedBy: String?
+        var result: String?
+    }
 
     struct SubscriptionKey: Hashable, Sendable {
         var subscriberID: Int64

@@ -8,11 +8,11 @@ final class InMemoryTransaction: StoreTransaction {
 
     func finished() -> InMemoryState { box.value }
 
-    private func read<T>(_ body: (InMemoryState) throws -> T) rethrows -> T {
+    func read<T>(_ body: (InMemoryState) throws -> T) rethrows -> T {
         try box.withValue { try body($0) }
     }
 
-    private func write<T>(_ body: (inout InMemoryState) throws -> T) rethrows -> T {
+    func write<T>(_ body: (inout InMemoryState) throws -> T) rethrows -> T {
         try box.withValue { try body(&$0) }
     }
 

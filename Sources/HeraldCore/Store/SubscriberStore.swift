@@ -73,6 +73,39 @@ public protocol StoreTransaction: Sendable {
     /// The stored value of setting `name`; stores `value` first when the setting is absent.
     func setting(named name: String, default value: String) async throws -> String
 
+    /// Stores `value` for setting `name`, replacing any earlier value.
+    func saveSetting(named name: String, value: String) async throws
+
+    // MARK: Digests
+
+    /// The identities among `identities` (and links among `links`) already sent in a digest of `newsletter`.
+    func seenArticleKeys(newsletter: String, identities: [String], links: [String]) async throws -> Set<String>
+    /// Creates the issue for (newsletter, period) with its articles, remembers the articles as sent,
+    /// and adds one pending delivery per subscriber confirmed now. Throws `.duplicate` when the
+    /// issue exists (a unique key, so two runs cannot both create it).
+    func createDigestIssue(newsletter: String, period: String, articles: [DigestArticle], at time: Date) async throws
+        -> DigestIssue
+    /// Number of subscribers confirmed for `newsletter` now.
+    func confirmedSubscriberCount(newsletter: String) async throws -> Int
+    /// The issue for (newsletter, period), if any.
+    func digestIssue(newsletter: String, period: String) async throws -> DigestIssue?
+    /// Issues of `newsletter` not completed yet, oldest first.
+    func incompleteDigestIssues(newsletter: String) async throws -> [DigestIssue]
+    /// Takes or renews the sending lease of an issue for `owner`; false when another owner holds it.
+    func acquireDigestLease(issueID: Int64, owner: String, until: Date, now: Date) async throws -> Bool
+    /// Gives up the lease if `owner` holds it.
+    func releaseDigestLease(issueID: Int64, owner: String) async throws
+    /// Claims up to `limit` deliveries for `owner`: pending ones, deferred ones from earlier runs,
+    /// and ones another (dead) owner left in `sending`. Claimed rows become `sending`. Ordered by subscriber id.
+    func claimDigestDeliveries(issueID: Int64, owner: String, limit: Int) async throws -> [DigestRecipient]
+    /// Records the outcome of one delivery.
+    func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)
+        async throws
+    /// Counts by state and up to `failureLimit` failures (failed or deferred) with their results.
+    func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress
+    /// Marks the issue complete.
+    func completeDigestIssue(issueID: Int64, at time: Date) async throws
+
     // MARK: Outbox
 
     /// Queues a mail; returns its outbox id.

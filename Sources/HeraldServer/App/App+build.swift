@@ -78,7 +78,8 @@ public func makeSubscriptionService(
     let site = SiteContext(
         siteName: configuration.siteName, baseURL: configuration.baseURL, honeypotField: configuration.web.honeypotField)
     let composer = TemplateMailComposer(
-        templates: dependencies.templates, site: site, sender: try Mailbox(parsing: configuration.mailFrom),
+        templates: dependencies.templates, site: site,
+        builder: NewsletterMessageBuilder(site: site, sender: try Mailbox(parsing: configuration.mailFrom)),
         confirmationHours: Int(configuration.signup.confirmationLifetime.components.seconds / 3600))
     return SubscriptionService(
         store: dependencies.store, composer: composer, policy: configuration.signup,

@@ -7,9 +7,8 @@ import HeraldTemplates
 struct TemplateMailComposer: SubscriptionMailComposer {
     let templates: TemplateLibrary
     let site: SiteContext
-    let sender: Mailbox
+    let builder: NewsletterMessageBuilder
     let confirmationHours: Int
-    let assembler = MessageAssembler()
 
     func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         let newsletter = request.newsletters.first!
@@ -37,24 +36,10 @@ struct TemplateMailComposer: SubscriptionMailComposer {
         return try assemble(rendered, to: request.subscriber, newsletter: request.newsletter, manageToken: request.manageToken)
     }
 
-    /// Assembles a rendered mail; newsletter mail (with a manage token) gets List-* headers.
     private func assemble(
         _ rendered: RenderedMail, to subscriber: Subscriber, newsletter: Newsletter, manageToken: String?
     ) throws -> OutgoingMail {
-        let from = newsletter.fromAddress.flatMap { try? Mailbox(parsing: $0) } ?? sender
-        let list = manageToken.map { token in
-            ListHeaders(
-                title: newsletter.title, id: "\(newsletter.slug).\(listDomain(from))",
-                unsubscribeURL: "\(site.baseURL)/unsubscribe/\(token)", oneClickUnsubscribe: true)
-        }
-        return try assembler.assemble(
-            MailMessage(
-                from: from, to: [Mailbox(displayName: subscriber.name, address: subscriber.smtpAddress)],
-                subject: rendered.subject, text: rendered.text, html: rendered.html, list: list))
-    }
-
-    private func listDomain(_ mailbox: Mailbox) -> String {
-        mailbox.address.split(separator: "@").last.map(String.init) ?? "localhost"
+        try builder.build(rendered, to: subscriber, newsletter: newsletter, manageToken: manageToken)
     }
 }
 

@@ -1,0 +1,18 @@
+/// Renders an issue once and personalises it per subscriber (owned by the core, built by the app).
+public protocol DigestComposer: Sendable {
+    /// Renders the shared part of `issue` for `newsletter`.
+    func prepare(_ issue: DigestIssue, newsletter: Newsletter) throws -> any PreparedDigest
+}
+
+/// An issue rendered once; `mail(for:manageToken:)` only fills in what differs per subscriber.
+public protocol PreparedDigest: Sendable {
+    /// The finished message for one subscriber, with their unsubscribe/preferences links.
+    func mail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail
+}
+
+/// Where a newsletter's new articles come from (a feed, in the app).
+public protocol DigestSource: Sendable {
+    /// The current articles of the newsletter's source, newest first; throws with a clear message
+    /// when the source cannot be read (nothing is sent then).
+    func articles(for newsletter: Newsletter) async throws -> [DigestArticle]
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// One digest of one newsletter for one period (e.g. a calendar day), created exactly once.
+public struct DigestIssue: Sendable, Equatable {
+    public var id: Int64
+    public var newsletter: String
+    /// The period key, unique per newsletter ("2026-11-25").
+    public var period: String
+    public var articles: [DigestArticle]
+    public var createdAt: Date
+    /// Set once every delivery is sent, failed for good or skipped.
+    public var completedAt: Date?
+
+    public init(
+        id: Int64, newsletter: String, period: String, articles: [DigestArticle], createdAt: Date,
+        completedAt: Date? = nil
+    ) {
+        self.id = id
+        self.newsletter = newsletter
+        self.period = period
+        self.articles = articles
+        self.createdAt = createdAt
+        self.completedAt = completedAt
+    }
+}
+
+/// Where one subscriber's copy of an issue is.
+public enum DeliveryState: String, Sendable, Codable, CaseIterable {
+    /// Not attempted yet.
+    case pending
+    /// Claimed by a run: marked before the SMTP transaction starts. A row left here by a run that
+    /// died is sent again by the next run (see README: the acceptance window).
+    case sending
+    /// Accepted by the SMTP server.
+    case sent
+    /// Transient failures exhausted in this run; the next run tries again.
+    case deferred
+    /// Permanently rejected (e.g. 550); never retried.
+    case failed
+    /// Not sent: the subscriber left before their turn.
+    case skipped
+}
+
+/// A delivery claimed for sending, with what is needed to personalise it.
+public struct DigestRecipient: Sendable, Equatable {
+    public var subscriber: Subscriber
+    /// The subscriber's status for this newsletter at claim time.
+    public var status: SubscriptionStatus?
+    /// True when a previous run claimed this row and died before recording the result.
+    public var resumedAfterInterruption: Bool
+
+    public init(subscriber: Subscriber, status: SubscriptionStatus?, resumedAfterInterruption: Bool) {
+        self.subscriber = subscriber
+        self.status = status
+        self.resumedAfterInterruption = resumedAfterInterruption
+    }
+}
+
+/// Progress of an issue: deliveries by state, and the latest failures with their reply.
+public struct DigestProgress: Sendable, Equatable {
+    public var counts: [DeliveryState: Int]
+    public var failures: [(subscriberID: Int64, result: String)]
+
+    public init(counts: [DeliveryState: Int], failures: [(subscriberID: Int64, result: String)]) {
+        self.counts = counts
+        self.failures = failures
+    }
+
+    public var total: Int { counts.values.reduce(0, +) }
+    /// Deliveries still to attempt (pending, claimed or deferred).
+    public var open: Int { (counts[.pending] ?? 0) + (counts[.sending] ?? 0) + (counts[.deferred] ?? 0) }
+
+    public static func == (lhs: DigestProgress, rhs: DigestProgress) -> Bool {
+        lhs.counts == rhs.counts && lhs.failures.map(\.subscriberID) == rhs.failures.map(\.subscriberID)
+            && lhs.failures.map(\.result) == rhs.failures.map(\.result)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// How `herald digest send` runs.
+public struct DigestSendOptions: Sendable {
+    /// Period key; default: the calendar day in the newsletter's time zone ("2026-11-25").
+    public var period: String?
+    /// Messages in flight at once.
+    public var concurrency: Int
+    /// Messages per second at most; nil for no limit.
+    public var ratePerSecond: Double?
+    /// Render and count without sending or recording anything.
+    public var dryRun: Bool
+    /// Most articles in one digest.
+    public var maxItems: Int
+    /// Articles older than this are left out (by their published date, when they have one).
+    public var maxAge: Duration?
+    /// Deliveries claimed per batch.
+    public var batchSize: Int
+    /// How long a run's claim on an issue lasts without renewal.
+    public var lease: Duration
+    /// Attempts per message within the run for transient failures.
+    public var attempts: Int
+    /// Delay before the second attempt; doubled each time.
+    public var retryDelay: Duration
+
+    public init(
+        period: String? = nil, concurrency: Int = 4, ratePerSecond: Double? = nil, dryRun: Bool = false,
+        maxItems: Int = 20, maxAge: Duration? = nil, batchSize: Int = 500, lease: Duration = .seconds(120),
+        attempts: Int = 4, retryDelay: Duration = .milliseconds(500)
+    ) {
+        self.period = period
+        self.concurrency = concurrency
+        self.ratePerSecond = ratePerSecond
+        self.dryRun = dryRun
+        self.maxItems = maxItems
+        self.maxAge = maxAge
+        self.batchSize = batchSize
+        self.lease = lease
+        self.attempts = attempts
+        self.retryDelay = retryDelay
+    }
+}
+
+/// What a run did, for the one-line summary cron mails to the operator.
+public struct DigestRunSummary: Sendable, Equatable {
+    public enum Outcome: String, Sendable, Equatable {
+        /// Every delivery of the issue is settled.
+        case completed
+        /// No articles that earlier digests did not have: nothing was sent.
+        case noNewItems = "no_new_items"
+        /// The issue for this period was already completed earlier.
+        case alreadySent = "already_sent"
+        /// Another run holds the issue's lease.
+        case busy
+        /// Some deliveries are deferred (transient failures) for the next run.
+        case incomplete
+        /// Dry run: rendered and counted only.
+        case dryRun = "dry_run"
+    }
+
+    public var outcome: Outcome
+    public var issueID: Int64?
+    public var period: String
+    public var items = 0
+    public var recipients = 0
+    public var sent = 0
+    public var failed = 0
+    public var deferred = 0
+    public var skipped = 0
+    /// Deliveries a killed run had claimed and this run sent again (the acceptance window).
+    public var resumed = 0
+    public var duration: Duration = .zero
+
+    public init(outcome: Outcome, issueID: Int64? = nil, period: String) {
+        self.outcome = outcome
+        self.issueID = issueID
+        self.period = period
+    }
+
+    /// The one-line summary: issue, items, recipients, sent, failed, skipped, duration, rate.
+    public var line: String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let rate = seconds > 0 ? Double(sent) / seconds : 0
+        return "digest \(period): \(outcome.rawValue); issue \(issueID.map(String.init) ?? "-"), items \(items), "
+            + "recipients \(recipients), sent \(sent), failed \(failed), deferred \(deferred), skipped \(skipped), "
+            + "resumed \(resumed), \(String(format: "%.1f", seconds)) s, \(String(format: "%.0f", rate)) msg/s"
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Logging
+
+/// Sends a newsletter's digest for a period exactly once, resumably.
+///
+/// The issue and one delivery row per confirmed subscriber are created in one transaction under
+/// a unique (newsletter, period) key. A run takes a lease on the issue, claims deliveries in
+/// batches (marked `sending` before the SMTP transaction starts) and records each result as soon
+/// as the server answers. A run that dies leaves its claimed rows in `sending`; the next run sends
+/// them again, so the only possible duplicate is a message the server accepted in the instant
+/// before the run died and could record it (counted as `resumed`).
+public struct DigestSender: Sendable {
+    let store: any SubscriberStore
+    let source: any DigestSource
+    let composer: any DigestComposer
+    let transport: any MailTransport
+    let signer: ManageLinkSigner
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    public init(
+        store: any SubscriberStore, source: any DigestSource, composer: any DigestComposer,
+        transport: any MailTransport, signer: ManageLinkSigner, logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.source = source
+        self.composer = composer
+        self.transport = transport
+        self.signer = signer
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Runs `herald digest send` for `newsletter`: finishes any interrupted issue, then sends this
+    /// period's issue if there are new articles. `progress` is called after every batch.
+    public func send(
+        _ newsletter: Newsletter, options: DigestSendOptions,
+        progress: @escaping @Sendable (DigestProgressReport) -> Void = { _ in }
+    ) async throws -> DigestRunSummary {
+        let started = ContinuousClock.now
+        let period = options.period ?? Self.periodKey(for: now(), timeZone: newsletter.timeZone)
+        var summary = try await sendPeriod(newsletter, period: period, options: options, progress: progress)
+        summary.duration = ContinuousClock.now - started
+        return summary
+    }
+
+    private func sendPeriod(
+        _ newsletter: Newsletter, period: String, options: DigestSendOptions,
+        progress: @escaping @Sendable (DigestProgressReport) -> Void
+    ) async throws -> DigestRunSummary {
+        let run = DigestRun(sender: self, newsletter: newsletter, options: options, progress: progress)
+        if !options.dryRun {
+            let unfinished = try await store.transaction { try await $0.incompleteDigestIssues(newsletter: newsletter.slug) }
+            for issue in unfinished where issue.period != period {
+                logger.notice("finishing an interrupted digest", metadata: ["period": "\(issue.period)"])
+                _ = try await run.deliver(issue)
+            }
+        }
+        if let existing = try await store.transaction({ try await $0.digestIssue(newsletter: newsletter.slug, period: period) }) {
+            guard existing.completedAt == nil else {
+                return DigestRunSummary(outcome: .alreadySent, issueID: existing.id, period: period)
+            }
+            return try await run.deliver(existing)
+        }
+        let articles = try await freshArticles(newsletter, options: options)
+        guard !articles.isEmpty else { return DigestRunSummary(outcome: .noNewItems, period: period) }
+        if options.dryRun { return try await run.dryRun(articles, period: period) }
+        let issue: DigestIssue
+        do {
+            issue = try await store.transaction { [now] tx in
+                try await tx.createDigestIssue(newsletter: newsletter.slug, period: period, articles: articles, at: now())
+            }
+        } catch let error as StoreError where error.isDuplicate {
+            guard let raced = try await store.transaction({ try await $0.digestIssue(newsletter: newsletter.slug, period: period) })
+            else { throw error }
+            issue = raced
+        }
+        return try await run.deliver(issue)
+    }
+
+    /// The source's articles that no earlier digest of this newsletter had, within the age and count limits.
+    func freshArticles(_ newsletter: Newsletter, options: DigestSendOptions) async throws -> [DigestArticle] {
+        let all = try await source.articles(for: newsletter)
+        let oldest = options.maxAge.map { now().addingTimeInterval(-Double($0.components.seconds)) }
+        let recent = all.filter { article in
+            guard let oldest, let published = article.published else { return true }
+            return published >= oldest
+        }
+        let seen = try await store.transaction { tx in
+            try await tx.seenArticleKeys(
+                newsletter: newsletter.slug, identities: recent.map(\.identity), links: recent.compactMap(\.linkIdentity))
+        }
+        var fresh: [DigestArticle] = []
+        var taken = Set<String>()
+        for article in recent where !seen.contains(article.identity) {
+            if let link = article.linkIdentity, seen.contains(link) || taken.contains(link) { continue }
+            guard taken.insert(article.identity).inserted else { continue }
+            if let link = article.linkIdentity { taken.insert(link) }
+            fresh.append(article)
+        }
+        return Array(fresh.prefix(options.maxItems))
+    }
+
+    /// The calendar day of `date` in `timeZone`, as `yyyy-MM-dd`.
+    public static func periodKey(for date: Date, timeZone: String) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}
+
+/// Progress of a running send, for the progress bar or periodic log lines.
+public struct DigestProgressReport: Sendable {
+    public var period: String
+    public var total: Int
+    public var done: Int
+    public var sent: Int
+    public var failed: Int
+}
