@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "HeraldServer",
             dependencies: [
-                "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite",
+                "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite", "HeraldFeeds",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

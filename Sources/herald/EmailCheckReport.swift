@@ -7,6 +7,11 @@ struct EmailCheckReport {
     let policy: EmailValidationPolicy
     private(set) var anyInvalid = false
     private var buffer: [UInt8] = []
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     init(json: Bool, policy: EmailValidationPolicy) {
         self.json = json
@@ -21,7 +26,7 @@ struct EmailCheckReport {
             emit(valid: address, suggestion: suggestion)
         } catch {
             anyInvalid = true
-            emit(invalid: error)
+            emit(invalid: error, input: input)
         }
         if buffer.count > 1 << 16 { flush() }
     }
@@ -38,9 +43,10 @@ struct EmailCheckReport {
         }
     }
 
-    private mutating func emit(invalid error: EmailValidationError) {
+    private mutating func emit(invalid error: EmailValidationError, input: String) {
         if json {
             var object = ["result": "invalid", "code": error.code.rawValue, "message": error.message]
+            object["input"] = input.count <= 320 ? input : nil
             object["suggestion"] = error.suggestion
             appendJSON(object)
         } else {
@@ -53,8 +59,6 @@ struct EmailCheckReport {
     }
 
     private mutating func appendJSON(_ object: [String: String]) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         append(String(decoding: (try? encoder.encode(object)) ?? Data("{}".utf8), as: UTF8.self))
     }
 

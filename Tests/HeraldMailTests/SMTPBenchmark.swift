@@ -7,50 +7,82 @@ import Testing
 /// postfix's `smtp-sink` and sets the environment this test reads.
 @Suite("SMTP benchmark")
 struct SMTPBenchmark {
-    private static var environment: [String: String] { ProcessInfo.processInfo.environment }
-
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["HERALD_BENCH_SMTP"] == "1", "set HERALD_BENCH_SMTP=1 (see scripts/bench-smtp)"))
+    @Test(.enabled(if: BenchmarkSettings.isEnabled, "set HERALD_BENCH_SMTP=1 (see scripts/bench-smtp)"))
     func benchSMTPThroughput() async throws {
-        let url = try #require(Self.environment["HERALD_BENCH_SMTP_URL"], "HERALD_BENCH_SMTP_URL, e.g. smtp://127.0.0.1:2525")
-        let count = Int(Self.environment["HERALD_BENCH_MESSAGES"] ?? "") ?? 2_000
-        let poolSize = Int(Self.environment["HERALD_BENCH_POOL"] ?? "") ?? 4
-        let configuration = try SMTPConfiguration(url: url)
-
-        let assemblyStart = ContinuousClock.now
-        let mails = try (1...count).map { number in
-            try MessageAssembler().assemble(
-                Fixtures.message(to: [Mailbox(displayName: "Reader \(number)", address: "reader\(number)@example.org")])
-            )
+        let settings = try BenchmarkSettings()
+        var mails: [OutgoingMail] = []
+        let assembly = try measure {
+            mails = try (1...settings.count).map { try Self.newsletter(number: $0) }
         }
-        let assembly = ContinuousClock.now - assemblyStart
-        let averageSize = mails.map(\.data.count).reduce(0, +) / mails.count
+        let single = try await measure { try await Self.sendOneByOne(mails, with: settings.configuration) }
+        let pooled = try await measure {
+            try await Self.sendConcurrently(mails, with: settings.configuration, connections: settings.poolSize)
+        }
+        let averageSize = mails.map(\.data.count).reduce(0, +) / max(1, mails.count)
+        print(
+            """
+            benchSMTPThroughput: \(settings.count) messages of \(averageSize) bytes to \(settings.configuration.endpoint) (\(settings.url))
+              MIME assembly           \(rate(settings.count, assembly))
+              1 connection            \(rate(settings.count, single))
+              pool of \(settings.poolSize) connections   \(rate(settings.count, pooled))
+            """
+        )
+    }
 
+    private static func newsletter(number: Int) throws -> OutgoingMail {
+        let reader = Mailbox(displayName: "Reader \(number)", address: "reader\(number)@example.org")
+        return try MessageAssembler().assemble(Fixtures.message(to: [reader]))
+    }
+
+    private static func sendOneByOne(_ mails: [OutgoingMail], with configuration: SMTPConfiguration) async throws {
         let connection = SMTPConnection(configuration: configuration)
-        let singleStart = ContinuousClock.now
         for mail in mails { _ = try await connection.send(mail) }
-        let single = ContinuousClock.now - singleStart
         await connection.close()
+    }
 
-        let transport = SMTPTransport(configuration: configuration, connections: poolSize)
-        let poolStart = ContinuousClock.now
+    private static func sendConcurrently(
+        _ mails: [OutgoingMail], with configuration: SMTPConfiguration, connections: Int
+    ) async throws {
+        let transport = SMTPTransport(configuration: configuration, connections: connections)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for mail in mails { group.addTask { _ = try await transport.send(mail) } }
             try await group.waitForAll()
         }
-        let pooled = ContinuousClock.now - poolStart
         await transport.closeIdleConnections()
+    }
 
-        func rate(_ duration: Duration) -> String {
-            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-            return String(format: "%8.0f msg/s  (%.2f s)", Double(count) / seconds, seconds)
-        }
-        print(
-            """
-            benchSMTPThroughput: \(count) messages of \(averageSize) bytes to \(configuration.endpoint) (libcurl)
-              assembly (MIME)       \(rate(assembly))
-              1 connection          \(rate(single))
-              pool of \(poolSize) connections \(rate(pooled))
-            """
-        )
+    private func measure(_ body: () throws -> Void) rethrows -> Duration {
+        let start = ContinuousClock.now
+        try body()
+        return ContinuousClock.now - start
+    }
+
+    private func measure(_ body: () async throws -> Void) async rethrows -> Duration {
+        let start = ContinuousClock.now
+        try await body()
+        return ContinuousClock.now - start
+    }
+
+    private func rate(_ count: Int, _ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return String(format: "%8.0f msg/s  (%.2f s)", Double(count) / seconds, seconds)
+    }
+}
+
+/// What `scripts/bench-smtp` passes in through the environment.
+private struct BenchmarkSettings {
+    static var isEnabled: Bool { ProcessInfo.processInfo.environment["HERALD_BENCH_SMTP"] == "1" }
+
+    var url: String
+    var configuration: SMTPConfiguration
+    var count: Int
+    var poolSize: Int
+
+    init() throws {
+        let environment = ProcessInfo.processInfo.environment
+        url = try #require(environment["HERALD_BENCH_SMTP_URL"], "set HERALD_BENCH_SMTP_URL, e.g. smtp://127.0.0.1:2525")
+        configuration = try SMTPConfiguration(url: url)
+        count = Int(environment["HERALD_BENCH_MESSAGES"] ?? "") ?? 2_000
+        poolSize = Int(environment["HERALD_BENCH_POOL"] ?? "") ?? 4
     }
 }

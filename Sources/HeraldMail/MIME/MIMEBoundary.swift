@@ -4,13 +4,14 @@ package enum MIMEBoundary {
 
     /// A random boundary starting with `=_`, a sequence quoted-printable output never contains,
     /// re-drawn in the (theoretical) case that `--boundary` occurs in one of `parts`.
-    package static func make(avoiding parts: [String]) -> String {
+    package static func make(avoiding parts: [[UInt8]]) -> String {
         var generator = SystemRandomNumberGenerator()
         while true {
             var bytes = Array("=_herald_".utf8)
             for _ in 0..<28 { bytes.append(alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))]) }
             let boundary = String(decoding: bytes, as: UTF8.self)
-            if !parts.contains(where: { $0.contains("--" + boundary) }) { return boundary }
+            let delimiter = Array("--\(boundary)".utf8)
+            if !parts.contains(where: { $0.firstRange(of: delimiter) != nil }) { return boundary }
         }
     }
 }

@@ -10,77 +10,72 @@ package enum QuotedPrintable {
     /// a `.` at the start of a line (safe for SMTP) and the `F` of a line starting with `From `
     /// (safe for mbox). The output ends with CRLF exactly when `text` ends with a line break.
     package static func encode(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        let lines = splitLines(Array(text.utf8))
-        for (index, line) in lines.enumerated() {
-            if index > 0 { output.append(contentsOf: crlf) }
-            encodeLine(line, into: &output)
-        }
-        return String(decoding: output, as: UTF8.self)
+        String(decoding: encodedBytes(text), as: UTF8.self)
     }
 
-    private static let crlf: [UInt8] = [13, 10]
+    /// `encode(_:)` as ASCII bytes, without the round trip through `String`.
+    package static func encodedBytes(_ text: String) -> [UInt8] {
+        var utf8 = Array(text.utf8)
+        if utf8.isEmpty { return [] }
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count * 2)
+        utf8.withUnsafeMutableBufferPointer { bytes in
+            var lineStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 13 || byte == 10 else {
+                    index += 1
+                    continue
+                }
+                encodeLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), into: &output)
+                output.append(13)
+                output.append(10)
+                index += (byte == 13 && index + 1 < bytes.count && bytes[index + 1] == 10) ? 2 : 1
+                lineStart = index
+            }
+            encodeLine(UnsafeBufferPointer(rebasing: bytes[lineStart..<bytes.count]), into: &output)
+        }
+        return output
+    }
+
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
-    /// Splits at CRLF, LF and CR; `n` breaks always give `n + 1` lines (the last may be empty).
-    private static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        var lines: [ArraySlice<UInt8>] = []
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 13 || byte == 10 {
-                lines.append(bytes[start..<index])
-                index += (byte == 13 && index + 1 < bytes.count && bytes[index + 1] == 10) ? 2 : 1
-                start = index
-            } else {
-                index += 1
-            }
-        }
-        lines.append(bytes[start..<bytes.count])
-        return lines
-    }
-
-    private static func encodeLine(_ line: ArraySlice<UInt8>, into output: inout [UInt8]) {
+    private static func encodeLine(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         var column = 0
-        var index = line.startIndex
-        while index < line.endIndex {
-            let isLast = index == line.index(before: line.endIndex)
+        for index in line.indices {
+            let byte = line[index]
+            let isLast = index == line.count - 1
             // Room for a trailing soft-break `=` is kept unless this is the line's last byte.
             let limit = isLast ? maxLineLength : maxLineLength - 1
-            var token = encodedToken(line, at: index, column: column, isLast: isLast)
-            if column + token.count > limit {
+            var escape = mustEscape(line, at: index, column: column, isLast: isLast)
+            if column + (escape ? 3 : 1) > limit {
                 output.append(UInt8(ascii: "="))
-                output.append(contentsOf: crlf)
+                output.append(13)
+                output.append(10)
                 column = 0
-                token = encodedToken(line, at: index, column: 0, isLast: isLast)
+                escape = mustEscape(line, at: index, column: 0, isLast: isLast)
             }
-            output.append(contentsOf: token)
-            column += token.count
-            index = line.index(after: index)
+            if escape {
+                output.append(UInt8(ascii: "="))
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0F)])
+                column += 3
+            } else {
+                output.append(byte)
+                column += 1
+            }
         }
     }
 
-    private static func encodedToken(_ line: ArraySlice<UInt8>, at index: Int, column: Int, isLast: Bool) -> [UInt8] {
-        let byte = line[index]
-        switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"):
-            return isLast ? escaped(byte) : [byte]
-        case UInt8(ascii: "=") :
-            return escaped(byte)
-        case UInt8(ascii: ".") where column == 0:
-            return escaped(byte)
-        case UInt8(ascii: "F") where column == 0 && line[index...].starts(with: "From ".utf8):
-            return escaped(byte)
-        case 33...126:
-            return [byte]
-        default:
-            return escaped(byte)
+    private static func mustEscape(_ line: UnsafeBufferPointer<UInt8>, at index: Int, column: Int, isLast: Bool) -> Bool {
+        switch line[index] {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"): isLast
+        case UInt8(ascii: "="): true
+        case UInt8(ascii: "."): column == 0
+        case UInt8(ascii: "F"): column == 0 && line[index...].starts(with: "From ".utf8)
+        case 33...126: false
+        default: true
         }
-    }
-
-    private static func escaped(_ byte: UInt8) -> [UInt8] {
-        [UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
     }
 }

@@ -4,20 +4,20 @@ struct MIMEBody {
     /// `Content-Type` (and for a single part `Content-Transfer-Encoding`) of the whole message.
     let headerFields: [HeaderField]
     /// Everything after the blank line that ends the headers, ending with CRLF.
-    let content: String
+    let content: [UInt8]
 
     init(text: String, html: String?) {
-        let encodedText = QuotedPrintable.encode(text)
+        let encodedText = QuotedPrintable.encodedBytes(text)
         guard let html else {
             headerFields = [
                 HeaderField(name: "Content-Type", segments: [.atom("text/plain;"), .atom("charset=utf-8")]),
                 HeaderField(name: "Content-Transfer-Encoding", segments: [.atom("quoted-printable")]),
             ]
             // The message must end with CRLF; a final soft break adds one without adding content.
-            content = encodedText.hasSuffix("\r\n") || encodedText.isEmpty ? encodedText : encodedText + "=\r\n"
+            content = encodedText.isEmpty || encodedText.last == 10 ? encodedText : encodedText + Array("=\r\n".utf8)
             return
         }
-        let encodedHTML = QuotedPrintable.encode(html)
+        let encodedHTML = QuotedPrintable.encodedBytes(html)
         let boundary = MIMEBoundary.make(avoiding: [encodedText, encodedHTML])
         headerFields = [
             HeaderField(
@@ -26,13 +26,15 @@ struct MIMEBody {
             )
         ]
         // The CRLF before each delimiter belongs to the delimiter, so each part decodes to exactly its text.
-        content =
-            "--\(boundary)\r\n" + Self.partHeaders(subtype: "plain") + encodedText + "\r\n"
-            + "--\(boundary)\r\n" + Self.partHeaders(subtype: "html") + encodedHTML + "\r\n"
-            + "--\(boundary)--\r\n"
+        var content: [UInt8] = []
+        content.reserveCapacity(encodedText.count + encodedHTML.count + 400)
+        content += Array("--\(boundary)\r\n".utf8) + Self.partHeaders(subtype: "plain") + encodedText
+        content += Array("\r\n--\(boundary)\r\n".utf8) + Self.partHeaders(subtype: "html") + encodedHTML
+        content += Array("\r\n--\(boundary)--\r\n".utf8)
+        self.content = content
     }
 
-    private static func partHeaders(subtype: String) -> String {
-        "Content-Type: text/\(subtype); charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+    private static func partHeaders(subtype: String) -> [UInt8] {
+        Array("Content-Type: text/\(subtype); charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
     }
 }

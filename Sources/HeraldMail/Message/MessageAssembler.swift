@@ -19,7 +19,7 @@ public struct MessageAssembler: Sendable {
         fields.append(contentsOf: body.headerFields)
 
         var data: [UInt8] = []
-        data.reserveCapacity(body.content.utf8.count + 1024)
+        data.reserveCapacity(body.content.count + 2048)
         for field in fields {
             let rendered = field.render()
             guard Self.longestLine(of: rendered) <= 998 else { throw .lineTooLong(in: field.name) }
@@ -27,7 +27,7 @@ public struct MessageAssembler: Sendable {
             data.append(contentsOf: [13, 10])
         }
         data.append(contentsOf: [13, 10])
-        data.append(contentsOf: body.content.utf8)
+        data.append(contentsOf: body.content)
 
         var recipients: [String] = []
         for mailbox in message.to where !recipients.contains(mailbox.address) {

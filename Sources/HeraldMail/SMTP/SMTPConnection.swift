@@ -29,9 +29,11 @@ public actor SMTPConnection {
         executor = ThreadExecutor(name: "herald-smtp \(configuration.endpoint)")
     }
 
-    /// Runs on the connection's thread, so closing the session (QUIT) blocks no other work.
-    isolated deinit {
-        handle = nil
+    /// Lets the thread exit. Call `close()` first to end the session on the connection's own thread;
+    /// otherwise libcurl says QUIT from whichever thread releases the connection last.
+    /// (Not an `isolated deinit`: in Swift 6.3 that makes release builds of client modules fail
+    /// with "circular reference".)
+    deinit {
         executor.shutdown()
     }
 

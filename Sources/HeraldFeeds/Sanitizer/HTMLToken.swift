@@ -1,0 +1,22 @@
+/// One piece of an HTML document as ``HTMLTokenizer`` reads it. Comments, doctypes and
+/// processing instructions produce no token.
+enum HTMLToken: Equatable {
+    /// Character data, with character references already decoded (raw for `script`/`style`).
+    case text(String)
+    /// `<name attr=value …>`; the name is lower-cased, attribute values are decoded, the first
+    /// of repeated attributes wins.
+    case startTag(name: String, attributes: [HTMLAttribute], selfClosing: Bool)
+    /// `</name>`, name lower-cased.
+    case endTag(name: String)
+}
+
+/// A name/value pair from a start tag; the name is lower-cased, the value decoded.
+struct HTMLAttribute: Equatable {
+    var name: String
+    var value: String
+}
+
+extension [HTMLAttribute] {
+    /// The value of the attribute called `name`, if present.
+    subscript(_ name: String) -> String? { first { $0.name == name }?.value }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Turns URLs from untrusted markup into absolute `http`/`https` URLs, or rejects them.
+///
+/// The promise callers rely on: a non-nil result starts with `http://` or `https://`, has a host,
+/// and contains no whitespace, double quotes or angle brackets (they are percent-encoded).
+enum WebURL {
+    /// `raw` (already entity-decoded) made absolute against `base`, or nil when it is empty,
+    /// uses another scheme (`javascript:`, `data:`, `mailto:` …), contains control characters, or
+    /// is relative with no usable base.
+    static func resolve(_ raw: String, against base: String?) -> String? {
+        // Browsers ignore leading/trailing C0 controls and spaces, and tabs/newlines anywhere.
+        var scalars = Substring(raw).unicodeScalars.drop { $0.value <= 0x20 }
+        while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
+        var text = String(String.UnicodeScalarView(scalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }))
+        guard !text.isEmpty, !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            return nil
+        }
+        if let scheme = scheme(of: text) {
+            guard scheme == "http" || scheme == "https" else { return nil }
+            return checked(URL(string: text.replacingOccurrences(of: "\\", with: "/")))
+        }
+        guard let base, let baseURL = checked(URL(string: base)).flatMap({ URL(string: $0) }) else { return nil }
+        text = text.replacingOccurrences(of: "\\", with: "/")  // browsers read `\` as `/` in web URLs
+        return checked(URL(string: text, relativeTo: baseURL))
+    }
+
+    /// Whether `url` is already an absolute `http`/`https` URL that ``resolve(_:against:)`` keeps.
+    static func isWeb(_ url: String) -> Bool { resolve(url, against: nil) != nil }
+
+    /// The scheme (lower-cased) if `text` starts with one (`letter (letter | digit | + - .)* :`).
+    private static func scheme(of text: String) -> String? {
+        var scheme = ""
+        for scalar in text.unicodeScalars {
+            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
+            let isLetter = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            let isOther = ("0"..."9").contains(scalar) || scalar == "+" || scalar == "-" || scalar == "."
+            guard isLetter || (!scheme.isEmpty && isOther) else { return nil }
+            scheme.unicodeScalars.append(scalar)
+        }
+        return nil
+    }
+
+    private static func checked(_ url: URL?) -> String? {
+        guard let url = url?.absoluteURL, let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty
+        else { return nil }
+        let text = url.absoluteString
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"),
+            !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+        else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import HeraldCore
+import HeraldFeeds
+
+/// Reads a newsletter's articles from its feed (URL or file), with conditional GET.
+///
+/// The last parsed articles are kept with the feed's validators, so a `304 Not Modified` still
+/// yields the current articles (the sender then finds nothing new, or resumes correctly after a
+/// run that fetched but died before creating its issue).
+struct FeedDigestSource: DigestSource {
+    let store: any SubscriberStore
+    let fetcher: FeedFetcher
+    let override: String?
+
+    struct Cache: Codable {
+        var source: String
+        var etag: String?
+        var lastModified: String?
+        var articles: [DigestArticle]
+    }
+
+    func articles(for newsletter: Newsletter) async throws -> [DigestArticle] {
+        guard let source = override ?? newsletter.digestFeed else {
+            throw ConfigurationError("newsletter '\(newsletter.slug)' has no digest_feed configured (or pass --feed)")
+        }
+        let key = "feed_cache:\(newsletter.slug)"
+        let cached = try await loadCache(key).flatMap { $0.source == source ? $0 : nil }
+        let validators = cached.map { FeedCacheValidators(etag: $0.etag, lastModified: $0.lastModified) }
+        switch try await fetcher.fetch(source, previous: validators) {
+        case .notModified:
+            return cached?.articles ?? []
+        case .fetched(let data, let newValidators, let finalURL):
+            let feed = try FeedParser.parse(data, baseURL: finalURL)
+            let articles = feed.items.map(Self.article(from:))
+            try await saveCache(
+                key, Cache(source: source, etag: newValidators.etag, lastModified: newValidators.lastModified,
+                    articles: articles))
+            return articles
+        }
+    }
+
+    static func article(from item: FeedItem) -> DigestArticle {
+        DigestArticle(
+            identity: item.identity, linkIdentity: item.linkIdentity, title: item.title, link: item.link,
+            summaryHTML: item.summaryHTML, summaryText: item.summaryText, author: item.author,
+            published: item.published, imageURL: item.imageURL)
+    }
+
+    private func loadCache(_ key: String) async throws -> Cache? {
+        let text = try await store.transaction { try await $0.setting(named: key, default: "") }
+        guard !text.isEmpty else { return nil }
+        return try? JSONDecoder().decode(Cache.self, from: Data(text.utf8))
+    }
+
+    private func saveCache(_ key: String, _ cache: Cache) async throws {
+        let text = String(decoding: try JSONEncoder().encode(cache), as: UTF8.self)
+        try await store.transaction { try await $0.saveSetting(named: key, value: text) }
+    }
+}
