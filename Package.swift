@@ -77,8 +77,9 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldServer", "HeraldCore", "HeraldSQLite", "HeraldMail",
+                "HeraldServer", "HeraldCore", "HeraldSQLite", "HeraldMail", "HeraldTemplates",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),

@@ -25,6 +25,13 @@ enum SQLiteQueries {
     static let updateSubscriberName = "UPDATE subscribers SET name = ?, updated_at = ? WHERE id = ?"
     static let countSubscribers = "SELECT count(*) FROM subscribers"
 
+    static let purgeStalePendingSubscriptions =
+        "DELETE FROM subscriptions WHERE status = 'pending' AND updated_at < ?"
+    static let purgeSubscribersWithoutSubscriptions = """
+        DELETE FROM subscribers WHERE created_at < ?
+            AND NOT EXISTS (SELECT 1 FROM subscriptions WHERE subscriptions.subscriber_id = subscribers.id)
+        """
+
     // MARK: Subscriptions
     static let subscriptionColumns =
         "subscriber_id, newsletter, status, created_at, updated_at, confirmed_at, unsubscribed_at"

@@ -56,6 +56,12 @@ struct SQLiteTransaction: StoreTransaction {
         Int(try connection.query(Q.countSubscribers).first?.int(0) ?? 0)
     }
 
+    func purgePending(before cutoff: Date) async throws -> Int {
+        try connection.query(Q.purgeStalePendingSubscriptions, [.date(cutoff)])
+        try connection.query(Q.purgeSubscribersWithoutSubscriptions, [.date(cutoff)])
+        return connection.changes
+    }
+
     func subscription(subscriberID: Int64, newsletter: String) async throws -> Subscription? {
         try connection.query(Q.subscriptionByKey, [.integer(subscriberID), .text(newsletter)]).first
             .map(Self.subscription(from:))

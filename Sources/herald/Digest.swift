@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import HeraldCore
 import HeraldServer
+import HeraldTemplates
+import Logging
 
 /// `herald digest`: send, preview and inspect digests built from a newsletter's feed.
 struct Digest: AsyncParsableCommand {

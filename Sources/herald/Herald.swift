@@ -10,6 +10,6 @@ struct Herald: AsyncParsableCommand {
             Configuration comes from ./herald.yml (if present), --config PATH or HERALD_CONFIG, \
             with HERALD_* environment variables overriding single keys. See README.md.
             """,
-        subcommands: [Serve.self, Migrate.self, CheckEmail.self, Outbox.self, Digest.self]
+        subcommands: [Serve.self, Migrate.self, CheckEmail.self, Outbox.self, Digest.self, Subscribers.self]
     )
 }

@@ -72,8 +72,8 @@ struct HeaderFoldingTests {
         ]
     )
     func displayNames(name: String, expected: String) {
-        let rendered = HeaderField(name: "From", segments: HeaderSegments.mailbox(Mailbox(displayName: name, address: "a@example.org")))
-            .render()
+        let mailbox = Mailbox(displayName: name, address: "a@example.org")
+        let rendered = HeaderField(name: "From", segments: HeaderSegments.mailbox(mailbox)).render()
         #expect(rendered == expected)
     }
 

@@ -67,7 +67,10 @@ struct HeaderInjectionTests {
         #expect(throws: MessageAssemblyError.invalidHeaderName(name)) { try MessageAssembler().assemble(message) }
     }
 
-    @Test("extra headers cannot replace the assembler's own", arguments: ["Bcc", "from", "Content-Type", "content-transfer-encoding", "List-Unsubscribe-Post", "MIME-Version"])
+    @Test(
+        "extra headers cannot replace the assembler's own",
+        arguments: ["Bcc", "from", "Content-Type", "content-transfer-encoding", "List-Unsubscribe-Post", "MIME-Version"]
+    )
     func reservedExtraHeaders(name: String) {
         var message = baseMessage()
         message.extraHeaders = [MailHeader(name: name, value: "v")]

@@ -71,4 +71,17 @@ struct SMTPFaultTests {
         #expect(try server.received().count == 1)
         #expect(server.connectionCount == 2)
     }
+
+    @Test func aConnectionTheServerClosedWhileIdleIsReplacedTransparently() async throws {
+        let server = try await server { $0.idleTimeout = 0.5 }
+        defer { server.stop() }
+        let connection = SMTPConnection(configuration: try SMTPTesting.configuration(server))
+
+        _ = try await connection.send(try SMTPTesting.mail(number: 1))
+        try await Task.sleep(for: .seconds(1.5))
+        _ = try await connection.send(try SMTPTesting.mail(number: 2))
+
+        #expect(try server.received().count == 2)
+        #expect(server.connectionCount == 2)
+    }
 }

@@ -144,3 +144,40 @@ struct SubscriberContractTests {
         #expect(listed.first?.timeZone == "Europe/Kyiv")
     }
 }
+
+/// Housekeeping: stale pending signups go, everything else stays.
+@Suite("Store contract: purge")
+struct PurgeContractTests {
+    @Test(arguments: StoreBackend.all)
+    func purgeRemovesOnlyStalePendingSignups(_ backend: StoreBackend) async throws {
+        let store = try await backend.make()
+        let old = Fixtures.now
+        let recent = Fixtures.now.addingTimeInterval(7200)
+        let cutoff = Fixtures.now.addingTimeInterval(3600)
+        let (removed, remaining) = try await store.transaction { tx in
+            for newsletter in Fixtures.newsletters { try await tx.upsertNewsletter(newsletter) }
+            let plan: [(String, Date, [(String, SubscriptionStatus)])] = [
+                ("stale@example.org", old, [("news", .pending)]),
+                ("fresh@example.org", recent, [("news", .pending)]),
+                ("mixed@example.org", old, [("news", .pending), ("daily", .confirmed)]),
+                ("gone@example.org", old, [("news", .unsubscribed)]),
+            ]
+            for (address, time, subscriptions) in plan {
+                let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber(address, at: time))
+                for (slug, status) in subscriptions {
+                    try await tx.saveSubscription(
+                        Subscription(subscriberID: subscriber.id, newsletter: slug, status: status, createdAt: time,
+                            updatedAt: time))
+                }
+            }
+            let removed = try await tx.purgePending(before: cutoff)
+            var remaining: [String] = []
+            for address in plan.map(\.0) where try await tx.subscriber(canonicalKey: address) != nil {
+                remaining.append(address)
+            }
+            return (removed, remaining)
+        }
+        #expect(removed == 1)
+        #expect(remaining == ["fresh@example.org", "mixed@example.org", "gone@example.org"])
+    }
+}

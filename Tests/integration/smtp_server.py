@@ -16,6 +16,7 @@ Optional behaviour:
   --reject-rcpt REGEX         reply 550 to RCPT TO addresses matching REGEX
   --drop-during-data          close the connection in the middle of the first DATA, once
   --exit-on-stdin-eof         stop when stdin reaches end of file (the parent closed it or died)
+  --idle-timeout SECONDS      close connections idle this long (default 60)
 """
 
 import argparse
@@ -128,6 +129,7 @@ def main():
     parser.add_argument("--reject-rcpt")
     parser.add_argument("--drop-during-data", action="store_true")
     parser.add_argument("--exit-on-stdin-eof", action="store_true")
+    parser.add_argument("--idle-timeout", type=float, default=60)
     args = parser.parse_args()
 
     os.makedirs(os.path.join(args.spool, "connections"), exist_ok=True)
@@ -144,7 +146,7 @@ def main():
         hostname="herald-test-smtp",
         tls_context=None if args.implicit_tls else tls_context,
         require_starttls=args.require_starttls,
-        timeout=60,
+        timeout=args.idle_timeout,
     )
     if args.auth_user is not None:
 

@@ -14,10 +14,17 @@ struct DigestRun: Sendable {
     func deliver(_ issue: DigestIssue) async throws -> DigestRunSummary {
         var summary = DigestRunSummary(outcome: .completed, issueID: issue.id, period: issue.period)
         summary.items = issue.articles.count
-        guard try await renewLease(issue) else {
+        switch try await waitForLease(issue) {
+        case .acquired: break
+        case .completedByAnother:
+            summary.outcome = .alreadySent
+            return summary
+        case .busy:
             summary.outcome = .busy
             return summary
         }
+        let heartbeat = Task { await keepLease(issue) }
+        defer { heartbeat.cancel() }
         let prepared = try sender.composer.prepare(issue, newsletter: newsletter)
         let pacer = options.ratePerSecond.map { Pacer(perSecond: $0) }
         let total = try await store.transaction { try await $0.digestProgress(issueID: issue.id, failureLimit: 0) }.total
@@ -50,6 +57,33 @@ struct DigestRun: Sendable {
         }
         summary.outcome = state.open == 0 ? .completed : .incomplete
         return summary
+    }
+
+    enum LeaseWait { case acquired, completedByAnother, busy }
+
+    /// Takes the issue's lease, waiting while another run holds it: a live run renews its lease and
+    /// usually finishes the issue; a killed run's lease expires and is taken over.
+    private func waitForLease(_ issue: DigestIssue) async throws -> LeaseWait {
+        let deadline = ContinuousClock.now + options.lease * 3
+        while true {
+            if try await renewLease(issue) { return .acquired }
+            let current = try await store.transaction {
+                try await $0.digestIssue(newsletter: issue.newsletter, period: issue.period)
+            }
+            if current?.completedAt != nil { return .completedByAnother }
+            if ContinuousClock.now >= deadline { return .busy }
+            sender.logger.info("another run holds this digest; waiting", metadata: ["period": "\(issue.period)"])
+            try await Task.sleep(for: .seconds(1))
+        }
+    }
+
+    /// Renews the lease every third of its duration until cancelled.
+    private func keepLease(_ issue: DigestIssue) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: options.lease / 3)
+            if Task.isCancelled { return }
+            _ = try? await renewLease(issue)
+        }
     }
 
     private func renewLease(_ issue: DigestIssue) async throws -> Bool {

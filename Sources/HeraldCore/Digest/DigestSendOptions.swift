@@ -25,7 +25,7 @@ public struct DigestSendOptions: Sendable {
 
     public init(
         period: String? = nil, concurrency: Int = 4, ratePerSecond: Double? = nil, dryRun: Bool = false,
-        maxItems: Int = 20, maxAge: Duration? = nil, batchSize: Int = 500, lease: Duration = .seconds(120),
+        maxItems: Int = 20, maxAge: Duration? = nil, batchSize: Int = 500, lease: Duration = .seconds(15),
         attempts: Int = 4, retryDelay: Duration = .milliseconds(500)
     ) {
         self.period = period

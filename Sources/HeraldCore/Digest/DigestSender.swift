@@ -80,7 +80,7 @@ public struct DigestSender: Sendable {
     }
 
     /// The source's articles that no earlier digest of this newsletter had, within the age and count limits.
-    func freshArticles(_ newsletter: Newsletter, options: DigestSendOptions) async throws -> [DigestArticle] {
+    public func freshArticles(_ newsletter: Newsletter, options: DigestSendOptions) async throws -> [DigestArticle] {
         let all = try await source.articles(for: newsletter)
         let oldest = options.maxAge.map { now().addingTimeInterval(-Double($0.components.seconds)) }
         let recent = all.filter { article in

@@ -89,3 +89,11 @@ extension SubscriptionService {
         signer.token(subscriberID: subscriberID, newsletter: newsletter)
     }
 }
+
+extension SubscriptionService {
+    /// Removes signups never confirmed within the confirmation lifetime; returns how many people were removed.
+    public func purgeExpiredPending() async throws -> Int {
+        let cutoff = now().addingTimeInterval(-policy.confirmationLifetime.seconds)
+        return try await store.transaction { try await $0.purgePending(before: cutoff) }
+    }
+}

@@ -61,6 +61,21 @@ final class InMemoryTransaction: StoreTransaction {
         read { $0.subscribers.count }
     }
 
+    func purgePending(before cutoff: Date) async throws -> Int {
+        write { state in
+            state.subscriptions = state.subscriptions.filter { !($0.value.status == .pending && $0.value.updatedAt < cutoff) }
+            let kept = Set(state.subscriptions.values.map(\.subscriberID))
+            let removed = state.subscribers.values.filter { $0.createdAt < cutoff && !kept.contains($0.id) }
+            for subscriber in removed {
+                state.subscribers[subscriber.id] = nil
+                state.subscriberIDByKey[subscriber.canonicalKey] = nil
+                state.tokens = state.tokens.filter { $0.value.subscriberID != subscriber.id }
+                state.consent.removeAll { $0.subscriberID == subscriber.id }
+            }
+            return removed.count
+        }
+    }
+
     func subscription(subscriberID: Int64, newsletter: String) async throws -> Subscription? {
         read { $0.subscriptions[.init(subscriberID: subscriberID, newsletter: newsletter)] }
     }

@@ -43,6 +43,10 @@ public protocol StoreTransaction: Sendable {
     /// Number of subscribers.
     func subscriberCount() async throws -> Int
 
+    /// Removes pending subscriptions last changed before `cutoff`, then subscribers left with no
+    /// subscription at all (with their tokens and consent log). Returns the subscribers removed.
+    func purgePending(before cutoff: Date) async throws -> Int
+
     // MARK: Subscriptions
 
     /// One subscriber's subscription to one newsletter, if any.

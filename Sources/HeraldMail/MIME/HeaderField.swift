@@ -13,6 +13,7 @@ package struct HeaderField: Sendable, Equatable {
     package static let preferredLineLength = 78
     /// Encoded-words shorter than this are not started at the end of a line.
     private static let shortestUsefulWord = 24
+    private static let fullWordCapacity = EncodedWord.capacity(forLength: EncodedWord.maxLength)
 
     /// The field name, such as `Subject`.
     package var name: String
@@ -46,10 +47,10 @@ package struct HeaderField: Sendable, Equatable {
             let wouldFinish = next + count == pieces.count
             if (count == 0 || (!wouldFinish && available < Self.shortestUsefulWord)) && layout.canWrap {
                 layout.wrap()
-                count = fittingPieces(pieces, from: next, capacity: EncodedWord.capacity(forLength: EncodedWord.maxLength))
+                count = fittingPieces(pieces, from: next, capacity: Self.fullWordCapacity)
             } else if count == 0 {
                 // A first line whose name leaves no room: use a full-size word and accept the long line.
-                count = fittingPieces(pieces, from: next, capacity: EncodedWord.capacity(forLength: EncodedWord.maxLength))
+                count = fittingPieces(pieces, from: next, capacity: Self.fullWordCapacity)
             }
             layout.place(EncodedWord.word(pieces[next..<next + count].joined()))
             next += count

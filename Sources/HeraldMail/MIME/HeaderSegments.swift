@@ -35,7 +35,9 @@ package enum HeaderSegments {
     /// although RFC 2047 readers join those, some parsers (Python's `email`) add a space between them.
     package static func phrase(_ name: String) -> [HeaderField.Segment] {
         let words = name.split(separator: " ", omittingEmptySubsequences: false)
-        let isAtom: (Substring) -> Bool = { !$0.isEmpty && !$0.contains("=?") && $0.utf8.allSatisfy(HeaderCharacters.isAtext) }
+        let isAtom: (Substring) -> Bool = {
+            !$0.isEmpty && !$0.contains("=?") && $0.utf8.allSatisfy(HeaderCharacters.isAtext)
+        }
         if HeaderCharacters.isASCII(name), !name.contains("=?"), name.utf8.count <= longestPlainWord {
             return words.allSatisfy(isAtom) ? words.map { .atom(String($0)) } : [.atom(quoted(name))]
         }

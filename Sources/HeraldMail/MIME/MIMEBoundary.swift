@@ -11,7 +11,27 @@ package enum MIMEBoundary {
             for _ in 0..<28 { bytes.append(alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))]) }
             let boundary = String(decoding: bytes, as: UTF8.self)
             let delimiter = Array("--\(boundary)".utf8)
-            if !parts.contains(where: { $0.firstRange(of: delimiter) != nil }) { return boundary }
+            if !parts.contains(where: { occurs(delimiter, in: $0) }) { return boundary }
+        }
+    }
+
+    /// Whether `needle` (non-empty) occurs in `haystack`.
+    package static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count, let first = needle.first else { return false }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                var index = 0
+                let lastStart = hay.count - pin.count
+                while index <= lastStart {
+                    if hay[index] == first {
+                        var matched = 1
+                        while matched < pin.count, hay[index + matched] == pin[matched] { matched += 1 }
+                        if matched == pin.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
         }
     }
 }

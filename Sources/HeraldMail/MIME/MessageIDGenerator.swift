@@ -19,7 +19,7 @@ package enum MessageIDGenerator {
         guard !bytes.isEmpty, bytes.count <= 255 else { return fallbackDomain }
         if bytes.first == UInt8(ascii: "["), bytes.last == UInt8(ascii: "]") {
             let inner = bytes.dropFirst().dropLast()
-            let isLiteral = inner.allSatisfy { $0 > 32 && $0 < 127 && $0 != UInt8(ascii: "[") && $0 != UInt8(ascii: "]") && $0 != UInt8(ascii: "\\") }
+            let isLiteral = inner.allSatisfy { $0 > 32 && $0 < 127 && !"[]\\".utf8.contains($0) }
             return isLiteral && !inner.isEmpty ? domain : fallbackDomain
         }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)

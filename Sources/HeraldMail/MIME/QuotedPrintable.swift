@@ -68,7 +68,9 @@ package enum QuotedPrintable {
         }
     }
 
-    private static func mustEscape(_ line: UnsafeBufferPointer<UInt8>, at index: Int, column: Int, isLast: Bool) -> Bool {
+    private static func mustEscape(
+        _ line: UnsafeBufferPointer<UInt8>, at index: Int, column: Int, isLast: Bool
+    ) -> Bool {
         switch line[index] {
         case UInt8(ascii: " "), UInt8(ascii: "\t"): isLast
         case UInt8(ascii: "="): true

@@ -35,6 +35,7 @@ struct MIMEBody {
     }
 
     private static func partHeaders(subtype: String) -> [UInt8] {
-        Array("Content-Type: text/\(subtype); charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+        Array("Content-Type: text/\(subtype); charset=utf-8\r\n".utf8)
+            + Array("Content-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
     }
 }

@@ -81,7 +81,9 @@ extension MessageAssembler {
         if lowered.hasPrefix("https://") { return true }
         guard lowered.hasPrefix("http://") else { return false }
         let authority = lowered.dropFirst("http://".count).prefix { $0 != "/" && $0 != "?" }
-        let host = authority.hasPrefix("[") ? String(authority.prefix { $0 != "]" }.dropFirst()) : String(authority.prefix { $0 != ":" })
+        let host =
+            authority.hasPrefix("[")
+            ? String(authority.prefix { $0 != "]" }.dropFirst()) : String(authority.prefix { $0 != ":" })
         return LoopbackHost.isLoopback(host)
     }
 

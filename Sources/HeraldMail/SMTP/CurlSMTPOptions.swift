@@ -42,12 +42,16 @@ enum CurlSMTPOptions {
         return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
     }
 
+    /// Percent-encodes all but RFC 3986 unreserved characters; libcurl decodes the path again.
     private static func percentEncoded(_ text: String) -> String {
         var result = ""
         for byte in text.utf8 {
-            if HeaderCharacters.isAtext(byte) && !"%/?#&=+$!*'{}|^`".utf8.contains(byte) || byte == UInt8(ascii: ".") {
-                result.append(Character(Unicode.Scalar(byte)))
-            } else {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
                 let hex = String(byte, radix: 16, uppercase: true)
                 result += "%" + (hex.count == 1 ? "0" + hex : hex)
             }

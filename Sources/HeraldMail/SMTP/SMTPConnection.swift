@@ -26,7 +26,7 @@ public actor SMTPConnection {
     public init(configuration: SMTPConfiguration, logger: Logger = Logger(label: "herald.smtp")) {
         self.configuration = configuration
         self.logger = logger
-        executor = ThreadExecutor(name: "herald-smtp \(configuration.endpoint)")
+        executor = ThreadExecutor(name: "herald-smtp")
     }
 
     /// Lets the thread exit. Call `close()` first to end the session on the connection's own thread;
@@ -41,13 +41,11 @@ public actor SMTPConnection {
     /// it if needed. Any rejected recipient fails the whole message.
     public func send(_ mail: OutgoingMail) throws(MailDeliveryError) -> MailReceipt {
         if mail.requiresSMTPUTF8, let capabilities, !capabilities.contains("SMTPUTF8") {
-            throw SMTPFailureClassifier.classify(
-                curlCode: CURLE_WRITE_ERROR.rawValue, curlMessage: "", lastReply: nil, stoppedForSMTPUTF8: true,
-                context: failureContext
-            )
+            throw SMTPFailureClassifier.smtpUTF8Unsupported(context: failureContext)
         }
         var retriedStaleConnection = false
         while true {
+            let mayReuseConnection = handle != nil
             let handle = try currentHandle()
             let transfer = SMTPTransfer(
                 data: mail.data, requiresSMTPUTF8: mail.requiresSMTPUTF8, security: configuration.security
@@ -70,8 +68,8 @@ public actor SMTPConnection {
             discardHandle()
             // A reused connection the server had already closed fails before any reply; nothing was
             // accepted, so one retry on a fresh connection cannot duplicate the message.
-            if error.kind == .transient, transfer.replyCount == 0, !transfer.session.isNewConnection,
-                !retriedStaleConnection
+            if error.kind == .transient, mayReuseConnection, transfer.replyCount == 0,
+                !transfer.session.isNewConnection, !retriedStaleConnection
             {
                 retriedStaleConnection = true
                 continue

@@ -1,22 +1,6 @@
 import CCurl
 import HeraldCore
 
-/// What a failure message needs to say where it happened, without secrets.
-package struct SMTPFailureContext: Sendable, Equatable {
-    /// `host:port`.
-    package var endpoint: String
-    /// The AUTH user, if any (never the password).
-    package var username: String?
-    /// The CA file in use, if not the system store.
-    package var caFile: String?
-
-    package init(endpoint: String, username: String? = nil, caFile: String? = nil) {
-        self.endpoint = endpoint
-        self.username = username
-        self.caFile = caFile
-    }
-}
-
 /// Maps a failed libcurl transfer to a `MailDeliveryError`: transient when retrying later can help
 /// (network trouble, timeouts, 4xx replies), permanent when it cannot (5xx replies, rejected
 /// credentials, untrusted certificates, a server without SMTPUTF8 for a message that needs it).
@@ -43,12 +27,7 @@ package enum SMTPFailureClassifier {
         let replyCode = lastReply.map(\.code).flatMap { $0 >= 400 ? $0 : nil }
         let serverSaid = lastReply.map { ": \($0.summary)" } ?? ""
 
-        if stoppedForSMTPUTF8 {
-            return MailDeliveryError(
-                kind: .permanent,
-                message: "smtp: the message needs SMTPUTF8 (non-ASCII address) but \(endpoint) does not offer it"
-            )
-        }
+        if stoppedForSMTPUTF8 { return smtpUTF8Unsupported(context: context) }
         switch curlCode {
         case CURLE_LOGIN_DENIED.rawValue:
             let user = context.username.map { "user '\($0)'" } ?? "anonymous user"
@@ -58,7 +37,7 @@ package enum SMTPFailureClassifier {
                 message: "smtp: authentication failed for \(user) at \(endpoint)\(serverSaid)"
             )
         case CURLE_PEER_FAILED_VERIFICATION.rawValue:
-            let trust = context.caFile.map { "the CA file '\($0)'" } ?? "the system CA certificates"
+            let trust = trustSource(context)
             return MailDeliveryError(
                 kind: .permanent,
                 message: "smtp: the TLS certificate of \(endpoint) could not be verified against \(trust) "
@@ -67,7 +46,7 @@ package enum SMTPFailureClassifier {
         case CURLE_SSL_CACERT_BADFILE.rawValue:
             return MailDeliveryError(
                 kind: .permanent,
-                message: "smtp: cannot load \(context.caFile.map { "the CA file '\($0)'" } ?? "the system CA certificates") "
+                message: "smtp: cannot load \(trustSource(context)) "
                     + "to verify \(endpoint): \(curlMessage)"
             )
         case CURLE_USE_SSL_FAILED.rawValue:
@@ -89,5 +68,17 @@ package enum SMTPFailureClassifier {
             kind: kind,
             message: "smtp: delivery to \(endpoint) failed: \(curlMessage) (libcurl error \(curlCode))"
         )
+    }
+
+    /// The message needs SMTPUTF8 (a non-ASCII address) and the server does not offer it.
+    package static func smtpUTF8Unsupported(context: SMTPFailureContext) -> MailDeliveryError {
+        MailDeliveryError(
+            kind: .permanent,
+            message: "smtp: the message needs SMTPUTF8 (non-ASCII address) but \(context.endpoint) does not offer it"
+        )
+    }
+
+    private static func trustSource(_ context: SMTPFailureContext) -> String {
+        context.caFile.map { "the CA file '\($0)'" } ?? "the system CA certificates"
     }
 }

@@ -13,8 +13,8 @@ struct SMTPURLParts {
         guard let schemeEnd = url.firstRange(of: "://") else { throw .notAURL }
         scheme = url[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "smtp" || scheme == "smtps" else {
-            guard scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }), !scheme.isEmpty
-            else { throw .notAURL }
+            let isScheme = scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+            guard isScheme, !scheme.isEmpty else { throw .notAURL }
             throw .unsupportedScheme(scheme)
         }
         var rest = url[schemeEnd.upperBound...]
@@ -66,7 +66,9 @@ struct SMTPURLParts {
             host = authority
         }
         guard !host.isEmpty else { throw .missingHost }
-        let allowed = host.unicodeScalars.allSatisfy { $0.value > 32 && $0.value != 127 && !"[]@/?#%\\".unicodeScalars.contains($0) }
+        let allowed = host.unicodeScalars.allSatisfy {
+            $0.value > 32 && $0.value != 127 && !"[]@/?#%\\".unicodeScalars.contains($0)
+        }
         guard allowed, !HeaderCharacters.containsForbidden(host) else { throw .invalidHost }
         return (String(host), port.map(String.init))
     }

@@ -58,7 +58,11 @@ public func buildApplication(
         },
         logger: dependencies.logger
     )
-    app.addServices(OutboxService(worker: makeOutboxWorker(configuration: configuration, dependencies: dependencies)))
+    app.addServices(
+        OutboxService(worker: makeOutboxWorker(configuration: configuration, dependencies: dependencies)),
+        HousekeepingService(
+            service: try makeSubscriptionService(configuration: configuration, dependencies: dependencies),
+            interval: .seconds(3600), logger: dependencies.logger))
     return app
 }
 

@@ -16,6 +16,7 @@ final class SMTPTestServer: @unchecked Sendable {
         var failFirstData: Int?
         var rejectRecipients: String?
         var dropDuringData = false
+        var idleTimeout: Double?
     }
 
     /// One message the server accepted.
@@ -59,6 +60,7 @@ final class SMTPTestServer: @unchecked Sendable {
         if let code = options.failFirstData { arguments += ["--fail-first-data", String(code)] }
         if let pattern = options.rejectRecipients { arguments += ["--reject-rcpt", pattern] }
         if options.dropDuringData { arguments.append("--drop-during-data") }
+        if let seconds = options.idleTimeout { arguments += ["--idle-timeout", String(seconds)] }
 
         guard FileManager.default.isExecutableFile(atPath: TestEnvironment.python) else {
             throw ProcessFailure(description: "\(TestEnvironment.python) not found; install python3-aiosmtpd")

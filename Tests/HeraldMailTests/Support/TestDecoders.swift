@@ -12,7 +12,8 @@ enum TestDecoders {
             if soft { raw.removeLast() }
             var i = 0
             while i < raw.count {
-                if raw[i] == UInt8(ascii: "="), i + 2 < raw.count, let value = UInt8(String(decoding: raw[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                let hex = i + 2 < raw.count ? String(decoding: raw[(i + 1)...(i + 2)], as: UTF8.self) : ""
+                if raw[i] == UInt8(ascii: "="), let value = UInt8(hex, radix: 16) {
                     bytes.append(value)
                     i += 3
                 } else {

@@ -1,0 +1,33 @@
+import Foundation
+
+/// What can be told about an XML document's encoding from its first bytes.
+enum XMLPrologue {
+    /// False for UTF-16/UTF-32 documents (a byte-order mark or NUL bytes in the first characters),
+    /// which byte-level scanning must not touch.
+    static func isASCIICompatible(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(4)
+        if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) { return false }
+        return !head.contains(0)
+    }
+
+    /// Whether the document is to be read as UTF-8: its XML declaration names UTF-8 or no
+    /// encoding at all (XML's default), or there is no declaration.
+    static func declaresUTF8(_ bytes: [UInt8]) -> Bool {
+        guard let encoding = declaredEncoding(bytes) else { return true }
+        return ["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased())
+    }
+
+    /// The `encoding="…"` value of the XML declaration, if any.
+    static func declaredEncoding(_ bytes: [UInt8]) -> String? {
+        var head = bytes.prefix(256)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else {
+            return nil
+        }
+        let declaration = String(decoding: head[..<end], as: UTF8.self)
+        guard let range = declaration.range(of: "encoding") else { return nil }
+        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        return String(rest.dropFirst().prefix { $0 != quote })
+    }
+}
