@@ -99,7 +99,7 @@ enum SQLiteMigrations {
                 issue_id INTEGER NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
                 subscriber_id INTEGER NOT NULL,
                 state TEXT NOT NULL
-                    CHECK (state IN ('pending', 'sending', 'sent', 'deferred', 'failed', 'skipped')),
+                    CHECK (state IN ('pending', 'claimed', 'sending', 'sent', 'deferred', 'failed', 'skipped')),
                 claimed_by TEXT,
                 attempts INTEGER NOT NULL DEFAULT 0,
                 result TEXT,

@@ -105,11 +105,11 @@ enum SQLiteQueries {
     static let claimableDigestDeliveries = """
         SELECT subscriber_id, state = 'sending' FROM digest_deliveries
         WHERE issue_id = ?2
-            AND (state = 'pending' OR (state IN ('deferred', 'sending') AND claimed_by <> ?1))
+            AND (state = 'pending' OR (state IN ('deferred', 'claimed', 'sending') AND claimed_by <> ?1))
         ORDER BY subscriber_id LIMIT ?3
         """
     static let markDigestDeliveriesClaimed = """
-        UPDATE digest_deliveries SET state = 'sending', claimed_by = ?, attempts = attempts + 1
+        UPDATE digest_deliveries SET state = 'claimed', claimed_by = ?, attempts = attempts + 1
         WHERE issue_id = ? AND subscriber_id IN (SELECT value FROM json_each(?))
         """
     static let countConfirmed =

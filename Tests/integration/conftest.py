@@ -21,7 +21,7 @@ import pytest
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 BINARY = os.environ.get("HERALD_BINARY", os.path.join(ROOT, ".build", "debug", "herald"))
-OUTPUT = os.environ.get("HERALD_TEST_OUTPUT", os.path.join(ROOT, "test-output"))
+OUTPUT = os.environ.get("TEST_OUTPUT_DIR", os.path.join(ROOT, "test-output"))
 
 
 def free_port():

@@ -6,7 +6,9 @@ public protocol DigestComposer: Sendable {
 
 /// An issue rendered once; `mail(for:manageToken:)` only fills in what differs per subscriber.
 public protocol PreparedDigest: Sendable {
-    /// The finished message for one subscriber, with their unsubscribe/preferences links.
+    /// The finished message for one subscriber, with their unsubscribe/preferences links. Its
+    /// Message-ID is the same every time for this issue and subscriber, so a copy sent again after
+    /// a crash can be recognised (and is merged by providers that de-duplicate by Message-ID).
     func mail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail
 }
 

@@ -28,8 +28,12 @@ public struct DigestIssue: Sendable, Equatable {
 public enum DeliveryState: String, Sendable, Codable, CaseIterable {
     /// Not attempted yet.
     case pending
-    /// Claimed by a run: marked before the SMTP transaction starts. A row left here by a run that
-    /// died is sent again by the next run (see README: the acceptance window).
+    /// Claimed by a run in a batch; its SMTP transaction has not started. A dead run's claimed
+    /// rows are simply sent by the next run.
+    case claimed
+    /// Marked just before the SMTP transaction starts. A row left here by a run that died is sent
+    /// again by the next run and reported as possibly duplicated (the acceptance window: the server
+    /// may have accepted it in the instant before the run could record that).
     case sending
     /// Accepted by the SMTP server.
     case sent
@@ -46,7 +50,8 @@ public struct DigestRecipient: Sendable, Equatable {
     public var subscriber: Subscriber
     /// The subscriber's status for this newsletter at claim time.
     public var status: SubscriptionStatus?
-    /// True when a previous run claimed this row and died before recording the result.
+    /// True when a previous run started this row's SMTP transaction and died before recording the
+    /// result: sending it again may deliver a second copy (reported as `resumed`).
     public var resumedAfterInterruption: Bool
 
     public init(subscriber: Subscriber, status: SubscriptionStatus?, resumedAfterInterruption: Bool) {
@@ -68,7 +73,9 @@ public struct DigestProgress: Sendable, Equatable {
 
     public var total: Int { counts.values.reduce(0, +) }
     /// Deliveries still to attempt (pending, claimed or deferred).
-    public var open: Int { (counts[.pending] ?? 0) + (counts[.sending] ?? 0) + (counts[.deferred] ?? 0) }
+    public var open: Int {
+        [.pending, .claimed, .sending, .deferred].reduce(0) { $0 + (counts[$1] ?? 0) }
+    }
 
     public static func == (lhs: DigestProgress, rhs: DigestProgress) -> Bool {
         lhs.counts == rhs.counts && lhs.failures.map(\.subscriberID) == rhs.failures.map(\.subscriberID)

@@ -135,6 +135,7 @@ struct DigestRun: Sendable {
             try await record(issue, subscriber.id, .failed, "cannot build the message: \(error)")
             return .failed
         }
+        try await record(issue, subscriber.id, .sending, nil)
         let (state, result) = await attempt(mail)
         try await record(issue, subscriber.id, state, result)
         return state
@@ -158,7 +159,7 @@ struct DigestRun: Sendable {
         return (.deferred, "no attempt made")
     }
 
-    private func record(_ issue: DigestIssue, _ subscriberID: Int64, _ state: DeliveryState, _ result: String) async throws {
+    private func record(_ issue: DigestIssue, _ subscriberID: Int64, _ state: DeliveryState, _ result: String?) async throws {
         try await store.transaction { [sender] tx in
             try await tx.recordDigestDelivery(
                 issueID: issue.id, subscriberID: subscriberID, state: state, result: result, at: sender.now())
@@ -189,7 +190,7 @@ extension DigestRunSummary {
             case .failed: failed += 1
             case .deferred: deferred += 1
             case .skipped: skipped += 1
-            case .pending, .sending: break
+            case .pending, .claimed, .sending: break
             }
             if resumedAfterInterruption { resumed += 1 }
         }

@@ -70,12 +70,12 @@ extension InMemoryTransaction {
         write { state in
             guard let issue = state.digestIssues[issueID], var rows = state.deliveries[issueID] else { return [] }
             let claimable = rows.filter { _, row in
-                row.state == .pending || ([.deferred, .sending].contains(row.state) && row.claimedBy != owner)
+                row.state == .pending || ([.deferred, .claimed, .sending].contains(row.state) && row.claimedBy != owner)
             }.keys.sorted().prefix(limit)
             let recipients = claimable.compactMap { id -> DigestRecipient? in
                 guard let subscriber = state.subscribers[id] else { return nil }
                 let interrupted = rows[id]?.state == .sending
-                rows[id] = InMemoryState.Delivery(state: .sending, claimedBy: owner)
+                rows[id] = InMemoryState.Delivery(state: .claimed, claimedBy: owner)
                 let status = state.subscriptions[.init(subscriberID: id, newsletter: issue.newsletter)]?.status
                 return DigestRecipient(subscriber: subscriber, status: status, resumedAfterInterruption: interrupted)
             }

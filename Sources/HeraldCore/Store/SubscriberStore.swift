@@ -100,7 +100,8 @@ public protocol StoreTransaction: Sendable {
     /// Gives up the lease if `owner` holds it.
     func releaseDigestLease(issueID: Int64, owner: String) async throws
     /// Claims up to `limit` deliveries for `owner`: pending ones, deferred ones from earlier runs,
-    /// and ones another (dead) owner left in `sending`. Claimed rows become `sending`. Ordered by subscriber id.
+    /// and ones another (dead) owner left `claimed` or `sending`. Claimed rows become `claimed`.
+    /// Ordered by subscriber id.
     func claimDigestDeliveries(issueID: Int64, owner: String, limit: Int) async throws -> [DigestRecipient]
     /// Records the outcome of one delivery.
     func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)

@@ -24,7 +24,7 @@ public enum FeedParser {
         switch body.first(where: { !$0.isHTMLWhitespace }) {
         case UInt8(ascii: "{"):
             if let offset = UTF8Check.firstInvalidByte(in: Array(body)) {
-                throw FeedError(.invalidDocument, "invalid UTF-8 in JSON at byte \(offset + data.count - body.count)")
+                throw FeedError(.invalidDocument, "invalid UTF-8 in JSON at byte offset \(offset + data.count - body.count)")
             }
             return try JSONFeedReader.read(body, baseURL: baseURL)
         case UInt8(ascii: "<"):

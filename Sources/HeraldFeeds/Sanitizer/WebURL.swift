@@ -7,15 +7,17 @@ import Foundation
 enum WebURL {
     /// `raw` (already entity-decoded) made absolute against `base`, or nil when it is empty,
     /// uses another scheme (`javascript:`, `data:`, `mailto:` …), contains control characters, or
-    /// is relative with no usable base.
+    /// is relative with no usable base. As a second line of defence, any URL containing
+    /// `script:` (e.g. a relative `` `javascript:…` `` path) is refused too, so no later filter
+    /// or mail client can be tricked by it.
     static func resolve(_ raw: String, against base: String?) -> String? {
         // Browsers ignore leading/trailing C0 controls and spaces, and tabs/newlines anywhere.
         var scalars = Substring(raw).unicodeScalars.drop { $0.value <= 0x20 }
         while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
         var text = String(String.UnicodeScalarView(scalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }))
-        guard !text.isEmpty, !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
-            return nil
-        }
+        guard !text.isEmpty, !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }),
+            !text.lowercased().contains("script:")
+        else { return nil }
         if let scheme = scheme(of: text) {
             guard scheme == "http" || scheme == "https" else { return nil }
             return checked(URL(string: text.replacingOccurrences(of: "\\", with: "/")))

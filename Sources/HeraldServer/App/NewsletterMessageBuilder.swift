@@ -11,7 +11,8 @@ struct NewsletterMessageBuilder: Sendable {
     let assembler = MessageAssembler()
 
     func build(
-        _ rendered: RenderedMail, to subscriber: Subscriber, newsletter: Newsletter, manageToken: String?
+        _ rendered: RenderedMail, to subscriber: Subscriber, newsletter: Newsletter, manageToken: String?,
+        messageID: String? = nil
     ) throws -> OutgoingMail {
         let from = newsletter.fromAddress.flatMap { try? Mailbox(parsing: $0) } ?? sender
         let list = manageToken.map { token in
@@ -22,7 +23,8 @@ struct NewsletterMessageBuilder: Sendable {
         return try assembler.assemble(
             MailMessage(
                 from: from, to: [Mailbox(displayName: subscriber.name, address: subscriber.smtpAddress)],
-                subject: rendered.subject, text: rendered.text, html: rendered.html, list: list))
+                subject: rendered.subject, text: rendered.text, html: rendered.html,
+                messageID: messageID.map { "<\($0)@\(domain(of: from))>" }, list: list))
     }
 
     private func domain(of mailbox: Mailbox) -> String {

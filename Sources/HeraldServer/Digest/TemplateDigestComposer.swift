@@ -16,7 +16,8 @@ struct TemplateDigestComposer: DigestComposer {
         }
         let shared = templates.renderDigestShared(
             DigestMail(site: builder.site, newsletter: newsletter, date: issue.createdAt, items: items))
-        return TemplatePreparedDigest(templates: templates, builder: builder, newsletter: newsletter, shared: shared)
+        return TemplatePreparedDigest(
+            templates: templates, builder: builder, newsletter: newsletter, shared: shared, issueID: issue.id)
     }
 }
 
@@ -26,6 +27,7 @@ struct TemplatePreparedDigest: PreparedDigest {
     let builder: NewsletterMessageBuilder
     let newsletter: Newsletter
     let shared: SharedDigest
+    let issueID: Int64
 
     func mail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
         let base = builder.site.baseURL
@@ -34,6 +36,8 @@ struct TemplatePreparedDigest: PreparedDigest {
             for: HeraldTemplates.DigestRecipient(
                 name: subscriber.name, unsubscribeURL: "\(base)/unsubscribe/\(manageToken)",
                 preferencesURL: "\(base)/preferences/\(manageToken)"))
-        return try builder.build(rendered, to: subscriber, newsletter: newsletter, manageToken: manageToken)
+        return try builder.build(
+            rendered, to: subscriber, newsletter: newsletter, manageToken: manageToken,
+            messageID: "digest.\(issueID).\(subscriber.id)")
     }
 }

@@ -27,7 +27,7 @@ struct RawFeedItem {
         let link = self.link.flatMap { WebURL.resolve($0, against: base) }
         let summaryHTML: String
         if let html, !html.trimmingHTMLWhitespace.isEmpty {
-            summaryHTML = HTMLSanitizer.sanitize(html, baseURL: contentBase ?? link ?? base)
+            summaryHTML = HTMLSanitizer.sanitize(html, baseURL: contentBase ?? link ?? base).trimmingHTMLWhitespace
         } else if let text {
             summaryHTML = FeedText.paragraphsHTML(text)
         } else {

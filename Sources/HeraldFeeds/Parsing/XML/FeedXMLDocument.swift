@@ -15,7 +15,7 @@ enum FeedXMLDocument {
             if XMLPrologue.declaresUTF8(bytes), let offset = UTF8Check.firstInvalidByte(in: bytes) {
                 throw FeedError(
                     .invalidDocument,
-                    "invalid UTF-8 at line \(UTF8Check.line(of: offset, in: bytes)) (byte \(offset)); "
+                    "invalid UTF-8 at line \(UTF8Check.line(of: offset, in: bytes)) (byte offset \(offset)); "
                         + "the document declares no other encoding")
             }
             bytes = XMLEntityRepair.replacingHTMLEntities(in: bytes)
