@@ -11,7 +11,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
-    /// Loads the configuration and sets up logging; exits with a message naming the bad key on error.
+    /// Loads the configuration and sets up logging; exits with status 3 and a message naming the
+    /// bad key on error.
     func load(label: String) throws -> (HeraldConfiguration, Logger) {
         let level = logLevel
         LoggingSystem.bootstrap { name in
@@ -26,7 +27,8 @@ struct GlobalOptions: ParsableArguments {
             for warning in warnings { logger.warning("\(warning)") }
             return (configuration, logger)
         } catch {
-            throw ValidationError("configuration error: \(error)")
+            FileHandle.standardError.write(Data("configuration error: \(error)\n".utf8))
+            throw ExitCode(3)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `herald` command: a self-hosted newsletter subscription service.
 @main
@@ -9,7 +10,25 @@ struct Herald: AsyncParsableCommand {
         discussion: """
             Configuration comes from ./herald.yml (if present), --config PATH or HERALD_CONFIG, \
             with HERALD_* environment variables overriding single keys. See README.md.
+            Exit status: 0 success, 1 a check or delivery failed, 2 usage error, 3 could not start \
+            (configuration, database, feed).
             """,
         subcommands: [Serve.self, Migrate.self, CheckEmail.self, Outbox.self, Digest.self, Subscribers.self]
     )
+
+    /// Runs the chosen subcommand; usage errors exit with status 2 (ArgumentParser's default is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }

@@ -19,7 +19,8 @@ struct CurlFeedOutcome {
             let reason = transfer.response.reason.isEmpty ? "" : " \(transfer.response.reason)"
             let redirected = finalURL == request.url ? "" : " (redirected from \(request.url))"
             let unexpected = status < 400 ? "unexpected " : ""
-            return .failure(FeedError(.httpStatus(status), "\(unexpected)HTTP \(status)\(reason) from \(finalURL)\(redirected)"))
+            return .failure(
+                FeedError(.httpStatus(status), "\(unexpected)HTTP \(status)\(reason) from \(finalURL)\(redirected)"))
         }
     }
 
@@ -27,10 +28,12 @@ struct CurlFeedOutcome {
         let detail = transfer.errorMessage(for: code)
         switch code {
         case CURLE_WRITE_ERROR where transfer.exceededLimit, CURLE_FILESIZE_EXCEEDED:
-            return FeedError(.tooLarge, "the response from \(request.url) is over the \(request.maximumBytes) byte limit")
+            return FeedError(
+                .tooLarge, "the response from \(request.url) is over the \(request.maximumBytes) byte limit")
         case CURLE_OPERATION_TIMEDOUT:
             let seconds = Double(request.timeoutMilliseconds) / 1_000
-            return FeedError(.timeout, "no complete response from \(request.url) within \(seconds.formatted) s (\(detail))")
+            return FeedError(
+                .timeout, "no complete response from \(request.url) within \(seconds.formatted) s (\(detail))")
         case CURLE_TOO_MANY_REDIRECTS:
             return FeedError(.network, "more than \(request.maximumRedirects) redirects fetching \(request.url)")
         case CURLE_UNSUPPORTED_PROTOCOL:

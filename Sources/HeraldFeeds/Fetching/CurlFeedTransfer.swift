@@ -53,7 +53,9 @@ final class CurlFeedTransfer {
     /// The URL of the last request made, after redirects.
     var effectiveURL: String? {
         var pointer: UnsafeMutablePointer<CChar>?
-        guard ccurl_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &pointer) == CURLE_OK, let pointer else { return nil }
+        guard ccurl_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &pointer) == CURLE_OK, let pointer else {
+            return nil
+        }
         return String(cString: pointer)
     }
 
@@ -64,16 +66,20 @@ final class CurlFeedTransfer {
         try check(request.url.withCString { ccurl_setopt_string(handle, CURLOPT_URL, $0) }, "URL")
         try check("http,https".withCString { ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, $0) }, "PROTOCOLS_STR")
         try check(
-            "http,https".withCString { ccurl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, $0) }, "REDIR_PROTOCOLS_STR")
+            "http,https".withCString { ccurl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, $0) },
+            "REDIR_PROTOCOLS_STR")
         try check(ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1), "FOLLOWLOCATION")
         try check(ccurl_setopt_long(handle, CURLOPT_MAXREDIRS, request.maximumRedirects), "MAXREDIRS")
-        try check(ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeoutMilliseconds), "CONNECTTIMEOUT_MS")
+        try check(
+            ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeoutMilliseconds),
+            "CONNECTTIMEOUT_MS")
         try check(ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, request.timeoutMilliseconds), "TIMEOUT_MS")
         try check(ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1), "NOSIGNAL")
         try check(request.userAgent.withCString { ccurl_setopt_string(handle, CURLOPT_USERAGENT, $0) }, "USERAGENT")
         try check("".withCString { ccurl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, $0) }, "ACCEPT_ENCODING")
         try check(ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), "HTTPHEADER")
-        try check(ccurl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maximumBytes)), "MAXFILESIZE")
+        try check(
+            ccurl_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.maximumBytes)), "MAXFILESIZE")
         try check(ccurl_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, Self.writeCallback), "WRITEFUNCTION")
         try check(ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context), "WRITEDATA")
         try check(ccurl_setopt_write_callback(handle, CURLOPT_HEADERFUNCTION, Self.headerCallback), "HEADERFUNCTION")
@@ -83,7 +89,8 @@ final class CurlFeedTransfer {
     private func check(_ code: CURLcode, _ option: String) throws(FeedError) {
         guard code != CURLE_OK else { return }
         let version = curl_version().map { String(cString: $0) } ?? "libcurl"
-        throw FeedError(.network, "\(version) rejected option CURLOPT_\(option): \(String(cString: curl_easy_strerror(code)))")
+        throw FeedError(
+            .network, "\(version) rejected option CURLOPT_\(option): \(String(cString: curl_easy_strerror(code)))")
     }
 
     /// Appends body bytes; returns 0 (abort) once the body would pass the limit.
@@ -105,7 +112,8 @@ final class CurlFeedTransfer {
     private static let headerCallback: curl_write_callback = { buffer, size, count, context in
         guard let buffer, let context else { return size * count }
         let transfer = Unmanaged<CurlFeedTransfer>.fromOpaque(context).takeUnretainedValue()
-        transfer.response.consume(String(decoding: UnsafeRawBufferPointer(start: buffer, count: size * count), as: UTF8.self))
+        transfer.response.consume(
+            String(decoding: UnsafeRawBufferPointer(start: buffer, count: size * count), as: UTF8.self))
         return size * count
     }
 }

@@ -24,11 +24,15 @@ struct FeedFileReader: Sendable {
             return .success(.notModified)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(FeedError(.unreadableSource, "cannot read feed file \(url.path): permission denied or not a regular file"))
+            return .failure(
+                FeedError(
+                    .unreadableSource, "cannot read feed file \(url.path): permission denied or not a regular file"))
         }
         guard data.count <= maximumBytes else { return .failure(tooLarge(data.count)) }
         return .success(
-            .fetched(data: [UInt8](data), validators: FeedCacheValidators(lastModified: modified), finalURL: url.absoluteString))
+            .fetched(
+                data: [UInt8](data), validators: FeedCacheValidators(lastModified: modified),
+                finalURL: url.absoluteString))
     }
 
     private func tooLarge(_ size: Int) -> FeedError {

@@ -11,7 +11,8 @@ struct HTTPResponseHead {
         if line.hasPrefix("HTTP/") {
             self = HTTPResponseHead()
             // "HTTP/1.1 404 Not Found": the reason is what follows the code (HTTP/2 has none).
-            reason = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).dropFirst(2).first
+            reason =
+                line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).dropFirst(2).first
                 .map(String.init) ?? ""
             return
         }

@@ -30,7 +30,8 @@ extension FeedItem {
         key += path.isEmpty ? "/" : path
         let query = (components.percentEncodedQueryItems ?? []).filter { !Self.isTrackingParameter($0.name) }
         if !query.isEmpty {
-            key += "?" + query.map { item in item.value.map { "\(item.name)=\($0)" } ?? item.name }.joined(separator: "&")
+            key +=
+                "?" + query.map { item in item.value.map { "\(item.name)=\($0)" } ?? item.name }.joined(separator: "&")
         }
         return key
     }

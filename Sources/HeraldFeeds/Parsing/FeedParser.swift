@@ -16,7 +16,8 @@ public enum FeedParser {
     ///   invalid UTF-8) or `.notAFeed` (e.g. an HTML page).
     public static func parse(_ data: [UInt8], baseURL: String?) throws(FeedError) -> Feed {
         guard data.count <= maximumBytes else {
-            throw FeedError(.tooLarge, "the document is \(data.count) bytes, over the \(maximumBytes / 1_048_576) MiB limit")
+            throw FeedError(
+                .tooLarge, "the document is \(data.count) bytes, over the \(maximumBytes / 1_048_576) MiB limit")
         }
         var body = data[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -24,7 +25,8 @@ public enum FeedParser {
         switch body.first(where: { !$0.isHTMLWhitespace }) {
         case UInt8(ascii: "{"):
             if let offset = UTF8Check.firstInvalidByte(in: Array(body)) {
-                throw FeedError(.invalidDocument, "invalid UTF-8 in JSON at byte offset \(offset + data.count - body.count)")
+                throw FeedError(
+                    .invalidDocument, "invalid UTF-8 in JSON at byte offset \(offset + data.count - body.count)")
             }
             return try JSONFeedReader.read(body, baseURL: baseURL)
         case UInt8(ascii: "<"):

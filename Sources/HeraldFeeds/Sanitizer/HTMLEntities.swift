@@ -85,7 +85,8 @@ enum HTMLEntities {
 extension UInt8 {
     /// ASCII letter or digit.
     var isASCIIAlphanumeric: Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self | 0x20)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
     }
 
     /// Space, tab, line feed, form feed or carriage return.

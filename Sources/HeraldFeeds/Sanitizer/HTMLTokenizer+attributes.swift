@@ -29,7 +29,9 @@ extension HTMLTokenizer {
         let name = String(decoding: bytes[start..<position], as: UTF8.self).lowercased()
         var index = position
         while index < bytes.count, bytes[index].isHTMLWhitespace { index += 1 }
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return HTMLAttribute(name: name, value: "") }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
+            return HTMLAttribute(name: name, value: "")
+        }
         position = index + 1
         while position < bytes.count, bytes[position].isHTMLWhitespace { position += 1 }
         return HTMLAttribute(name: name, value: attributeValue())

@@ -68,7 +68,8 @@ struct HTMLTokenizer: Sequence, IteratorProtocol {
         position = end
         guard end > start else { return nil }
         let decodes = element == "textarea" || element == "title"
-        return .text(decodes ? HTMLEntities.decode(bytes[start..<end]) : String(decoding: bytes[start..<end], as: UTF8.self))
+        return .text(
+            decodes ? HTMLEntities.decode(bytes[start..<end]) : String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
     /// `name` (case-insensitively) at `index`, followed by whitespace, `/`, `>` or the end.
@@ -115,7 +116,10 @@ struct HTMLTokenizer: Sequence, IteratorProtocol {
     /// Skips `<!-- … -->`; `<!-->` and `<!--->` end at once, an unclosed comment runs to the end.
     private mutating func skipComment() {
         var index = position + 4
-        if index < bytes.count, bytes[index] == UInt8(ascii: ">") { position = index + 1; return }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ">") {
+            position = index + 1
+            return
+        }
         if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: ">") {
             position = index + 2
             return

@@ -67,7 +67,11 @@ struct PlainTextRenderer {
         case "td", "th": text.append(" ", preserveWhitespace: false)
         default:
             if name == "pre" { preDepth += 1 }
-            if Self.paragraphs.contains(name) { text.paragraphBreak() } else if Self.lines.contains(name) { text.blockLineBreak() }
+            if Self.paragraphs.contains(name) {
+                text.paragraphBreak()
+            } else if Self.lines.contains(name) {
+                text.blockLineBreak()
+            }
         }
     }
 
@@ -90,7 +94,11 @@ struct PlainTextRenderer {
         case "td", "th": text.append(" ", preserveWhitespace: false)
         default:
             if name == "pre" { preDepth = max(0, preDepth - 1) }
-            if Self.paragraphs.contains(name) { text.paragraphBreak() } else if Self.lines.contains(name) { text.blockLineBreak() }
+            if Self.paragraphs.contains(name) {
+                text.paragraphBreak()
+            } else if Self.lines.contains(name) {
+                text.blockLineBreak()
+            }
         }
     }
 }

@@ -71,7 +71,11 @@ public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: H
     let metrics = dependencies.metrics
     return OutboxWorker(
         store: dependencies.store, transport: dependencies.transport,
-        policy: OutboxDeliveryPolicy(concurrency: configuration.smtpPoolSize), logger: dependencies.logger,
+        policy: OutboxDeliveryPolicy(
+            maxAttempts: configuration.outboxMaxAttempts,
+            initialBackoff: .seconds(configuration.outboxRetrySeconds),
+            concurrency: configuration.smtpPoolSize),
+        logger: dependencies.logger,
         now: dependencies.now, onResult: { metrics.delivery(kind: $0, state: $1) })
 }
 

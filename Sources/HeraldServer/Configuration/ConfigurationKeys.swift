@@ -33,6 +33,14 @@ struct ConfigurationKey: Sendable {
         .init(name: "smtp_pool_size", help: "SMTP connections for bulk sends") { c, v throws(ConfigurationError) in
             c.smtpPoolSize = try v.int(in: 1...64)
         },
+        .init(name: "outbox_retry_seconds", help: "first retry delay for transient failures") {
+            c, v throws(ConfigurationError) in
+            c.outboxRetrySeconds = try v.int(in: 1...86_400)
+        },
+        .init(name: "outbox_max_attempts", help: "attempts before a mail is marked failed") {
+            c, v throws(ConfigurationError) in
+            c.outboxMaxAttempts = try v.int(in: 1...100)
+        },
         .init(name: "mail_from", help: "default sender") { c, v throws(ConfigurationError) in c.mailFrom = try v.text() },
         .init(name: "mail_folder", help: ".eml folder without SMTP") { c, v throws(ConfigurationError) in
             c.mailFolder = try v.text()

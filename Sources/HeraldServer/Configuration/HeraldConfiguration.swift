@@ -34,6 +34,9 @@ public struct HeraldConfiguration: Sendable {
     public var adminTokens: [String: String] = [:]
     /// Optional file of disposable domains to refuse, one per line.
     public var disposableDomainsFile: String?
+    /// Outbox retry rules (first retry delay doubles up to an hour; attempts before giving up).
+    public var outboxRetrySeconds = 30
+    public var outboxMaxAttempts = 8
     /// Double opt-in rules.
     public var signup = SignupPolicy()
     /// Web form rules.

@@ -35,7 +35,8 @@ struct FeedFetcherFileTests {
             return
         }
         #expect(try await fetcher.fetch(file.path, previous: validators) == .notModified)
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: file.path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: file.path)
         guard case .fetched = try await fetcher.fetch(file.path, previous: validators) else {
             Issue.record("a touched file must be read again")
             return

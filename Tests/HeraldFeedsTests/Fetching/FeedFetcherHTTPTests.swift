@@ -54,7 +54,8 @@ struct FeedFetcherHTTPTests {
         }
         let headers = try JSONDecoder().decode([String: String].self, from: Data(data))
         #expect(headers["User-Agent"] == "Herald/1.0 (+newsletter digest)")
-        #expect(headers["Accept"]?.hasPrefix("application/rss+xml, application/atom+xml, application/feed+json") == true)
+        #expect(
+            headers["Accept"]?.hasPrefix("application/rss+xml, application/atom+xml, application/feed+json") == true)
         #expect(headers["If-None-Match"] == nil)
     }
 
@@ -128,7 +129,8 @@ struct FeedFetcherHTTPTests {
         var error: FeedError?
         let elapsed = await clock.measure { error = await fetchError(server.url("/slow")) }
         #expect(error?.kind == .timeout)
-        #expect(error?.description.hasPrefix("feed: no complete response from \(server.url("/slow")) within 2 s") == true)
+        #expect(
+            error?.description.hasPrefix("feed: no complete response from \(server.url("/slow")) within 2 s") == true)
         #expect(elapsed >= .milliseconds(1_900))
         #expect(elapsed < .seconds(6))
     }

@@ -19,7 +19,9 @@ struct AtomParserTests {
     @Test func xhtmlContentIsSerialisedSanitisedAndResolvedAgainstXMLBase() {
         let item = feed.items[0]
         #expect(item.link == "https://blog.example.com/posts/xhtml")
-        #expect(item.summaryHTML.contains("<p>Hello <b>world</b><br>and <a href=\"https://blog.example.com/posts/xhtml#more\">more</a>.</p>"))
+        #expect(
+            item.summaryHTML.contains(
+                "<p>Hello <b>world</b><br>and <a href=\"https://blog.example.com/posts/xhtml#more\">more</a>.</p>"))
         #expect(item.summaryHTML.contains("<img alt=\"A picture\" src=\"https://blog.example.com/posts/pic.png\">"))
         #expect(!item.summaryHTML.contains("onclick"))
         #expect(!item.summaryHTML.contains("Plain summary"))

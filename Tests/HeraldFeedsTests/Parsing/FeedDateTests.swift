@@ -1,6 +1,7 @@
 import Foundation
-@testable import HeraldFeeds
 import Testing
+
+@testable import HeraldFeeds
 
 @Suite("Feed dates")
 struct FeedDateTests {
@@ -62,7 +63,8 @@ struct FeedDateTests {
     @Test(
         "nonsense is nil",
         arguments: [
-            "", "not a date", "2024-13-01T00:00:00Z", "2023-02-29", "2024-05-01T25:00:00Z", "Wed, 31 Feb 2024 10:00:00 GMT",
+            "", "not a date", "2024-13-01T00:00:00Z", "2023-02-29", "2024-05-01T25:00:00Z",
+            "Wed, 31 Feb 2024 10:00:00 GMT",
             "Wed, 01 May 2024", "yesterday at noon", "2024-05-01T09:30:00+25:00", "1714555800",
         ])
     func rejects(text: String) {

@@ -23,7 +23,8 @@ struct FeedItemIdentityTests {
     }
 
     @Test func differentArticlesKeepDifferentLinkIdentities() {
-        #expect(FeedItem(link: "https://example.org/news/1?page=2", title: "x").linkIdentity == "example.org/news/1?page=2")
+        #expect(
+            FeedItem(link: "https://example.org/news/1?page=2", title: "x").linkIdentity == "example.org/news/1?page=2")
         #expect(FeedItem(link: "https://example.org:8443/news/1", title: "x").linkIdentity == "example.org:8443/news/1")
         #expect(FeedItem(link: "https://example.org/News/1", title: "x").linkIdentity == "example.org/News/1")
         #expect(FeedItem(link: "https://example.org", title: "x").linkIdentity == "example.org/")

@@ -7,7 +7,8 @@ struct JSONFeedParserTests {
     let feed: Feed
 
     init() throws {
-        feed = try FeedParser.parse(Array(JSONFeedFixtures.version11.utf8), baseURL: "https://pod.example.net/feed.json")
+        feed = try FeedParser.parse(
+            Array(JSONFeedFixtures.version11.utf8), baseURL: "https://pod.example.net/feed.json")
     }
 
     @Test func readsTheFeed() {
@@ -28,7 +29,9 @@ struct JSONFeedParserTests {
     @Test func contentTextIsEscapedAndNumericIDsAccepted() {
         let item = feed.items[1]
         #expect(item.guid == "2")
-        #expect(item.summaryHTML == "<p>Plain text notes.</p><p>Second paragraph with &lt;angle brackets&gt; &amp; ampersand.</p>")
+        #expect(
+            item.summaryHTML
+                == "<p>Plain text notes.</p><p>Second paragraph with &lt;angle brackets&gt; &amp; ampersand.</p>")
         #expect(item.title == "Plain text notes.")
         #expect(item.author == "Feed Team")
         #expect(item.published == Date(timeIntervalSince1970: 1_714_629_600))
@@ -57,7 +60,8 @@ struct JSONFeedParserTests {
 
     @Test func brokenJSONIsAnInvalidDocument() {
         #expect {
-            try FeedParser.parse(Array(#"{"version": "https://jsonfeed.org/version/1.1", "items": [}"#.utf8), baseURL: nil)
+            try FeedParser.parse(
+                Array(#"{"version": "https://jsonfeed.org/version/1.1", "items": [}"#.utf8), baseURL: nil)
         } throws: { error in
             (error as? FeedError)?.kind == .invalidDocument && "\(error)".hasPrefix("feed: invalid JSON")
         }

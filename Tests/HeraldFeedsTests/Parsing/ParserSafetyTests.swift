@@ -58,11 +58,14 @@ struct ParserSafetyTests {
         let bytes = Array("<rss>\n<channel>\n<title>".utf8) + [0xC3, 0x28] + Array("</title></channel></rss>".utf8)
         let error = try #require(parseError(bytes))
         #expect(error.kind == .invalidDocument)
-        #expect(error.description == "feed: invalid UTF-8 at line 3 (byte offset 23); the document declares no other encoding")
+        #expect(
+            error.description
+                == "feed: invalid UTF-8 at line 3 (byte offset 23); the document declares no other encoding")
     }
 
     @Test func invalidUTF8InJSONIsRejected() throws {
-        let bytes = Array(#"{"version": "https://jsonfeed.org/version/1.1", "title": ""#.utf8) + [0xFF] + Array(#""}"#.utf8)
+        let bytes =
+            Array(#"{"version": "https://jsonfeed.org/version/1.1", "title": ""#.utf8) + [0xFF] + Array(#""}"#.utf8)
         #expect(try #require(parseError(bytes)).description.hasPrefix("feed: invalid UTF-8 in JSON"))
     }
 

@@ -43,7 +43,9 @@ struct HTMLSanitizerSafetyTests {
 
     @Test func specificNeutralisations() {
         let base = "https://feeds.example/post/"
-        #expect(HTMLSanitizer.sanitize(#"<img src=x onerror=alert(1)>"#, baseURL: base) == #"<img src="https://feeds.example/post/x">"#)
+        #expect(
+            HTMLSanitizer.sanitize(#"<img src=x onerror=alert(1)>"#, baseURL: base)
+                == #"<img src="https://feeds.example/post/x">"#)
         #expect(HTMLSanitizer.sanitize(#"<a href="javascript&colon;alert(1)">x</a>"#, baseURL: base) == "x")
         #expect(HTMLSanitizer.sanitize(#"<p>a<script>alert(1)</script>b</p>"#, baseURL: base) == "<p>ab</p>")
         #expect(HTMLSanitizer.sanitize(#"<svg><p>hidden</p></svg>shown"#, baseURL: base) == "shown")
@@ -61,7 +63,8 @@ struct HTMLSanitizerSafetyTests {
     }
 
     @Test func deepNestingIsFlattened() {
-        let input = String(repeating: "<blockquote>", count: 5_000) + "deep" + String(repeating: "</blockquote>", count: 5_000)
+        let input =
+            String(repeating: "<blockquote>", count: 5_000) + "deep" + String(repeating: "</blockquote>", count: 5_000)
         let output = HTMLSanitizer.sanitize(input, baseURL: nil)
         #expect(SanitizedOutput(output).problem == nil)
         #expect(output.contains("deep"))

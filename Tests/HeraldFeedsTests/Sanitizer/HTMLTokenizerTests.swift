@@ -1,5 +1,6 @@
-@testable import HeraldFeeds
 import Testing
+
+@testable import HeraldFeeds
 
 @Suite("HTML tokenizer")
 struct HTMLTokenizerTests {
@@ -19,11 +20,18 @@ struct HTMLTokenizerTests {
     }
 
     @Test func theFirstOfRepeatedAttributesWins() {
-        #expect(tokens(#"<img src="a" SRC="b">"#) == [.startTag(name: "img", attributes: [HTMLAttribute(name: "src", value: "a")], selfClosing: false)])
+        #expect(
+            tokens(#"<img src="a" SRC="b">"#) == [
+                .startTag(name: "img", attributes: [HTMLAttribute(name: "src", value: "a")], selfClosing: false)
+            ])
     }
 
     @Test func quotedValuesMayContainAngleBrackets() {
-        #expect(tokens(#"<a title="1>2">x"#) == [.startTag(name: "a", attributes: [HTMLAttribute(name: "title", value: "1>2")], selfClosing: false), .text("x")])
+        #expect(
+            tokens(#"<a title="1>2">x"#) == [
+                .startTag(name: "a", attributes: [HTMLAttribute(name: "title", value: "1>2")], selfClosing: false),
+                .text("x"),
+            ])
     }
 
     @Test func selfClosingIsRecorded() {
@@ -31,10 +39,11 @@ struct HTMLTokenizerTests {
     }
 
     @Test func scriptContentIsRawTextUpToItsEndTag() {
-        #expect(tokens("<script>if (a<b) x='</p>'</SCRIPT >after") == [
-            .startTag(name: "script", attributes: [], selfClosing: false), .text("if (a<b) x='</p>'"),
-            .endTag(name: "script"), .text("after"),
-        ])
+        #expect(
+            tokens("<script>if (a<b) x='</p>'</SCRIPT >after") == [
+                .startTag(name: "script", attributes: [], selfClosing: false), .text("if (a<b) x='</p>'"),
+                .endTag(name: "script"), .text("after"),
+            ])
     }
 
     @Test func commentsAndDeclarationsProduceNothing() {
@@ -50,7 +59,9 @@ struct HTMLTokenizerTests {
     }
 
     @Test func entitiesAreDecodedLikeBrowsersDo() {
-        #expect(HTMLEntities.decode("&amp;&lt;&#65;&#x42;&#0067;&copy&nbsp;&bogus;&#150;&#0;&#x110000;") == "&<ABC©\u{A0}&bogus;–\u{FFFD}\u{FFFD}")
+        #expect(
+            HTMLEntities.decode("&amp;&lt;&#65;&#x42;&#0067;&copy&nbsp;&bogus;&#150;&#0;&#x110000;")
+                == "&<ABC©\u{A0}&bogus;–\u{FFFD}\u{FFFD}")
         #expect(HTMLEntities.decode("?a=1&copy=2", inAttribute: true) == "?a=1&copy=2")
     }
 }

@@ -24,13 +24,20 @@ struct SanitizedOutput {
         var open: [String] = []
         for match in tagPattern.matches(in: html, range: NSRange(location: 0, length: text.length)) {
             let between = text.substring(with: NSRange(location: cursor, length: match.range.location - cursor))
-            if between.contains("<") || between.contains(">") { problem = "stray angle bracket in \(between.debugDescription)" }
+            if between.contains("<") || between.contains(">") {
+                problem = "stray angle bracket in \(between.debugDescription)"
+            }
             cursor = match.range.location + match.range.length
             let closing = match.range(at: 1).length > 0
             let name = text.substring(with: match.range(at: 2))
             let rawAttributes = text.substring(with: match.range(at: 3))
-            let attributes = attributePattern.matches(in: rawAttributes, range: NSRange(location: 0, length: (rawAttributes as NSString).length)).map {
-                ((rawAttributes as NSString).substring(with: $0.range(at: 1)), (rawAttributes as NSString).substring(with: $0.range(at: 2)))
+            let attributes = attributePattern.matches(
+                in: rawAttributes, range: NSRange(location: 0, length: (rawAttributes as NSString).length)
+            ).map {
+                (
+                    (rawAttributes as NSString).substring(with: $0.range(at: 1)),
+                    (rawAttributes as NSString).substring(with: $0.range(at: 2))
+                )
             }
             tags.append(Tag(name: name, closing: closing, attributes: attributes))
             if closing {

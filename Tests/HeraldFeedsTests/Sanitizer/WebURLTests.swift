@@ -1,5 +1,6 @@
-@testable import HeraldFeeds
 import Testing
+
+@testable import HeraldFeeds
 
 @Suite("Web URL resolution")
 struct WebURLTests {
@@ -23,7 +24,8 @@ struct WebURLTests {
             ("javascript:alert(1)", "https://example.org/"), ("JAVASCRIPT:alert(1)", nil), ("data:image/png,xx", nil),
             ("mailto:a@example.org", nil), ("ftp://example.org/f", nil), ("file:///etc/passwd", nil),
             ("relative/path", nil), ("relative", "/local/feed.xml"), ("", "https://example.org/"),
-            ("https://", nil), ("java\u{1}script:x", "https://example.org/"), ("`javascript:x`", "https://example.org/"),
+            ("https://", nil), ("java\u{1}script:x", "https://example.org/"),
+            ("`javascript:x`", "https://example.org/"),
         ] as [(String, String?)])
     func rejects(raw: String, base: String?) {
         #expect(WebURL.resolve(raw, against: base) == nil)

@@ -17,7 +17,8 @@ final class FeedTestServer: @unchecked Sendable {
 
     /// Starts the server and waits until it listens.
     static func start() async throws -> FeedTestServer {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("herald-feed-server-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "herald-feed-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let portFile = directory.appendingPathComponent("port")
         let process = Process()

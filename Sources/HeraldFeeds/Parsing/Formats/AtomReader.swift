@@ -30,7 +30,8 @@ enum AtomReader {
         }
         let authors = authors(of: entry)
         raw.authors = authors.isEmpty ? feedAuthors : authors
-        raw.published = [entry.child("published", atom), entry.child("updated", atom)]
+        raw.published =
+            [entry.child("published", atom), entry.child("updated", atom)]
             .lazy.compactMap { $0?.trimmedText.flatMap(FeedDate.parse) }.first
         raw.image = MediaImage.find(in: entry)
         return raw

@@ -24,9 +24,11 @@ struct JSONFeedDocument: Decodable {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: Key.self)
-            id = container.lenientString(.id) ?? (try? container.decodeIfPresent(Int64.self, forKey: .id)).flatMap {
-                $0.map(String.init)
-            }
+            id =
+                container.lenientString(.id)
+                ?? (try? container.decodeIfPresent(Int64.self, forKey: .id)).flatMap {
+                    $0.map(String.init)
+                }
             url = container.lenientString(.url)
             externalURL = container.lenientString(.external_url)
             title = container.lenientString(.title)

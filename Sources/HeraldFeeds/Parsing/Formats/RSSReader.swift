@@ -25,8 +25,11 @@ enum RSSReader {
         raw.html = item.child("encoded", XMLNamespace.content)?.trimmedText ?? item.rss("description")?.text
         raw.authors = item.children("creator", XMLNamespace.dublinCore).compactMap(\.trimmedText)
         if raw.authors.isEmpty, let author = item.rss("author")?.trimmedText { raw.authors = [personName(author)] }
-        raw.published = [item.rss("pubDate"), item.child("date", XMLNamespace.dublinCore),
-            item.child("published", XMLNamespace.atom), item.child("updated", XMLNamespace.atom)]
+        raw.published =
+            [
+                item.rss("pubDate"), item.child("date", XMLNamespace.dublinCore),
+                item.child("published", XMLNamespace.atom), item.child("updated", XMLNamespace.atom),
+            ]
             .lazy.compactMap { $0?.trimmedText.flatMap(FeedDate.parse) }.first
         raw.image = MediaImage.find(in: item)
         return raw

@@ -27,7 +27,8 @@ enum FeedText {
             !$0.isEmpty
         }
         return paragraphs.map { paragraph in
-            "<p>" + paragraph.split(separator: "\n").map { HTMLEscaping.text(collapsed(String($0))) }
+            "<p>"
+                + paragraph.split(separator: "\n").map { HTMLEscaping.text(collapsed(String($0))) }
                 .joined(separator: "<br>") + "</p>"
         }.joined()
     }

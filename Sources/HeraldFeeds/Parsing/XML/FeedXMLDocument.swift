@@ -30,10 +30,12 @@ enum FeedXMLDocument {
         return try result(of: builder, parser)
     }
 
-    private static func result(of builder: FeedXMLTreeBuilder, _ parser: XMLParser) throws(FeedError) -> FeedXMLElement {
+    private static func result(of builder: FeedXMLTreeBuilder, _ parser: XMLParser) throws(FeedError) -> FeedXMLElement
+    {
         switch builder.stop {
         case .notAFeed(let root)?:
-            let hint = root.lowercased() == "html" ? " (this looks like a web page; point Herald at the feed's own URL)" : ""
+            let hint =
+                root.lowercased() == "html" ? " (this looks like a web page; point Herald at the feed's own URL)" : ""
             throw FeedError(.notAFeed, "neither RSS, Atom nor JSON Feed: the root element is <\(root)>\(hint)")
         case .tooManyItems?:
             throw FeedError(.tooLarge, "more than \(FeedParser.maximumItems) items; refusing to read the feed")
@@ -46,7 +48,8 @@ enum FeedXMLDocument {
         if let (code, line) = error {
             let path = builder.errorPath.suffix(3).map { "<\($0)>" }.joined()
             let context = path.isEmpty ? "" : " (inside \(path))"
-            throw FeedError(.invalidDocument, "not well-formed XML at line \(line): \(XMLErrorText.describe(code))\(context)")
+            throw FeedError(
+                .invalidDocument, "not well-formed XML at line \(line): \(XMLErrorText.describe(code))\(context)")
         }
         guard let root = builder.root else {
             throw FeedError(.invalidDocument, "not well-formed XML: the document has no root element")

@@ -48,7 +48,8 @@ final class FeedXMLTreeBuilder: NSObject, XMLParserDelegate {
         guard stack.count < maximumDepth else { return halt(parser, .tooDeep) }
         flushText()
         let parentBase = stack.last?.base
-        let base = attributes["xml:base"].flatMap { WebURL.resolve($0, against: parentBase ?? documentBase) } ?? parentBase
+        let base =
+            attributes["xml:base"].flatMap { WebURL.resolve($0, against: parentBase ?? documentBase) } ?? parentBase
         stack.append(FeedXMLElement(name: elementName, namespace: namespace, attributes: attributes, base: base))
     }
 

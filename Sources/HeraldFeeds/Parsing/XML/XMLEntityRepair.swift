@@ -34,7 +34,8 @@ enum XMLEntityRepair {
 
     /// The index after a CDATA section or comment starting at `index`, or `index + 1`.
     private static func skipSection(in bytes: [UInt8], at index: Int) -> Int {
-        for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] where matches(Array(open.utf8), in: bytes, at: index) {
+        for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")]
+        where matches(Array(open.utf8), in: bytes, at: index) {
             let closing = Array(close.utf8)
             var cursor = index + open.utf8.count
             while cursor < bytes.count, !matches(closing, in: bytes, at: cursor) { cursor += 1 }
