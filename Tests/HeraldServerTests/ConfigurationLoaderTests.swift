@@ -57,7 +57,7 @@ struct ConfigurationLoaderTests {
         ("database_url: mysql://x", "herald.yml:1: key 'database_url': expected sqlite:PATH"),
         ("admin_token: short", "herald.yml:1: key 'admin_token': admin tokens must be at least 24"),
         ("mail_from: \"a\\r\\nBcc: x@y.org\"", "herald.yml:1: key 'mail_from': must not contain control characters"),
-        ("allowed_origins: [https://a.example/path]", "key 'allowed_origins'[0]: expected an origin"),
+        ("allowed_origins: [https://a.example/path]", "herald.yml:1: key 'allowed_origins': expected an origin"),
         ("newsletters:\n  - title: No slug", "every newsletter needs a slug"),
         ("newsletters:\n  - slug: \"Bad Slug\"", "slugs use a-z, 0-9"),
         ("newsletters:\n  - slug: a\n    time_zone: Mars/Base", "unknown time zone 'Mars/Base'"),

@@ -81,16 +81,3 @@ enum HTMLEntities {
         0x0153, nil, 0x017E, 0x0178,
     ]
 }
-
-extension UInt8 {
-    /// ASCII letter or digit.
-    var isASCIIAlphanumeric: Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self | 0x20)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
-    }
-
-    /// Space, tab, line feed, form feed or carriage return.
-    var isHTMLWhitespace: Bool {
-        self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0C || self == 0x0D
-    }
-}

@@ -59,8 +59,3 @@ extension HTMLTokenizer {
         byte.isHTMLWhitespace || byte == UInt8(ascii: "/") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=")
     }
 }
-
-extension UInt8 {
-    /// ASCII letter.
-    var isASCIILetter: Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self | 0x20) }
-}

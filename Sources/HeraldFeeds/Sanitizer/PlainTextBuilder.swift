@@ -7,7 +7,7 @@ struct PlainTextBuilder {
 
     /// Appends `content`; unless `preserveWhitespace`, runs of whitespace become one space.
     mutating func append(_ content: String, preserveWhitespace: Bool) {
-        for scalar in content.unicodeScalars {
+        for scalar in content.unicodeScalars where !HTMLEscaping.isUnwantedControl(scalar) {
             if preserveWhitespace, scalar == "\n" {
                 pendingBreaks = min(pendingBreaks + 1, 2)
             } else if scalar.properties.isWhitespace && !preserveWhitespace {

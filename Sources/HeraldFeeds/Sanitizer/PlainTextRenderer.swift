@@ -102,14 +102,3 @@ struct PlainTextRenderer {
         }
     }
 }
-
-extension String {
-    /// Without leading and trailing whitespace (including no-break spaces).
-    var trimmingHTMLWhitespace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
-    }
-}

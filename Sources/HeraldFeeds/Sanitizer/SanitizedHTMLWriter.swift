@@ -105,7 +105,3 @@ struct SanitizedHTMLWriter {
         return kept
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
-}

@@ -11,6 +11,8 @@ struct ConfigValue {
     let source: Source
     /// "herald.yml:12: key 'listen'" or "HERALD_LISTEN".
     let origin: String
+    /// The file the value came from, for the origins of nested keys.
+    var file: String = ""
 
     func fail(_ expectation: String) -> ConfigurationError {
         ConfigurationError("\(origin): \(expectation)")
@@ -69,13 +71,14 @@ struct ConfigValue {
     }
 
     /// The entries of a YAML mapping, each with its own origin.
-    func mapping(file: String) throws(ConfigurationError) -> [(key: String, value: ConfigValue)] {
+    func mapping() throws(ConfigurationError) -> [(key: String, value: ConfigValue)] {
         guard case .yaml(let node) = source, case .mapping(let mapping) = node else { throw fail("expected a mapping") }
         var entries: [(key: String, value: ConfigValue)] = []
         for (key, value) in mapping {
             guard case .scalar(let keyScalar) = key else { throw fail("keys must be strings") }
             let line = key.mark.map { ":\($0.line)" } ?? ""
-            entries.append((keyScalar.string, ConfigValue(source: .yaml(value), origin: "\(file)\(line): key '\(keyScalar.string)'")))
+            let origin = "\(file)\(line): key '\(keyScalar.string)'"
+            entries.append((keyScalar.string, ConfigValue(source: .yaml(value), origin: origin, file: file)))
         }
         return entries
     }
@@ -84,7 +87,7 @@ struct ConfigValue {
     func sequence() throws(ConfigurationError) -> [ConfigValue] {
         guard case .yaml(let node) = source, case .sequence(let sequence) = node else { throw fail("expected a list") }
         return sequence.enumerated().map { index, item in
-            ConfigValue(source: .yaml(item), origin: "\(origin)[\(index)]")
+            ConfigValue(source: .yaml(item), origin: "\(origin)[\(index)]", file: file)
         }
     }
 }

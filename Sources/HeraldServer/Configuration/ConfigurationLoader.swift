@@ -47,8 +47,8 @@ public enum ConfigurationLoader {
             throw ConfigurationError("\(file): not valid YAML: \(error)")
         }
         guard let root else { return }
-        let document = ConfigValue(source: .yaml(root), origin: file)
-        for (key, value) in try document.mapping(file: file) {
+        let document = ConfigValue(source: .yaml(root), origin: file, file: file)
+        for (key, value) in try document.mapping() {
             guard let known = ConfigurationKey.all.first(where: { $0.name == key }) else {
                 throw value.fail("unknown key (known keys: \(ConfigurationKey.all.map(\.name).joined(separator: ", ")))")
             }

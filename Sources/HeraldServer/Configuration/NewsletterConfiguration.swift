@@ -19,7 +19,7 @@ enum NewsletterConfiguration {
 
     private static func parseOne(_ item: ConfigValue) throws(ConfigurationError) -> Newsletter {
         var newsletter = Newsletter(slug: "", title: "")
-        for (key, value) in try item.mapping(file: item.origin) {
+        for (key, value) in try item.mapping() {
             switch key {
             case "slug": newsletter.slug = try parseSlug(value)
             case "title": newsletter.title = try value.text()

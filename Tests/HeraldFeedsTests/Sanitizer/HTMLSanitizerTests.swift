@@ -33,6 +33,7 @@ struct HTMLSanitizerTests {
             ("<!-- comment --><p>after</p>", "<p>after</p>"),
             ("&#1055;&#x440;&#1080;&#1074;&#1110;&#1090; &#150; &#8217;", "Привіт – ’"),
             ("</p>stray end tags</b></a>", "stray end tags"),
+            ("bell\u{7}&#1;&#0; gone", "bell\u{FFFD} gone"),
         ])
     func preserves(input: String, expected: String) {
         #expect(HTMLSanitizer.sanitize(input, baseURL: nil) == expected)

@@ -81,6 +81,7 @@ extension FeedTestServer {
 
         class Server(ThreadingHTTPServer):
             daemon_threads = True
+            request_queue_size = 64
 
         def watch_stdin():
             sys.stdin.read()
