@@ -173,3 +173,23 @@ def test_two_runs_started_together_send_each_subscriber_once(digest_herald, smtp
     time.sleep(0.5)
     counts = received_by_recipient(smtp)
     assert len(counts) == 300 and set(counts.values()) == {1}
+
+
+def test_preview_and_dry_run_send_and_record_nothing(digest_herald, smtp, feed_path):
+    write_feed(feed_path, [("Preview story", "https://news.example.org/p", "g-p")])
+    add_subscribers(digest_herald, 2)
+    output = os.path.join(digest_herald.directory, "preview.html")
+    result = digest(digest_herald, "preview", "daily", "--output", output)
+    assert "new articles: 1" in result.stdout and "recipients now: 2" in result.stdout
+    with open(output, encoding="utf-8") as handle:
+        html = handle.read()
+    assert "Preview story" in html and "<script" not in html.lower()
+    dry = digest(digest_herald, "send", "daily", "--dry-run")
+    assert "dry_run" in dry.stdout and "recipients 2" in dry.stdout
+    time.sleep(0.5)
+    assert smtp.messages() == []
+    with digest_herald.db() as db:
+        assert db.execute("SELECT count(*) FROM digest_issues").fetchone() == (0,)
+    # Nothing was remembered as sent: the real send still has the article.
+    real = digest(digest_herald, "send", "daily")
+    assert "sent 2" in real.stdout

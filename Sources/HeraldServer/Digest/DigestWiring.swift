@@ -51,12 +51,7 @@ public struct DigestWiring: Sendable {
     /// Renders the next digest for a sample subscriber without sending or recording anything.
     public func preview(_ newsletter: Newsletter, options: DigestSendOptions) async throws -> DigestPreview {
         let articles = try await sender().freshArticles(newsletter, options: options)
-        let items = articles.map { article in
-            DigestItem(
-                title: article.title, link: article.link ?? "", summaryHTML: article.summaryHTML,
-                summaryText: article.summaryText, author: article.author, date: article.published,
-                imageURL: article.imageURL)
-        }
+        let items = articles.map(DigestItem.init(article:))
         let base = configuration.baseURL
         let rendered = dependencies.templates.digestMail(
             DigestMail(site: try builder.site, newsletter: newsletter, date: dependencies.now(), items: items),

@@ -8,16 +8,22 @@ struct TemplateDigestComposer: DigestComposer {
     let builder: NewsletterMessageBuilder
 
     func prepare(_ issue: DigestIssue, newsletter: Newsletter) throws -> any PreparedDigest {
-        let items = issue.articles.map { article in
-            DigestItem(
-                title: article.title, link: article.link ?? "", summaryHTML: article.summaryHTML,
-                summaryText: article.summaryText, author: article.author, date: article.published,
-                imageURL: article.imageURL)
-        }
         let shared = templates.renderDigestShared(
-            DigestMail(site: builder.site, newsletter: newsletter, date: issue.createdAt, items: items))
+            DigestMail(
+                site: builder.site, newsletter: newsletter, date: issue.createdAt,
+                items: issue.articles.map(DigestItem.init(article:))))
         return TemplatePreparedDigest(
             templates: templates, builder: builder, newsletter: newsletter, shared: shared, issueID: issue.id)
+    }
+}
+
+extension DigestItem {
+    /// The template view of a stored article.
+    init(article: DigestArticle) {
+        self.init(
+            title: article.title, link: article.link ?? "", summaryHTML: article.summaryHTML,
+            summaryText: article.summaryText, author: article.author, date: article.published,
+            imageURL: article.imageURL)
     }
 }
 
