@@ -41,5 +41,6 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The message with a `feed:` prefix, ready for a log line or the command's output.
     public var description: String { "feed: \(message)" }
 }

@@ -12,16 +12,12 @@ enum HTMLPolicy {
     static let void: Set<String> = ["br", "img"]
 
     /// Elements removed together with their content: active content, embedded documents, forms,
-    /// foreign markup, and raw text that is not meant to be read.
+    /// foreign markup, and raw text that is not meant to be read. (Void elements such as `embed`,
+    /// `input` or `meta` have no content; not being allowed, they are simply dropped.)
     static let dropsContent: Set<String> = [
         "script", "style", "iframe", "object", "applet", "form", "svg", "math", "noscript", "template",
         "textarea", "select", "title", "head", "frameset", "noframes", "noembed", "xmp", "audio", "video",
         "canvas", "map",
-    ]
-
-    /// Void elements that are dropped (they have no content to drop with them).
-    static let droppedVoid: Set<String> = [
-        "embed", "frame", "param", "input", "link", "meta", "base", "keygen", "source", "track", "area",
     ]
 
     /// Elements whose start closes an open `p`, as in HTML.

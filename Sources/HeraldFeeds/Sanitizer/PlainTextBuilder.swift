@@ -1,6 +1,7 @@
 /// Accumulates plain text with collapsed whitespace and at most one blank line between blocks.
+/// Works on UTF-8 bytes: appending a string is a copy of its bytes, not a character walk.
 struct PlainTextBuilder {
-    private var output = ""
+    private var output: [UInt8] = []
     /// Breaks owed before the next visible character: 0 none, 1 new line, 2 blank line.
     private var pendingBreaks = 0
     private var pendingSpace = false
@@ -10,11 +11,15 @@ struct PlainTextBuilder {
         for scalar in content.unicodeScalars where !HTMLEscaping.isUnwantedControl(scalar) {
             if preserveWhitespace, scalar == "\n" {
                 pendingBreaks = min(pendingBreaks + 1, 2)
-            } else if scalar.properties.isWhitespace && !preserveWhitespace {
+            } else if !preserveWhitespace, scalar.isSpace {
                 pendingSpace = true
             } else {
                 flush()
-                output.unicodeScalars.append(scalar == "\u{A0}" ? " " : scalar)
+                if scalar.isASCII {
+                    output.append(UInt8(scalar.value))
+                } else {
+                    UTF8.encode(scalar == "\u{A0}" ? " " : scalar) { output.append($0) }
+                }
             }
         }
     }
@@ -22,7 +27,7 @@ struct PlainTextBuilder {
     /// A list marker such as "- ": written after pending breaks, with no space collapsing.
     mutating func appendMarker(_ marker: String) {
         flush()
-        output += marker
+        output.append(contentsOf: marker.utf8)
     }
 
     /// `<br>`: each one adds a line break, so two in a row leave a blank line.
@@ -44,21 +49,23 @@ struct PlainTextBuilder {
     }
 
     /// The text, each line without trailing spaces, with no leading or trailing blank lines.
-    mutating func finish() -> String {
-        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var line = line
-            while let last = line.last, last == " " || last == "\t" { line.removeLast() }
-            return line
+    func finish() -> String {
+        var lines = output.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for index in lines.indices {
+            while let last = lines[index].last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+                lines[index].removeLast()
+            }
         }
-        return lines.joined(separator: "\n").trimmingHTMLWhitespace
+        let joined = lines.joined(separator: [UInt8(ascii: "\n")])
+        return String(decoding: Array(joined), as: UTF8.self).trimmingHTMLWhitespace
     }
 
     private mutating func flush() {
         if !output.isEmpty {
             if pendingBreaks > 0 {
-                output += String(repeating: "\n", count: pendingBreaks)
+                output.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: pendingBreaks))
             } else if pendingSpace {
-                output += " "
+                output.append(UInt8(ascii: " "))
             }
         }
         pendingBreaks = 0

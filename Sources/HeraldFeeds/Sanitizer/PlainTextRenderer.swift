@@ -1,7 +1,7 @@
 /// Renders HTML tokens as plain text for the text part of a mail (see ``HTMLSanitizer/plainText(_:)``).
 struct PlainTextRenderer {
     private var text = PlainTextBuilder()
-    private var skipping: (name: String, depth: Int)?
+    private var dropped = DroppedContent()
     /// One entry per open list: nil for `ul`, the next number for `ol`.
     private var lists: [Int?] = []
     private var preDepth = 0
@@ -15,20 +15,18 @@ struct PlainTextRenderer {
     ]
     private static let lines: Set<String> = ["li", "dt", "dd", "tr", "summary", "caption"]
 
+    /// A cheap check for display purposes: plain text cannot run a script, so the full checks
+    /// of ``WebURL`` (which the sanitiser has applied already) are not needed here.
+    private static func looksLikeWebURL(_ url: String) -> Bool {
+        let lowered = url.prefix(8).lowercased()
+        return lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+    }
+
     mutating func consume(_ token: HTMLToken) {
-        if let skip = skipping {
-            switch token {
-            case .startTag(let name, _, let selfClosing) where name == skip.name && !selfClosing:
-                skipping = (name, skip.depth + 1)
-            case .endTag(let name) where name == skip.name:
-                skipping = skip.depth > 1 ? (name, skip.depth - 1) : nil
-            default: break
-            }
-            return
-        }
+        guard dropped.admits(token) else { return }
         switch token {
         case .text(let content): write(content)
-        case .startTag(let name, let attributes, let selfClosing): start(name, attributes, selfClosing)
+        case .startTag(let name, let attributes, _): start(name, attributes)
         case .endTag(let name): end(name)
         }
     }
@@ -43,16 +41,12 @@ struct PlainTextRenderer {
         link?.text += content
     }
 
-    private mutating func start(_ name: String, _ attributes: [HTMLAttribute], _ selfClosing: Bool) {
-        if HTMLPolicy.dropsContent.contains(name) {
-            if !selfClosing || HTMLTokenizer.rawTextElements.contains(name) { skipping = (name, 1) }
-            return
-        }
+    private mutating func start(_ name: String, _ attributes: [HTMLAttribute]) {
         switch name {
         case "br": text.lineBreak()
         case "a":
             if link != nil { end("a") }
-            link = (attributes["href"].flatMap { WebURL.isWeb($0) ? $0 : nil }, "")
+            link = (attributes["href"].flatMap { Self.looksLikeWebURL($0) ? $0 : nil }, "")
         case "ul", "ol":
             lists.isEmpty ? text.paragraphBreak() : text.blockLineBreak()
             lists.append(name == "ol" ? 1 : nil)

@@ -3,32 +3,22 @@ import Foundation
 /// Builds the sanitised output from tokens: applies ``HTMLPolicy``, escapes everything it
 /// writes, and keeps a stack of open elements so that the result is balanced.
 struct SanitizedHTMLWriter {
-    private let baseURL: String?
+    private let urls: WebURL
     private var output = ""
     private var open: [String] = []
-    /// Set while inside an element dropped with its content: its name and nesting depth.
-    private var skipping: (name: String, depth: Int)?
+    private var dropped = DroppedContent()
     /// Deeper nesting than this is flattened (tags dropped, text kept).
     private let maximumDepth = 64
 
     init(baseURL: String?) {
-        self.baseURL = baseURL
+        urls = WebURL(base: baseURL)
     }
 
     mutating func consume(_ token: HTMLToken) {
-        if let skip = skipping {
-            switch token {
-            case .startTag(let name, _, let selfClosing) where name == skip.name && !selfClosing:
-                skipping = (name, skip.depth + 1)
-            case .endTag(let name) where name == skip.name:
-                skipping = skip.depth > 1 ? (name, skip.depth - 1) : nil
-            default: break
-            }
-            return
-        }
+        guard dropped.admits(token) else { return }
         switch token {
         case .text(let text): output += HTMLEscaping.text(text)
-        case .startTag(let name, let attributes, let selfClosing): start(name, attributes, selfClosing)
+        case .startTag(let name, let attributes, _): start(name, attributes)
         case .endTag(let name): end(name)
         }
     }
@@ -38,11 +28,7 @@ struct SanitizedHTMLWriter {
         return output
     }
 
-    private mutating func start(_ rawName: String, _ attributes: [HTMLAttribute], _ selfClosing: Bool) {
-        if HTMLPolicy.dropsContent.contains(rawName) {
-            if !selfClosing || HTMLTokenizer.rawTextElements.contains(rawName) { skipping = (rawName, 1) }
-            return
-        }
+    private mutating func start(_ rawName: String, _ attributes: [HTMLAttribute]) {
         let name = HTMLPolicy.canonicalName(rawName)
         guard let allowedAttributes = HTMLPolicy.allowed[name], open.count < maximumDepth else { return }
         guard let kept = keptAttributes(of: name, attributes, allowed: allowedAttributes) else { return }
@@ -90,7 +76,7 @@ struct SanitizedHTMLWriter {
         for attribute in attributes where allowed.contains(attribute.name) {
             switch attribute.name {
             case "href", "src":
-                guard let url = WebURL.resolve(attribute.value, against: baseURL) else { continue }
+                guard let url = urls.resolve(attribute.value) else { continue }
                 kept.append(HTMLAttribute(name: attribute.name, value: url))
             case "width", "height":
                 let value = attribute.value.trimmingCharacters(in: .whitespaces)

@@ -4,30 +4,45 @@ import Foundation
 ///
 /// The promise callers rely on: a non-nil result starts with `http://` or `https://`, has a host,
 /// and contains no whitespace, double quotes or angle brackets (they are percent-encoded).
-enum WebURL {
-    /// `raw` (already entity-decoded) made absolute against `base`, or nil when it is empty,
+struct WebURL {
+    /// The base relative references resolve against, parsed once; nil when unusable.
+    private let base: URL?
+
+    /// A resolver for references relative to `base` (itself an absolute web URL, else ignored).
+    init(base: String?) {
+        self.base = base.flatMap { WebURL.resolve($0, against: nil) }.flatMap { URL(string: $0) }
+    }
+
+    /// `raw` (already entity-decoded) made absolute against the base, or nil when it is empty,
     /// uses another scheme (`javascript:`, `data:`, `mailto:` …), contains control characters, or
     /// is relative with no usable base. As a second line of defence, any URL containing
     /// `script:` (e.g. a relative `` `javascript:…` `` path) is refused too, so no later filter
     /// or mail client can be tricked by it.
-    static func resolve(_ raw: String, against base: String?) -> String? {
+    func resolve(_ raw: String) -> String? {
         // Browsers ignore leading/trailing C0 controls and spaces, and tabs/newlines anywhere.
         var scalars = Substring(raw).unicodeScalars.drop { $0.value <= 0x20 }
         while let last = scalars.last, last.value <= 0x20 { scalars.removeLast() }
         var text = String(String.UnicodeScalarView(scalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }))
         guard !text.isEmpty, !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }),
-            !text.lowercased().contains("script:")
+            !text.containsASCIICaseInsensitive("script:")
         else { return nil }
-        if let scheme = scheme(of: text) {
-            guard scheme == "http" || scheme == "https" else { return nil }
-            return checked(URL(string: text.replacingOccurrences(of: "\\", with: "/")))
+        if text.utf8.contains(UInt8(ascii: "\\")) {
+            text = text.replacingOccurrences(of: "\\", with: "/")  // browsers read `\` as `/` in web URLs
         }
-        guard let base, let baseURL = checked(URL(string: base)).flatMap({ URL(string: $0) }) else { return nil }
-        text = text.replacingOccurrences(of: "\\", with: "/")  // browsers read `\` as `/` in web URLs
-        return checked(URL(string: text, relativeTo: baseURL))
+        if let scheme = Self.scheme(of: text) {
+            guard scheme == "http" || scheme == "https" else { return nil }
+            return Self.checked(URL(string: text))
+        }
+        guard let base else { return nil }
+        return Self.checked(URL(string: text, relativeTo: base))
     }
 
-    /// Whether `url` is already an absolute `http`/`https` URL that ``resolve(_:against:)`` keeps.
+    /// `raw` resolved against `base`; see ``resolve(_:)``.
+    static func resolve(_ raw: String, against base: String?) -> String? {
+        WebURL(base: base).resolve(raw)
+    }
+
+    /// Whether `url` is already an absolute `http`/`https` URL that ``resolve(_:)`` keeps.
     static func isWeb(_ url: String) -> Bool { resolve(url, against: nil) != nil }
 
     /// The scheme (lower-cased) if `text` starts with one (`letter (letter | digit | + - .)* :`).
@@ -50,7 +65,7 @@ enum WebURL {
         let text = url.absoluteString
         let lowered = text.lowercased()
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"),
-            !text.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
+            !text.unicodeScalars.contains(where: { $0.isSpace || $0 == "\"" || $0 == "<" || $0 == ">" })
         else { return nil }
         return text
     }

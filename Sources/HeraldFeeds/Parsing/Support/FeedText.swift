@@ -4,7 +4,7 @@ import Foundation
 enum FeedText {
     /// Whitespace runs (including line breaks and no-break spaces) collapsed to one space, trimmed.
     static func collapsed(_ text: String) -> String {
-        text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
+        text.unicodeScalars.split(whereSeparator: \.isSpace)
             .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
     }
 
