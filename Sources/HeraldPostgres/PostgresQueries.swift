@@ -1,0 +1,221 @@
+/// Every SQL statement the PostgreSQL store runs, named by what it does.
+///
+/// Statements that may hit a unique key use `ON CONFLICT DO NOTHING … RETURNING` and the caller
+/// throws `.duplicate` when no row comes back: a unique violation would abort the whole
+/// PostgreSQL transaction, while the store contract lets the caller carry on after `.duplicate`.
+enum PostgresQueries {
+    // MARK: Schema
+    static let lockMigrations = "SELECT pg_advisory_xact_lock($1)"
+    static let createMigrationsTable = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version BIGINT PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at BIGINT NOT NULL
+        )
+        """
+    static let schemaVersion = "SELECT coalesce(max(version), 0) FROM schema_migrations"
+    static let recordMigration = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"
+    static let migrationsTableExists = "SELECT to_regclass('schema_migrations') IS NOT NULL"
+    static let beginTransaction = "BEGIN"
+    static let limitStatementTime = "SET LOCAL statement_timeout = '15s'"
+    static let commitTransaction = "COMMIT"
+    static let rollbackTransaction = "ROLLBACK"
+    static let ping = "SELECT 1"
+
+    // MARK: Newsletters
+    static let upsertNewsletter = """
+        INSERT INTO newsletters (slug, title, description, from_address, time_zone, digest_feed, sends_welcome)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (slug) DO UPDATE SET title = excluded.title, description = excluded.description,
+            from_address = excluded.from_address, time_zone = excluded.time_zone,
+            digest_feed = excluded.digest_feed, sends_welcome = excluded.sends_welcome
+        """
+    static let listNewsletters = """
+        SELECT slug, title, description, from_address, time_zone, digest_feed, sends_welcome
+        FROM newsletters ORDER BY slug COLLATE "C"
+        """
+
+    // MARK: Subscribers
+    static let subscriberColumns =
+        "id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at"
+    static let insertSubscriber = """
+        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (canonical_key) DO NOTHING
+        RETURNING \(subscriberColumns)
+        """
+    static let subscriberByKey = "SELECT \(subscriberColumns) FROM subscribers WHERE canonical_key = $1"
+    static let subscriberByID = "SELECT \(subscriberColumns) FROM subscribers WHERE id = $1"
+    static let updateSubscriberName = "UPDATE subscribers SET name = $1, updated_at = $2 WHERE id = $3 RETURNING id"
+    static let countSubscribers = "SELECT count(*) FROM subscribers"
+
+    static let purgeStalePendingSubscriptions =
+        "DELETE FROM subscriptions WHERE status = 'pending' AND updated_at < $1"
+    static let purgeSubscribersWithoutSubscriptions = """
+        DELETE FROM subscribers WHERE created_at < $1
+            AND NOT EXISTS (SELECT 1 FROM subscriptions WHERE subscriptions.subscriber_id = subscribers.id)
+        RETURNING id
+        """
+
+    // MARK: Subscriptions
+    static let subscriptionColumns =
+        "subscriber_id, newsletter, status, created_at, updated_at, confirmed_at, unsubscribed_at"
+    static let subscriptionByKey =
+        "SELECT \(subscriptionColumns) FROM subscriptions WHERE subscriber_id = $1 AND newsletter = $2"
+    static let subscriptionsOfSubscriber = """
+        SELECT \(subscriptionColumns) FROM subscriptions WHERE subscriber_id = $1 ORDER BY newsletter COLLATE "C"
+        """
+    static let saveSubscription = """
+        INSERT INTO subscriptions (\(subscriptionColumns)) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (subscriber_id, newsletter) DO UPDATE SET status = excluded.status,
+            updated_at = excluded.updated_at, confirmed_at = excluded.confirmed_at,
+            unsubscribed_at = excluded.unsubscribed_at
+        """
+
+    // MARK: Tokens
+    static let insertToken = """
+        INSERT INTO tokens (hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (hash) DO NOTHING
+        RETURNING hash
+        """
+    static let tokenByHash = """
+        SELECT hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at
+        FROM tokens WHERE hash = $1
+        """
+    static let markTokenUsed = "UPDATE tokens SET used_at = $1 WHERE hash = $2 AND used_at IS NULL RETURNING hash"
+
+    // MARK: Consent
+    static let appendConsent = """
+        INSERT INTO consent_events (subscriber_id, newsletter, action, ip, user_agent, source, occurred_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        """
+    static let consentOfSubscriber = """
+        SELECT subscriber_id, newsletter, action, ip, user_agent, source, occurred_at
+        FROM consent_events WHERE subscriber_id = $1 ORDER BY id
+        """
+
+    // MARK: Settings
+    static let insertSettingIfAbsent =
+        "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING"
+    static let settingByName = "SELECT value FROM settings WHERE name = $1"
+    static let saveSetting = """
+        INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value
+        """
+
+    // MARK: Digests
+    static let seenArticleIdentities = """
+        SELECT identity FROM digest_articles_sent WHERE newsletter = $1 AND identity = ANY($2::text[])
+        """
+    static let seenArticleLinks = """
+        SELECT DISTINCT link_identity FROM digest_articles_sent
+        WHERE newsletter = $1 AND link_identity = ANY($2::text[])
+        """
+    static let insertDigestIssue = """
+        INSERT INTO digest_issues (newsletter, period, articles, created_at) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (newsletter, period) DO NOTHING
+        RETURNING id
+        """
+    static let rememberSentArticle = """
+        INSERT INTO digest_articles_sent (newsletter, identity, link_identity, issue_id) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (newsletter, identity) DO NOTHING
+        """
+    static let addDeliveriesForConfirmed = """
+        INSERT INTO digest_deliveries (issue_id, subscriber_id, state, updated_at)
+        SELECT $1, subscriber_id, 'pending', $2 FROM subscriptions WHERE newsletter = $3 AND status = 'confirmed'
+        """
+    static let digestIssueColumns = "id, newsletter, period, articles, created_at, completed_at"
+    static let digestIssueByPeriod =
+        "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = $1 AND period = $2"
+    static let incompleteDigestIssues =
+        "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = $1 AND completed_at IS NULL ORDER BY id"
+    static let acquireDigestLease = """
+        UPDATE digest_issues SET lease_owner = $1, lease_until = $2
+        WHERE id = $3 AND (lease_owner IS NULL OR lease_owner = $1 OR lease_until < $4)
+        RETURNING id
+        """
+    static let releaseDigestLease =
+        "UPDATE digest_issues SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2"
+    /// Locks the claimable rows (skipping rows another transaction is claiming) and marks them
+    /// claimed by `$1`; returns each subscriber id and whether its send was interrupted mid-way.
+    static let claimDigestDeliveries = """
+        WITH claimable AS (
+            SELECT subscriber_id, state = 'sending' AS interrupted FROM digest_deliveries
+            WHERE issue_id = $2
+                AND (state = 'pending' OR (state IN ('deferred', 'claimed', 'sending') AND claimed_by <> $1))
+            ORDER BY subscriber_id LIMIT $3
+            FOR UPDATE SKIP LOCKED)
+        UPDATE digest_deliveries d SET state = 'claimed', claimed_by = $1, attempts = d.attempts + 1
+        FROM claimable
+        WHERE d.issue_id = $2 AND d.subscriber_id = claimable.subscriber_id
+        RETURNING d.subscriber_id, claimable.interrupted
+        """
+    static let countConfirmed =
+        "SELECT count(*) FROM subscriptions WHERE newsletter = $1 AND status = 'confirmed'"
+    static let claimedRecipients = """
+        SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
+            sub.status
+        FROM subscribers s
+        LEFT JOIN subscriptions sub
+            ON sub.subscriber_id = s.id AND sub.newsletter = (SELECT newsletter FROM digest_issues WHERE id = $1)
+        WHERE s.id = ANY($2::bigint[])
+        ORDER BY s.id
+        """
+    static let recordDigestDelivery = """
+        UPDATE digest_deliveries SET state = $1, result = $2, updated_at = $3 WHERE issue_id = $4 AND subscriber_id = $5
+        """
+    static let digestDeliveryCounts =
+        "SELECT state, count(*) FROM digest_deliveries WHERE issue_id = $1 GROUP BY state"
+    static let digestFailures = """
+        SELECT subscriber_id, coalesce(result, '') FROM digest_deliveries
+        WHERE issue_id = $1 AND state IN ('failed', 'deferred') ORDER BY subscriber_id LIMIT $2
+        """
+    static let completeDigestIssue =
+        "UPDATE digest_issues SET completed_at = $1, lease_owner = NULL, lease_until = NULL WHERE id = $2"
+
+    // MARK: Outbox
+    static let outboxColumns = """
+        outbox.id, outbox.kind, outbox.subscriber_id, outbox.throttle_key, outbox.sender, outbox.recipients,
+        outbox.smtputf8, outbox.data, outbox.state, outbox.attempts, outbox.created_at, outbox.next_attempt_at,
+        outbox.last_result, outbox.sent_at
+        """
+    static let enqueueMail = """
+        INSERT INTO outbox (kind, subscriber_id, throttle_key, sender, recipients, smtputf8, data, state,
+            attempts, created_at, next_attempt_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $8)
+        RETURNING id
+        """
+    static let countMailForKey = """
+        SELECT count(*) FROM outbox WHERE throttle_key = $1 AND kind = $2 AND created_at >= $3
+        """
+    /// Locks due rows (skipping rows another process is claiming right now), then leases them
+    /// until `$1`. Two workers never get the same row.
+    static let claimDueMail = """
+        WITH due AS (
+            SELECT id FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= $2
+            ORDER BY next_attempt_at, id LIMIT $3
+            FOR UPDATE SKIP LOCKED)
+        UPDATE outbox SET state = 'sending', next_attempt_at = $1
+        FROM due WHERE outbox.id = due.id
+        RETURNING \(outboxColumns)
+        """
+    static let markMailSent = """
+        UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1, last_result = $2 WHERE id = $3
+        RETURNING id
+        """
+    static let markMailRetry = """
+        UPDATE outbox SET state = 'pending', attempts = $1, next_attempt_at = $2, last_result = $3
+        WHERE id = $4 AND state <> 'sent'
+        """
+    static let markMailFailed = """
+        UPDATE outbox SET state = 'failed', attempts = $1, last_result = $2 WHERE id = $3 AND state <> 'sent'
+        """
+    static let outboxByID = "SELECT \(outboxColumns) FROM outbox WHERE id = $1"
+    static let outboxCounts = "SELECT state, count(*) FROM outbox GROUP BY state"
+    static let oldestPendingMail =
+        "SELECT min(created_at) FROM outbox WHERE state IN ('pending', 'sending')"
+
+    // MARK: Test databases
+    /// `CREATE DATABASE` takes no parameters; the name is checked by the caller.
+    static func createDatabase(_ name: String) -> String { "CREATE DATABASE \"\(name)\"" }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import HeraldCore
+
+/// Digest issues, deliveries and leases on PostgreSQL.
+extension PostgresTransaction {
+    func seenArticleKeys(newsletter: String, identities: [String], links: [String]) async throws -> Set<String> {
+        var seen = Set<String>()
+        if !identities.isEmpty {
+            for row in try await run(Q.seenArticleIdentities, [.text(newsletter), .texts(identities)]) {
+                if let identity = row.string(0) { seen.insert(identity) }
+            }
+        }
+        if !links.isEmpty {
+            for row in try await run(Q.seenArticleLinks, [.text(newsletter), .texts(links)]) {
+                if let link = row.string(0) { seen.insert(link) }
+            }
+        }
+        return seen
+    }
+
+    func createDigestIssue(newsletter: String, period: String, articles: [DigestArticle], at time: Date) async throws
+        -> DigestIssue
+    {
+        let encoded = String(decoding: try JSONEncoder.storedDigest.encode(articles), as: UTF8.self)
+        let inserted = try await run(Q.insertDigestIssue, [.text(newsletter), .text(period), .text(encoded), .date(time)])
+        guard let id = inserted.first?.int(0) else {
+            throw StoreError.duplicate("digest issue \(newsletter)/\(period) exists")
+        }
+        for article in articles {
+            try await run(Q.rememberSentArticle, [
+                .text(newsletter), .text(article.identity), .optionalText(article.linkIdentity), .integer(id),
+            ])
+        }
+        try await run(Q.addDeliveriesForConfirmed, [.integer(id), .date(time), .text(newsletter)])
+        return DigestIssue(id: id, newsletter: newsletter, period: period, articles: articles, createdAt: time)
+    }
+
+    func confirmedSubscriberCount(newsletter: String) async throws -> Int {
+        Int(try await run(Q.countConfirmed, [.text(newsletter)]).first?.int(0) ?? 0)
+    }
+
+    func digestIssue(newsletter: String, period: String) async throws -> DigestIssue? {
+        try await run(Q.digestIssueByPeriod, [.text(newsletter), .text(period)]).first.map(Self.issue(from:))
+    }
+
+    func incompleteDigestIssues(newsletter: String) async throws -> [DigestIssue] {
+        try await run(Q.incompleteDigestIssues, [.text(newsletter)]).map(Self.issue(from:))
+    }
+
+    private static func issue(from row: PostgresStoredRow) -> DigestIssue {
+        let json = Data((row.string(3) ?? "[]").utf8)
+        let articles = (try? JSONDecoder.storedDigest.decode([DigestArticle].self, from: json)) ?? []
+        return DigestIssue(
+            id: row.int(0) ?? 0, newsletter: row.string(1) ?? "", period: row.string(2) ?? "", articles: articles,
+            createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5))
+    }
+
+    func acquireDigestLease(issueID: Int64, owner: String, until: Date, now: Date) async throws -> Bool {
+        try await run(Q.acquireDigestLease, [.text(owner), .date(until), .integer(issueID), .date(now)]).count == 1
+    }
+
+    func releaseDigestLease(issueID: Int64, owner: String) async throws {
+        try await run(Q.releaseDigestLease, [.integer(issueID), .text(owner)])
+    }
+
+    func claimDigestDeliveries(issueID: Int64, owner: String, limit: Int) async throws -> [DigestRecipient] {
+        let claimed = try await run(Q.claimDigestDeliveries, [.text(owner), .integer(issueID), .integer(Int64(limit))])
+        guard !claimed.isEmpty else { return [] }
+        let ids = claimed.compactMap { $0.int(0) }
+        let interrupted = Set(claimed.filter { $0.bool(1) == true }.compactMap { $0.int(0) })
+        return try await run(Q.claimedRecipients, [.integer(issueID), .integers(ids)]).map { row in
+            let subscriber = Self.subscriber(from: row)
+            return DigestRecipient(
+                subscriber: subscriber, status: row.string(8).flatMap(SubscriptionStatus.init(rawValue:)),
+                resumedAfterInterruption: interrupted.contains(subscriber.id))
+        }
+    }
+
+    func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)
+        async throws
+    {
+        try await run(Q.recordDigestDelivery, [
+            .text(state.rawValue), .optionalText(result), .date(time), .integer(issueID), .integer(subscriberID),
+        ])
+    }
+
+    func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress {
+        var counts: [DeliveryState: Int] = [:]
+        for row in try await run(Q.digestDeliveryCounts, [.integer(issueID)]) {
+            if let state = DeliveryState(rawValue: row.string(0) ?? "") { counts[state] = Int(row.int(1) ?? 0) }
+        }
+        let failures = try await run(Q.digestFailures, [.integer(issueID), .integer(Int64(failureLimit))]).map {
+            (subscriberID: $0.int(0) ?? 0, result: $0.string(1) ?? "")
+        }
+        return DigestProgress(counts: counts, failures: failures)
+    }
+
+    func completeDigestIssue(issueID: Int64, at time: Date) async throws {
+        try await run(Q.completeDigestIssue, [.date(time), .integer(issueID)])
+    }
+}
+
+extension JSONEncoder {
+    /// Encoder for stored digest articles (dates as seconds since 1970, as the SQLite store writes them).
+    static var storedDigest: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+}
+
+extension JSONDecoder {
+    /// Decoder for stored digest articles.
+    static var storedDigest: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return decoder
+    }
+}
