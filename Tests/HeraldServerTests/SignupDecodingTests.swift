@@ -1,3 +1,5 @@
+import HTTPTypes
+import NIOCore
 import Testing
 
 @testable import HeraldServer
@@ -45,5 +47,28 @@ struct SignupDecodingTests {
         #expect(!cors.isAllowedRedirect("//evil.example"))
         #expect(!cors.isAllowedRedirect("https://user@news.example.org/"))
         #expect(!cors.isAllowedRedirect("https://news.example.org/\r\nSet-Cookie: x"))
+    }
+}
+
+/// The client IP used for rate limits and consent records.
+@Suite("Client address")
+struct ClientAddressTests {
+    private func resolver(_ proxies: [String]) -> ClientAddressResolver {
+        var policy = WebPolicy()
+        policy.trustedProxies = proxies
+        return ClientAddressResolver(policy: policy)
+    }
+
+    @Test func theSocketPeerIsTheClientUnlessItIsATrustedProxy() throws {
+        let peer = try SocketAddress(ipAddress: "203.0.113.7", port: 5000)
+        let headers: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "198.51.100.1"]
+        #expect(resolver([]).clientIP(peer: peer, headers: headers) == "203.0.113.7")
+        #expect(resolver(["203.0.113.7"]).clientIP(peer: peer, headers: headers) == "198.51.100.1")
+    }
+
+    @Test func aForgedChainDoesNotHideTheRealClient() throws {
+        let proxy = try SocketAddress(ipAddress: "10.0.0.2", port: 5000)
+        let headers: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "1.2.3.4, 198.51.100.9, 10.0.0.3"]
+        #expect(resolver(["10.0.0.2", "10.0.0.3"]).clientIP(peer: proxy, headers: headers) == "198.51.100.9")
     }
 }

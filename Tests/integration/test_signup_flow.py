@@ -204,3 +204,9 @@ def test_preferences_page_lists_newsletters_and_unsubscribes_from_all(herald, sm
     with herald.db() as db:
         assert sorted(db.execute("SELECT newsletter, status FROM subscriptions")) == [("daily", "unsubscribed"), ("news", "unsubscribed")]
     assert http("GET", preferences[:-3] + "AAA")[0] == 404
+
+
+def test_sigterm_stops_serve_cleanly(herald):
+    import signal
+    herald.process.send_signal(signal.SIGTERM)
+    assert herald.process.wait(timeout=15) == 0
