@@ -38,12 +38,31 @@ struct CheckEmail: ParsableCommand {
         var report = EmailCheckReport(json: json, policy: policy)
         for address in addresses {
             if address == "-" {
-                while let line = readLine(strippingNewline: true) { report.check(line) }
+                StandardInputLines.forEach { report.check(bytes: $0) }
             } else {
                 report.check(address)
             }
         }
         report.flush()
         if report.anyInvalid { throw ExitCode(1) }
+    }
+}
+
+/// Reads standard input in large chunks and hands out each line's bytes (without the newline).
+enum StandardInputLines {
+    static func forEach(_ body: (ArraySlice<UInt8>) -> Void) {
+        var pending: [UInt8] = []
+        while true {
+            let chunk = FileHandle.standardInput.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            pending.append(contentsOf: chunk)
+            var start = pending.startIndex
+            while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                body(pending[start..<newline])
+                start = newline + 1
+            }
+            pending.removeSubrange(..<start)
+        }
+        if !pending.isEmpty { body(pending[...]) }
     }
 }

@@ -72,3 +72,10 @@ def test_unreachable_database_exits_non_zero_with_the_path(tmp_path):
     result = run("migrate", cwd=tmp_path, env=dict(os.environ, HERALD_DATABASE_URL="sqlite:/nonexistent/dir/h.sqlite"))
     assert result.returncode == 3
     assert "/nonexistent/dir/h.sqlite" in result.stderr
+
+
+def test_invalid_utf8_on_stdin_has_its_own_code():
+    result = subprocess.run([BINARY, "check-email", "--json", "-"], input=b"\xff\xfe@example.org\nok@example.org",
+                            capture_output=True, timeout=60)
+    objects = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [o.get("code") for o in objects] == ["invalid_utf8", None]
