@@ -11,7 +11,7 @@ struct TemplateMailComposer: SubscriptionMailComposer {
     let confirmationHours: Int
 
     func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
-        let newsletter = request.newsletters.first!
+        guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
         let rendered = templates.confirmationMail(
             ConfirmationMail(
                 site: site, newsletter: newsletter, name: request.subscriber.name,
