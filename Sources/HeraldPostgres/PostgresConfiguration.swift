@@ -12,15 +12,22 @@ public struct PostgresConfiguration: Sendable, Equatable {
         case require
     }
 
+    /// Server host name or IP address.
     public var host: String
+    /// Server TCP port.
     public var port: Int
+    /// Role to log in as.
     public var username: String
+    /// Password, if the server asks for one (never logged).
     public var password: String?
+    /// Database to use.
     public var database: String
+    /// Whether the connection is encrypted.
     public var tls: TLSMode
     /// Most connections the store opens at once.
     public var maximumConnections: Int
 
+    /// A server by its parts; `tls` defaults to `.disable` for loopback hosts and `.require` otherwise.
     public init(
         host: String, port: Int = 5432, username: String, password: String? = nil, database: String,
         tls: TLSMode? = nil, maximumConnections: Int = 10
@@ -90,6 +97,19 @@ public struct PostgresConfiguration: Sendable, Equatable {
         configuration.options.maximumConnections = maximumConnections
         configuration.options.connectionIdleTimeout = .seconds(30)
         return configuration
+    }
+
+    /// The postgres-nio configuration of a single connection.
+    var connection: PostgresConnection.Configuration {
+        get throws {
+            let mode: PostgresConnection.Configuration.TLS
+            switch tls {
+            case .disable: mode = .disable
+            case .require: mode = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+            return PostgresConnection.Configuration(
+                host: host, port: port, username: username, password: password, database: database, tls: mode)
+        }
     }
 
     static func isLoopback(_ host: String) -> Bool {

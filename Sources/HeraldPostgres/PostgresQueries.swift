@@ -18,6 +18,8 @@ enum PostgresQueries {
     static let migrationsTableExists = "SELECT to_regclass('schema_migrations') IS NOT NULL"
     static let beginTransaction = "BEGIN"
     static let limitStatementTime = "SET LOCAL statement_timeout = '15s'"
+    /// Migrations may rewrite big tables, and wait for another process's migration.
+    static let limitMigrationTime = "SET LOCAL statement_timeout = '10min'"
     static let commitTransaction = "COMMIT"
     static let rollbackTransaction = "ROLLBACK"
     static let ping = "SELECT 1"

@@ -25,6 +25,7 @@ extension PostgresStore {
 
     private func apply(_ migration: PostgresMigrations.Migration, on connection: PostgresConnection) async throws {
         typealias Q = PostgresQueries
+        try await connection.run(Q.limitMigrationTime, logger: logger)
         try await connection.run(Q.lockMigrations, [.integer(Self.migrationLockKey)], logger: logger)
         try await connection.run(Q.createMigrationsTable, logger: logger)
         let current = Int(try await connection.run(Q.schemaVersion, logger: logger).first?.int(0) ?? 0)

@@ -38,6 +38,7 @@ public final class PostgresStore: SubscriberStore {
 
     /// Starts a connection pool for `configuration` and checks that the database answers.
     public static func connect(_ configuration: PostgresConfiguration, logger: Logger) async throws -> PostgresStore {
+        try await probe(configuration, logger: logger)
         let (started, continuation) = AsyncStream<Void>.makeStream()
         let store = PostgresStore(configuration: configuration, logger: logger, started: continuation)
         for await _ in started {}  // the pool warns when leased from before its run loop starts
@@ -48,6 +49,18 @@ public final class PostgresStore: SubscriberStore {
             throw error
         }
         return store
+    }
+
+    /// Opens and closes one connection, so an unreachable server, a wrong password or a missing
+    /// database fail at once (the pool would retry for a minute before failing a lease).
+    private static func probe(_ configuration: PostgresConfiguration, logger: Logger) async throws {
+        do {
+            let connection = try await PostgresConnection.connect(
+                configuration: try configuration.connection, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw PostgresErrorMapping.storeError(error, endpoint: configuration.endpoint)
+        }
     }
 
     /// Stops the connection pool; later calls fail with `.unavailable`.
@@ -82,9 +95,8 @@ public final class PostgresStore: SubscriberStore {
                 leased = true
                 return try await body(connection)
             }
-        } catch let error as PSQLError {
-            throw PostgresErrorMapping.storeError(error, endpoint: configuration.endpoint)
-        } catch where !leased {
+        } catch {
+            guard error is PSQLError || !leased else { throw error }
             throw PostgresErrorMapping.storeError(error, endpoint: configuration.endpoint)
         }
     }

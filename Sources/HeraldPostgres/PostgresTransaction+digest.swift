@@ -22,14 +22,17 @@ extension PostgresTransaction {
         -> DigestIssue
     {
         let encoded = String(decoding: try JSONEncoder.storedDigest.encode(articles), as: UTF8.self)
-        let inserted = try await run(Q.insertDigestIssue, [.text(newsletter), .text(period), .text(encoded), .date(time)])
+        let inserted = try await run(
+            Q.insertDigestIssue, [.text(newsletter), .text(period), .text(encoded), .date(time)])
         guard let id = inserted.first?.int(0) else {
             throw StoreError.duplicate("digest issue \(newsletter)/\(period) exists")
         }
         for article in articles {
-            try await run(Q.rememberSentArticle, [
-                .text(newsletter), .text(article.identity), .optionalText(article.linkIdentity), .integer(id),
-            ])
+            try await run(
+                Q.rememberSentArticle,
+                [
+                    .text(newsletter), .text(article.identity), .optionalText(article.linkIdentity), .integer(id),
+                ])
         }
         try await run(Q.addDeliveriesForConfirmed, [.integer(id), .date(time), .text(newsletter)])
         return DigestIssue(id: id, newsletter: newsletter, period: period, articles: articles, createdAt: time)
@@ -79,9 +82,11 @@ extension PostgresTransaction {
     func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)
         async throws
     {
-        try await run(Q.recordDigestDelivery, [
-            .text(state.rawValue), .optionalText(result), .date(time), .integer(issueID), .integer(subscriberID),
-        ])
+        try await run(
+            Q.recordDigestDelivery,
+            [
+                .text(state.rawValue), .optionalText(result), .date(time), .integer(issueID), .integer(subscriberID),
+            ])
     }
 
     func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress {

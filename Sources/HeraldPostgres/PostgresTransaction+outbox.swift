@@ -4,18 +4,21 @@ import HeraldCore
 /// The mail outbox on PostgreSQL.
 extension PostgresTransaction {
     func enqueueMail(_ d: OutboxDraft) async throws -> Int64 {
-        let rows = try await run(Q.enqueueMail, [
-            .text(d.kind.rawValue), .optionalInteger(d.subscriberID), .optionalText(d.throttleKey),
-            .text(d.mail.sender), .text(try Self.encodeRecipients(d.mail.recipients)),
-            .bool(d.mail.requiresSMTPUTF8), .bytes(d.mail.data), .date(d.createdAt),
-        ])
+        let rows = try await run(
+            Q.enqueueMail,
+            [
+                .text(d.kind.rawValue), .optionalInteger(d.subscriberID), .optionalText(d.throttleKey),
+                .text(d.mail.sender), .text(try Self.encodeRecipients(d.mail.recipients)),
+                .bool(d.mail.requiresSMTPUTF8), .bytes(d.mail.data), .date(d.createdAt),
+            ])
         guard let id = rows.first?.int(0) else { throw StoreError.corrupt("outbox insert returned no id") }
         return id
     }
 
     func mailCount(throttleKey: String, kind: MailKind, since: Date) async throws -> Int {
-        Int(try await run(Q.countMailForKey, [.text(throttleKey), .text(kind.rawValue), .date(since)])
-            .first?.int(0) ?? 0)
+        Int(
+            try await run(Q.countMailForKey, [.text(throttleKey), .text(kind.rawValue), .date(since)])
+                .first?.int(0) ?? 0)
     }
 
     func claimDueMail(now: Date, limit: Int, leaseUntil: Date) async throws -> [OutboxMessage] {

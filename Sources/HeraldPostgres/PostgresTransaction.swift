@@ -16,10 +16,12 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func upsertNewsletter(_ n: Newsletter) async throws {
-        try await run(Q.upsertNewsletter, [
-            .text(n.slug), .text(n.title), .text(n.description), .optionalText(n.fromAddress), .text(n.timeZone),
-            .optionalText(n.digestFeed), .bool(n.sendsWelcome),
-        ])
+        try await run(
+            Q.upsertNewsletter,
+            [
+                .text(n.slug), .text(n.title), .text(n.description), .optionalText(n.fromAddress), .text(n.timeZone),
+                .optionalText(n.digestFeed), .bool(n.sendsWelcome),
+            ])
     }
 
     func newsletters() async throws -> [Newsletter] {
@@ -32,10 +34,12 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func insertSubscriber(_ new: NewSubscriber) async throws -> Subscriber {
-        let rows = try await run(Q.insertSubscriber, [
-            .text(new.email), .text(new.smtpAddress), .text(new.canonicalKey), .optionalText(new.name),
-            .text(new.attributesJSON), .date(new.createdAt), .date(new.createdAt),
-        ])
+        let rows = try await run(
+            Q.insertSubscriber,
+            [
+                .text(new.email), .text(new.smtpAddress), .text(new.canonicalKey), .optionalText(new.name),
+                .text(new.attributesJSON), .date(new.createdAt), .date(new.createdAt),
+            ])
         guard let row = rows.first else { throw StoreError.duplicate("a subscriber with this address exists") }
         return Self.subscriber(from: row)
     }
@@ -88,17 +92,21 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func saveSubscription(_ s: Subscription) async throws {
-        try await run(Q.saveSubscription, [
-            .integer(s.subscriberID), .text(s.newsletter), .text(s.status.rawValue), .date(s.createdAt),
-            .date(s.updatedAt), .date(s.confirmedAt), .date(s.unsubscribedAt),
-        ])
+        try await run(
+            Q.saveSubscription,
+            [
+                .integer(s.subscriberID), .text(s.newsletter), .text(s.status.rawValue), .date(s.createdAt),
+                .date(s.updatedAt), .date(s.confirmedAt), .date(s.unsubscribedAt),
+            ])
     }
 
     func insertToken(_ t: TokenRecord) async throws {
-        let inserted = try await run(Q.insertToken, [
-            .text(t.hash), .text(t.purpose.rawValue), .integer(t.subscriberID), .optionalText(t.newsletter),
-            .date(t.createdAt), .date(t.expiresAt), .date(t.usedAt),
-        ])
+        let inserted = try await run(
+            Q.insertToken,
+            [
+                .text(t.hash), .text(t.purpose.rawValue), .integer(t.subscriberID), .optionalText(t.newsletter),
+                .date(t.createdAt), .date(t.expiresAt), .date(t.usedAt),
+            ])
         guard !inserted.isEmpty else { throw StoreError.duplicate("a token with this hash exists") }
     }
 
@@ -116,10 +124,12 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func appendConsent(_ e: ConsentEvent) async throws {
-        try await run(Q.appendConsent, [
-            .integer(e.subscriberID), .optionalText(e.newsletter), .text(e.action.rawValue),
-            .optionalText(e.ipAddress), .optionalText(e.userAgent), .optionalText(e.source), .date(e.occurredAt),
-        ])
+        try await run(
+            Q.appendConsent,
+            [
+                .integer(e.subscriberID), .optionalText(e.newsletter), .text(e.action.rawValue),
+                .optionalText(e.ipAddress), .optionalText(e.userAgent), .optionalText(e.source), .date(e.occurredAt),
+            ])
     }
 
     func consentEvents(subscriberID: Int64) async throws -> [ConsentEvent] {

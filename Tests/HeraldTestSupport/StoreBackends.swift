@@ -55,7 +55,8 @@ public enum TestPostgres {
     private static let admin = Task { () throws -> PostgresStore in
         guard let serverURL else {
             throw StoreError.unavailable(
-                "CI is set but HERALD_TEST_POSTGRES_URL is not: start a server with scripts/postgres-for-tests")
+                "HERALD_TEST_POSTGRES_URL is not set (CI requires the PostgreSQL tests): "
+                    + "start a server with scripts/postgres-for-tests")
         }
         return try await PostgresStore.connect(url: serverURL, logger: logger)
     }

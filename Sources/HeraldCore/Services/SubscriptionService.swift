@@ -27,7 +27,18 @@ public struct SubscriptionService: Sendable {
     public func newsletter(_ slug: String) -> Newsletter? { newsletters.first { $0.slug == slug } }
 
     /// Records a signup and queues the mail it calls for, in one transaction.
+    ///
+    /// When two signups for one new address race (possible on PostgreSQL, where transactions run
+    /// concurrently), the loser sees `.duplicate` and is retried once, finding the winner's row.
     public func signUp(_ request: SignupRequest) async throws -> SignupOutcome {
+        do {
+            return try await signUpOnce(request)
+        } catch let error as StoreError where error.isDuplicate {
+            return try await signUpOnce(request)
+        }
+    }
+
+    private func signUpOnce(_ request: SignupRequest) async throws -> SignupOutcome {
         let time = now()
         let requested = request.newsletters.compactMap(newsletter)
         guard !requested.isEmpty else { throw SubscriptionError.unknownNewsletter }

@@ -1,5 +1,7 @@
 import HeraldCore
+import HeraldPostgres
 import HeraldSQLite
+import Logging
 
 /// Opens the store named by the configuration's `database_url`.
 public enum StoreFactory {
@@ -9,9 +11,8 @@ public enum StoreFactory {
         switch configuration.database {
         case .sqlite(let path):
             store = try SQLiteStore(path: path)
-        case .postgres:
-            throw ConfigurationError(
-                "database_url: PostgreSQL is not available in this build yet; use sqlite:PATH")
+        case .postgres(let url):
+            store = try await PostgresStore.connect(url: url, logger: Logger(label: "herald.store"))
         }
         try await store.migrate()
         try await store.transaction { tx in
