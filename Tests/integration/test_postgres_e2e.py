@@ -69,3 +69,24 @@ def test_digest_send_on_postgres_reaches_each_subscriber_once(make_herald, smtp,
     assert recipients == sorted(f"r{i}@example.org" for i in range(50))
     again = subprocess.run(command, cwd=workdir, capture_output=True, text=True, timeout=120)
     assert "already_sent" in again.stdout
+
+
+def test_healthz_answers_503_quickly_when_postgres_goes_away(make_herald, workdir):
+    if not SERVER and not os.environ.get("CI"):
+        pytest.skip("no PostgreSQL server (run through scripts/test)")
+    import tempfile
+    import time
+    script = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
+                          "scripts", "postgres-for-tests")
+    directory = tempfile.mkdtemp(prefix="herald-pg-outage.")
+    url = subprocess.run([script, "start", directory], check=True, capture_output=True, text=True).stdout.strip()
+    try:
+        herald = make_herald(database_url=url)
+        assert http("GET", herald.base_url + "/healthz")[0] == 200
+        subprocess.run([script, "stop", directory], check=True, capture_output=True)
+        started = time.monotonic()
+        status, _, body = http("GET", herald.base_url + "/healthz")
+        assert status == 503 and b"database unavailable" in body
+        assert time.monotonic() - started < 5
+    finally:
+        subprocess.run([script, "stop", directory], capture_output=True)
