@@ -88,7 +88,7 @@ struct DigestRun: Sendable {
 
     private func renewLease(_ issue: DigestIssue) async throws -> Bool {
         let time = sender.now()
-        let until = time.addingTimeInterval(Double(options.lease.components.seconds))
+        let until = time.addingTimeInterval(options.lease.seconds)
         return try await store.transaction { [owner] tx in
             try await tx.acquireDigestLease(issueID: issue.id, owner: owner, until: until, now: time)
         }

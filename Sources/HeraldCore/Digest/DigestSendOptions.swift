@@ -79,7 +79,7 @@ public struct DigestRunSummary: Sendable, Equatable {
 
     /// The one-line summary: issue, items, recipients, sent, failed, skipped, duration, rate.
     public var line: String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let seconds = duration.seconds
         let rate = seconds > 0 ? Double(sent) / seconds : 0
         return "digest \(period): \(outcome.rawValue); issue \(issueID.map(String.init) ?? "-"), items \(items), "
             + "recipients \(recipients), sent \(sent), failed \(failed), deferred \(deferred), skipped \(skipped), "

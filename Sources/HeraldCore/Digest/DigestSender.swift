@@ -82,7 +82,7 @@ public struct DigestSender: Sendable {
     /// The source's articles that no earlier digest of this newsletter had, within the age and count limits.
     public func freshArticles(_ newsletter: Newsletter, options: DigestSendOptions) async throws -> [DigestArticle] {
         let all = try await source.articles(for: newsletter)
-        let oldest = options.maxAge.map { now().addingTimeInterval(-Double($0.components.seconds)) }
+        let oldest = options.maxAge.map { now().addingTimeInterval(-$0.seconds) }
         let recent = all.filter { article in
             guard let oldest, let published = article.published else { return true }
             return published >= oldest

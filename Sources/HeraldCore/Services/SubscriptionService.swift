@@ -133,10 +133,3 @@ public struct SubscriptionService: Sendable {
             userAgent: origin.userAgent, source: origin.source, occurredAt: time)
     }
 }
-
-extension Duration {
-    /// The duration in seconds, as a `TimeInterval`.
-    var seconds: TimeInterval {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

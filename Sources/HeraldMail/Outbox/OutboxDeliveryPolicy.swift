@@ -1,3 +1,5 @@
+import HeraldCore
+
 /// How the outbox worker claims, retries and gives up.
 public struct OutboxDeliveryPolicy: Sendable, Equatable {
     /// Rows claimed per round.
@@ -31,13 +33,8 @@ public struct OutboxDeliveryPolicy: Sendable, Equatable {
 
     /// The delay before attempt number `attempts + 1`, jittered by `jitter` in -1...1.
     public func backoff(afterAttempts attempts: Int, jitter: Double) -> Duration {
-        let base = initialBackoff.secondsValue * Double(1 << min(max(attempts - 1, 0), 20))
-        let capped = min(base, maxBackoff.secondsValue)
+        let base = initialBackoff.seconds * Double(1 << min(max(attempts - 1, 0), 20))
+        let capped = min(base, maxBackoff.seconds)
         return .milliseconds(Int64((capped * (1 + 0.25 * jitter) * 1000).rounded()))
     }
-}
-
-extension Duration {
-    /// The duration in seconds as a `Double`.
-    var secondsValue: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

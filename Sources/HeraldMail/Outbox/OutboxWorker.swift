@@ -71,7 +71,7 @@ public struct OutboxWorker: Sendable {
         let time = now()
         let batch = try await store.transaction { [policy] tx in
             try await tx.claimDueMail(
-                now: time, limit: policy.batchSize, leaseUntil: time.addingTimeInterval(policy.lease.secondsValue))
+                now: time, limit: policy.batchSize, leaseUntil: time.addingTimeInterval(policy.lease.seconds))
         }
         var round = OutboxRound()
         try await withThrowingTaskGroup(of: OutboxState.self) { group in
@@ -119,7 +119,7 @@ public struct OutboxWorker: Sendable {
         logger.info("mail will be retried", metadata: metadata.merging(["retry_in": "\(delay)"]) { $1 })
         try await store.transaction {
             try await $0.markMailRetry(
-                id: message.id, attempts: attempts, nextAttemptAt: time.addingTimeInterval(delay.secondsValue),
+                id: message.id, attempts: attempts, nextAttemptAt: time.addingTimeInterval(delay.seconds),
                 result: failure.description)
         }
         return .pending

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// A token bucket per client key (IP address): `burst` requests at once, refilled at `perMinute`.
 ///
@@ -35,8 +36,7 @@ actor RateLimiter {
     }
 
     private func elapsed(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> Double {
-        let duration = from.duration(to: to)
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        from.duration(to: to).seconds
     }
 
     private func sweep(_ now: ContinuousClock.Instant) {
