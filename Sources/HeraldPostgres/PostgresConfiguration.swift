@@ -26,6 +26,9 @@ public struct PostgresConfiguration: Sendable, Equatable {
     public var tls: TLSMode
     /// Most connections the store opens at once.
     public var maximumConnections: Int
+    /// Longest wait for a pooled connection before an operation fails with `.unavailable` (the
+    /// server is down or every connection is busy), so requests answer 503 instead of hanging.
+    public var connectionWait: Duration = .seconds(3)
 
     /// A server by its parts; `tls` defaults to `.disable` for loopback hosts and `.require` otherwise.
     public init(

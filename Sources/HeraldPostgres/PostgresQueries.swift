@@ -131,26 +131,32 @@ enum PostgresQueries {
         "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = $1 AND period = $2"
     static let incompleteDigestIssues =
         "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = $1 AND completed_at IS NULL ORDER BY id"
-    static let acquireDigestLease = """
-        UPDATE digest_issues SET lease_owner = $1, lease_until = $2
-        WHERE id = $3 AND (lease_owner IS NULL OR lease_owner = $1 OR lease_until < $4)
-        RETURNING id
-        """
-    static let releaseDigestLease =
-        "UPDATE digest_issues SET lease_owner = NULL, lease_until = NULL WHERE id = $1 AND lease_owner = $2"
-    /// Locks the claimable rows (skipping rows another transaction is claiming) and marks them
-    /// claimed by `$1`; returns each subscriber id and whether its send was interrupted mid-way.
+    /// Locks the rows `$1` may claim, skipping rows another transaction is claiming right now:
+    /// pending, abandoned by a dead run (claim not renewed since `$4`) or deferred by an earlier
+    /// run (before `$5`). Marks them claimed by `$1` at `$6`; returns each subscriber id and
+    /// whether its send was interrupted mid-way.
     static let claimDigestDeliveries = """
         WITH claimable AS (
             SELECT subscriber_id, state = 'sending' AS interrupted FROM digest_deliveries
             WHERE issue_id = $2
-                AND (state = 'pending' OR (state IN ('deferred', 'claimed', 'sending') AND claimed_by <> $1))
+                AND (state = 'pending'
+                    OR (state IN ('claimed', 'sending') AND claimed_by IS DISTINCT FROM $1 AND updated_at < $4)
+                    OR (state = 'deferred' AND claimed_by IS DISTINCT FROM $1 AND updated_at < $5))
             ORDER BY subscriber_id LIMIT $3
             FOR UPDATE SKIP LOCKED)
-        UPDATE digest_deliveries d SET state = 'claimed', claimed_by = $1, attempts = d.attempts + 1
+        UPDATE digest_deliveries d SET state = 'claimed', claimed_by = $1, attempts = d.attempts + 1, updated_at = $6
         FROM claimable
         WHERE d.issue_id = $2 AND d.subscriber_id = claimable.subscriber_id
         RETURNING d.subscriber_id, claimable.interrupted
+        """
+    static let renewDigestClaims = """
+        UPDATE digest_deliveries SET updated_at = $1
+        WHERE issue_id = $2 AND claimed_by = $3 AND state IN ('claimed', 'sending')
+        """
+    static let startDigestDelivery = """
+        UPDATE digest_deliveries SET state = 'sending', updated_at = $1
+        WHERE issue_id = $2 AND subscriber_id = $3 AND claimed_by = $4 AND state = 'claimed'
+        RETURNING subscriber_id
         """
     static let countConfirmed =
         "SELECT count(*) FROM subscriptions WHERE newsletter = $1 AND status = 'confirmed'"
@@ -173,7 +179,7 @@ enum PostgresQueries {
         WHERE issue_id = $1 AND state IN ('failed', 'deferred') ORDER BY subscriber_id LIMIT $2
         """
     static let completeDigestIssue =
-        "UPDATE digest_issues SET completed_at = $1, lease_owner = NULL, lease_until = NULL WHERE id = $2"
+        "UPDATE digest_issues SET completed_at = $1 WHERE id = $2 AND completed_at IS NULL"
 
     // MARK: Outbox
     static let outboxColumns = """

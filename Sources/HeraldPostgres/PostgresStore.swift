@@ -6,28 +6,24 @@ import PostgresNIO
 /// The store on a PostgreSQL server, for several Herald processes sharing one database.
 ///
 /// Connections come from a postgres-nio pool whose run loop this store owns: start it with
-/// `connect(url:logger:)`, stop it with `shutdown()`. Each transaction leases one connection and
-/// limits every statement to 15 seconds. Claims (`claimDueMail`, `claimDigestDeliveries`) lock
-/// rows with `SKIP LOCKED`, so concurrent workers in different processes never share a row.
+/// `connect(url:logger:)`, stop it with `shutdown()`. Each transaction leases one connection
+/// (waiting at most `connectionWait`, so an outage fails fast; the pool reconnects by itself when
+/// the server is back) and limits every statement to 15 seconds. Claims (`claimDueMail`,
+/// `claimDigestDeliveries`) lock rows with `SKIP LOCKED`, so workers in different processes never
+/// share a row.
 public final class PostgresStore: SubscriberStore {
     /// Where this store connects.
     public let configuration: PostgresConfiguration
-    let client: PostgresClient
+    let pool: PostgresPool
     let logger: Logger
-    private let runLoop: Task<Void, Never>
 
-    private init(configuration: PostgresConfiguration, logger: Logger, started: AsyncStream<Void>.Continuation) {
+    private init(configuration: PostgresConfiguration, logger: Logger, pool: PostgresPool) {
         self.configuration = configuration
         self.logger = logger
-        let client = PostgresClient(configuration: configuration.client, backgroundLogger: logger)
-        self.client = client
-        runLoop = Task {
-            started.finish()
-            await client.run()
-        }
+        self.pool = pool
     }
 
-    deinit { runLoop.cancel() }
+    deinit { pool.shutdown() }
 
     /// Starts a connection pool for the server and database named by `url`
     /// (`postgres://user:password@host:port/database?sslmode=disable|require`) and checks that
@@ -38,10 +34,9 @@ public final class PostgresStore: SubscriberStore {
 
     /// Starts a connection pool for `configuration` and checks that the database answers.
     public static func connect(_ configuration: PostgresConfiguration, logger: Logger) async throws -> PostgresStore {
-        try await probe(configuration, logger: logger)
-        let (started, continuation) = AsyncStream<Void>.makeStream()
-        let store = PostgresStore(configuration: configuration, logger: logger, started: continuation)
-        for await _ in started {}  // the pool warns when leased from before its run loop starts
+        try await PostgresPool.probe(configuration, logger: logger)
+        let store = PostgresStore(
+            configuration: configuration, logger: logger, pool: await PostgresPool.start(configuration, logger: logger))
         do {
             try await store.ping()
         } catch {
@@ -51,21 +46,9 @@ public final class PostgresStore: SubscriberStore {
         return store
     }
 
-    /// Opens and closes one connection, so an unreachable server, a wrong password or a missing
-    /// database fail at once (the pool would retry for a minute before failing a lease).
-    private static func probe(_ configuration: PostgresConfiguration, logger: Logger) async throws {
-        do {
-            let connection = try await PostgresConnection.connect(
-                configuration: try configuration.connection, id: 0, logger: logger)
-            try await connection.close()
-        } catch {
-            throw PostgresErrorMapping.storeError(error, endpoint: configuration.endpoint)
-        }
-    }
-
     /// Stops the connection pool; later calls fail with `.unavailable`.
     public func shutdown() {
-        runLoop.cancel()
+        pool.shutdown()
     }
 
     public func ping() async throws {
@@ -81,23 +64,6 @@ public final class PostgresStore: SubscriberStore {
             try await Self.inTransaction(connection, logger: logger) { connection in
                 try await body(PostgresTransaction(connection: connection, logger: logger))
             }
-        }
-    }
-
-    /// Runs `body` on a leased connection. Database failures become `StoreError`s; errors the
-    /// body throws itself pass through unchanged.
-    func withConnection<Result: Sendable>(
-        _ body: (PostgresConnection) async throws -> Result
-    ) async throws -> Result {
-        var leased = false
-        do {
-            return try await client.withConnection { connection in
-                leased = true
-                return try await body(connection)
-            }
-        } catch {
-            guard error is PSQLError || !leased else { throw error }
-            throw PostgresErrorMapping.storeError(error, endpoint: configuration.endpoint)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import HeraldCore
 
-/// Digest issues, deliveries and leases on PostgreSQL.
+/// Digest issues, deliveries and their claims on PostgreSQL.
 extension PostgresTransaction {
     func seenArticleKeys(newsletter: String, identities: [String], links: [String]) async throws -> Set<String> {
         var seen = Set<String>()
@@ -58,16 +58,13 @@ extension PostgresTransaction {
             createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5))
     }
 
-    func acquireDigestLease(issueID: Int64, owner: String, until: Date, now: Date) async throws -> Bool {
-        try await run(Q.acquireDigestLease, [.text(owner), .date(until), .integer(issueID), .date(now)]).count == 1
-    }
-
-    func releaseDigestLease(issueID: Int64, owner: String) async throws {
-        try await run(Q.releaseDigestLease, [.integer(issueID), .text(owner)])
-    }
-
-    func claimDigestDeliveries(issueID: Int64, owner: String, limit: Int) async throws -> [DigestRecipient] {
-        let claimed = try await run(Q.claimDigestDeliveries, [.text(owner), .integer(issueID), .integer(Int64(limit))])
+    func claimDigestDeliveries(issueID: Int64, _ claim: DigestClaim) async throws -> [DigestRecipient] {
+        let claimed = try await run(
+            Q.claimDigestDeliveries,
+            [
+                .text(claim.owner), .integer(issueID), .integer(Int64(claim.limit)), .date(claim.abandonedBefore),
+                .date(claim.deferredBefore), .date(claim.time),
+            ])
         guard !claimed.isEmpty else { return [] }
         let ids = claimed.compactMap { $0.int(0) }
         let interrupted = Set(claimed.filter { $0.bool(1) == true }.compactMap { $0.int(0) })
@@ -77,6 +74,16 @@ extension PostgresTransaction {
                 subscriber: subscriber, status: row.string(8).flatMap(SubscriptionStatus.init(rawValue:)),
                 resumedAfterInterruption: interrupted.contains(subscriber.id))
         }
+    }
+
+    func renewDigestClaims(issueID: Int64, owner: String, at time: Date) async throws {
+        try await run(Q.renewDigestClaims, [.date(time), .integer(issueID), .text(owner)])
+    }
+
+    func startDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, at time: Date) async throws -> Bool {
+        try await run(
+            Q.startDigestDelivery, [.date(time), .integer(issueID), .integer(subscriberID), .text(owner)]
+        ).count == 1
     }
 
     func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)

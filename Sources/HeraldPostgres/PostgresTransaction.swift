@@ -76,19 +76,20 @@ struct PostgresTransaction: StoreTransaction {
 
     func subscription(subscriberID: Int64, newsletter: String) async throws -> Subscription? {
         try await run(Q.subscriptionByKey, [.integer(subscriberID), .text(newsletter)]).first
-            .map(Self.subscription(from:))
+            .map { Self.subscription(from: $0) }
     }
 
     func subscriptions(subscriberID: Int64) async throws -> [Subscription] {
-        try await run(Q.subscriptionsOfSubscriber, [.integer(subscriberID)]).map(Self.subscription(from:))
+        try await run(Q.subscriptionsOfSubscriber, [.integer(subscriberID)]).map { Self.subscription(from: $0) }
     }
 
-    private static func subscription(from row: PostgresStoredRow) -> Subscription {
+    /// Reads the columns of `PostgresQueries.subscriptionColumns`, starting at column `first`.
+    static func subscription(from row: PostgresStoredRow, at first: Int = 0) -> Subscription {
         Subscription(
-            subscriberID: row.int(0) ?? 0, newsletter: row.string(1) ?? "",
-            status: SubscriptionStatus(rawValue: row.string(2) ?? "") ?? .pending,
-            createdAt: row.date(3) ?? .distantPast, updatedAt: row.date(4) ?? .distantPast,
-            confirmedAt: row.date(5), unsubscribedAt: row.date(6))
+            subscriberID: row.int(first) ?? 0, newsletter: row.string(first + 1) ?? "",
+            status: SubscriptionStatus(rawValue: row.string(first + 2) ?? "") ?? .pending,
+            createdAt: row.date(first + 3) ?? .distantPast, updatedAt: row.date(first + 4) ?? .distantPast,
+            confirmedAt: row.date(first + 5), unsubscribedAt: row.date(first + 6))
     }
 
     func saveSubscription(_ s: Subscription) async throws {

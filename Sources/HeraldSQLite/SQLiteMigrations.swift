@@ -116,6 +116,69 @@ enum SQLiteMigrations {
             ) WITHOUT ROWID;
             CREATE INDEX digest_articles_by_link ON digest_articles_sent (newsletter, link_identity);
             """),
+        Migration(version: 3, name: "suppression list; indexes for erasing a subscriber", sql: """
+            CREATE TABLE suppressions (
+                address_hash TEXT PRIMARY KEY,
+                reason TEXT NOT NULL
+                    CHECK (reason IN ('erased', 'hard_bounce', 'complaint', 'soft_bounces', 'admin')),
+                detail TEXT,
+                created_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX outbox_by_subscriber ON outbox (subscriber_id);
+            CREATE INDEX tokens_by_subscriber ON tokens (subscriber_id);
+            """),
+        Migration(version: 4, name: "admin audit log and queued digest items", sql: """
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT,
+                detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail)),
+                occurred_at INTEGER NOT NULL
+            );
+            CREATE TABLE digest_queue (
+                id INTEGER PRIMARY KEY,
+                newsletter TEXT NOT NULL REFERENCES newsletters(slug),
+                identity TEXT NOT NULL,
+                article TEXT NOT NULL CHECK (json_valid(article)),
+                queued_by TEXT NOT NULL,
+                queued_at INTEGER NOT NULL,
+                UNIQUE (newsletter, identity)
+            );
+            CREATE INDEX subscribers_by_created ON subscribers (created_at, id);
+            CREATE INDEX consent_by_time ON consent_events (occurred_at, newsletter);
+            """),
+        Migration(version: 5, name: "bounces and the webhook outbox", sql: """
+            CREATE TABLE bounces (
+                id INTEGER PRIMARY KEY,
+                address_hash TEXT NOT NULL,
+                subscriber_id INTEGER,
+                kind TEXT NOT NULL CHECK (kind IN ('hard', 'soft', 'complaint')),
+                source TEXT NOT NULL,
+                diagnostic TEXT NOT NULL DEFAULT '',
+                occurred_at INTEGER NOT NULL,
+                recorded_at INTEGER NOT NULL
+            );
+            CREATE INDEX bounces_by_address ON bounces (address_hash, kind, occurred_at);
+            CREATE TABLE webhook_deliveries (
+                id INTEGER PRIMARY KEY,
+                event_id TEXT NOT NULL,
+                event_type TEXT NOT NULL,
+                endpoint_url TEXT NOT NULL,
+                subscriber_id INTEGER,
+                body TEXT NOT NULL,
+                state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'delivered', 'failed')),
+                attempts INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                next_attempt_at INTEGER NOT NULL,
+                claimed_by TEXT,
+                last_result TEXT,
+                delivered_at INTEGER,
+                UNIQUE (event_id, endpoint_url)
+            );
+            CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
+            CREATE INDEX webhook_deliveries_by_subscriber ON webhook_deliveries (subscriber_id);
+            """),
     ]
 
     /// The newest schema version this build knows.

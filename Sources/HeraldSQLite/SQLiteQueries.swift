@@ -96,21 +96,27 @@ enum SQLiteQueries {
         "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = ? AND period = ?"
     static let incompleteDigestIssues =
         "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = ? AND completed_at IS NULL ORDER BY id"
-    static let acquireDigestLease = """
-        UPDATE digest_issues SET lease_owner = ?, lease_until = ?
-        WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)
-        """
-    static let releaseDigestLease =
-        "UPDATE digest_issues SET lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_owner = ?"
+    /// Rows `?1` may claim: pending, abandoned by a dead run (claim not renewed since `?4`), or
+    /// deferred by an earlier run (before `?5`). Transactions are serial, so no row is shared.
     static let claimableDigestDeliveries = """
         SELECT subscriber_id, state = 'sending' FROM digest_deliveries
         WHERE issue_id = ?2
-            AND (state = 'pending' OR (state IN ('deferred', 'claimed', 'sending') AND claimed_by <> ?1))
+            AND (state = 'pending'
+                OR (state IN ('claimed', 'sending') AND claimed_by IS NOT ?1 AND updated_at < ?4)
+                OR (state = 'deferred' AND claimed_by IS NOT ?1 AND updated_at < ?5))
         ORDER BY subscriber_id LIMIT ?3
         """
     static let markDigestDeliveriesClaimed = """
-        UPDATE digest_deliveries SET state = 'claimed', claimed_by = ?, attempts = attempts + 1
+        UPDATE digest_deliveries SET state = 'claimed', claimed_by = ?, attempts = attempts + 1, updated_at = ?
         WHERE issue_id = ? AND subscriber_id IN (SELECT value FROM json_each(?))
+        """
+    static let renewDigestClaims = """
+        UPDATE digest_deliveries SET updated_at = ?
+        WHERE issue_id = ? AND claimed_by = ? AND state IN ('claimed', 'sending')
+        """
+    static let startDigestDelivery = """
+        UPDATE digest_deliveries SET state = 'sending', updated_at = ?
+        WHERE issue_id = ? AND subscriber_id = ? AND claimed_by = ? AND state = 'claimed'
         """
     static let countConfirmed =
         "SELECT count(*) FROM subscriptions WHERE newsletter = ? AND status = 'confirmed'"
@@ -133,7 +139,7 @@ enum SQLiteQueries {
         WHERE issue_id = ? AND state IN ('failed', 'deferred') ORDER BY subscriber_id LIMIT ?
         """
     static let completeDigestIssue =
-        "UPDATE digest_issues SET completed_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ?"
+        "UPDATE digest_issues SET completed_at = ? WHERE id = ? AND completed_at IS NULL"
 
     // MARK: Outbox
     static let outboxColumns = """

@@ -8,12 +8,14 @@ import HeraldCore
 public final class SQLiteStore: SubscriberStore {
     private let connection: SQLiteConnection
     private let gate = SerialGate()
+    private let groupCommit: SQLiteGroupCommit
 
     /// Opens the database at `path` (created if missing) with WAL, foreign keys and a busy timeout.
     public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
         let milliseconds = Int32(clamping: busyTimeout.components.seconds * 1000)
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: milliseconds)
         try connection.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+        groupCommit = SQLiteGroupCommit(connection: connection, gate: gate)
     }
 
     public func migrate() async throws {
@@ -56,19 +58,14 @@ public final class SQLiteStore: SubscriberStore {
         try await gate.withTurn { [connection] in _ = try connection.query("SELECT 1") }
     }
 
+    /// Runs `body` in a transaction; returns after it committed. Transactions that arrive while
+    /// another runs are committed together (group commit, see ``SQLiteGroupCommit``), each still
+    /// all-or-nothing.
     public func transaction<Result: Sendable>(
         _ body: @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result {
-        try await gate.withTurn { [connection] in
-            try connection.execute("BEGIN IMMEDIATE")
-            do {
-                let result = try await body(SQLiteTransaction(connection: connection))
-                try connection.execute("COMMIT")
-                return result
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
-            }
+        try await withoutActuallyEscaping(body) { body in
+            try await groupCommit.run { connection in try await body(SQLiteTransaction(connection: connection)) }
         }
     }
 }

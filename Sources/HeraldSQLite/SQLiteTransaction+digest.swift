@@ -53,23 +53,19 @@ extension SQLiteTransaction {
             createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5))
     }
 
-    func acquireDigestLease(issueID: Int64, owner: String, until: Date, now: Date) async throws -> Bool {
-        try connection.query(Q.acquireDigestLease, [.text(owner), .date(until), .integer(issueID), .text(owner), .date(now)])
-        return connection.changes == 1
-    }
-
-    func releaseDigestLease(issueID: Int64, owner: String) async throws {
-        try connection.query(Q.releaseDigestLease, [.integer(issueID), .text(owner)])
-    }
-
-    func claimDigestDeliveries(issueID: Int64, owner: String, limit: Int) async throws -> [DigestRecipient] {
+    func claimDigestDeliveries(issueID: Int64, _ claim: DigestClaim) async throws -> [DigestRecipient] {
         let candidates = try connection.query(
-            Q.claimableDigestDeliveries, [.text(owner), .integer(issueID), .integer(Int64(limit))])
+            Q.claimableDigestDeliveries,
+            [
+                .text(claim.owner), .integer(issueID), .integer(Int64(claim.limit)), .date(claim.abandonedBefore),
+                .date(claim.deferredBefore),
+            ])
         guard !candidates.isEmpty else { return [] }
         let ids = candidates.compactMap { $0.int(0) }
         let interrupted = Set(candidates.filter { $0.int(1) == 1 }.compactMap { $0.int(0) })
         let idList = "[" + ids.map(String.init).joined(separator: ",") + "]"
-        try connection.query(Q.markDigestDeliveriesClaimed, [.text(owner), .integer(issueID), .text(idList)])
+        try connection.query(
+            Q.markDigestDeliveriesClaimed, [.text(claim.owner), .date(claim.time), .integer(issueID), .text(idList)])
         let newsletter = try connection.query(Q.digestIssueNewsletter, [.integer(issueID)])
             .first?.string(0) ?? ""
         return try connection.query(Q.claimedRecipients, [.text(newsletter), .text(idList)]).map { row in
@@ -81,6 +77,16 @@ extension SQLiteTransaction {
                 subscriber: subscriber, status: row.string(8).flatMap(SubscriptionStatus.init(rawValue:)),
                 resumedAfterInterruption: interrupted.contains(subscriber.id))
         }
+    }
+
+    func renewDigestClaims(issueID: Int64, owner: String, at time: Date) async throws {
+        try connection.query(Q.renewDigestClaims, [.date(time), .integer(issueID), .text(owner)])
+    }
+
+    func startDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, at time: Date) async throws -> Bool {
+        try connection.query(
+            Q.startDigestDelivery, [.date(time), .integer(issueID), .integer(subscriberID), .text(owner)])
+        return connection.changes == 1
     }
 
     func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)

@@ -40,7 +40,7 @@ struct SQLiteTransaction: StoreTransaction {
         try connection.query(Q.subscriberByID, [.integer(id)]).first.map(Self.subscriber(from:))
     }
 
-    private static func subscriber(from row: SQLiteRow) -> Subscriber {
+    static func subscriber(from row: SQLiteRow) -> Subscriber {
         Subscriber(
             id: row.int(0) ?? 0, email: row.string(1) ?? "", smtpAddress: row.string(2) ?? "",
             canonicalKey: row.string(3) ?? "", name: row.string(4), attributesJSON: row.string(5) ?? "{}",
@@ -64,19 +64,20 @@ struct SQLiteTransaction: StoreTransaction {
 
     func subscription(subscriberID: Int64, newsletter: String) async throws -> Subscription? {
         try connection.query(Q.subscriptionByKey, [.integer(subscriberID), .text(newsletter)]).first
-            .map(Self.subscription(from:))
+            .map { Self.subscription(from: $0) }
     }
 
     func subscriptions(subscriberID: Int64) async throws -> [Subscription] {
-        try connection.query(Q.subscriptionsOfSubscriber, [.integer(subscriberID)]).map(Self.subscription(from:))
+        try connection.query(Q.subscriptionsOfSubscriber, [.integer(subscriberID)]).map { Self.subscription(from: $0) }
     }
 
-    private static func subscription(from row: SQLiteRow) -> Subscription {
+    /// Reads the columns of `SQLiteQueries.subscriptionColumns`, starting at column `first`.
+    static func subscription(from row: SQLiteRow, at first: Int = 0) -> Subscription {
         Subscription(
-            subscriberID: row.int(0) ?? 0, newsletter: row.string(1) ?? "",
-            status: SubscriptionStatus(rawValue: row.string(2) ?? "") ?? .pending,
-            createdAt: row.date(3) ?? .distantPast, updatedAt: row.date(4) ?? .distantPast,
-            confirmedAt: row.date(5), unsubscribedAt: row.date(6))
+            subscriberID: row.int(first) ?? 0, newsletter: row.string(first + 1) ?? "",
+            status: SubscriptionStatus(rawValue: row.string(first + 2) ?? "") ?? .pending,
+            createdAt: row.date(first + 3) ?? .distantPast, updatedAt: row.date(first + 4) ?? .distantPast,
+            confirmedAt: row.date(first + 5), unsubscribedAt: row.date(first + 6))
     }
 
     func saveSubscription(_ s: Subscription) async throws {

@@ -16,6 +16,9 @@ struct CheckEmail: ParsableCommand {
     @Flag(help: "Print one JSON object per line instead of text.")
     var json = false
 
+    @Flag(help: .private)
+    var measure = false
+
     @Option(help: "File of disposable domains to refuse, one per line.")
     var disposableDomains: String?
 
@@ -34,6 +37,11 @@ struct CheckEmail: ParsableCommand {
             } catch {
                 throw ValidationError("cannot read --disposable-domains \(disposableDomains): \(error)")
             }
+        }
+        if measure {
+            let counts = EmailCheckTiming.run(addresses, policy: policy)
+            if counts.valid < counts.checked { throw ExitCode(1) }
+            return
         }
         var report = EmailCheckReport(json: json, policy: policy)
         for address in addresses {

@@ -103,10 +103,22 @@ struct Digest: AsyncParsableCommand {
         @Option(help: "Write the HTML part here (default: digest-preview.html).")
         var output = "digest-preview.html"
 
+        /// Benchmarks only (scripts/bench-render): time this many personalised messages instead.
+        @Option(help: .private)
+        var measure: Int?
+
         func run() async throws {
             let (configuration, logger) = try options.load(label: "herald.digest")
             let dependencies = try await openDependencies(configuration, logger: logger)
             let wiring = DigestWiring(configuration: configuration, dependencies: dependencies, feedOverride: content.feed)
+            if let measure {
+                let timing = try await wiring.measureRendering(
+                    try wiring.newsletter(content.newsletter), options: content.sendOptions, count: measure)
+                print("messages=\(timing.messages) bytes=\(timing.messageBytes) prepare=\(timing.prepare)"
+                    + " whole_us_per_message=\(String(format: "%.1f", timing.wholeMessageMicroseconds))"
+                    + " us_per_message=\(String(format: "%.1f", timing.microsecondsPerMessage))")
+                return
+            }
             do {
                 let preview = try await wiring.preview(try wiring.newsletter(content.newsletter), options: content.sendOptions)
                 try Data(preview.rendered.html.utf8).write(to: URL(fileURLWithPath: output))

@@ -61,6 +61,26 @@ struct EmailHostileInputTests {
         #expect(time < .milliseconds(500))
     }
 
+    // Found by Fuzz/Harnesses/fuzz-email: the 254-octet limit was applied to the typed UTF-8 too,
+    // so a Unicode domain was refused while its A-label spelling of the same mailbox was accepted.
+    @Test func theLengthLimitAppliesToTheSMTPFormOfAUnicodeDomain() throws {
+        let label = String(repeating: "ü", count: 41)  // 82 octets typed, under 63 as an A-label
+        let typed = "reader@" + Array(repeating: label, count: 3).joined(separator: ".") + ".de"
+        #expect(typed.utf8.count > 254)
+        let address = try EmailAddress(validating: typed)
+        #expect(address.smtpAddress.utf8.count <= 254)
+        #expect(try EmailAddress(validating: address.smtpAddress).canonicalKey == address.canonicalKey)
+        #expect(try EmailAddress(validating: address.displayAddress).canonicalKey == address.canonicalKey)
+    }
+
+    // Found by Fuzz/Harnesses/fuzz-email: a broken A-label was accepted when typed next to a
+    // Unicode label, although the same domain in ASCII was refused.
+    @Test func aBrokenALabelIsRefusedAlsoNextToUnicodeLabels() {
+        #expect(code("user@xn--bcecher-vxn--xn-optr-u2a.com") == .invalidInternationalDomain)
+        #expect(code("user@приклад.xn--bcecher-vxn--xn-optr-u2a.com") == .invalidInternationalDomain)
+        #expect(code("user@приклад.xn--bcher-kva.com") == nil)
+    }
+
     @Test func nulIsRejectedAnywhere() {
         #expect(code("jane\u{0}@example.com") == .controlCharacter)
         #expect(code("jane@example.com\u{0}") == .controlCharacter)

@@ -28,6 +28,17 @@ struct SignupDecodingTests {
         #expect(throws: StrictJSON.Malformed.self) { _ = try StrictJSON.parse(Array(body.utf8)) }
     }
 
+    // Found by Fuzz/Harnesses/fuzz-signup-body: numbers outside the RFC 8259 grammar were accepted.
+    @Test(arguments: ["02", "+1", ".5", "1.", "-", "1e", "1e+", "[01]", "{\"a\":-.5}", "0x10", "1.5e3.2"])
+    func numbersOutsideTheJSONGrammarAreRejected(body: String) {
+        #expect(throws: StrictJSON.Malformed.self) { _ = try StrictJSON.parse(Array(body.utf8)) }
+    }
+
+    @Test(arguments: ["0", "-0", "12", "-1.25", "1e9", "2E-3", "0.5e+10"])
+    func numbersInTheJSONGrammarAreAccepted(body: String) throws {
+        #expect(try StrictJSON.parse(Array(body.utf8)) == .number(body))
+    }
+
     @Test func jsonWrongTypesAreFieldProblems() throws {
         let value = try StrictJSON.parse(Array(#"{"email": 42, "newsletter": ["news", 7], "name": null}"#.utf8))
         let (submission, problems) = SignupSubmission.fromJSON(value, honeypotField: "website")

@@ -1,168 +1,129 @@
 import Foundation
 import Logging
 
-/// One run's work on one issue: the lease, the batches, the per-message outcomes.
+/// One run's work on one issue: the claims, the batches, the per-message outcomes.
+///
+/// Several runs (processes) may work on one issue at once: each claims its own batches, so they
+/// share the work; a run that dies stops renewing its claims and, one lease later, another run
+/// takes its rows over. The run that finds nothing left open completes the issue.
 struct DigestRun: Sendable {
     let sender: DigestSender
     let newsletter: Newsletter
     let options: DigestSendOptions
     let progress: @Sendable (DigestProgressReport) -> Void
     let owner = UUID().uuidString
+    /// Rows deferred before this moment were deferred by earlier runs and are retried by this one.
+    let startedAt: Date
 
-    private var store: any SubscriberStore { sender.store }
+    init(
+        sender: DigestSender, newsletter: Newsletter, options: DigestSendOptions,
+        progress: @escaping @Sendable (DigestProgressReport) -> Void
+    ) {
+        self.sender = sender
+        self.newsletter = newsletter
+        self.options = options
+        self.progress = progress
+        startedAt = sender.now()
+    }
+
+    var store: any SubscriberStore { sender.store }
 
     func deliver(_ issue: DigestIssue) async throws -> DigestRunSummary {
         var summary = DigestRunSummary(outcome: .completed, issueID: issue.id, period: issue.period)
         summary.items = issue.articles.count
-        switch try await waitForLease(issue) {
-        case .acquired: break
-        case .completedByAnother:
-            summary.outcome = .alreadySent
-            return summary
-        case .busy:
-            summary.outcome = .busy
-            return summary
-        }
-        let heartbeat = Task { await keepLease(issue) }
+        let heartbeat = Task { await keepClaims(issue) }
         defer { heartbeat.cancel() }
         let prepared = try sender.composer.prepare(issue, newsletter: newsletter)
         let pacer = options.ratePerSecond.map { Pacer(perSecond: $0) }
-        let total = try await store.transaction { try await $0.digestProgress(issueID: issue.id, failureLimit: 0) }.total
-        summary.recipients = total
+        summary.recipients = try await currentProgress(issue).total
+        var watch = StallWatch()
         while true {
-            let batch = try await store.transaction { [owner, options] tx in
-                try await tx.claimDigestDeliveries(issueID: issue.id, owner: owner, limit: options.batchSize)
+            let batch = try await claim(issue)
+            if batch.isEmpty {
+                if try await waitForOtherRuns(issue, &watch) { continue }
+                break
             }
-            if batch.isEmpty { break }
-            let outcomes = try await sendBatch(batch, issue: issue, prepared: prepared, pacer: pacer)
-            summary.add(outcomes)
+            summary.add(try await sendBatch(batch, issue: issue, prepared: prepared, pacer: pacer))
             progress(DigestProgressReport(
-                period: issue.period, total: total, done: summary.sent + summary.failed + summary.skipped + summary.deferred,
+                period: issue.period, total: summary.recipients,
+                done: summary.sent + summary.failed + summary.skipped + summary.deferred,
                 sent: summary.sent, failed: summary.failed))
-            guard try await renewLease(issue) else { throw DigestError.leaseLost(issue.period) }
         }
         return try await finish(issue, summary)
     }
 
+    /// The next batch to send; suppressed recipients are recorded `skipped` in the claim's transaction
+    /// (and another batch claimed when a whole batch was suppressed).
+    private func claim(_ issue: DigestIssue) async throws -> [DigestRecipient] {
+        while true {
+            let claim = DigestClaim.by(
+                owner, at: sender.now(), lease: options.lease, runStart: startedAt, limit: options.batchSize)
+            let (claimed, deliverable) = try await durably { tx in
+                let batch = try await tx.claimDigestDeliveries(issueID: issue.id, claim)
+                return (batch.count, try await skippingSuppressed(batch, issue: issue, in: tx))
+            }
+            if claimed == 0 || !deliverable.isEmpty { return deliverable }
+        }
+    }
+
+    private func currentProgress(_ issue: DigestIssue) async throws -> DigestProgress {
+        try await durably { try await $0.digestProgress(issueID: issue.id, failureLimit: 0) }
+    }
+
+    /// Nothing was claimable. While other runs still hold rows of the issue (or are claiming
+    /// pending ones right now, which a claim skips), waits a moment and returns true so the caller
+    /// claims again: a live run finishes its rows, a dead run's rows become claimable once its
+    /// claims expire. False when only settled or deferred rows are left, or when the held rows made
+    /// no progress for four leases (a stuck run; the issue is left for the next run).
+    private func waitForOtherRuns(_ issue: DigestIssue, _ watch: inout StallWatch) async throws -> Bool {
+        let current = try await currentProgress(issue)
+        let held = [.pending, .claimed, .sending].reduce(0) { $0 + (current.counts[$1] ?? 0) }
+        guard held > 0, !watch.isStalled(settled: current.total - current.open, limit: options.lease * 4) else {
+            return false
+        }
+        try await Task.sleep(for: .milliseconds(250))
+        return true
+    }
+
     private func finish(_ issue: DigestIssue, _ partial: DigestRunSummary) async throws -> DigestRunSummary {
         var summary = partial
-        let state = try await store.transaction { [owner] tx in
+        let state = try await durably { tx in
             let progress = try await tx.digestProgress(issueID: issue.id, failureLimit: 0)
-            if progress.open == 0 {
-                try await tx.completeDigestIssue(issueID: issue.id, at: sender.now())
-            } else {
-                try await tx.releaseDigestLease(issueID: issue.id, owner: owner)
-            }
+            if progress.open == 0 { try await tx.completeDigestIssue(issueID: issue.id, at: sender.now()) }
             return progress
         }
         summary.outcome = state.open == 0 ? .completed : .incomplete
         return summary
     }
 
-    enum LeaseWait { case acquired, completedByAnother, busy }
-
-    /// Takes the issue's lease, waiting while another run holds it: a live run renews its lease and
-    /// usually finishes the issue; a killed run's lease expires and is taken over.
-    private func waitForLease(_ issue: DigestIssue) async throws -> LeaseWait {
-        let deadline = ContinuousClock.now + options.lease * 3
+    /// Runs `body` in a transaction, retrying while the database is unavailable for up to
+    /// `options.outageTolerance`, so a short outage (a PostgreSQL restart) does not stop the run.
+    func durably<Result: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> Result) async throws
+        -> Result
+    {
+        let deadline = ContinuousClock.now + options.outageTolerance
         while true {
-            if try await renewLease(issue) { return .acquired }
-            let current = try await store.transaction {
-                try await $0.digestIssue(newsletter: issue.newsletter, period: issue.period)
+            do {
+                return try await store.transaction(body)
+            } catch let error as StoreError where error.isUnavailable && ContinuousClock.now < deadline {
+                sender.logger.warning("database unavailable; retrying", metadata: ["error": "\(error)"])
+                try await Task.sleep(for: .seconds(1))
             }
-            if current?.completedAt != nil { return .completedByAnother }
-            if ContinuousClock.now >= deadline { return .busy }
-            sender.logger.info("another run holds this digest; waiting", metadata: ["period": "\(issue.period)"])
-            try await Task.sleep(for: .seconds(1))
         }
     }
 
-    /// Renews the lease every third of its duration until cancelled.
-    private func keepLease(_ issue: DigestIssue) async {
+    /// Renews this run's claims every third of a lease until cancelled.
+    private func keepClaims(_ issue: DigestIssue) async {
         while !Task.isCancelled {
             try? await Task.sleep(for: options.lease / 3)
             if Task.isCancelled { return }
-            _ = try? await renewLease(issue)
-        }
-    }
-
-    private func renewLease(_ issue: DigestIssue) async throws -> Bool {
-        let time = sender.now()
-        let until = time.addingTimeInterval(options.lease.seconds)
-        return try await store.transaction { [owner] tx in
-            try await tx.acquireDigestLease(issueID: issue.id, owner: owner, until: until, now: time)
-        }
-    }
-
-    private func sendBatch(
-        _ batch: [DigestRecipient], issue: DigestIssue, prepared: any PreparedDigest, pacer: Pacer?
-    ) async throws -> [(DeliveryState, Bool)] {
-        try await withThrowingTaskGroup(of: (DeliveryState, Bool).self) { group in
-            var pending = batch.makeIterator()
-            var outcomes: [(DeliveryState, Bool)] = []
-            outcomes.reserveCapacity(batch.count)
-            func startNext() -> Bool {
-                guard let recipient = pending.next() else { return false }
-                group.addTask {
-                    await pacer?.wait()
-                    let state = try await deliverOne(recipient, issue: issue, prepared: prepared)
-                    return (state, recipient.resumedAfterInterruption)
-                }
-                return true
-            }
-            for _ in 0..<max(1, options.concurrency) where !startNext() { break }
-            while let outcome = try await group.next() {
-                outcomes.append(outcome)
-                _ = startNext()
-            }
-            return outcomes
-        }
-    }
-
-    private func deliverOne(_ recipient: DigestRecipient, issue: DigestIssue, prepared: any PreparedDigest) async throws
-        -> DeliveryState
-    {
-        let subscriber = recipient.subscriber
-        guard recipient.status == .confirmed else {
-            try await record(issue, subscriber.id, .skipped, "not confirmed at send time")
-            return .skipped
-        }
-        let token = sender.signer.token(subscriberID: subscriber.id, newsletter: newsletter.slug)
-        let mail: OutgoingMail
-        do {
-            mail = try prepared.mail(for: subscriber, manageToken: token)
-        } catch {
-            try await record(issue, subscriber.id, .failed, "cannot build the message: \(error)")
-            return .failed
-        }
-        try await record(issue, subscriber.id, .sending, nil)
-        let (state, result) = await attempt(mail)
-        try await record(issue, subscriber.id, state, result)
-        return state
-    }
-
-    /// Sends with in-run retries for transient failures; returns the final state and the reply.
-    private func attempt(_ mail: OutgoingMail) async -> (DeliveryState, String) {
-        var delay = options.retryDelay
-        for attempt in 1...max(1, options.attempts) {
             do {
-                let receipt = try await sender.transport.send(mail)
-                return (.sent, "\(receipt.replyCode) \(receipt.replyText)")
+                try await store.transaction { [owner, sender] tx in
+                    try await tx.renewDigestClaims(issueID: issue.id, owner: owner, at: sender.now())
+                }
             } catch {
-                if error.kind == .permanent { return (.failed, error.description) }
-                if attempt == options.attempts { return (.deferred, error.description) }
-                sender.logger.info("digest delivery will be retried", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: delay)
-                delay *= 2
+                sender.logger.warning("could not renew digest claims", metadata: ["error": "\(error)"])
             }
-        }
-        return (.deferred, "no attempt made")
-    }
-
-    private func record(_ issue: DigestIssue, _ subscriberID: Int64, _ state: DeliveryState, _ result: String?) async throws {
-        try await store.transaction { [sender] tx in
-            try await tx.recordDigestDelivery(
-                issueID: issue.id, subscriberID: subscriberID, state: state, result: result, at: sender.now())
         }
     }
 
@@ -182,48 +143,14 @@ struct DigestRun: Sendable {
     }
 }
 
-extension DigestRunSummary {
-    mutating func add(_ outcomes: [(DeliveryState, Bool)]) {
-        for (state, resumedAfterInterruption) in outcomes {
-            switch state {
-            case .sent: sent += 1
-            case .failed: failed += 1
-            case .deferred: deferred += 1
-            case .skipped: skipped += 1
-            case .pending, .claimed, .sending: break
-            }
-            if resumedAfterInterruption { resumed += 1 }
-        }
-    }
-}
-
 /// Why a digest run stopped.
 public enum DigestError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Another run took over the issue (our lease expired, e.g. after a long stall).
-    case leaseLost(String)
     /// The newsletter is not configured.
     case unknownNewsletter(String)
 
     public var description: String {
         switch self {
-        case .leaseLost(let period): "digest \(period): another run took over this issue; stopping"
         case .unknownNewsletter(let slug): "unknown newsletter '\(slug)'"
         }
-    }
-}
-
-/// Spaces sends to at most `perSecond` across all tasks of a run.
-actor Pacer {
-    private let interval: Duration
-    private var next = ContinuousClock.now
-
-    init(perSecond: Double) {
-        interval = .nanoseconds(Int64(1e9 / max(perSecond, 0.001)))
-    }
-
-    func wait() async {
-        let slot = max(next, ContinuousClock.now)
-        next = slot + interval
-        try? await Task.sleep(until: slot, clock: .continuous)
     }
 }

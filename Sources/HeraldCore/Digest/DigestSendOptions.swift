@@ -16,17 +16,21 @@ public struct DigestSendOptions: Sendable {
     public var maxAge: Duration?
     /// Deliveries claimed per batch.
     public var batchSize: Int
-    /// How long a run's claim on an issue lasts without renewal.
+    /// How long a run's claim on a delivery lasts without renewal (a live run renews its claims
+    /// every third of it); a dead run's rows are taken over by another run after this.
     public var lease: Duration
     /// Attempts per message within the run for transient failures.
     public var attempts: Int
     /// Delay before the second attempt; doubled each time.
     public var retryDelay: Duration
+    /// How long the run keeps retrying a database that is unavailable (e.g. PostgreSQL restarting)
+    /// before it stops; results of messages already sent are recorded once the database is back.
+    public var outageTolerance: Duration
 
     public init(
         period: String? = nil, concurrency: Int = 4, ratePerSecond: Double? = nil, dryRun: Bool = false,
         maxItems: Int = 20, maxAge: Duration? = nil, batchSize: Int = 500, lease: Duration = .seconds(15),
-        attempts: Int = 4, retryDelay: Duration = .milliseconds(500)
+        attempts: Int = 4, retryDelay: Duration = .milliseconds(500), outageTolerance: Duration = .seconds(30)
     ) {
         self.period = period
         self.concurrency = concurrency
@@ -38,6 +42,7 @@ public struct DigestSendOptions: Sendable {
         self.lease = lease
         self.attempts = attempts
         self.retryDelay = retryDelay
+        self.outageTolerance = outageTolerance
     }
 }
 
@@ -50,9 +55,8 @@ public struct DigestRunSummary: Sendable, Equatable {
         case noNewItems = "no_new_items"
         /// The issue for this period was already completed earlier.
         case alreadySent = "already_sent"
-        /// Another run holds the issue's lease.
-        case busy
-        /// Some deliveries are deferred (transient failures) for the next run.
+        /// Some deliveries are left for the next run: deferred after transient failures, or held by
+        /// another run that made no progress for four leases.
         case incomplete
         /// Dry run: rendered and counted only.
         case dryRun = "dry_run"

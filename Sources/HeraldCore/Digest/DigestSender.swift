@@ -1,14 +1,15 @@
 import Foundation
 import Logging
 
-/// Sends a newsletter's digest for a period exactly once, resumably.
+/// Sends a newsletter's digest for a period exactly once, resumably, shared by any number of runs.
 ///
 /// The issue and one delivery row per confirmed subscriber are created in one transaction under
-/// a unique (newsletter, period) key. A run takes a lease on the issue, claims deliveries in
-/// batches (marked `sending` before the SMTP transaction starts) and records each result as soon
-/// as the server answers. A run that dies leaves its claimed rows in `sending`; the next run sends
-/// them again, so the only possible duplicate is a message the server accepted in the instant
-/// before the run died and could record it (counted as `resumed`).
+/// a unique (newsletter, period) key. Each run claims deliveries in batches (several runs started
+/// together split the rows between them), marks each `sending` just before its SMTP transaction
+/// and records the result as soon as the server answers. A run renews its claims while it works;
+/// a run that dies stops renewing, and one lease later another run (or the next one) takes its
+/// rows over. The only possible duplicate is a message the server accepted in the instant before
+/// its run died and could record it (counted as `resumed`).
 public struct DigestSender: Sendable {
     let store: any SubscriberStore
     let source: any DigestSource
@@ -17,6 +18,8 @@ public struct DigestSender: Sendable {
     let signer: ManageLinkSigner
     let logger: Logger
     let now: @Sendable () -> Date
+    /// Told about recipients the server refused for good (hard bounces), if set.
+    public var bounces: (any BounceRecorder)?
 
     public init(
         store: any SubscriberStore, source: any DigestSource, composer: any DigestComposer,
@@ -57,24 +60,34 @@ public struct DigestSender: Sendable {
                 _ = try await run.deliver(issue)
             }
         }
-        if let existing = try await store.transaction({ try await $0.digestIssue(newsletter: newsletter.slug, period: period) }) {
-            guard existing.completedAt == nil else {
-                return DigestRunSummary(outcome: .alreadySent, issueID: existing.id, period: period)
-            }
-            return try await run.deliver(existing)
-        }
+        if let existing = try await issue(newsletter, period) { return try await join(existing, run) }
         let articles = try await freshArticles(newsletter, options: options)
-        guard !articles.isEmpty else { return DigestRunSummary(outcome: .noNewItems, period: period) }
+        guard !articles.isEmpty else {
+            // A run started at the same moment may have just created this period's issue with them.
+            if !options.dryRun, let raced = try await issue(newsletter, period) { return try await join(raced, run) }
+            return DigestRunSummary(outcome: .noNewItems, period: period)
+        }
         if options.dryRun { return try await run.dryRun(articles, period: period) }
-        let issue: DigestIssue
+        let created: DigestIssue
         do {
-            issue = try await store.transaction { [now] tx in
+            created = try await store.transaction { [now] tx in
                 try await tx.createDigestIssue(newsletter: newsletter.slug, period: period, articles: articles, at: now())
             }
         } catch let error as StoreError where error.isDuplicate {
-            guard let raced = try await store.transaction({ try await $0.digestIssue(newsletter: newsletter.slug, period: period) })
-            else { throw error }
-            issue = raced
+            guard let raced = try await issue(newsletter, period) else { throw error }
+            created = raced
+        }
+        return try await run.deliver(created)
+    }
+
+    private func issue(_ newsletter: Newsletter, _ period: String) async throws -> DigestIssue? {
+        try await store.transaction { try await $0.digestIssue(newsletter: newsletter.slug, period: period) }
+    }
+
+    /// Helps send an issue that exists already (another run created it), or reports it sent.
+    private func join(_ issue: DigestIssue, _ run: DigestRun) async throws -> DigestRunSummary {
+        guard issue.completedAt == nil else {
+            return DigestRunSummary(outcome: .alreadySent, issueID: issue.id, period: issue.period)
         }
         return try await run.deliver(issue)
     }

@@ -46,7 +46,8 @@ enum EmailDomain {
         }
         // UTS #46 maps full-width dots and letters, so the label rules are checked on the result.
         _ = try ascii.withEmailBytes { bytes throws(EmailValidationError) in try checkLabels(bytes) }
-        guard case .success(let unicode) = EmailIDNA.toUnicode(ascii) else {
+        // A-labels typed next to Unicode ones pass toASCII unchanged; hold them to the ASCII path's round trip.
+        guard case .success(let unicode) = EmailIDNA.roundTrippedUnicode(ascii) else {
             throw EmailValidationError(.invalidInternationalDomain)
         }
         return Validated(convertedASCII: ascii, unicode: unicode)

@@ -64,7 +64,8 @@ enum EmailValidator {
     ) throws(EmailValidationError) -> EmailAddress {
         let shape = try EmailShape.scan(bytes)
         let at = try shape.atIndex(in: bytes)
-        guard bytes.count <= maxAddressBytes else { throw EmailValidationError(.tooLong) }
+        // The 254-octet limit applies to the SMTP form (checked below): a Unicode domain can be
+        // longer as typed than as A-labels, and both spellings of a mailbox must be accepted alike.
         let localBytes = UnsafeBufferPointer(rebasing: bytes[..<at])
         let domainBytes = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
         let local = try EmailLocalPart.check(localBytes)

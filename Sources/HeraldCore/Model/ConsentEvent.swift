@@ -8,6 +8,8 @@ public enum ConsentAction: String, Sendable, Codable, CaseIterable {
     case preferenceChange = "preference_change"
     case adminChange = "admin_change"
     case importConsent = "import"
+    /// A person whose address had been erased signed up again themselves, lifting the suppression.
+    case suppressionLifted = "suppression_lifted"
 }
 
 /// One recorded consent step: who, what, when, from where.

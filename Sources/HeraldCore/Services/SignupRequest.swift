@@ -39,4 +39,6 @@ public enum SignupOutcome: String, Sendable, Equatable {
     case alreadySubscribedNotified = "already_subscribed_notified"
     /// Already confirmed; the reminder was throttled.
     case alreadySubscribedThrottled = "already_subscribed_throttled"
+    /// The address is suppressed (bounce, complaint, admin): nothing was recorded or sent.
+    case suppressed
 }

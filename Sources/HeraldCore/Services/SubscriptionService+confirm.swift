@@ -55,6 +55,7 @@ extension SubscriptionService {
         else { return }
         try await tx.saveSubscription(current.moved(to: .confirmed, at: time))
         try await tx.appendConsent(consent(.confirm, subscriber, newsletter.slug, origin, time))
+        try await publish(.confirmed, subscriber, newsletter.slug, in: tx, at: time)
         guard newsletter.sendsWelcome else { return }
         let mail = try composer.welcomeMail(mailRequest(subscriber, newsletter))
         _ = try await tx.enqueueMail(

@@ -80,6 +80,7 @@ extension SubscriptionService {
         else { return }
         try await tx.saveSubscription(current.moved(to: status, at: time))
         try await tx.appendConsent(consent(action, subscriber, slug, origin, time))
+        try await publish(status == .confirmed ? .confirmed : .unsubscribed, subscriber, slug, in: tx, at: time)
     }
 }
 

@@ -10,10 +10,13 @@ public struct SubscriptionService: Sendable {
     let signer: ManageLinkSigner
     let newsletters: [Newsletter]
     let now: @Sendable () -> Date
+    /// Where confirm and unsubscribe events go (written in the same transaction as the change).
+    let webhooks: WebhookPublisher
 
     public init(
         store: any SubscriberStore, composer: any SubscriptionMailComposer, policy: SignupPolicy,
-        signer: ManageLinkSigner, newsletters: [Newsletter], now: @escaping @Sendable () -> Date = Date.init
+        signer: ManageLinkSigner, newsletters: [Newsletter], now: @escaping @Sendable () -> Date = Date.init,
+        webhooks: WebhookPublisher = .none
     ) {
         self.store = store
         self.composer = composer
@@ -21,6 +24,7 @@ public struct SubscriptionService: Sendable {
         self.signer = signer
         self.newsletters = newsletters
         self.now = now
+        self.webhooks = webhooks
     }
 
     /// The configured newsletter with this slug.
@@ -40,30 +44,45 @@ public struct SubscriptionService: Sendable {
 
     private func signUpOnce(_ request: SignupRequest) async throws -> SignupOutcome {
         let time = now()
+        return try await store.transaction { [self] tx in
+            switch try await admitSelfSignup(request, in: tx) {
+            case .refused: return .suppressed
+            case .clear: return try await signUp(request, in: tx, at: time)
+            case .liftedErasure:
+                let outcome = try await signUp(request, in: tx, at: time)
+                try await recordLiftedErasure(request, in: tx, at: time)
+                return outcome
+            }
+        }
+    }
+
+    /// ``signUp(_:)`` inside an open transaction (the admin API writes its audit entry in the same one).
+    func signUp(_ request: SignupRequest, in tx: any StoreTransaction, at time: Date) async throws -> SignupOutcome {
         let requested = request.newsletters.compactMap(newsletter)
         guard !requested.isEmpty else { throw SubscriptionError.unknownNewsletter }
-        return try await store.transaction { [self] tx in
-            let subscriber = try await findOrCreate(request, in: tx, at: time)
-            var needsConfirmation: [Newsletter] = []
-            var alreadyConfirmed: [Newsletter] = []
-            for newsletter in requested {
-                let current = try await tx.subscription(subscriberID: subscriber.id, newsletter: newsletter.slug)
-                if current?.status == .confirmed {
-                    alreadyConfirmed.append(newsletter)
-                    continue
-                }
-                needsConfirmation.append(newsletter)
-                let pending = current.map { $0.moved(to: .pending, at: time) }
-                    ?? Subscription(subscriberID: subscriber.id, newsletter: newsletter.slug, status: .pending,
-                        createdAt: time, updatedAt: time)
-                try await tx.saveSubscription(pending)
-                try await tx.appendConsent(consent(.signup, subscriber, newsletter.slug, request.origin, time))
+        let subscriber = try await findOrCreate(request, in: tx, at: time)
+        // Concurrent signups for one address (several processes on PostgreSQL) run one after
+        // another from here, so the throttle counts the other one's confirmation mail.
+        try await tx.lockSubscriber(id: subscriber.id)
+        var needsConfirmation: [Newsletter] = []
+        var alreadyConfirmed: [Newsletter] = []
+        for newsletter in requested {
+            let current = try await tx.subscription(subscriberID: subscriber.id, newsletter: newsletter.slug)
+            if current?.status == .confirmed {
+                alreadyConfirmed.append(newsletter)
+                continue
             }
-            if !needsConfirmation.isEmpty {
-                return try await queueConfirmation(subscriber, needsConfirmation, in: tx, at: time)
-            }
-            return try await queueAlreadySubscribed(subscriber, alreadyConfirmed[0], in: tx, at: time)
+            needsConfirmation.append(newsletter)
+            let pending = current.map { $0.moved(to: .pending, at: time) }
+                ?? Subscription(subscriberID: subscriber.id, newsletter: newsletter.slug, status: .pending,
+                    createdAt: time, updatedAt: time)
+            try await tx.saveSubscription(pending)
+            try await tx.appendConsent(consent(.signup, subscriber, newsletter.slug, request.origin, time))
         }
+        if !needsConfirmation.isEmpty {
+            return try await queueConfirmation(subscriber, needsConfirmation, in: tx, at: time)
+        }
+        return try await queueAlreadySubscribed(subscriber, alreadyConfirmed[0], in: tx, at: time)
     }
 
     private func findOrCreate(_ request: SignupRequest, in tx: any StoreTransaction, at time: Date) async throws

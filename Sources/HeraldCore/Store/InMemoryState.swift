@@ -11,17 +11,24 @@ struct InMemoryState: Sendable {
     var outbox: [Int64: OutboxMessage] = [:]
     var settings: [String: String] = [:]
     var digestIssues: [Int64: DigestIssue] = [:]
-    var digestLeases: [Int64: (owner: String, until: Date)] = [:]
     var deliveries: [Int64: [Int64: Delivery]] = [:]
     var sentArticles: [String: (identities: Set<String>, links: Set<String>)] = [:]
     var nextIssueID: Int64 = 1
     var nextSubscriberID: Int64 = 1
     var nextOutboxID: Int64 = 1
+    var suppressions: [String: SuppressionEntry] = [:]
+    var audit: [AuditEntry] = []
+    var digestQueue: [QueuedDigestItem] = []
+    var bounces: [BounceRecord] = []
+    var webhookDeliveries: [Int64: WebhookDelivery] = [:]
+    var nextWebhookID: Int64 = 1
 
     struct Delivery: Sendable {
         var state: DeliveryState
         var claimedBy: String?
         var result: String?
+        /// When the row last changed or its claim was renewed.
+        var updatedAt: Date
     }
 
     struct SubscriptionKey: Hashable, Sendable {

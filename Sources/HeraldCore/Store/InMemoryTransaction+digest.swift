@@ -32,7 +32,9 @@ extension InMemoryTransaction {
             state.sentArticles[newsletter] = sent
             let confirmed = state.subscriptions.values.filter { $0.newsletter == newsletter && $0.status == .confirmed }
             state.deliveries[issue.id] = Dictionary(
-                uniqueKeysWithValues: confirmed.map { ($0.subscriberID, InMemoryState.Delivery(state: .pending)) })
+                uniqueKeysWithValues: confirmed.map {
+                    ($0.subscriberID, InMemoryState.Delivery(state: .pending, updatedAt: time))
+                })
             return issue
         }
     }
@@ -51,36 +53,48 @@ extension InMemoryTransaction {
         }
     }
 
-    func acquireDigestLease(issueID: Int64, owner: String, until: Date, now: Date) async throws -> Bool {
-        write { state in
-            if let lease = state.digestLeases[issueID], lease.owner != owner, lease.until >= now { return false }
-            guard state.digestIssues[issueID] != nil else { return false }
-            state.digestLeases[issueID] = (owner, until)
-            return true
-        }
-    }
-
-    func releaseDigestLease(issueID: Int64, owner: String) async throws {
-        write { state in
-            if state.digestLeases[issueID]?.owner == owner { state.digestLeases[issueID] = nil }
-        }
-    }
-
-    func claimDigestDeliveries(issueID: Int64, owner: String, limit: Int) async throws -> [DigestRecipient] {
+    func claimDigestDeliveries(issueID: Int64, _ claim: DigestClaim) async throws -> [DigestRecipient] {
         write { state in
             guard let issue = state.digestIssues[issueID], var rows = state.deliveries[issueID] else { return [] }
-            let claimable = rows.filter { _, row in
-                row.state == .pending || ([.deferred, .claimed, .sending].contains(row.state) && row.claimedBy != owner)
-            }.keys.sorted().prefix(limit)
+            let claimable = rows.filter { Self.isClaimable($0.value, by: claim) }.keys.sorted().prefix(claim.limit)
             let recipients = claimable.compactMap { id -> DigestRecipient? in
                 guard let subscriber = state.subscribers[id] else { return nil }
                 let interrupted = rows[id]?.state == .sending
-                rows[id] = InMemoryState.Delivery(state: .claimed, claimedBy: owner)
+                rows[id] = InMemoryState.Delivery(state: .claimed, claimedBy: claim.owner, updatedAt: claim.time)
                 let status = state.subscriptions[.init(subscriberID: id, newsletter: issue.newsletter)]?.status
                 return DigestRecipient(subscriber: subscriber, status: status, resumedAfterInterruption: interrupted)
             }
             state.deliveries[issueID] = rows
             return recipients
+        }
+    }
+
+    private static func isClaimable(_ row: InMemoryState.Delivery, by claim: DigestClaim) -> Bool {
+        let otherOwner = row.claimedBy != claim.owner
+        switch row.state {
+        case .pending: return true
+        case .claimed, .sending: return otherOwner && row.updatedAt < claim.abandonedBefore
+        case .deferred: return otherOwner && row.updatedAt < claim.deferredBefore
+        case .sent, .failed, .skipped: return false
+        }
+    }
+
+    func renewDigestClaims(issueID: Int64, owner: String, at time: Date) async throws {
+        write { state in
+            for (id, row) in state.deliveries[issueID] ?? [:]
+            where row.claimedBy == owner && (row.state == .claimed || row.state == .sending) {
+                state.deliveries[issueID]?[id]?.updatedAt = time
+            }
+        }
+    }
+
+    func startDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, at time: Date) async throws -> Bool {
+        write { state in
+            guard let row = state.deliveries[issueID]?[subscriberID], row.state == .claimed, row.claimedBy == owner
+            else { return false }
+            state.deliveries[issueID]?[subscriberID] = InMemoryState.Delivery(
+                state: .sending, claimedBy: owner, updatedAt: time)
+            return true
         }
     }
 
@@ -90,6 +104,7 @@ extension InMemoryTransaction {
         write { state in
             state.deliveries[issueID]?[subscriberID]?.state = deliveryState
             state.deliveries[issueID]?[subscriberID]?.result = result
+            state.deliveries[issueID]?[subscriberID]?.updatedAt = time
         }
     }
 
@@ -106,8 +121,7 @@ extension InMemoryTransaction {
 
     func completeDigestIssue(issueID: Int64, at time: Date) async throws {
         write { state in
-            state.digestIssues[issueID]?.completedAt = time
-            state.digestLeases[issueID] = nil
+            if state.digestIssues[issueID]?.completedAt == nil { state.digestIssues[issueID]?.completedAt = time }
         }
     }
 }

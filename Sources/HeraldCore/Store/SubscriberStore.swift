@@ -22,7 +22,9 @@ public protocol SubscriberStore: Sendable {
 /// The operations available inside one store transaction.
 ///
 /// Addresses are looked up by canonical key; slugs identify newsletters.
-public protocol StoreTransaction: Sendable {
+public protocol StoreTransaction: Sendable, SuppressionOperations, SubscriberImportOperations, BounceOperations, WebhookOperations, AuditOperations, AdminQueryOperations,
+    DigestQueueOperations, SubscriberLockOperations
+{
     // MARK: Newsletters
 
     /// Inserts or updates newsletters by slug (configuration is the source of truth).
@@ -95,20 +97,24 @@ public protocol StoreTransaction: Sendable {
     func digestIssue(newsletter: String, period: String) async throws -> DigestIssue?
     /// Issues of `newsletter` not completed yet, oldest first.
     func incompleteDigestIssues(newsletter: String) async throws -> [DigestIssue]
-    /// Takes or renews the sending lease of an issue for `owner`; false when another owner holds it.
-    func acquireDigestLease(issueID: Int64, owner: String, until: Date, now: Date) async throws -> Bool
-    /// Gives up the lease if `owner` holds it.
-    func releaseDigestLease(issueID: Int64, owner: String) async throws
-    /// Claims up to `limit` deliveries for `owner`: pending ones, deferred ones from earlier runs,
-    /// and ones another (dead) owner left `claimed` or `sending`. Claimed rows become `claimed`.
-    /// Ordered by subscriber id.
-    func claimDigestDeliveries(issueID: Int64, owner: String, limit: Int) async throws -> [DigestRecipient]
+    /// Claims up to `claim.limit` deliveries for `claim.owner`, lowest subscriber id first: pending
+    /// ones; `claimed` or `sending` ones of another owner whose claim was last renewed before
+    /// `claim.abandonedBefore` (that run died); `deferred` ones another owner deferred before
+    /// `claim.deferredBefore` (an earlier run). Claimed rows become `claimed` by the owner, renewed
+    /// at `claim.time`. Rows a concurrent claim is taking are skipped, never shared: two owners
+    /// never hold one row at once.
+    func claimDigestDeliveries(issueID: Int64, _ claim: DigestClaim) async throws -> [DigestRecipient]
+    /// Renews, at `time`, the claims `owner` holds on rows still `claimed` or `sending`.
+    func renewDigestClaims(issueID: Int64, owner: String, at time: Date) async throws
+    /// Moves one row from `claimed` to `sending` if `owner` still holds it, just before its SMTP
+    /// transaction; false when another run took the row over (then it must not be sent).
+    func startDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, at time: Date) async throws -> Bool
     /// Records the outcome of one delivery.
     func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)
         async throws
     /// Counts by state and up to `failureLimit` failures (failed or deferred) with their results.
     func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress
-    /// Marks the issue complete.
+    /// Marks the issue complete (once: a second call keeps the first time).
     func completeDigestIssue(issueID: Int64, at time: Date) async throws
 
     // MARK: Outbox

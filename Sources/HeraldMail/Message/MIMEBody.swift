@@ -7,8 +7,12 @@ struct MIMEBody {
     let content: [UInt8]
 
     init(text: String, html: String?) {
-        let encodedText = QuotedPrintable.encodedBytes(text)
-        guard let html else {
+        self.init(encodedText: QuotedPrintable.encodedBytes(text), encodedHTML: html.map(QuotedPrintable.encodedBytes))
+    }
+
+    /// A body from parts already in quoted-printable (as `QuotedPrintable.encodedBytes` writes them).
+    init(encodedText: [UInt8], encodedHTML: [UInt8]?) {
+        guard let encodedHTML else {
             headerFields = [
                 HeaderField(name: "Content-Type", segments: [.atom("text/plain;"), .atom("charset=utf-8")]),
                 HeaderField(name: "Content-Transfer-Encoding", segments: [.atom("quoted-printable")]),
@@ -17,7 +21,6 @@ struct MIMEBody {
             content = encodedText.isEmpty || encodedText.last == 10 ? encodedText : encodedText + Array("=\r\n".utf8)
             return
         }
-        let encodedHTML = QuotedPrintable.encodedBytes(html)
         let boundary = MIMEBoundary.make(avoiding: [encodedText, encodedHTML])
         headerFields = [
             HeaderField(

@@ -14,7 +14,11 @@ public struct MessageAssembler: Sendable {
     /// the recipients are the To addresses (each once).
     public func assemble(_ message: MailMessage) throws(MessageAssemblyError) -> OutgoingMail {
         try Self.validate(message)
-        let body = MIMEBody(text: message.text, html: message.html)
+        return try assemble(message, body: MIMEBody(text: message.text, html: message.html))
+    }
+
+    /// The headers of `message` (already validated) followed by `body`.
+    func assemble(_ message: MailMessage, body: MIMEBody) throws(MessageAssemblyError) -> OutgoingMail {
         var fields = headerFields(for: message)
         fields.append(contentsOf: body.headerFields)
 

@@ -23,6 +23,8 @@ public struct OutboxWorker: Sendable {
     let logger: Logger
     let now: @Sendable () -> Date
     let onResult: @Sendable (MailKind, OutboxState) -> Void
+    /// Told about recipients the server refused for good (hard bounces), if set.
+    public var bounces: (any BounceRecorder)?
 
     public init(
         store: any SubscriberStore, transport: any MailTransport, policy: OutboxDeliveryPolicy = .init(),
@@ -69,11 +71,13 @@ public struct OutboxWorker: Sendable {
     /// Claims one batch of due mail and sends it with bounded concurrency.
     public func deliverDue() async throws -> OutboxRound {
         let time = now()
-        let batch = try await store.transaction { [policy] tx in
-            try await tx.claimDueMail(
+        let (batch, suppressed) = try await store.transaction { [policy] tx in
+            let claimed = try await tx.claimDueMail(
                 now: time, limit: policy.batchSize, leaseUntil: time.addingTimeInterval(policy.lease.seconds))
+            return try await Self.droppingSuppressed(claimed, at: time, in: tx)
         }
         var round = OutboxRound()
+        round.failed = suppressed
         try await withThrowingTaskGroup(of: OutboxState.self) { group in
             var iterator = batch.makeIterator()
             for _ in 0..<policy.concurrency {
@@ -110,8 +114,13 @@ public struct OutboxWorker: Sendable {
             "attempt": "\(attempts)", "error": "\(failure)"]
         if failure.kind == .permanent || attempts >= policy.maxAttempts {
             logger.warning("mail failed for good", metadata: metadata)
-            try await store.transaction {
-                try await $0.markMailFailed(id: message.id, attempts: attempts, at: time, result: failure.description)
+            try await store.transaction { [bounces] tx in
+                try await tx.markMailFailed(id: message.id, attempts: attempts, at: time, result: failure.description)
+                if let bounces, failure.isRecipientRejection, let recipient = message.mail.recipients.first,
+                    message.mail.recipients.count == 1
+                {
+                    try await bounces.recordPermanentFailure(address: recipient, reply: failure.message, in: tx)
+                }
             }
             return .failed
         }

@@ -62,14 +62,15 @@ public func buildApplication(
         OutboxService(worker: makeOutboxWorker(configuration: configuration, dependencies: dependencies)),
         HousekeepingService(
             service: try makeSubscriptionService(configuration: configuration, dependencies: dependencies),
-            interval: .seconds(3600), logger: dependencies.logger))
+            interval: .seconds(3600), logger: dependencies.logger),
+        WebhookService(worker: makeWebhookWorker(configuration: configuration, dependencies: dependencies)))
     return app
 }
 
 /// The outbox worker for the configured transport.
 public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: HeraldDependencies) -> OutboxWorker {
     let metrics = dependencies.metrics
-    return OutboxWorker(
+    var worker = OutboxWorker(
         store: dependencies.store, transport: dependencies.transport,
         policy: OutboxDeliveryPolicy(
             maxAttempts: configuration.outboxMaxAttempts,
@@ -77,6 +78,8 @@ public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: H
             concurrency: configuration.smtpPoolSize),
         logger: dependencies.logger,
         now: dependencies.now, onResult: { metrics.delivery(kind: $0, state: $1) })
+    worker.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)
+    return worker
 }
 
 /// The subscription service for this configuration.
@@ -92,7 +95,7 @@ public func makeSubscriptionService(
     return SubscriptionService(
         store: dependencies.store, composer: composer, policy: configuration.signup,
         signer: ManageLinkSigner(secret: dependencies.manageLinkSecret), newsletters: configuration.newsletters,
-        now: dependencies.now)
+        now: dependencies.now, webhooks: makeWebhookPublisher(configuration: configuration))
 }
 
 /// Builds the router with every endpoint.
@@ -120,6 +123,13 @@ public func buildRouter(
     ManageController(
         service: service, pages: pages, clients: clients, metrics: metrics, maxBodyBytes: configuration.web.maxBodyBytes
     ).register(on: router)
+    let adminRoutes = AdminAPI.register(
+        on: router, configuration: configuration, dependencies: dependencies, service: service, emailPolicy: emailPolicy)
+    BounceReportsController(
+        store: dependencies.store, service: makeBounceService(configuration: configuration, dependencies: dependencies),
+        maxBodyBytes: max(configuration.web.maxBodyBytes, 1_048_576), now: dependencies.now
+    ).register(on: adminRoutes)
+    AdminAPI.finish(on: router)
     return router
 }
 

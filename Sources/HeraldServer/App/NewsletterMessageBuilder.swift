@@ -14,17 +14,38 @@ struct NewsletterMessageBuilder: Sendable {
         _ rendered: RenderedMail, to subscriber: Subscriber, newsletter: Newsletter, manageToken: String?,
         messageID: String? = nil
     ) throws -> OutgoingMail {
+        var message = message(
+            subject: rendered.subject, to: subscriber, newsletter: newsletter, manageToken: manageToken,
+            messageID: messageID)
+        message.text = rendered.text
+        message.html = rendered.html
+        return try assembler.assemble(message)
+    }
+
+    /// One subscriber's copy of a digest: `body` with the holes filled from `fill`.
+    func build(
+        _ body: BodyTemplate, filling fill: DigestFill, to subscriber: Subscriber, newsletter: Newsletter,
+        manageToken: String, messageID: String
+    ) throws -> OutgoingMail {
+        try assembler.assemble(
+            message(subject: fill.subject, to: subscriber, newsletter: newsletter, manageToken: manageToken,
+                messageID: messageID),
+            body: body, text: fill.text, html: fill.html)
+    }
+
+    /// The message's headers; its text and HTML are left empty.
+    private func message(
+        subject: String, to subscriber: Subscriber, newsletter: Newsletter, manageToken: String?, messageID: String?
+    ) -> MailMessage {
         let from = newsletter.fromAddress.flatMap { try? Mailbox(parsing: $0) } ?? sender
         let list = manageToken.map { token in
             ListHeaders(
                 title: newsletter.title, id: "\(newsletter.slug).\(domain(of: from))",
                 unsubscribeURL: "\(site.baseURL)/unsubscribe/\(token)", oneClickUnsubscribe: true)
         }
-        return try assembler.assemble(
-            MailMessage(
-                from: from, to: [Mailbox(displayName: subscriber.name, address: subscriber.smtpAddress)],
-                subject: rendered.subject, text: rendered.text, html: rendered.html,
-                messageID: messageID.map { "<\($0)@\(domain(of: from))>" }, list: list))
+        return MailMessage(
+            from: from, to: [Mailbox(displayName: subscriber.name, address: subscriber.smtpAddress)],
+            subject: subject, text: "", messageID: messageID.map { "<\($0)@\(domain(of: from))>" }, list: list)
     }
 
     private func domain(of mailbox: Mailbox) -> String {

@@ -52,6 +52,9 @@ struct ConfigurationKey: Sendable {
         .init(name: "admin_token", help: "admin API bearer token") { c, v throws(ConfigurationError) in
             c.adminTokens["admin"] = try parseToken(v)
         },
+        .init(name: "admin_tokens", help: "named admin API bearer tokens (name: token)") { c, v throws(ConfigurationError) in
+            c.adminTokens.merge(try parseAdminTokens(v)) { _, named in named }
+        },
         .init(name: "disposable_domains_file", help: "file of domains to refuse") { c, v throws(ConfigurationError) in
             c.disposableDomainsFile = try v.text()
         },
@@ -89,6 +92,26 @@ struct ConfigurationKey: Sendable {
         },
         .init(name: "newsletters", help: "list of newsletters") { c, v throws(ConfigurationError) in
             c.newsletters = try NewsletterConfiguration.parse(v)
+        },
+        .init(name: "bounce_soft_limit", help: "soft bounces within the window that suppress an address") {
+            c, v throws(ConfigurationError) in
+            c.bounces.softLimit = try v.int(in: 1...1000)
+        },
+        .init(name: "bounce_soft_window_days", help: "days over which soft bounces count") {
+            c, v throws(ConfigurationError) in
+            c.bounces.softWindow = .seconds(try v.int(in: 1...365) * 86_400)
+        },
+        .init(name: "webhooks", help: "list of webhook endpoints (url, secret, events)") {
+            c, v throws(ConfigurationError) in
+            c.webhooks.endpoints = try WebhookConfiguration.parse(v)
+        },
+        .init(name: "webhook_retry_seconds", help: "first retry delay for failed webhook deliveries") {
+            c, v throws(ConfigurationError) in
+            c.webhooks.retrySeconds = try v.int(in: 1...86_400)
+        },
+        .init(name: "webhook_max_attempts", help: "attempts before a webhook delivery is marked failed") {
+            c, v throws(ConfigurationError) in
+            c.webhooks.maxAttempts = try v.int(in: 1...100)
         },
     ]
 }

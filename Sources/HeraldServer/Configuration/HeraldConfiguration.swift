@@ -41,6 +41,10 @@ public struct HeraldConfiguration: Sendable {
     public var signup = SignupPolicy()
     /// Web form rules.
     public var web = WebPolicy()
+    /// When bounces suppress an address.
+    public var bounces = BouncePolicy()
+    /// Outgoing webhook endpoints and retry rules.
+    public var webhooks = WebhookSettings()
     /// The configured newsletters; the first is the default for forms that name none.
     public var newsletters = [Newsletter(slug: "news", title: "Newsletter")]
 

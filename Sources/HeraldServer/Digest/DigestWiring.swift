@@ -35,17 +35,22 @@ public struct DigestWiring: Sendable {
         }
     }
 
-    var source: FeedDigestSource {
-        FeedDigestSource(store: dependencies.store, fetcher: FeedFetcher(), override: feedOverride)
+    /// Queued articles (admin API) plus the feed's.
+    var source: QueuedDigestSource {
+        QueuedDigestSource(
+            store: dependencies.store,
+            feed: FeedDigestSource(store: dependencies.store, fetcher: FeedFetcher(), override: feedOverride))
     }
 
     /// The sender for `herald digest send`.
     public func sender() throws -> DigestSender {
-        DigestSender(
+        var sender = DigestSender(
             store: dependencies.store, source: source,
             composer: TemplateDigestComposer(templates: dependencies.templates, builder: try builder),
             transport: dependencies.transport, signer: ManageLinkSigner(secret: dependencies.manageLinkSecret),
             logger: dependencies.logger, now: dependencies.now)
+        sender.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)
+        return sender
     }
 
     /// Renders the next digest for a sample subscriber without sending or recording anything.

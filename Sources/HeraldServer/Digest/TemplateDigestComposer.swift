@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldMail
 import HeraldTemplates
 
 /// Renders a digest's shared body once with the templates; personalises per subscriber.
@@ -8,12 +9,28 @@ struct TemplateDigestComposer: DigestComposer {
     let builder: NewsletterMessageBuilder
 
     func prepare(_ issue: DigestIssue, newsletter: Newsletter) throws -> any PreparedDigest {
+        try preparedDigest(issue, newsletter: newsletter)
+    }
+
+    /// ``prepare(_:newsletter:)`` with its concrete type.
+    func preparedDigest(_ issue: DigestIssue, newsletter: Newsletter) throws -> TemplatePreparedDigest {
         let shared = templates.renderDigestShared(
             DigestMail(
                 site: builder.site, newsletter: newsletter, date: issue.createdAt,
                 items: issue.articles.map(DigestItem.init(article:))))
         return TemplatePreparedDigest(
-            templates: templates, builder: builder, newsletter: newsletter, shared: shared, issueID: issue.id)
+            templates: templates, builder: builder, newsletter: newsletter, shared: shared,
+            body: BodyTemplate(text: shared.textPieces.map(\.bodyPiece), html: shared.htmlPieces.map(\.bodyPiece)),
+            issueID: issue.id)
+    }
+}
+
+extension DigestPiece {
+    var bodyPiece: BodyTemplate.Piece {
+        switch self {
+        case .literal(let text): .text(text)
+        case .hole(let index): .hole(index)
+        }
     }
 }
 
@@ -27,15 +44,31 @@ extension DigestItem {
     }
 }
 
-/// A digest rendered once; each subscriber's copy only fills in name and links.
+/// A digest rendered once, its fixed lines already quoted-printable encoded; each subscriber's
+/// copy only renders the greeting and footer and encodes the lines holding them, name and links.
 struct TemplatePreparedDigest: PreparedDigest {
     let templates: TemplateLibrary
     let builder: NewsletterMessageBuilder
     let newsletter: Newsletter
     let shared: SharedDigest
+    let body: BodyTemplate
     let issueID: Int64
 
     func mail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
+        let base = builder.site.baseURL
+        let fill = templates.fill(
+            shared,
+            for: HeraldTemplates.DigestRecipient(
+                name: subscriber.name, unsubscribeURL: "\(base)/unsubscribe/\(manageToken)",
+                preferencesURL: "\(base)/preferences/\(manageToken)"))
+        return try builder.build(
+            body, filling: fill, to: subscriber, newsletter: newsletter, manageToken: manageToken,
+            messageID: "digest.\(issueID).\(subscriber.id)")
+    }
+
+    /// The same message built by joining each part in full and encoding it whole; for comparison
+    /// in `herald digest preview --measure` and for tests.
+    func wholeMail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
         let base = builder.site.baseURL
         let rendered = templates.personalise(
             shared,

@@ -167,12 +167,24 @@ struct StrictJSON {
         return value
     }
 
+    /// RFC 8259 `number`: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?` — no `+1`, `01`, `.5` or `1.`.
     private mutating func number() throws(Malformed) -> String {
         let start = index
-        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        guard !text.isEmpty, Double(text) != nil else { throw Malformed(reason: "invalid JSON value") }
-        return text
+        if peek(UInt8(ascii: "-")) { index += 1 }
+        if peek(UInt8(ascii: "0")) { index += 1 } else { try digits() }
+        if peek(UInt8(ascii: ".")) { index += 1; try digits() }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            index += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
+            try digits()
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private mutating func digits() throws(Malformed) {
+        let start = index
+        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        guard index > start else { throw Malformed(reason: "invalid JSON value") }
     }
 
     private mutating func literal(_ word: String) throws(Malformed) {

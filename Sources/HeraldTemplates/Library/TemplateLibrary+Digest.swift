@@ -22,6 +22,17 @@ extension TemplateLibrary {
     ///
     /// Costs two small template renders per part used plus joining strings.
     public func personalise(_ digest: SharedDigest, for recipient: DigestRecipient) -> RenderedMail {
+        let (text, html) = slotValues(digest, for: recipient)
+        return RenderedMail(
+            subject: digest.subject.joined(filling: text).singleLine,
+            text: digest.text.joined(filling: text),
+            html: digest.html.joined(filling: html))
+    }
+
+    /// What each hole holds for `recipient`, in the text part and (HTML-escaped) in the HTML part.
+    func slotValues(_ digest: SharedDigest, for recipient: DigestRecipient)
+        -> (text: [DigestSlot: String], html: [DigestSlot: String])
+    {
         let values = digest.site.context([
             "newsletter": digest.newsletter.templateValues,
             "name": nullable(recipient.name),
@@ -43,10 +54,7 @@ extension TemplateLibrary {
             text[.footer] = renderSlot(.digestFooterText, values)
             html[.footer] = renderSlot(.digestFooterHTML, values)
         }
-        return RenderedMail(
-            subject: digest.subject.joined(filling: text).singleLine,
-            text: digest.text.joined(filling: text),
-            html: digest.html.joined(filling: html))
+        return (text, html)
     }
 
     /// A per-subscriber part without the file's trailing line break, so the digest template

@@ -63,6 +63,24 @@ struct ParserSafetyTests {
                 == "feed: invalid UTF-8 at line 3 (byte offset 23); the document declares no other encoding")
     }
 
+    // Found by Fuzz/Harnesses/fuzz-feed: NUL bytes at the start skipped the UTF-8 check, and
+    // FoundationXML stopped the process on the invalid UTF-8 that libxml2 then passed on.
+    @Test(arguments: [[0x3C, 0xC7, 0x00, 0x75, 0x74], [0x3C, 0x00, 0x00, 0x2F], [0xFF, 0xFE, 0x3C, 0x00, 0x00, 0xD8]] as [[UInt8]])
+    func documentsThatAreNeitherUTF8NorUTF16AreRejected(bytes: [UInt8]) throws {
+        let error = try #require(parseError(bytes))
+        #expect(error.kind == .invalidDocument)
+        #expect(error.description.contains("neither UTF-8 nor well-formed UTF-16"))
+    }
+
+    @Test func utf16FeedsWithAByteOrderMarkAreRead() throws {
+        let xml = #"<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Новини</title>"#
+            + "<item><title>Один</title><link>https://news.example.org/1</link></item></channel></rss>"
+        let bytes: [UInt8] = [0xFF, 0xFE] + xml.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let feed = try FeedParser.parse(bytes, baseURL: nil)
+        #expect(feed.title == "Новини")
+        #expect(feed.items.map(\.title) == ["Один"])
+    }
+
     @Test func invalidUTF8InJSONIsRejected() throws {
         let bytes =
             Array(#"{"version": "https://jsonfeed.org/version/1.1", "title": ""#.utf8) + [0xFF] + Array(#""}"#.utf8)

@@ -19,6 +19,9 @@ enum FeedXMLDocument {
                         + "the document declares no other encoding")
             }
             bytes = XMLEntityRepair.replacingHTMLEntities(in: bytes)
+        } else if !UTF16Check.isValidDocument(bytes) {
+            throw FeedError(
+                .invalidDocument, "the document is neither UTF-8 nor well-formed UTF-16 (it has NUL bytes at its start)")
         }
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true

@@ -1,0 +1,1 @@
+../../../Sources/HeraldServer/Signup/SignupSubmission.swift

@@ -1,0 +1,1 @@
+../../../Sources/HeraldServer/Support/StrictJSON.swift

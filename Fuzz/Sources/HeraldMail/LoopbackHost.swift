@@ -1,0 +1,1 @@
+../../../Sources/HeraldMail/SMTP/LoopbackHost.swift

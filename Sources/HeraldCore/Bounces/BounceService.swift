@@ -1,0 +1,89 @@
+import Foundation
+import Logging
+
+/// Records bounces and complaints and suppresses addresses by the ``BouncePolicy``.
+///
+/// Each report is stored (keyed by the address hash, the diagnostic without the address) and, in
+/// the same transaction, the address is suppressed when the policy says so. An address already
+/// suppressed keeps its earlier reason (an erasure stays an erasure).
+public struct BounceService: Sendable {
+    let store: any SubscriberStore
+    let policy: BouncePolicy
+    let logger: Logger
+    let now: @Sendable () -> Date
+
+    public init(
+        store: any SubscriberStore, policy: BouncePolicy, logger: Logger, now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.policy = policy
+        self.logger = logger
+        self.now = now
+    }
+
+    /// Records every report in one transaction; returns one outcome per report, in order.
+    public func record(_ reports: [BounceReport]) async throws -> [BounceOutcome] {
+        try await store.transaction { [self] tx in
+            var outcomes: [BounceOutcome] = []
+            outcomes.reserveCapacity(reports.count)
+            for report in reports { outcomes.append(try await record(report, in: tx)) }
+            return outcomes
+        }
+    }
+
+    /// Records one report inside the caller's transaction.
+    public func record(_ report: BounceReport, in tx: any StoreTransaction) async throws -> BounceOutcome {
+        let address: EmailAddress
+        do {
+            address = try EmailAddress(validating: report.address)
+        } catch {
+            return .invalidAddress(error.description)
+        }
+        let hash = try await SuppressionHasher.current(in: tx).hash(address)
+        let time = now()
+        let diagnostic = BounceDiagnostic.clean(report.diagnostic, removing: address)
+        let subscriber = try await tx.subscriber(canonicalKey: address.canonicalKey)
+        _ = try await tx.insertBounce(
+            BounceRecord(
+                addressHash: hash, subscriberID: subscriber?.id, kind: report.kind, source: report.source,
+                diagnostic: diagnostic, occurredAt: report.occurredAt, recordedAt: time))
+        if let existing = try await tx.suppression(addressHash: hash) { return .alreadySuppressed(existing.reason) }
+        guard let reason = try await suppressionReason(report.kind, hash: hash, in: tx, at: time) else {
+            return .recorded
+        }
+        let detail = "\(report.kind.rawValue) via \(report.source.rawValue): \(diagnostic)"
+        try await SuppressionList.suppress(
+            canonicalKey: address.canonicalKey, reason: reason, detail: String(detail.prefix(600)), at: time, in: tx)
+        logger.notice(
+            "address suppressed after a bounce",
+            metadata: ["reason": "\(reason.rawValue)", "source": "\(report.source.rawValue)"])
+        return .suppressed(reason)
+    }
+
+    private func suppressionReason(
+        _ kind: BounceKind, hash: String, in tx: any StoreTransaction, at time: Date
+    ) async throws -> SuppressionReason? {
+        switch kind {
+        case .hard: return .hardBounce
+        case .complaint: return .complaint
+        case .soft:
+            let since = time.addingTimeInterval(-policy.softWindow.seconds)
+            let count = try await tx.bounceCount(addressHash: hash, kind: .soft, since: since)
+            return count >= policy.softLimit ? .softBounces : nil
+        }
+    }
+
+    /// The newest bounces recorded for an address (for the admin API's "why suppressed").
+    public func history(of address: EmailAddress, limit: Int = 20) async throws -> [BounceRecord] {
+        try await store.transaction { tx in
+            try await tx.bounces(addressHash: try await SuppressionHasher.current(in: tx).hash(address), limit: limit)
+        }
+    }
+}
+
+extension BounceService: BounceRecorder {
+    public func recordPermanentFailure(address: String, reply: String, in tx: any StoreTransaction) async throws {
+        let report = BounceReport(address: address, kind: .hard, source: .smtp, diagnostic: reply, occurredAt: now())
+        _ = try await record(report, in: tx)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Why an administrative action on a subscriber could not be done.
+public enum AdministrationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No subscriber has this id (never existed, or already erased).
+    case subscriberNotFound(Int64)
+
+    public var description: String {
+        switch self {
+        case .subscriberNotFound(let id): "no subscriber with id \(id) (never existed or already erased)"
+        }
+    }
+}
+
+/// What an erasure left behind: only the keyed hash on the suppression list.
+public struct ErasureReceipt: Sendable, Equatable {
+    public var subscriberID: Int64
+    /// The suppression in force now (`erased`, or an earlier bounce/complaint reason that it kept).
+    public var suppression: SuppressionEntry
+}
+
+/// GDPR erasure (Art. 17) and access (Art. 15) for one subscriber.
+public struct SubscriberAdministration: Sendable {
+    let store: any SubscriberStore
+    let now: @Sendable () -> Date
+
+    public init(store: any SubscriberStore, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Erases the subscriber in one transaction: suppresses the address (reason `erased`, naming
+    /// `actor`), then deletes the person and all their personal data.
+    ///
+    /// - Throws: ``AdministrationError/subscriberNotFound(_:)``; store errors.
+    @discardableResult
+    public func erase(subscriberID: Int64, actor: String) async throws -> ErasureReceipt {
+        let time = now()
+        return try await store.transaction { tx in
+            try await Self.erase(subscriberID: subscriberID, actor: actor, at: time, in: tx)
+        }
+    }
+
+    /// ``erase(subscriberID:actor:)`` inside an open transaction (to write an audit entry or an
+    /// event with it).
+    public static func erase(
+        subscriberID: Int64, actor: String, at time: Date, in tx: any StoreTransaction,
+        webhooks: WebhookPublisher = .none
+    ) async throws -> ErasureReceipt {
+        guard let subscriber = try await tx.subscriber(id: subscriberID) else {
+            throw AdministrationError.subscriberNotFound(subscriberID)
+        }
+        let entry = try await SuppressionList.suppress(
+            canonicalKey: subscriber.canonicalKey, reason: .erased, detail: "erased by \(actor)", at: time, in: tx)
+        try await tx.eraseSubscriber(id: subscriberID)
+        try await webhooks.subscriberErased(subscriberID, at: time, in: tx)
+        return ErasureReceipt(subscriberID: subscriberID, suppression: entry)
+    }
+
+    /// Everything held about the subscriber: address, name, attributes, subscriptions, consent
+    /// history and suppression status.
+    ///
+    /// - Throws: ``AdministrationError/subscriberNotFound(_:)``; store errors.
+    public func exportData(subscriberID: Int64) async throws -> SubscriberDataExport {
+        try await store.transaction { tx in try await Self.exportData(subscriberID: subscriberID, in: tx) }
+    }
+
+    /// ``exportData(subscriberID:)`` inside an open transaction.
+    public static func exportData(subscriberID: Int64, in tx: any StoreTransaction) async throws
+        -> SubscriberDataExport
+    {
+        guard let subscriber = try await tx.subscriber(id: subscriberID) else {
+            throw AdministrationError.subscriberNotFound(subscriberID)
+        }
+        return SubscriberDataExport(
+            subscriber, try await tx.subscriptions(subscriberID: subscriberID),
+            try await tx.consentEvents(subscriberID: subscriberID),
+            try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx))
+    }
+}

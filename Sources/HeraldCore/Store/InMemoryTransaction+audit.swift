@@ -1,0 +1,46 @@
+import Foundation
+
+/// Audit log and digest queue of the reference store.
+extension InMemoryTransaction {
+    func appendAudit(_ entry: NewAuditEntry) async throws -> Int64 {
+        write { state in
+            let id = (state.audit.last?.id ?? 0) + 1
+            state.audit.append(
+                AuditEntry(
+                    id: id, actor: entry.actor, action: entry.action, target: entry.target,
+                    detailJSON: entry.detailJSON, occurredAt: entry.occurredAt))
+            return id
+        }
+    }
+
+    func auditEntries(beforeID: Int64?, limit: Int) async throws -> [AuditEntry] {
+        read { state in
+            Array(state.audit.reversed().filter { entry in beforeID.map { entry.id < $0 } ?? true }.prefix(limit))
+        }
+    }
+
+    func queueDigestItem(newsletter: String, article: DigestArticle, queuedBy: String, at time: Date) async throws
+        -> QueuedDigestItem
+    {
+        try write { state in
+            guard state.newsletters[newsletter] != nil else { throw StoreError.notFound("newsletter \(newsletter)") }
+            guard !state.digestQueue.contains(where: { $0.newsletter == newsletter && $0.article.identity == article.identity })
+            else { throw StoreError.duplicate("this article is already queued for \(newsletter)") }
+            let item = QueuedDigestItem(
+                id: (state.digestQueue.last?.id ?? 0) + 1, newsletter: newsletter, article: article, queuedBy: queuedBy,
+                queuedAt: time)
+            state.digestQueue.append(item)
+            return item
+        }
+    }
+
+    func pendingDigestItems(newsletter: String, limit: Int) async throws -> [QueuedDigestItem] {
+        read { state in
+            let sent = state.sentArticles[newsletter]?.identities ?? []
+            return Array(
+                state.digestQueue.reversed()
+                    .filter { $0.newsletter == newsletter && !sent.contains($0.article.identity) }
+                    .prefix(limit))
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Crypto
+import Foundation
+
+/// Turns a canonical address key into the keyed hash the suppression list stores.
+///
+/// HMAC-SHA256 with an installation secret kept in the settings table, so the list cannot be
+/// reversed by hashing a dictionary of addresses without the database's secret. The key schedule
+/// is computed once; hashing one address costs two SHA-256 compressions.
+///
+/// `@unchecked Sendable`: the keyed `HMAC` is a value that is only ever copied, never mutated in
+/// place (each hash updates a private copy).
+public struct SuppressionHasher: @unchecked Sendable {
+    /// The settings row holding the secret.
+    public static let keySetting = "suppression_hash_key"
+
+    private let keyed: HMAC<SHA256>
+
+    /// A hasher with `secret` (base64url text as stored in settings).
+    public init(secret: String) {
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: Array(secret.utf8)))
+    }
+
+    /// The hasher of this installation, creating its secret on first use.
+    public static func current(in tx: any StoreTransaction) async throws -> SuppressionHasher {
+        SuppressionHasher(secret: try await tx.setting(named: keySetting, default: TokenSecret.generate().text))
+    }
+
+    /// Lower-case hex HMAC-SHA256 of `canonicalKey` (64 characters).
+    public func hash(canonicalKey: String) -> String {
+        var mac = keyed
+        mac.update(data: Array(canonicalKey.utf8))
+        return Self.hex(mac.finalize())
+    }
+
+    /// The hash of `address` (by its canonical key).
+    public func hash(_ address: EmailAddress) -> String { hash(canonicalKey: address.canonicalKey) }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    private static func hex(_ code: HMAC<SHA256>.MAC) -> String {
+        code.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+                for (index, byte) in bytes.enumerated() {
+                    buffer[2 * index] = digits[Int(byte >> 4)]
+                    buffer[2 * index + 1] = digits[Int(byte & 0x0F)]
+                }
+                return bytes.count * 2
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// SQL for bulk import and export on PostgreSQL: each batch travels as one JSON parameter.
+extension PostgresQueries {
+    // MARK: Import
+    /// The batch rows (`$1`, built by `PostgresImportRows`) as a relation.
+    static let importRows = """
+        WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb)
+            AS r(e text, s text, k text, n text, a text, l text, t text, c bigint, f bigint))
+        """
+    static let importPreexisting = """
+        \(importRows)
+        SELECT r.k, r.l, sub.updated_at FROM r
+        JOIN subscribers s ON s.canonical_key = r.k
+        JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.newsletter = r.l
+        """
+    /// `$2`: the import time. Rows of one address carry the same name and attributes.
+    static let importSubscribers = """
+        \(importRows)
+        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at)
+        SELECT DISTINCT ON (r.k) r.e, r.s, r.k, r.n, r.a, r.c, $2 FROM r ORDER BY r.k
+        ON CONFLICT (canonical_key) DO UPDATE SET name = coalesce(excluded.name, subscribers.name),
+            attributes = (subscribers.attributes::jsonb || excluded.attributes::jsonb)::text,
+            updated_at = excluded.updated_at
+        """
+    /// `$2`: the import time. Returns the subscriptions created or moved from pending to confirmed.
+    static let importSubscriptions = """
+        \(importRows)
+        INSERT INTO subscriptions (\(subscriptionColumns))
+        SELECT s.id, r.l, r.t, r.c, $2,
+            CASE WHEN r.t = 'confirmed' THEN coalesce(r.f, $2) END, CASE WHEN r.t = 'unsubscribed' THEN $2 END
+        FROM r JOIN subscribers s ON s.canonical_key = r.k
+        ON CONFLICT (subscriber_id, newsletter) DO UPDATE SET status = 'confirmed', updated_at = excluded.updated_at,
+            confirmed_at = excluded.confirmed_at
+            WHERE subscriptions.status = 'pending' AND excluded.status = 'confirmed'
+        RETURNING \(subscriptionColumns)
+        """
+    /// `$1` subscriber ids, `$2` their newsletters, `$3` source, `$4` time.
+    static let importConsent = """
+        INSERT INTO consent_events (subscriber_id, newsletter, action, source, occurred_at)
+        SELECT id, newsletter, 'import', $3, $4 FROM unnest($1::bigint[], $2::text[]) AS c(id, newsletter)
+        """
+
+    // MARK: Export
+    static let exportPage = """
+        SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
+            sub.subscriber_id, sub.newsletter, sub.status, sub.created_at, sub.updated_at, sub.confirmed_at,
+            sub.unsubscribed_at
+        FROM subscriptions sub JOIN subscribers s ON s.id = sub.subscriber_id
+        WHERE ($1::text IS NULL OR sub.newsletter = $1) AND ($2::text IS NULL OR sub.status = $2)
+            AND (sub.subscriber_id > $3 OR (sub.subscriber_id = $3 AND sub.newsletter COLLATE "C" > $4))
+        ORDER BY sub.subscriber_id, sub.newsletter COLLATE "C" LIMIT $5
+        """
+    static let exportAttributeNames = """
+        SELECT DISTINCT a.key COLLATE "C" AS key FROM subscribers s, jsonb_object_keys(s.attributes::jsonb) AS a(key)
+        WHERE EXISTS (SELECT 1 FROM subscriptions sub WHERE sub.subscriber_id = s.id
+            AND ($1::text IS NULL OR sub.newsletter = $1) AND ($2::text IS NULL OR sub.status = $2))
+        ORDER BY 1
+        """
+}

@@ -1,0 +1,77 @@
+import Foundation
+import HeraldCore
+
+/// The webhook outbox on PostgreSQL.
+extension PostgresTransaction {
+    func enqueueWebhook(_ d: WebhookDraft) async throws -> Int64 {
+        let rows = try await run(
+            Q.enqueueWebhook,
+            [
+                .text(d.eventID), .text(d.eventType.rawValue), .text(d.endpointURL), .optionalInteger(d.subscriberID),
+                .text(d.body), .date(d.createdAt),
+            ])
+        guard let id = rows.first?.int(0) else {
+            throw StoreError.duplicate("webhook delivery for this event and endpoint exists")
+        }
+        return id
+    }
+
+    func claimDueWebhooks(owner: String, now: Date, limit: Int, leaseUntil: Date) async throws -> [WebhookDelivery] {
+        try await run(Q.claimDueWebhooks, [.date(leaseUntil), .text(owner), .date(now), .integer(Int64(limit))])
+            .map(Self.webhookDelivery(from:))
+            .sorted { $0.id < $1.id }
+    }
+
+    func markWebhookDelivered(id: Int64, owner: String, attempts: Int, at time: Date, result: String) async throws
+        -> Bool
+    {
+        try await run(
+            Q.markWebhookDelivered, [.integer(Int64(attempts)), .date(time), .text(result), .integer(id), .text(owner)]
+        ).count == 1
+    }
+
+    func markWebhookRetry(id: Int64, owner: String, attempts: Int, nextAttemptAt: Date, result: String) async throws
+        -> Bool
+    {
+        try await run(
+            Q.markWebhookRetry,
+            [.integer(Int64(attempts)), .date(nextAttemptAt), .text(result), .integer(id), .text(owner)]
+        ).count == 1
+    }
+
+    func markWebhookFailed(id: Int64, owner: String, attempts: Int, result: String) async throws -> Bool {
+        try await run(Q.markWebhookFailed, [.integer(Int64(attempts)), .text(result), .integer(id), .text(owner)])
+            .count == 1
+    }
+
+    func webhookDelivery(id: Int64) async throws -> WebhookDelivery? {
+        try await run(Q.webhookByID, [.integer(id)]).first.map(Self.webhookDelivery(from:))
+    }
+
+    func webhookDeliveries(eventID: String) async throws -> [WebhookDelivery] {
+        try await run(Q.webhooksOfEvent, [.text(eventID)]).map(Self.webhookDelivery(from:))
+    }
+
+    func deleteWebhookDeliveries(subscriberID: Int64) async throws -> Int {
+        try await run(Q.deleteWebhooksOfSubscriber, [.integer(subscriberID)]).count
+    }
+
+    func webhookSummary() async throws -> [WebhookDeliveryState: Int] {
+        var counts: [WebhookDeliveryState: Int] = [:]
+        for row in try await run(Q.webhookCounts) {
+            if let state = WebhookDeliveryState(rawValue: row.string(0) ?? "") { counts[state] = Int(row.int(1) ?? 0) }
+        }
+        return counts
+    }
+
+    private static func webhookDelivery(from row: PostgresStoredRow) -> WebhookDelivery {
+        let draft = WebhookDraft(
+            eventID: row.string(1) ?? "", eventType: WebhookEventType(rawValue: row.string(2) ?? "") ?? .confirmed,
+            endpointURL: row.string(3) ?? "", subscriberID: row.int(4), body: row.string(5) ?? "",
+            createdAt: row.date(8) ?? .distantPast)
+        return WebhookDelivery(
+            id: row.int(0) ?? 0, draft: draft, state: WebhookDeliveryState(rawValue: row.string(6) ?? "") ?? .pending,
+            attempts: Int(row.int(7) ?? 0), nextAttemptAt: row.date(9) ?? .distantPast, claimedBy: row.string(10),
+            lastResult: row.string(11), deliveredAt: row.date(12))
+    }
+}

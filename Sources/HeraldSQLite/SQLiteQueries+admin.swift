@@ -1,0 +1,55 @@
+/// The SQL of the admin API: audit log, subscriber search, counts, digest listings and queue.
+extension SQLiteQueries {
+    // MARK: Audit
+    static let appendAudit = """
+        INSERT INTO audit_log (actor, action, target, detail, occurred_at) VALUES (?, ?, ?, ?, ?)
+        """
+    /// `?1` the id to stay below (NULL for the newest), `?2` the page size.
+    static let auditEntries = """
+        SELECT id, actor, action, target, detail, occurred_at FROM audit_log
+        WHERE ?1 IS NULL OR id < ?1 ORDER BY id DESC LIMIT ?2
+        """
+
+    // MARK: Subscriber search
+    /// `?1` id to start after, `?2` lower-case address fragment, `?3`/`?4` created range,
+    /// `?5` newsletter, `?6` status, `?7` page size. NULL leaves a criterion out.
+    static let searchSubscribers = """
+        SELECT \(subscriberColumns) FROM subscribers s
+        WHERE s.id > ?1
+            AND (?2 IS NULL OR instr(s.canonical_key, ?2) > 0)
+            AND (?3 IS NULL OR s.created_at >= ?3)
+            AND (?4 IS NULL OR s.created_at < ?4)
+            AND ((?5 IS NULL AND ?6 IS NULL) OR EXISTS (
+                SELECT 1 FROM subscriptions x WHERE x.subscriber_id = s.id
+                    AND (?5 IS NULL OR x.newsletter = ?5) AND (?6 IS NULL OR x.status = ?6)))
+        ORDER BY s.id LIMIT ?7
+        """
+
+    // MARK: Counts and activity
+    static let subscriptionCounts = """
+        SELECT newsletter, status, count(*) FROM subscriptions GROUP BY newsletter, status ORDER BY newsletter, status
+        """
+    /// `?1`/`?2` time range, `?3` newsletter or NULL for all.
+    static let consentActivity = """
+        SELECT newsletter, occurred_at / 86400000 AS day, action, count(*) FROM consent_events
+        WHERE occurred_at >= ?1 AND occurred_at < ?2 AND newsletter IS NOT NULL AND (?3 IS NULL OR newsletter = ?3)
+        GROUP BY newsletter, day, action ORDER BY newsletter, day, action
+        """
+
+    // MARK: Digest listings and queue
+    /// `?1` newsletter, `?2` id to stay below (NULL for the newest), `?3` page size.
+    static let digestIssueSummaries = """
+        SELECT id, newsletter, period, json_array_length(articles), created_at, completed_at FROM digest_issues
+        WHERE newsletter = ?1 AND (?2 IS NULL OR id < ?2) ORDER BY id DESC LIMIT ?3
+        """
+    static let queueDigestItem = """
+        INSERT INTO digest_queue (newsletter, identity, article, queued_by, queued_at) VALUES (?, ?, ?, ?, ?)
+        """
+    /// Queued items of `?1` whose identity no issue of that newsletter has sent, newest first.
+    static let pendingDigestItems = """
+        SELECT q.id, q.newsletter, q.article, q.queued_by, q.queued_at FROM digest_queue q
+        WHERE q.newsletter = ?1 AND NOT EXISTS (
+            SELECT 1 FROM digest_articles_sent a WHERE a.newsletter = q.newsletter AND a.identity = q.identity)
+        ORDER BY q.id DESC LIMIT ?2
+        """
+}

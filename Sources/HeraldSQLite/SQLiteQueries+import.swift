@@ -1,0 +1,64 @@
+/// SQL for bulk import and export on SQLite.
+///
+/// A batch is staged row by row into a connection-local temporary table (prepared inserts, no
+/// round trips in an embedded database), then written with four set-based statements.
+extension SQLiteQueries {
+    // MARK: Import
+    static let createImportStage = """
+        CREATE TEMP TABLE IF NOT EXISTS import_stage (
+            email TEXT NOT NULL, smtp_address TEXT NOT NULL, canonical_key TEXT NOT NULL, name TEXT,
+            attributes TEXT NOT NULL, newsletter TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL,
+            confirmed_at INTEGER)
+        """
+    static let clearImportStage = "DELETE FROM temp.import_stage"
+    static let stageImportRow = "INSERT INTO temp.import_stage VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    static let importPreexisting = """
+        SELECT r.canonical_key, r.newsletter, sub.updated_at FROM temp.import_stage r
+        JOIN subscribers s ON s.canonical_key = r.canonical_key
+        JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.newsletter = r.newsletter
+        """
+    /// `?1`: the import time.
+    static let importSubscribers = """
+        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at)
+        SELECT email, smtp_address, canonical_key, name, attributes, created_at, ?1 FROM temp.import_stage WHERE true
+        ON CONFLICT (canonical_key) DO UPDATE SET name = coalesce(excluded.name, subscribers.name),
+            attributes = CASE WHEN excluded.attributes = '{}' THEN subscribers.attributes
+                ELSE json_patch(subscribers.attributes, excluded.attributes) END,
+            updated_at = excluded.updated_at
+        """
+    /// `?1`: the import time. Returns the subscriptions created or moved from pending to confirmed.
+    static let importSubscriptions = """
+        INSERT INTO subscriptions (\(subscriptionColumns))
+        SELECT s.id, r.newsletter, r.status, r.created_at, ?1,
+            CASE WHEN r.status = 'confirmed' THEN coalesce(r.confirmed_at, ?1) END,
+            CASE WHEN r.status = 'unsubscribed' THEN ?1 END
+        FROM temp.import_stage r JOIN subscribers s ON s.canonical_key = r.canonical_key WHERE true
+        ON CONFLICT (subscriber_id, newsletter) DO UPDATE SET status = 'confirmed', updated_at = excluded.updated_at,
+            confirmed_at = excluded.confirmed_at
+            WHERE subscriptions.status = 'pending' AND excluded.status = 'confirmed'
+        RETURNING \(subscriptionColumns)
+        """
+    /// `?1`: JSON array of subscriber ids; `?2` newsletter; `?3` source; `?4` time.
+    static let importConsent = """
+        INSERT INTO consent_events (subscriber_id, newsletter, action, source, occurred_at)
+        SELECT value, ?2, 'import', ?3, ?4 FROM json_each(?1)
+        """
+
+    // MARK: Export
+    /// `?1` newsletter or NULL, `?2` status or NULL, `?3`/`?4` the last row's subscriber id and newsletter, `?5` limit.
+    static let exportPage = """
+        SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
+            sub.subscriber_id, sub.newsletter, sub.status, sub.created_at, sub.updated_at, sub.confirmed_at,
+            sub.unsubscribed_at
+        FROM subscriptions sub JOIN subscribers s ON s.id = sub.subscriber_id
+        WHERE (?1 IS NULL OR sub.newsletter = ?1) AND (?2 IS NULL OR sub.status = ?2)
+            AND (sub.subscriber_id > ?3 OR (sub.subscriber_id = ?3 AND sub.newsletter > ?4))
+        ORDER BY sub.subscriber_id, sub.newsletter LIMIT ?5
+        """
+    static let exportAttributeNames = """
+        SELECT DISTINCT a.key FROM subscribers s, json_each(s.attributes) a
+        WHERE EXISTS (SELECT 1 FROM subscriptions sub WHERE sub.subscriber_id = s.id
+            AND (?1 IS NULL OR sub.newsletter = ?1) AND (?2 IS NULL OR sub.status = ?2))
+        ORDER BY a.key
+        """
+}

@@ -1,0 +1,50 @@
+import Foundation
+import HeraldCore
+
+/// The suppression list and erasure on SQLite.
+extension SQLiteTransaction {
+    func suppress(_ e: SuppressionEntry) async throws {
+        try connection.query(Q.upsertSuppression, [
+            .text(e.addressHash), .text(e.reason.rawValue), .optionalText(e.detail), .date(e.createdAt),
+        ])
+    }
+
+    func suppression(addressHash: String) async throws -> SuppressionEntry? {
+        try connection.query(Q.suppressionByHash, [.text(addressHash)]).first.map(Self.suppression(from:))
+    }
+
+    func suppressions(addressHashes: [String]) async throws -> [String: SuppressionEntry] {
+        guard !addressHashes.isEmpty else { return [:] }
+        let list = try String(decoding: JSONEncoder().encode(addressHashes), as: UTF8.self)
+        var found: [String: SuppressionEntry] = [:]
+        for row in try connection.query(Q.suppressionsAmong, [.text(list)]) {
+            let entry = Self.suppression(from: row)
+            found[entry.addressHash] = entry
+        }
+        return found
+    }
+
+    private static func suppression(from row: SQLiteRow) -> SuppressionEntry {
+        SuppressionEntry(
+            addressHash: row.string(0) ?? "", reason: SuppressionReason(rawValue: row.string(1) ?? "") ?? .admin,
+            detail: row.string(2), createdAt: row.date(3) ?? .distantPast)
+    }
+
+    func removeSuppression(addressHash: String) async throws -> Bool {
+        try connection.query(Q.deleteSuppression, [.text(addressHash)])
+        return connection.changes == 1
+    }
+
+    func suppressionCount() async throws -> Int {
+        Int(try connection.query(Q.countSuppressions).first?.int(0) ?? 0)
+    }
+
+    func eraseSubscriber(id: Int64) async throws -> Bool {
+        guard let subscriber = try await subscriber(id: id) else { return false }
+        try connection.query(Q.eraseOutboxMail, [.integer(id), .text(subscriber.canonicalKey)])
+        for statement in [Q.eraseDigestDeliveries, Q.eraseTokens, Q.eraseConsent, Q.eraseSubscriptions, Q.eraseSubscriberRow] {
+            try connection.query(statement, [.integer(id)])
+        }
+        return true
+    }
+}

@@ -1,0 +1,52 @@
+import HTTPTypes
+import Hummingbird
+
+/// An admin API refusal: an HTTP status plus the `{"error": {"code", "message"}}` body.
+struct AdminError: Error, Sendable, Equatable {
+    let status: HTTPResponse.Status
+    /// Stable, machine-readable code (`unauthorized`, `invalid_field`, …).
+    let code: String
+    /// What went wrong and what to do, for the operator (no secrets, no personal data).
+    let message: String
+
+    static func badRequest(_ code: String, _ message: String) -> AdminError {
+        AdminError(status: .badRequest, code: code, message: message)
+    }
+
+    static func invalid(_ code: String, _ message: String) -> AdminError {
+        AdminError(status: .unprocessableContent, code: code, message: message)
+    }
+
+    static func notFound(_ code: String, _ message: String) -> AdminError {
+        AdminError(status: .notFound, code: code, message: message)
+    }
+
+    static func conflict(_ code: String, _ message: String) -> AdminError {
+        AdminError(status: .conflict, code: code, message: message)
+    }
+
+    static let unauthorized = AdminError(
+        status: .unauthorized, code: "unauthorized",
+        message: "Send a valid admin token as 'Authorization: Bearer <token>'.")
+
+    static let disabled = AdminError(
+        status: .forbidden, code: "admin_api_disabled",
+        message: "The admin API is disabled: configure admin_token or admin_tokens to enable it.")
+
+    /// The JSON response for this error.
+    var response: Response {
+        var headers: HTTPFields = [:]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"herald-admin\"" }
+        return AdminJSON.response(AdminErrorBody(error: .init(code: code, message: message)), status: status, headers: headers)
+    }
+}
+
+/// `{"error": {"code": "...", "message": "..."}}`.
+struct AdminErrorBody: Encodable {
+    struct Detail: Encodable {
+        let code: String
+        let message: String
+    }
+
+    let error: Detail
+}

@@ -1,0 +1,66 @@
+import Foundation
+import HeraldCore
+import Hummingbird
+
+/// `GET/POST /api/v1/subscribers`, `GET /api/v1/subscribers/{id}`: search with cursor pages, one
+/// subscriber in full, and adding one (pending with a confirmation mail, or confirmed with a consent note).
+struct AdminSubscribersController: Sendable {
+    let store: any SubscriberStore
+    let service: SubscriptionService
+    let emailPolicy: EmailValidationPolicy
+    let newsletters: [Newsletter]
+    let cursors: PageCursor
+    let maxBodyBytes: Int
+
+    func register(on group: RouterGroup<HeraldRequestContext>) {
+        group.get("/subscribers") { request, context in try await list(AdminQuery(request: request, context: context)) }
+        group.post("/subscribers") { request, context in try await create(request, context) }
+        group.get("/subscribers/:id") { request, context in
+            try await detail(try AdminQuery(request: request, context: context).id("id"))
+        }
+    }
+
+    private func list(_ query: AdminQuery) async throws -> Response {
+        let newsletter = try query.text("newsletter", maxLength: 64)
+        if let newsletter, !newsletters.contains(where: { $0.slug == newsletter }) {
+            throw AdminError.badRequest("unknown_newsletter", "'newsletter' names no configured newsletter.")
+        }
+        let search = SubscriberSearch(
+            addressContains: try query.text("q", maxLength: 254).flatMap { $0.isEmpty ? nil : $0 },
+            status: try query.status("status"), newsletter: newsletter,
+            createdFrom: try query.date("created_from"), createdBefore: try query.date("created_before"),
+            afterID: try query.cursor(cursors, scope: "subscribers") ?? 0, limit: try query.limit())
+        let page: [AdminSubscriberView] = try await store.transaction { tx in
+            var views: [AdminSubscriberView] = []
+            for subscriber in try await tx.searchSubscribers(search) {
+                views.append(AdminSubscriberView(subscriber, try await tx.subscriptions(subscriberID: subscriber.id)))
+            }
+            return views
+        }
+        let next = page.count == search.limit ? page.last.map { cursors.encode($0.id, scope: "subscribers") } : nil
+        return AdminJSON.response(AdminPage(items: page, nextCursor: next))
+    }
+
+    private func detail(_ id: Int64) async throws -> Response {
+        let view: AdminSubscriberDetailView? = try await store.transaction { tx in
+            guard let subscriber = try await tx.subscriber(id: id) else { return nil }
+            return AdminSubscriberDetailView(
+                subscriber: AdminSubscriberView(subscriber, try await tx.subscriptions(subscriberID: id)),
+                consentHistory: try await tx.consentEvents(subscriberID: id).map(AdminConsentView.init),
+                suppression: try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx)
+                    .map(AdminSuppressionView.init))
+        }
+        guard let view else { throw AdminError.notFound("subscriber_not_found", "No subscriber has id \(id).") }
+        return AdminJSON.response(view)
+    }
+
+    private func create(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
+        let body = try await AdminRequestBody.read(
+            request, limit: maxBodyBytes, allowed: ["email", "name", "newsletters", "status", "consent_note"])
+        let add = try AdminSubscriberInput.parse(
+            body, emailPolicy: emailPolicy, newsletters: newsletters, actor: context.actor)
+        let subscriber = try await service.adminAdd(add)
+        let response = try await detail(subscriber.id)
+        return Response(status: .created, headers: response.headers, body: response.body)
+    }
+}

@@ -1,0 +1,27 @@
+import HeraldCore
+import HeraldMail
+import HeraldWebhooks
+
+/// The bounce service for this configuration (suppression policy from `bounce_soft_*`).
+public func makeBounceService(configuration: HeraldConfiguration, dependencies: HeraldDependencies) -> BounceService {
+    BounceService(
+        store: dependencies.store, policy: configuration.bounces, logger: dependencies.logger, now: dependencies.now)
+}
+
+/// The webhook worker for the configured endpoints (libcurl POSTs, retry rules from `webhook_*`).
+public func makeWebhookWorker(
+    configuration: HeraldConfiguration, dependencies: HeraldDependencies,
+    transport: any WebhookTransport = CurlWebhookTransport()
+) -> WebhookWorker {
+    WebhookWorker(
+        store: dependencies.store, transport: transport, endpoints: configuration.webhooks.endpoints,
+        policy: OutboxDeliveryPolicy(
+            batchSize: 16, lease: .seconds(60), maxAttempts: configuration.webhooks.maxAttempts,
+            initialBackoff: .seconds(configuration.webhooks.retrySeconds), concurrency: 4),
+        logger: dependencies.logger, now: dependencies.now)
+}
+
+/// The publisher that queues webhook events in the transactions of subscription changes.
+func makeWebhookPublisher(configuration: HeraldConfiguration) -> WebhookPublisher {
+    WebhookPublisher(endpoints: configuration.webhooks.endpoints)
+}

@@ -1,0 +1,43 @@
+import CCurl
+import Foundation
+import HeraldCore
+
+/// Posts webhook requests with libcurl on a dedicated thread per request (never blocking Swift's
+/// cooperative pool). No redirects are followed; only http and https are allowed.
+public struct CurlWebhookTransport: WebhookTransport {
+    /// The limit on the whole request.
+    public var timeout: Duration
+    /// The limit on establishing the connection.
+    public var connectTimeout: Duration
+
+    public init(timeout: Duration = .seconds(10), connectTimeout: Duration = .seconds(5)) {
+        self.timeout = timeout
+        self.connectTimeout = connectTimeout
+    }
+
+    public func post(_ request: WebhookRequest) async -> WebhookResponse {
+        let limits = (Self.milliseconds(timeout), Self.milliseconds(connectTimeout))
+        return await withCheckedContinuation { continuation in
+            let thread = Thread {
+                guard CurlWebhookRuntime.initialize(), let post = CurlWebhookPost() else {
+                    continuation.resume(returning: .unreachable("libcurl failed to initialise"))
+                    return
+                }
+                continuation.resume(returning: post.perform(request, timeoutMs: limits.0, connectTimeoutMs: limits.1))
+            }
+            thread.name = "herald-webhook-post"
+            thread.start()
+        }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        max(1, Int(duration.seconds * 1000))
+    }
+}
+
+/// Process-wide libcurl set-up; libcurl counts calls, so other modules initialising it too is harmless.
+enum CurlWebhookRuntime {
+    private static let initResult: UInt32 = ccurl_global_init_default().rawValue
+
+    static func initialize() -> Bool { initResult == CURLE_OK.rawValue }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import HeraldCore
+import HeraldMail
+import HeraldServer
+
+/// `herald bounces`: feed delivery status notifications and complaint reports in by hand or from a mailbox.
+struct Bounces: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record bounces and complaints from report files.",
+        subcommands: [Ingest.self])
+
+    struct Ingest: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the bounces in RFC 3464 delivery status notifications (and RFC 5965 complaints).",
+            discussion: """
+                Each FILE is one message as saved from a mailbox (.eml; CRLF or LF), or - for standard input. \
+                A 5.x.x status is a hard bounce and suppresses the address; 4.x.x is a soft bounce (suppresses \
+                after bounce_soft_limit within bounce_soft_window_days); an abuse report is a complaint and \
+                suppresses. Exit status: 0 every file was read and recorded, 1 a file could not be read or \
+                parsed or named an invalid address (the other files are still recorded), 3 could not start.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "Report files (.eml), or - for standard input.")
+        var files: [String]
+
+        func validate() throws {
+            guard !files.isEmpty else { throw ValidationError("name at least one report file") }
+        }
+
+        func run() async throws {
+            let (configuration, logger) = try options.load(label: "herald.bounces")
+            let dependencies = try await openDependencies(configuration, logger: logger)
+            let service = makeBounceService(configuration: configuration, dependencies: dependencies)
+            var failed = false
+            for file in files {
+                do {
+                    failed = try await ingest(file, service: service) || failed
+                } catch let error as ReportFileError {
+                    print("\(file): \(error.message)")
+                    failed = true
+                } catch let error as DeliveryReportError {
+                    print("\(file): \(error.message)")
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode(1) }
+        }
+
+        /// Records one file's reports; true when one of them could not be recorded.
+        private func ingest(_ file: String, service: BounceService) async throws -> Bool {
+            let bytes = try ReportFile.read(file, limit: DeliveryReportParser.maximumBytes)
+            let report = try DeliveryReportParser.parse(bytes, receivedAt: Date())
+            let outcomes = try await service.record(report.bounces)
+            var failed = false
+            for (bounce, outcome) in zip(report.bounces, outcomes) {
+                print("\(file): \(bounce.kind.rawValue) \(bounce.address): \(outcome.summary)")
+                if case .invalidAddress = outcome { failed = true }
+            }
+            for reason in report.ignored { print("\(file): ignored \(reason)") }
+            if report.bounces.isEmpty && report.ignored.isEmpty { print("\(file): no recipients in the report") }
+            return failed
+        }
+    }
+}
+
+extension BounceOutcome {
+    /// "suppressed (hard_bounce)", "recorded", …
+    var summary: String {
+        switch self {
+        case .suppressed(let reason): "suppressed (\(reason.rawValue))"
+        case .alreadySuppressed(let reason): "already suppressed (\(reason.rawValue))"
+        case .recorded: "recorded"
+        case .invalidAddress(let why): "not recorded: invalid address (\(why))"
+        }
+    }
+}

@@ -1,0 +1,58 @@
+# Shared helpers for scripts/bench and scripts/bench-*; sourced, not run.
+#
+# HERALD_BENCH_BINARY: the herald binary to measure. scripts/bench sets it after building once;
+# when a bench-* script runs alone and it is unset, bench_binary builds a release binary into
+# .build-release (a scratch folder of its own, so it never disturbs the debug build in .build).
+# Every figure a script measures is printed as one line `RESULT name key=value ...` that
+# scripts/bench collects into BENCHMARKS.md.
+
+bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+# Prints the herald binary to use, building it in release mode when none was given.
+bench_binary() {
+  if [ -z "${HERALD_BENCH_BINARY:-}" ]; then
+    (cd "$bench_root" && swift build -c release --scratch-path .build-release --product herald >&2)
+    HERALD_BENCH_BINARY="$bench_root/.build-release/release/herald"
+  fi
+  [ -x "$HERALD_BENCH_BINARY" ] || { echo "bench: $HERALD_BENCH_BINARY is not an executable" >&2; return 1; }
+  echo "$HERALD_BENCH_BINARY"
+}
+
+# A free TCP port on 127.0.0.1.
+free_port() {
+  /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# Waits until something listens on 127.0.0.1:PORT (at most 10 s).
+wait_port() {
+  for _ in $(seq 200); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.05
+  done
+  echo "bench: nothing listens on 127.0.0.1:$1" >&2
+  return 1
+}
+
+# Starts Postfix's smtp-sink on 127.0.0.1:PORT (extra arguments before the address, e.g. -d TEMPLATE);
+# prints its process id. smtp-sink refuses to run as root unless told which user to become.
+start_sink() { # port [smtp-sink options...]
+  local port="$1"; shift
+  local user=()
+  [ "$(id -u)" -eq 0 ] && user=(-u postfix)
+  /usr/sbin/smtp-sink "${user[@]}" "$@" -c "127.0.0.1:$port" 1000 >/dev/null 2>&1 &
+  echo $!
+}
+
+# Reads numbers, one per line; prints "median min max" (rounded to 0 or the given decimals).
+median_spread() { # [decimals]
+  sort -g | awk -v d="${1:-0}" '{a[NR]=$1} END {
+    if (NR == 0) { print "nan nan nan"; exit }
+    m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+    printf "%.*f %.*f %.*f\n", d, m, d, a[1], d, a[NR] }'
+}
+
+# Seconds since the epoch with nanoseconds.
+now_seconds() { date +%s.%N; }
+
+# a / b with three decimals.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0) ? a / b : 0 }'; }

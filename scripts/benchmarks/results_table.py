@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Turns a scripts/bench log into the Markdown results section of BENCHMARKS.md.
+
+The log holds `RESULT name key=value ...` lines from the bench-* scripts, `DIFF ...` lines from
+the email comparison, `TIME script seconds` lines and the `MACHINE` and `RUN` lines scripts/bench
+adds. Prints the section; with --update FILE, replaces the part of FILE between the
+`<!-- bench-results:start -->` and `<!-- bench-results:end -->` markers (or inserts it after the
+first heading when the markers are missing).
+
+Usage: results_table.py LOG            results_table.py --update BENCHMARKS.md LOG
+"""
+import re
+import sys
+
+START, END = "<!-- bench-results:start -->", "<!-- bench-results:end -->"
+
+
+def fields(line):
+    return dict(part.split("=", 1) for part in line.split()[2:] if "=" in part)
+
+
+def parse(path):
+    results, diffs, times, info = [], [], {}, {}
+    with open(path, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            line = line.rstrip("\n")
+            if line.startswith("RESULT "):
+                results.append((line.split()[1], fields(line)))
+            elif line.startswith("DIFF "):
+                diffs.append(line[5:])
+            elif line.startswith("TIME "):
+                _, script, seconds = line.split()
+                times[script] = times.get(script, 0) + int(seconds)
+            elif line.startswith(("MACHINE ", "RUN ")):
+                info.update(dict(p.split("=", 1) for p in line.split()[1:] if "=" in p))
+    return results, diffs, times, info
+
+
+def num(value, digits=0):
+    try:
+        return f"{float(value):,.{digits}f}"
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def spread(r, key, digits=0):
+    return f"{num(r[key], digits)} ({num(r[key + '_min'], digits)}–{num(r[key + '_max'], digits)})"
+
+
+def verdict(ok):
+    return "**met**" if ok else "not met"
+
+
+def digest_rows(results):
+    rows, memory = [], []
+    for name, r in results:
+        if name != "digest":
+            continue
+        n = int(r["n"])
+        ratio = float(r["ratio"])
+        rows.append(
+            f"| digest send, {n:,} confirmed subscribers, personalised, 4 SMTP connections to `smtp-sink`, "
+            f"durable per-recipient state (SQLite); {num(r['bytes'])}-byte messages; {r['runs']} run(s) "
+            f"| `scripts/bench-digest --repeat {r['runs']} {n}` | {spread(r, 'herald')} msg/s "
+            f"| `smtp-source -d -s 4`, same size, same sink: {spread(r, 'source')} msg/s "
+            f"| {ratio:.2f} (target ≥ 0.60: {verdict(ratio >= 0.6)}) |")
+        memory.append((n, float(r["rss_mb"]), r))
+    if memory:
+        cells = "; ".join(f"{rss:.1f} MB at {n:,} (min {num(r['rss_min'], 1)}, max {num(r['rss_max'], 1)})"
+                          for n, rss, r in memory)
+        worst = max(rss for _, rss, _ in memory)
+        flat = max(rss for _, rss, _ in memory) - min(rss for _, rss, _ in memory) <= 10
+        rows.append(f"| digest send peak RSS (GNU time `%M`) | same runs | {cells} | — "
+                    f"| target ≤ 50 MB and flat: {verdict(worst <= 50 and flat)} |")
+    return rows
+
+
+def signup_rows(results):
+    rows = []
+    for name, r in results:
+        if name != "signup":
+            continue
+        wrk = r["wrk"].replace("/", " ")
+        ratio = float(r["ratio"])
+        rows.append(
+            f"| signups: wrk `{wrk}`, unique addresses posted as a form to `POST /subscribe`, SQLite, each 303 "
+            f"only after its transaction committed (confirmation queued in it) | `scripts/bench-signup --repeat {r['runs']}` "
+            f"| {spread(r, 'signup')} req/s, p99 {num(r['signup_p99_ms'], 1)} ms (worst run {num(r['signup_p99_max'], 1)} ms) "
+            f"| same server's `GET /healthz`: {spread(r, 'healthz')} req/s, p99 {num(r['healthz_p99_ms'], 1)} ms "
+            f"| {ratio:.3f} (target ≥ 0.50: {verdict(ratio >= 0.5)}) |")
+        p99 = float(r["confirm_p99_ms"])
+        rows.append(
+            f"| signup → confirmation accepted by the SMTP server, under the load above (request handed to the "
+            f"socket by wrk → message complete at `smtp-sink`) | same runs | p50 {num(r['confirm_p50_ms'], 1)} ms, "
+            f"p99 {spread(r, 'confirm_p99_ms', 1)} ms | — | target p99 < 250 ms: {verdict(p99 < 250)} |")
+    return rows
+
+
+def email_rows(results):
+    rows = []
+    for name, r in results:
+        if name == "email":
+            ratio = float(r["ratio_inproc"])
+            rows.append(
+                f"| email validation, {int(r['n']):,} generated addresses (≈80 % valid), one core, in process "
+                f"(inputs read first, no output) | `scripts/bench-email --repeat {r['runs']}` "
+                f"(`herald check-email --measure -`) | {spread(r, 'herald_inproc')} addresses/s "
+                f"| Python `email-validator` {r['python_email_validator']}, deliverability off, `validate_email()` "
+                f"calls only: {spread(r, 'python_inproc')} addresses/s | {ratio:.1f}× (target ≥ 50×: {verdict(ratio >= 50)}) |")
+            rows.append(
+                f"| email validation, whole process incl. reading and writing | same run: "
+                f"`herald check-email - < in > out` / `--json` | text {spread(r, 'herald_text')}/s; "
+                f"JSON {spread(r, 'herald_json')}/s | the Python script writing JSON lines: {spread(r, 'python_cli')}/s "
+                f"| JSON: {float(r['ratio_json']):.1f}× |")
+        elif name == "email_agreement":
+            rows.append(
+                f"| verdicts on the same {int(r['total']):,} inputs | same run | agree on {num(r['agree'])} "
+                f"({r['agree_pct']} %): {num(r['both_valid'])} valid, {num(r['both_invalid'])} invalid; "
+                f"valid only for Herald {num(r['herald_only'])}, only for Python {num(r['python_only'])}; "
+                f"both valid, normalised differently {num(r['normalized_differ'])} | | see the differences below |")
+    return rows
+
+
+def other_rows(results):
+    rows = []
+    for name, r in results:
+        if name == "render":
+            rows.append(
+                f"| rendering one personalised digest (manage token, greeting and links, HTML + text + MIME, "
+                f"{num(r['bytes'])} bytes) | `scripts/bench-render --repeat {r['runs']} --count {r['count']}` "
+                f"| {spread(r, 'us_per_message', 1)} µs per message | — | reported |")
+        elif name == "import":
+            text = ", ".join(f"{k} {v}" for k, v in r.items())
+            rows.append(f"| CSV import | `scripts/bench-import` | {text} | — | target ≥ 200,000 rows/s, flat memory |")
+    return rows
+
+
+def section(path):
+    results, diffs, times, info = parse(path)
+    cpu = info.get("cpu", "?").replace("_", " ")
+    lines = [
+        START,
+        f"Run of `scripts/bench` started {info.get('started', '?').replace('_', ' ')}: {info.get('cores', '?')} cores "
+        f"({cpu}), {info.get('memory_gib', '?')} GiB, Linux {info.get('kernel', '?')}, Swift {info.get('swift', '?')} "
+        f"release build. Load average before/after: {info.get('load_before', '?')} / {info.get('load_after', '?')}; "
+        f"Swift compiler processes of other work running before/after: {info.get('builds_before', '?')} / "
+        f"{info.get('builds_after', '?')} (non-zero means the machine was shared and figures are noisy; the "
+        f"ratios to the same-run references are the comparable numbers). Medians with (min–max).",
+        "",
+        "| what | command | Herald | reference (same run) | ratio / target |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    lines += digest_rows(results) + signup_rows(results) + email_rows(results) + other_rows(results)
+    if diffs:
+        lines += ["", "Largest groups of verdict differences (Herald's code vs Python's message, one example each):", ""]
+        lines += [f"- {d}" for d in diffs]
+    if times:
+        lines += ["", "Wall-clock time per script: " + ", ".join(f"{k} {v} s" for k, v in times.items()) + "."]
+    lines.append(END)
+    return "\n".join(lines) + "\n"
+
+
+def update(markdown_path, log_path):
+    new = section(log_path)
+    with open(markdown_path, encoding="utf-8") as f:
+        text = f.read()
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1].lstrip("\n")
+        text = before + new + "\n" + after
+    else:
+        match = re.search(r"^# .*\n", text, re.MULTILINE)
+        at = match.end() if match else 0
+        text = text[:at] + "\n" + new + "\n" + text[at:]
+    with open(markdown_path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--update":
+        update(sys.argv[2], sys.argv[3])
+    else:
+        sys.stdout.write(section(sys.argv[1]))
