@@ -29,5 +29,6 @@ let package = Package(
         harness("fuzz-signup-body", []),
         harness("fuzz-feed", ["HeraldFeeds"]),
         harness("fuzz-mime", ["HeraldMail", "HeraldCore"]),
+        harness("fuzz-csv", ["HeraldCore"]),
     ]
 )

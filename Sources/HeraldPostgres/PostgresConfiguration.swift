@@ -29,6 +29,9 @@ public struct PostgresConfiguration: Sendable, Equatable {
     /// Longest wait for a pooled connection before an operation fails with `.unavailable` (the
     /// server is down or every connection is busy), so requests answer 503 instead of hanging.
     public var connectionWait: Duration = .seconds(3)
+    /// Longest any statement may run (PostgreSQL's `statement_timeout`, set in every transaction);
+    /// a statement over it fails with `.unavailable` and its transaction rolls back.
+    public var statementTimeout: Duration = .seconds(15)
 
     /// A server by its parts; `tls` defaults to `.disable` for loopback hosts and `.require` otherwise.
     public init(

@@ -19,7 +19,7 @@ final class PostgresPool: Sendable {
     private let logger: Logger
     private let current: LockedBox<Current>
     /// Least time between two recoveries.
-    private let recoveryInterval: Duration = .seconds(5)
+    private let recoveryInterval: Duration = .seconds(2)
 
     private init(configuration: PostgresConfiguration, logger: Logger, first: (PostgresClient, Task<Void, Never>)) {
         self.configuration = configuration

@@ -17,7 +17,8 @@ enum PostgresQueries {
     static let recordMigration = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)"
     static let migrationsTableExists = "SELECT to_regclass('schema_migrations') IS NOT NULL"
     static let beginTransaction = "BEGIN"
-    static let limitStatementTime = "SET LOCAL statement_timeout = '15s'"
+    /// Limits every statement of the current transaction to `$1` milliseconds (a text, e.g. "15000").
+    static let limitStatementTime = "SELECT set_config('statement_timeout', $1, true)"
     /// Migrations may rewrite big tables, and wait for another process's migration.
     static let limitMigrationTime = "SET LOCAL statement_timeout = '10min'"
     static let commitTransaction = "COMMIT"
@@ -208,7 +209,8 @@ enum PostgresQueries {
         RETURNING \(outboxColumns)
         """
     static let markMailSent = """
-        UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1, last_result = $2 WHERE id = $3
+        UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1, last_result = $2, data = ''::bytea
+        WHERE id = $3
         RETURNING id
         """
     static let markMailRetry = """
@@ -216,7 +218,8 @@ enum PostgresQueries {
         WHERE id = $4 AND state <> 'sent'
         """
     static let markMailFailed = """
-        UPDATE outbox SET state = 'failed', attempts = $1, last_result = $2 WHERE id = $3 AND state <> 'sent'
+        UPDATE outbox SET state = 'failed', attempts = $1, last_result = $2, data = ''::bytea
+        WHERE id = $3 AND state <> 'sent'
         """
     static let outboxByID = "SELECT \(outboxColumns) FROM outbox WHERE id = $1"
     static let outboxCounts = "SELECT state, count(*) FROM outbox GROUP BY state"

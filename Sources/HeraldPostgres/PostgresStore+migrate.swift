@@ -16,7 +16,8 @@ extension PostgresStore {
     package func migrate(upTo version: Int) async throws {
         for migration in PostgresMigrations.all where migration.version <= version {
             try await withConnection { connection in
-                try await Self.inTransaction(connection, logger: logger) { connection in
+                try await Self.inTransaction(connection, timeout: configuration.statementTimeout, logger: logger) {
+                    connection in
                     try await apply(migration, on: connection)
                 }
             }

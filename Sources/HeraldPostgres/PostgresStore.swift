@@ -61,19 +61,22 @@ public final class PostgresStore: SubscriberStore {
         _ body: @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result {
         try await withConnection { connection in
-            try await Self.inTransaction(connection, logger: logger) { connection in
+            try await Self.inTransaction(connection, timeout: configuration.statementTimeout, logger: logger) {
+                connection in
                 try await body(PostgresTransaction(connection: connection, logger: logger))
             }
         }
     }
 
-    /// Runs `body` between BEGIN and COMMIT, rolling back when it throws.
+    /// Runs `body` between BEGIN and COMMIT with statements limited to `timeout`, rolling back when it throws.
     static func inTransaction<Result: Sendable>(
-        _ connection: PostgresConnection, logger: Logger, _ body: (PostgresConnection) async throws -> Result
+        _ connection: PostgresConnection, timeout: Duration, logger: Logger,
+        _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         try await connection.run(PostgresQueries.beginTransaction, logger: logger)
         do {
-            try await connection.run(PostgresQueries.limitStatementTime, logger: logger)
+            let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+            try await connection.run(PostgresQueries.limitStatementTime, [.text(String(milliseconds))], logger: logger)
             let result = try await body(connection)
             try await connection.run(PostgresQueries.commitTransaction, logger: logger)
             return result

@@ -161,15 +161,18 @@ enum SQLiteQueries {
             ORDER BY next_attempt_at, id LIMIT ?)
         RETURNING \(outboxColumns)
         """
+    /// Settled mail keeps no body: it holds confirmation and unsubscribe links, whose tokens are otherwise
+    /// stored only as hashes.
     static let markMailSent = """
-        UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_result = ? WHERE id = ?
+        UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_result = ?, data = X''
+        WHERE id = ?
         """
     static let markMailRetry = """
         UPDATE outbox SET state = 'pending', attempts = ?, next_attempt_at = ?, last_result = ?
         WHERE id = ? AND state <> 'sent'
         """
     static let markMailFailed = """
-        UPDATE outbox SET state = 'failed', attempts = ?, last_result = ? WHERE id = ? AND state <> 'sent'
+        UPDATE outbox SET state = 'failed', attempts = ?, last_result = ?, data = X'' WHERE id = ? AND state <> 'sent'
         """
     static let outboxByID = "SELECT \(outboxColumns) FROM outbox WHERE id = ?"
     static let outboxCounts = "SELECT state, count(*) FROM outbox GROUP BY state"

@@ -6,7 +6,7 @@ import HeraldServer
 struct Subscribers: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Maintain the subscriber list.",
-        subcommands: [PurgePending.self])
+        subcommands: [PurgePending.self, ImportCommand.self, ExportCommand.self])
 
     struct PurgePending: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -77,6 +77,29 @@ struct PostgresSpecificTests {
         #expect(subscriber?.email == "a@example.org")
     }
 
+    @Test func aStatementOverTheTimeoutFailsAsUnavailableInsteadOfWaiting() async throws {
+        var configuration = try await TestPostgres.freshDatabase()
+        configuration.statementTimeout = .milliseconds(500)
+        let store = try await PostgresStore.connect(configuration, logger: TestPostgres.logger)
+        defer { store.shutdown() }
+        try await store.migrate()
+        let id = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("a@example.org")) }.id
+        let (locked, signal) = AsyncStream<Void>.makeStream()
+        async let holder: Void = store.transaction { tx in
+            try await tx.lockSubscriber(id: id)
+            signal.yield()
+            try await Task.sleep(for: .seconds(2))
+        }
+        for await _ in locked { break }
+        let started = ContinuousClock.now
+        let error = await #expect(throws: StoreError.self) {
+            try await store.transaction { try await $0.lockSubscriber(id: id) }
+        }
+        #expect(error?.isUnavailable == true)
+        #expect(ContinuousClock.now - started < .milliseconds(1_500))
+        try await holder
+    }
+
     @Test func aDuplicateDoesNotAbortTheRestOfTheTransaction() async throws {
         let store = try await StoreBackend.postgres.make()
         let count = try await store.transaction { tx in

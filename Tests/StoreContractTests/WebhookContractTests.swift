@@ -49,6 +49,25 @@ struct WebhookContractTests {
     }
 
     @Test(arguments: StoreBackend.all)
+    func concurrentClaimsNeverShareARow(_ backend: StoreBackend) async throws {
+        let store = try await backend.make()
+        try await store.transaction { tx in for e in 0..<40 { _ = try await tx.enqueueWebhook(draft("e\(e)")) } }
+        let lease = Fixtures.now.addingTimeInterval(60)
+        let claims = try await withThrowingTaskGroup(of: [Int64].self) { group in
+            for owner in ["A", "B", "C", "D"] {
+                group.addTask {
+                    try await store.transaction {
+                        try await $0.claimDueWebhooks(owner: owner, now: Fixtures.now, limit: 15, leaseUntil: lease)
+                    }.map(\.id)
+                }
+            }
+            return try await group.reduce(into: [Int64]()) { $0 += $1 }
+        }
+        #expect(claims.count == 40)
+        #expect(Set(claims).count == 40)
+    }
+
+    @Test(arguments: StoreBackend.all)
     func anOwnerWhoseClaimWasTakenOverCannotRecordAnOutcome(_ backend: StoreBackend) async throws {
         let store = try await backend.make()
         let id = try await store.transaction { try await $0.enqueueWebhook(draft("e1")) }

@@ -55,7 +55,9 @@ class SMTPServer:
     def messages(self):
         """Every received message, parsed with email.policy.default, in arrival order."""
         result = []
-        for path in sorted(glob.glob(os.path.join(self.spool, "msg-*.eml"))):
+        # Numeric order: "msg-10000" must come after "msg-9999".
+        paths = glob.glob(os.path.join(self.spool, "msg-*.eml"))
+        for path in sorted(paths, key=lambda p: int(os.path.basename(p)[4:-4])):
             with open(path, "rb") as handle:
                 message = email.message_from_binary_file(handle, policy=email.policy.default)
             with open(path[:-4] + ".json") as handle:

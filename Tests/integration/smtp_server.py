@@ -15,6 +15,10 @@ Optional behaviour:
   --fail-first-data CODE      reply CODE (e.g. 451) to the end of the first DATA, once
   --reject-rcpt REGEX         reply 550 to RCPT TO addresses matching REGEX
   --drop-during-data          close the connection in the middle of the first DATA, once
+  --random-failures RATE      reply with a code from --failure-codes to this fraction (0..1) of DATA
+                              transactions, logging each as a JSON line in DIR/faults.jsonl (421
+                              also closes the connection); --seed makes the choice reproducible
+  --failure-codes CODES       comma-separated codes for --random-failures (default 421,451,452,550,552)
   --exit-on-stdin-eof         stop when stdin reaches end of file (the parent closed it or died)
   --idle-timeout SECONDS      close connections idle this long (default 60)
 """
@@ -23,13 +27,24 @@ import argparse
 import asyncio
 import itertools
 import json
+import glob
 import os
+import random
 import re
 import signal
 import ssl
 import sys
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+
+RANDOM_REPLIES = {
+    421: "421 4.3.2 Service shutting down, closing transmission channel",
+    451: "451 4.3.0 Local error in processing, try again later",
+    452: "452 4.3.1 Insufficient system storage",
+    550: "550 5.7.1 Message rejected by policy",
+    552: "552 5.3.4 Message size exceeds fixed maximum message size",
+}
 
 
 def write_atomically(path, data):
@@ -44,6 +59,14 @@ class Faults:
         self.fail_first_data = args.fail_first_data
         self.reject_rcpt = re.compile(args.reject_rcpt) if args.reject_rcpt else None
         self.drop_during_data = args.drop_during_data
+        self.random_rate = args.random_failures
+        self.failure_codes = [int(code) for code in args.failure_codes.split(",")]
+        self.random = random.Random(args.seed)
+
+    def take_random_failure(self):
+        if self.random_rate and self.random.random() < self.random_rate:
+            return self.random.choice(self.failure_codes)
+        return None
 
     def take_data_failure(self):
         code, self.fail_first_data = self.fail_first_data, None
@@ -58,7 +81,8 @@ class SpoolHandler:
     def __init__(self, spool, faults):
         self.spool = spool
         self.faults = faults
-        self.sequence = itertools.count(1)
+        # A restarted server (same spool) goes on numbering where the previous one stopped.
+        self.sequence = itertools.count(len(glob.glob(os.path.join(spool, "msg-*.eml"))) + 1)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.faults.reject_rcpt and self.faults.reject_rcpt.search(address):
@@ -71,6 +95,13 @@ class SpoolHandler:
         code = self.faults.take_data_failure()
         if code:
             return f"{code} 4.3.0 Temporary failure, please try again later"
+        code = self.faults.take_random_failure()
+        if code:
+            with open(os.path.join(self.spool, "faults.jsonl"), "a") as log:
+                log.write(json.dumps({"code": code, "rcpt_tos": envelope.rcpt_tos}) + "\n")
+            if code == 421:
+                asyncio.get_running_loop().call_later(0.05, server.transport.close)
+            return RANDOM_REPLIES[code]
         number = next(self.sequence)
         base = os.path.join(self.spool, f"msg-{number:04d}")
         write_atomically(base + ".eml", envelope.original_content)
@@ -128,6 +159,9 @@ def main():
     parser.add_argument("--fail-first-data", type=int)
     parser.add_argument("--reject-rcpt")
     parser.add_argument("--drop-during-data", action="store_true")
+    parser.add_argument("--random-failures", type=float, default=0)
+    parser.add_argument("--failure-codes", default="421,451,452,550,552")
+    parser.add_argument("--seed", type=int)
     parser.add_argument("--exit-on-stdin-eof", action="store_true")
     parser.add_argument("--idle-timeout", type=float, default=60)
     args = parser.parse_args()

@@ -12,6 +12,7 @@ import urllib.parse
 import pytest
 
 from conftest import ROOT, http
+from test_postgres_e2e import database_url  # noqa: F401 (fixture)
 
 TOKEN = "admin-token-0123456789abcdef"
 OPS_TOKEN = "ops-token-0123456789abcdefgh"
@@ -169,6 +170,11 @@ def test_bad_parameters_get_400_never_500(admin):
         assert call(admin, "GET", "/api/v1/stats?" + query)[0] == 422, query
     assert call(admin, "GET", "/api/v1/stats?from=nope")[0] == 400
     assert call(admin, "GET", "/api/v1/newsletters/nope/digests")[0] == 404
+    for method, path in (("PUT", "/api/v1/subscribers"), ("TRACE", "/api/v1/stats"), ("POST", "/api/v1/subscribers/1")):
+        status, headers, body = call(admin, method, path)
+        assert status == 405 and headers["Allow"] and body["error"]["code"] == "method_not_allowed", (method, path)
+    status, _, body = call(admin, "GET", "/api/v1/no/such/thing")
+    assert status == 404 and body["error"]["code"] == "not_found"
 
 
 HOSTILE_BODIES = [
@@ -290,3 +296,32 @@ def test_schemathesis_finds_no_server_errors_or_schema_violations(admin, workdir
         handle.write(report)
     assert result.returncode == 0, report[-6000:]
     assert "internal_error" not in open(admin.log_path).read()
+
+
+def test_admin_api_on_postgres(make_herald, database_url):  # noqa: F811
+    herald = make_herald(database_url=database_url, admin_token=TOKEN)
+    ids = [add(herald, f"pg{number}@example.org")["id"] for number in range(7)]
+    add(herald, "pg.confirmed@example.org", status="confirmed", consent_note="form; DROP TABLE subscribers;--")
+    seen, cursor = [], None
+    while True:
+        query = {"limit": 3, "q": "pg", "created_from": "2000-01-01"} | ({"cursor": cursor} if cursor else {})
+        status, _, page = call(herald, "GET", "/api/v1/subscribers?" + urllib.parse.urlencode(query))
+        assert status == 200, page
+        seen += [item["id"] for item in page["items"]]
+        cursor = page.get("next_cursor")
+        if not cursor:
+            break
+    assert len(seen) == len(set(seen)) == 8
+    assert call(herald, "GET", "/api/v1/subscribers?status=confirmed")[2]["items"][0]["email"] == "pg.confirmed@example.org"
+    assert call(herald, "PATCH", f"/api/v1/subscribers/{ids[0]}/subscriptions/news", {"status": "unsubscribed"})[0] == 200
+    assert call(herald, "DELETE", f"/api/v1/subscribers/{ids[1]}")[0] == 200
+    assert call(herald, "POST", "/api/v1/newsletters/daily/queue", {"title": "T", "url": "https://example.org/pg"})[0] == 201
+    assert call(herald, "POST", "/api/v1/newsletters/daily/queue", {"title": "T", "url": "https://example.org/pg"})[0] == 409
+    _, _, counts = call(herald, "GET", "/api/v1/newsletters")
+    news = next(item for item in counts["items"] if item["slug"] == "news")
+    assert news["counts"] == {"pending": 5, "confirmed": 1, "unsubscribed": 1}
+    _, _, stats = call(herald, "GET", "/api/v1/stats?newsletter=news")
+    assert stats["newsletters"][0]["signups"] == 6  # the erased person's consent log is gone with them
+    _, _, audit = call(herald, "GET", "/api/v1/audit?limit=200")
+    assert len(audit["items"]) == 8 + 3
+    assert call(herald, "GET", "/api/v1/newsletters/daily/digests")[2]["items"] == []

@@ -56,7 +56,7 @@ def test_confirm_and_unsubscribe_post_signed_events_once(make_herald, smtp, rece
     assert len(hook.events) == 2
     assert confirmed["type"] == "subscription.confirmed"
     assert unsubscribed["type"] == "subscription.unsubscribed"
-    assert confirmed["data"] == {"email": "Reader@example.org", "newsletter": "news", "subscriber_id": 1}
+    assert confirmed["data"] == {"email": "Reader@Example.org", "newsletter": "news", "subscriber_id": 1}
     assert confirmed["created_at"].endswith("Z")
     assert all(status == 200 for _, _, status in hook.requests)
     headers, _, _ = hook.requests[0]

@@ -14,7 +14,7 @@ import os
 import re
 import sys
 
-RCPT = re.compile(rb"^X-Rcpt-Args: TO:<([^>]+)>", re.MULTILINE)
+RCPT = re.compile(rb"^X-Rcpt-Args: (?:TO:)?<([^>]+)>", re.MULTILINE | re.IGNORECASE)
 
 
 def request_times(sent_dir):

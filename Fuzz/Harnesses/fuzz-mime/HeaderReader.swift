@@ -8,17 +8,20 @@ enum HeaderReader {
     static func fields(_ headers: String) -> [(name: String, value: String)] {
         var fields: [(name: String, value: String)] = []
         for line in headers.components(separatedBy: "\r\n") {
-            if line.hasPrefix(" ") || line.hasPrefix("\t") {
+            if line.utf8.first == 0x20 || line.utf8.first == 0x09 {
                 require(!fields.isEmpty, "continuation line before any field")
                 require(!line.allSatisfy { $0 == " " || $0 == "\t" }, "whitespace-only continuation line")
                 fields[fields.count - 1].value += line
                 continue
             }
-            guard let colon = line.firstIndex(of: ":") else { fatalError("header line without a colon: \(String(reflecting: line))") }
-            let name = String(line[..<colon])
+            let bytes = Array(line.utf8)
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
+                fatalError("header line without a colon: \(String(reflecting: line))")
+            }
+            let name = String(decoding: bytes[..<colon], as: UTF8.self)
             require(!name.isEmpty && name.utf8.allSatisfy { $0 > 32 && $0 < 127 }, "bad field name \(String(reflecting: name))")
-            var value = String(line[line.index(after: colon)...])
-            if value.hasPrefix(" ") { value.removeFirst() }
+            let valueStart = colon + 1 < bytes.count && bytes[colon + 1] == 0x20 ? colon + 2 : colon + 1
+            let value = String(decoding: bytes[valueStart...], as: UTF8.self)
             fields.append((name, value))
         }
         return fields
@@ -32,10 +35,14 @@ enum HeaderReader {
     }
 
     /// The display name and address of `phrase <address>` or a bare address.
+    /// Works on UTF-8 bytes: a combining mark after `<` would hide it from a `Character` search.
     static func mailbox(_ value: String) -> (name: String?, address: String) {
-        guard value.hasSuffix(">"), let open = value.range(of: " <", options: .backwards) else { return (nil, value) }
-        let address = String(value[open.upperBound..<value.index(before: value.endIndex)])
-        return (phrase(String(value[..<open.lowerBound])), address)
+        let bytes = Array(value.utf8)
+        guard bytes.last == UInt8(ascii: ">"),
+            let open = bytes.indices.dropLast().last(where: { bytes[$0] == 0x20 && bytes[$0 + 1] == UInt8(ascii: "<") })
+        else { return (nil, value) }
+        let address = String(decoding: bytes[(open + 2)..<(bytes.count - 1)], as: UTF8.self)
+        return (phrase(String(decoding: bytes[..<open], as: UTF8.self)), address)
     }
 
     /// A phrase: atoms, quoted-strings and encoded-words separated by single spaces.

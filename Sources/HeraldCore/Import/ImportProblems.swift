@@ -1,5 +1,5 @@
 /// Why one data row of an import file was not imported.
-public enum ImportRowProblem: Sendable, Equatable, CustomStringConvertible {
+public enum ImportRowProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case syntax(CSVProblem)
     case fieldCount(expected: Int, found: Int)
     case invalidUTF8(column: String)
@@ -50,7 +50,7 @@ public enum ImportRowProblem: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// One rejected row: where and why.
-public struct ImportRowError: Sendable, Equatable, CustomStringConvertible {
+public struct ImportRowError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The physical line the record starts on.
     public var line: Int
     public var problem: ImportRowProblem

@@ -44,12 +44,13 @@ public struct SubscriptionService: Sendable {
 
     private func signUpOnce(_ request: SignupRequest) async throws -> SignupOutcome {
         let time = now()
+        let draft = confirmationDraft(request, at: time)  // rendered before the write, see ConfirmationDraft
         return try await store.transaction { [self] tx in
             switch try await admitSelfSignup(request, in: tx) {
             case .refused: return .suppressed
-            case .clear: return try await signUp(request, in: tx, at: time)
+            case .clear: return try await signUp(request, in: tx, at: time, draft: draft)
             case .liftedErasure:
-                let outcome = try await signUp(request, in: tx, at: time)
+                let outcome = try await signUp(request, in: tx, at: time, draft: draft)
                 try await recordLiftedErasure(request, in: tx, at: time)
                 return outcome
             }
@@ -57,7 +58,9 @@ public struct SubscriptionService: Sendable {
     }
 
     /// ``signUp(_:)`` inside an open transaction (the admin API writes its audit entry in the same one).
-    func signUp(_ request: SignupRequest, in tx: any StoreTransaction, at time: Date) async throws -> SignupOutcome {
+    func signUp(
+        _ request: SignupRequest, in tx: any StoreTransaction, at time: Date, draft: ConfirmationDraft? = nil
+    ) async throws -> SignupOutcome {
         let requested = request.newsletters.compactMap(newsletter)
         guard !requested.isEmpty else { throw SubscriptionError.unknownNewsletter }
         let subscriber = try await findOrCreate(request, in: tx, at: time)
@@ -80,7 +83,7 @@ public struct SubscriptionService: Sendable {
             try await tx.appendConsent(consent(.signup, subscriber, newsletter.slug, request.origin, time))
         }
         if !needsConfirmation.isEmpty {
-            return try await queueConfirmation(subscriber, needsConfirmation, in: tx, at: time)
+            return try await queueConfirmation(subscriber, needsConfirmation, draft: draft, in: tx, at: time)
         }
         return try await queueAlreadySubscribed(subscriber, alreadyConfirmed[0], in: tx, at: time)
     }
@@ -107,17 +110,18 @@ public struct SubscriptionService: Sendable {
             < policy.mailsPerDay
     }
 
-    private func queueConfirmation(
-        _ subscriber: Subscriber, _ pending: [Newsletter], in tx: any StoreTransaction, at time: Date
+    func queueConfirmation(
+        _ subscriber: Subscriber, _ pending: [Newsletter], draft: ConfirmationDraft? = nil, in tx: any StoreTransaction,
+        at time: Date
     ) async throws -> SignupOutcome {
         guard try await mayMail(subscriber, kind: .confirmation, in: tx, at: time) else { return .confirmationThrottled }
-        let secret = TokenSecret.generate()
-        let expiresAt = time.addingTimeInterval(policy.confirmationLifetime.seconds)
+        let secret = draft?.secret ?? TokenSecret.generate()
+        let expiresAt = draft?.expiresAt ?? time.addingTimeInterval(policy.confirmationLifetime.seconds)
         try await tx.insertToken(
             TokenRecord(
                 hash: secret.hash, purpose: .confirm, subscriberID: subscriber.id,
                 newsletter: pending.map(\.slug).joined(separator: ","), createdAt: time, expiresAt: expiresAt))
-        let mail = try composer.confirmationMail(
+        let mail = try draft?.mail(for: subscriber, pending) ?? composer.confirmationMail(
             ConfirmationMailRequest(subscriber: subscriber, newsletters: pending, token: secret, expiresAt: expiresAt))
         _ = try await tx.enqueueMail(
             OutboxDraft(kind: .confirmation, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,

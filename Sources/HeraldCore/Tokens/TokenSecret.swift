@@ -10,8 +10,10 @@ public struct TokenSecret: Sendable, Equatable, CustomStringConvertible {
 
     /// A fresh secret from the system CSPRNG.
     public static func generate() -> TokenSecret {
+        // Four 64-bit draws (one system call each) rather than one per byte.
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let words = (generator.next(), generator.next(), generator.next(), generator.next())
+        let bytes = withUnsafeBytes(of: words) { Array($0) }
         return TokenSecret(unchecked: Base64URL.encode(bytes))
     }
 
@@ -25,10 +27,13 @@ public struct TokenSecret: Sendable, Equatable, CustomStringConvertible {
 
     /// Lower-case hex SHA-256 of the secret: the only form that is stored.
     public var hash: String {
-        SHA256.hash(data: Array(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Array(text.utf8)) {
+            hex.append(Base64URL.hexDigits[Int(byte >> 4)])
+            hex.append(Base64URL.hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Constant-time comparison of this secret's hash with a stored hash.
@@ -41,12 +46,25 @@ public struct TokenSecret: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Base64url (RFC 4648 §5) without padding.
-enum Base64URL {
-    static func encode(_ bytes: [UInt8]) -> String {
-        Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+package enum Base64URL {
+    static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// Base64url (RFC 4648 section 5) without padding.
+    package static func encode(_ bytes: [UInt8]) -> String {
+        let alphabet = alphabet
+        var output: [UInt8] = []
+        output.reserveCapacity((bytes.count * 4 + 2) / 3)
+        var index = 0
+        while index < bytes.count {
+            let count = min(3, bytes.count - index)
+            var group = UInt32(bytes[index]) << 16
+            if count > 1 { group |= UInt32(bytes[index + 1]) << 8 }
+            if count > 2 { group |= UInt32(bytes[index + 2]) }
+            for position in 0...count { output.append(alphabet[Int((group >> (18 - 6 * position)) & 0x3F)]) }
+            index += 3
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func isAlphabet(_ byte: UInt8) -> Bool {

@@ -21,7 +21,7 @@ struct MIMEBody {
             content = encodedText.isEmpty || encodedText.last == 10 ? encodedText : encodedText + Array("=\r\n".utf8)
             return
         }
-        let boundary = MIMEBoundary.make(avoiding: [encodedText, encodedHTML])
+        let boundary = MIMEBoundary.forQuotedPrintableParts()
         headerFields = [
             HeaderField(
                 name: "Content-Type",
@@ -31,14 +31,19 @@ struct MIMEBody {
         // The CRLF before each delimiter belongs to the delimiter, so each part decodes to exactly its text.
         var content: [UInt8] = []
         content.reserveCapacity(encodedText.count + encodedHTML.count + 400)
-        content += Array("--\(boundary)\r\n".utf8) + Self.partHeaders(subtype: "plain") + encodedText
-        content += Array("\r\n--\(boundary)\r\n".utf8) + Self.partHeaders(subtype: "html") + encodedHTML
-        content += Array("\r\n--\(boundary)--\r\n".utf8)
+        // Appended piece by piece: concatenating first would copy each 20–40 KB part twice.
+        content.append(contentsOf: "--\(boundary)\r\n".utf8)
+        Self.appendPartHeaders(subtype: "plain", to: &content)
+        content.append(contentsOf: encodedText)
+        content.append(contentsOf: "\r\n--\(boundary)\r\n".utf8)
+        Self.appendPartHeaders(subtype: "html", to: &content)
+        content.append(contentsOf: encodedHTML)
+        content.append(contentsOf: "\r\n--\(boundary)--\r\n".utf8)
         self.content = content
     }
 
-    private static func partHeaders(subtype: String) -> [UInt8] {
-        Array("Content-Type: text/\(subtype); charset=utf-8\r\n".utf8)
-            + Array("Content-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+    private static func appendPartHeaders(subtype: String, to content: inout [UInt8]) {
+        content.append(contentsOf: "Content-Type: text/\(subtype); charset=utf-8\r\n".utf8)
+        content.append(contentsOf: "Content-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
     }
 }

@@ -85,7 +85,18 @@ public struct MessageAssembler: Sendable {
         return fields
     }
 
+    /// The longest run of bytes between line feeds (one pass, no allocation).
     private static func longestLine(of text: String) -> Int {
-        text.utf8.split(separator: 10, omittingEmptySubsequences: false).map(\.count).max() ?? 0
+        var longest = 0
+        var current = 0
+        for byte in text.utf8 {
+            if byte == 10 {
+                longest = max(longest, current)
+                current = 0
+            } else {
+                current += 1
+            }
+        }
+        return max(longest, current)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import HeraldCore
-import HeraldFeeds
 import Hummingbird
 
 /// Digest endpoints: `GET /api/v1/newsletters/{slug}/digests` lists issues with their delivery
@@ -127,29 +126,5 @@ struct QueuedItemView: Encodable {
     enum CodingKeys: String, CodingKey {
         case id, title, url, summary, author
         case queuedBy = "queued_by", queuedAt = "queued_at"
-    }
-}
-
-/// Validates the body of `POST /api/v1/newsletters/{slug}/queue` into a digest article.
-enum QueuedArticleInput {
-    static func parse(_ body: AdminRequestBody, at time: Date) throws(AdminError) -> DigestArticle {
-        let title = try body.string("title", required: true, maxLength: 300) ?? ""
-        let url = try body.string("url", required: true, maxLength: 2000) ?? ""
-        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
-            components.host?.isEmpty == false
-        else { throw AdminError.invalid("invalid_url", "'url' must be an absolute http(s) URL.") }
-        let imageURL = try body.string("image_url", maxLength: 2000)
-        if let imageURL, !(imageURL.hasPrefix("https://") || imageURL.hasPrefix("http://")) {
-            throw AdminError.invalid("invalid_url", "'image_url' must be an absolute http(s) URL.")
-        }
-        let summary = try body.string("summary", maxLength: 5000) ?? ""
-        let item = FeedItem(
-            link: url, title: HTMLSanitizer.plainText(title), summaryHTML: HTMLSanitizer.sanitize(summary, baseURL: url),
-            summaryText: HTMLSanitizer.plainText(summary), author: try body.string("author", maxLength: 200),
-            published: time, imageURL: imageURL)
-        guard !item.title.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw AdminError.invalid("missing_field", "'title' must contain text.")
-        }
-        return FeedDigestSource.article(from: item)
     }
 }

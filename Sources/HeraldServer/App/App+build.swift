@@ -50,6 +50,7 @@ public func buildApplication(
     let router = try buildRouter(configuration: configuration, dependencies: dependencies)
     var app = Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.web.idleTimeoutSeconds)))),
         configuration: .init(
             address: .hostname(configuration.listenHost, port: configuration.listenPort), serverName: "Herald"),
         onServerRunning: { channel in
@@ -72,10 +73,13 @@ public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: H
     let metrics = dependencies.metrics
     var worker = OutboxWorker(
         store: dependencies.store, transport: dependencies.transport,
+        // More messages in flight than connections: while some wait for their `sent` to be
+        // committed (grouped with other writes), the pool's connections stay busy with the next.
         policy: OutboxDeliveryPolicy(
+            batchSize: configuration.smtpPoolSize * 16,
             maxAttempts: configuration.outboxMaxAttempts,
             initialBackoff: .seconds(configuration.outboxRetrySeconds),
-            concurrency: configuration.smtpPoolSize),
+            concurrency: configuration.smtpPoolSize * 4),
         logger: dependencies.logger,
         now: dependencies.now, onResult: { metrics.delivery(kind: $0, state: $1) })
     worker.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)

@@ -8,7 +8,7 @@ import HeraldCore
 enum BounceReportInput {
     /// The most reports in one request.
     static let maximumReports = 1000
-    /// The longest diagnostic accepted, in characters.
+    /// The longest diagnostic accepted, in Unicode scalars (as JSON Schema's `maxLength` counts).
     static let maximumDiagnostic = 1000
     static let reportFields: Set<String> = ["email", "kind", "diagnostic", "occurred_at"]
 
@@ -53,12 +53,12 @@ enum BounceReportInput {
         -> String?
     {
         switch value {
-        case nil, .null?:
+        case nil:
             if required { throw AdminError.invalid("missing_field", "\(path) is required.") }
             return nil
         case .string(let text)?:
             guard !text.isEmpty || !required else { throw AdminError.invalid("missing_field", "\(path) must not be empty.") }
-            guard text.count <= maxLength else {
+            guard text.unicodeScalars.count <= maxLength else {
                 throw AdminError.invalid("too_long", "\(path) must be at most \(maxLength) characters.")
             }
             guard !text.unicodeScalars.contains(where: AdminText.isForbidden) else {

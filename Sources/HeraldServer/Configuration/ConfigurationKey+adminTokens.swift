@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads `admin_tokens`: a mapping of token name (recorded in the audit log) to token, or
 /// `name=token,name=token` in `HERALD_ADMIN_TOKENS`.
 extension ConfigurationKey {
@@ -21,7 +23,10 @@ extension ConfigurationKey {
 
     private static func entries(_ value: ConfigValue) throws(ConfigurationError) -> [(String, ConfigValue)] {
         guard case .environment(let text) = value.source else {
-            return try value.mapping().map { ($0.key, $0.value) }
+            return try value.mapping().map { name, token in
+                let origin = token.origin.replacingOccurrences(of: "key '", with: "key 'admin_tokens.")
+                return (name, ConfigValue(source: token.source, origin: origin, file: token.file))
+            }
         }
         var result: [(String, ConfigValue)] = []
         for pair in text.split(separator: ",") {

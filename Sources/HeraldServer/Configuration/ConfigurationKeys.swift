@@ -77,6 +77,9 @@ struct ConfigurationKey: Sendable {
         .init(name: "max_body_bytes", help: "largest request body") { c, v throws(ConfigurationError) in
             c.web.maxBodyBytes = try v.int(in: 1024...10_485_760)
         },
+        .init(name: "idle_timeout_seconds", help: "close HTTP connections silent this long") { c, v throws(ConfigurationError) in
+            c.web.idleTimeoutSeconds = try v.int(in: 1...3600)
+        },
         .init(name: "rate_limit_burst", help: "signups per IP in a burst") { c, v throws(ConfigurationError) in
             c.web.rateLimitBurst = try v.int(in: 1...1_000_000)
         },

@@ -59,6 +59,9 @@ public struct WebPolicy: Sendable, Equatable {
     public var allowedOrigins: [String] = []
     /// Largest accepted request body.
     public var maxBodyBytes = 16 * 1024
+    /// Seconds a connection may stay silent (no byte read or written) before it is closed, so idle
+    /// and stalled slow clients do not hold connections forever.
+    public var idleTimeoutSeconds = 30
     /// Signups per client IP: bucket size and refill per minute.
     public var rateLimitBurst = 20
     public var rateLimitPerMinute = 60

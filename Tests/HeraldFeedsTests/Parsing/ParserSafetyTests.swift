@@ -72,6 +72,19 @@ struct ParserSafetyTests {
         #expect(error.description.contains("neither UTF-8 nor well-formed UTF-16"))
     }
 
+    // Found by Fuzz/Harnesses/fuzz-feed: an encoding no converter knows skipped the UTF-8 check too.
+    @Test func anUnknownDeclaredEncodingIsHeldToUTF8() throws {
+        let bytes = Array(#"<?xml version="1.0" encoding="Ung="?><rss><channel><title>"#.utf8) + [0xC7, 0x28]
+            + Array("</title></channel></rss>".utf8)
+        #expect(try #require(parseError(bytes)).kind == .invalidDocument)
+    }
+
+    @Test func aDeclaredLegacyEncodingIsStillConverted() throws {
+        let bytes = Array(#"<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>"#.utf8) + [0xCD, 0xEE, 0xE2, 0xE8, 0xED, 0xE8]
+            + Array("</title></channel></rss>".utf8)
+        #expect(try FeedParser.parse(bytes, baseURL: nil).title == "Новини")
+    }
+
     @Test func utf16FeedsWithAByteOrderMarkAreRead() throws {
         let xml = #"<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Новини</title>"#
             + "<item><title>Один</title><link>https://news.example.org/1</link></item></channel></rss>"

@@ -10,11 +10,20 @@ enum XMLPrologue {
         return !head.contains(0)
     }
 
-    /// Whether the document is to be read as UTF-8: its XML declaration names UTF-8 or no
-    /// encoding at all (XML's default), or there is no declaration.
+    /// Whether the document is to be read as UTF-8: its XML declaration names UTF-8, no encoding
+    /// at all (XML's default) or one the system cannot convert (libxml2 would then pass the bytes
+    /// on unconverted), or there is no declaration.
     static func declaresUTF8(_ bytes: [UInt8]) -> Bool {
         guard let encoding = declaredEncoding(bytes) else { return true }
-        return ["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased())
+        return ["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) || !isConvertible(encoding)
+    }
+
+    /// Whether iconv (which libxml2 uses for encodings it lacks) can convert `encoding` to UTF-8.
+    private static func isConvertible(_ encoding: String) -> Bool {
+        let converter = iconv_open("UTF-8", encoding)
+        guard let converter, converter != iconv_t(bitPattern: -1) else { return false }
+        iconv_close(converter)
+        return true
     }
 
     /// The `encoding="…"` value of the XML declaration, if any.

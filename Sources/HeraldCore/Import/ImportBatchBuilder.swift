@@ -1,0 +1,93 @@
+import Foundation
+
+/// Collects validated rows until a batch is full, merging rows for the same address and newsletter.
+///
+/// A later row's non-empty name, status and dates win and its attributes are merged over the
+/// earlier ones. Rows of one address in different newsletters share the merged name and
+/// attributes, so the subscriber row is written once per batch with everything the file says.
+struct ImportBatchBuilder {
+    private(set) var rows: [ImportedRow] = []
+    private var positions: [ImportKey: Int] = [:]
+    /// Rows merged into an earlier row of the same batch.
+    private(set) var merged = 0
+
+    var count: Int { rows.count }
+
+    mutating func add(_ row: ImportedRow) {
+        guard let position = positions[row.key] else {
+            positions[row.key] = rows.count
+            rows.append(row)
+            return
+        }
+        merged += 1
+        var earlier = rows[position]
+        earlier.name = row.name ?? earlier.name
+        earlier.attributes = Self.merge(earlier.attributes, row.attributes)
+        earlier.status = row.status
+        earlier.confirmedAt = row.confirmedAt ?? earlier.confirmedAt
+        rows[position] = earlier
+    }
+
+    /// The batch's rows for the store, and resets the builder.
+    mutating func take() -> (rows: [ImportedSubscription], merged: Int) {
+        var names: [String: String] = [:]
+        var attributes: [String: [(String, String)]] = [:]
+        for row in rows {
+            if let name = row.name { names[row.address.canonicalKey] = name }
+            attributes[row.address.canonicalKey] = Self.merge(attributes[row.address.canonicalKey] ?? [], row.attributes)
+        }
+        let result = rows.map { row in
+            ImportedSubscription(
+                address: row.address, name: names[row.address.canonicalKey],
+                attributesJSON: Self.json(attributes[row.address.canonicalKey] ?? []), newsletter: row.newsletter,
+                status: row.status, createdAt: row.createdAt, confirmedAt: row.confirmedAt)
+        }
+        defer {
+            rows.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
+            merged = 0
+        }
+        return (result, merged)
+    }
+
+    private static func merge(_ earlier: [(String, String)], _ later: [(String, String)]) -> [(String, String)] {
+        guard !earlier.isEmpty else { return later }
+        var result = earlier.filter { pair in !later.contains { $0.0 == pair.0 } }
+        result.append(contentsOf: later)
+        return result
+    }
+
+    /// A JSON object of string members with sorted keys (`{}` when empty).
+    static func json(_ members: [(String, String)]) -> String {
+        guard !members.isEmpty else { return "{}" }
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (index, (key, value)) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendString(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            appendString(value, to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case 0..<0x20:
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+            default:
+                out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

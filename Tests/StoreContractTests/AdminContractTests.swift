@@ -1,0 +1,163 @@
+import Foundation
+import HeraldCore
+import HeraldTestSupport
+import Testing
+
+/// The promises every store backend keeps about the admin queries, the audit log and the digest queue.
+@Suite("Store contract: admin")
+struct AdminContractTests {
+    private func seeded(_ backend: StoreBackend) async throws -> any SubscriberStore {
+        let store = try await backend.make()
+        try await store.transaction { tx in
+            for newsletter in Fixtures.newsletters { try await tx.upsertNewsletter(newsletter) }
+        }
+        return store
+    }
+
+    private func subscribe(
+        _ store: any SubscriberStore, _ address: String, _ slug: String, _ status: SubscriptionStatus,
+        at time: Date = Fixtures.now
+    ) async throws -> Subscriber {
+        try await store.transaction { tx in
+            var found = try await tx.subscriber(canonicalKey: address.lowercased())
+            if found == nil { found = try await tx.insertSubscriber(Fixtures.newSubscriber(address, at: time)) }
+            guard let subscriber = found else { throw StoreError.notFound(address) }
+            try await tx.saveSubscription(
+                Subscription(subscriberID: subscriber.id, newsletter: slug, status: status, createdAt: time, updatedAt: time))
+            return subscriber
+        }
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func auditEntriesAreListedNewestFirstAndRolledBackWithTheirTransaction(_ backend: StoreBackend) async throws {
+        struct Abort: Error {}
+        let store = try await seeded(backend)
+        for action in ["a.one", "a.two", "a.three"] {
+            _ = try await store.transaction { tx in
+                try await tx.appendAudit(
+                    NewAuditEntry(actor: "ops", action: action, target: "subscriber:1",
+                        detailJSON: #"{"note":"'; DROP TABLE audit_log;--"}"#, occurredAt: Fixtures.now))
+            }
+        }
+        await #expect(throws: Abort.self) {
+            try await store.transaction { tx in
+                _ = try await tx.appendAudit(NewAuditEntry(actor: "ops", action: "lost", target: nil, occurredAt: Fixtures.now))
+                throw Abort()
+            }
+        }
+        let all = try await store.transaction { try await $0.auditEntries(beforeID: nil, limit: 10) }
+        #expect(all.map(\.action) == ["a.three", "a.two", "a.one"])
+        #expect(all[0].detailJSON == #"{"note":"'; DROP TABLE audit_log;--"}"#)
+        #expect(all[0].occurredAt == Fixtures.now && all[0].actor == "ops" && all[0].target == "subscriber:1")
+        let older = try await store.transaction { try await $0.auditEntries(beforeID: all[0].id, limit: 1) }
+        #expect(older.map(\.action) == ["a.two"])
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func searchCombinesCriteriaAndMatchesAddressPiecesLiterally(_ backend: StoreBackend) async throws {
+        let store = try await seeded(backend)
+        let early = Fixtures.now.addingTimeInterval(-86_400)
+        let alice = try await subscribe(store, "Alice@Example.org", "news", .confirmed, at: early)
+        let alan = try await subscribe(store, "alan_100%@example.net", "news", .pending)
+        _ = try await subscribe(store, "zed@example.com", "daily", .unsubscribed)
+        func ids(_ search: SubscriberSearch) async throws -> [Int64] {
+            try await store.transaction { try await $0.searchSubscribers(search) }.map(\.id)
+        }
+        #expect(try await ids(SubscriberSearch(addressContains: "AL")) == [alice.id, alan.id])
+        #expect(try await ids(SubscriberSearch(addressContains: "_100%")) == [alan.id])
+        #expect(try await ids(SubscriberSearch(addressContains: "%")) == [alan.id])
+        #expect(try await ids(SubscriberSearch(addressContains: "a_i")) == [])
+        #expect(try await ids(SubscriberSearch(status: .confirmed)) == [alice.id])
+        #expect(try await ids(SubscriberSearch(status: .confirmed, newsletter: "daily")) == [])
+        #expect(try await ids(SubscriberSearch(newsletter: "news")) == [alice.id, alan.id])
+        #expect(try await ids(SubscriberSearch(createdBefore: Fixtures.now)) == [alice.id])
+        #expect(try await ids(SubscriberSearch(createdFrom: Fixtures.now)).count == 2)
+        #expect(try await ids(SubscriberSearch(afterID: alice.id, limit: 1)) == [alan.id])
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func keysetPagesReturnEveryMatchOnce(_ backend: StoreBackend) async throws {
+        let store = try await seeded(backend)
+        for number in 0..<17 { _ = try await subscribe(store, "p\(number)@example.org", "news", .pending) }
+        var seen: [Int64] = []
+        var after: Int64 = 0
+        while true {
+            let search = SubscriberSearch(afterID: after, limit: 4)
+            let page = try await store.transaction { try await $0.searchSubscribers(search) }
+            seen += page.map(\.id)
+            guard page.count == 4, let last = page.last else { break }
+            after = last.id
+        }
+        #expect(seen.count == 17 && Set(seen).count == 17 && seen == seen.sorted())
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func countsAndConsentActivityGroupAsPromised(_ backend: StoreBackend) async throws {
+        let store = try await seeded(backend)
+        let a = try await subscribe(store, "a@example.org", "news", .confirmed)
+        _ = try await subscribe(store, "b@example.org", "news", .pending)
+        _ = try await subscribe(store, "c@example.org", "news", .pending)
+        let counts = try await store.transaction { try await $0.subscriptionCounts() }
+        #expect(counts == [
+            SubscriptionCount(newsletter: "news", status: .confirmed, count: 1),
+            SubscriptionCount(newsletter: "news", status: .pending, count: 2),
+        ])
+        let day = Int64(Fixtures.now.timeIntervalSince1970 / 86_400)
+        try await store.transaction { tx in
+            for (action, offset) in [(ConsentAction.signup, 0.0), (.signup, 60), (.confirm, 120), (.signup, 86_400)] {
+                try await tx.appendConsent(
+                    ConsentEvent(subscriberID: a.id, newsletter: "news", action: action,
+                        occurredAt: Fixtures.now.addingTimeInterval(offset)))
+            }
+            try await tx.appendConsent(ConsentEvent(subscriberID: a.id, newsletter: nil, action: .signup, occurredAt: Fixtures.now))
+        }
+        let activity = try await store.transaction { tx in
+            try await tx.consentActivity(newsletter: "news", from: Fixtures.now, to: Fixtures.now.addingTimeInterval(3600))
+        }
+        #expect(Set(activity.map { "\($0.day)-\($0.action.rawValue)-\($0.count)" }) == ["\(day)-signup-2", "\(day)-confirm-1"])
+        let other = try await store.transaction { tx in
+            try await tx.consentActivity(newsletter: "daily", from: .distantPast, to: .distantFuture)
+        }
+        #expect(other.isEmpty)
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func queuedItemsAreUniqueAndDisappearOnceSent(_ backend: StoreBackend) async throws {
+        let store = try await seeded(backend)
+        let article = DigestArticle(
+            identity: "https://example.org/a", linkIdentity: "example.org/a", title: "A <b>", link: "https://example.org/a",
+            summaryHTML: "<p>x</p>", summaryText: "x", author: nil, published: Fixtures.now, imageURL: nil)
+        let item = try await store.transaction { tx in
+            try await tx.queueDigestItem(newsletter: "daily", article: article, queuedBy: "ops", at: Fixtures.now)
+        }
+        await #expect(throws: StoreError.self) {
+            _ = try await store.transaction { tx in
+                try await tx.queueDigestItem(newsletter: "daily", article: article, queuedBy: "ops", at: Fixtures.now)
+            }
+        }
+        await #expect(throws: StoreError.self) {
+            _ = try await store.transaction { tx in
+                try await tx.queueDigestItem(newsletter: "missing", article: article, queuedBy: "ops", at: Fixtures.now)
+            }
+        }
+        let pending = try await store.transaction { try await $0.pendingDigestItems(newsletter: "daily", limit: 10) }
+        #expect(pending == [item])
+        #expect(pending.first?.article == article)
+        let issue = try await store.transaction { tx in
+            try await tx.createDigestIssue(newsletter: "daily", period: "2026-11-25", articles: [article], at: Fixtures.now)
+        }
+        let after = try await store.transaction { try await $0.pendingDigestItems(newsletter: "daily", limit: 10) }
+        #expect(after.isEmpty)
+        let summaries = try await store.transaction { tx in
+            try await tx.digestIssueSummaries(newsletter: "daily", beforeID: nil, limit: 10)
+        }
+        #expect(summaries == [
+            DigestIssueSummary(id: issue.id, newsletter: "daily", period: "2026-11-25", articleCount: 1,
+                createdAt: Fixtures.now, completedAt: nil)
+        ])
+        let none = try await store.transaction { tx in
+            try await tx.digestIssueSummaries(newsletter: "daily", beforeID: issue.id, limit: 10)
+        }
+        #expect(none.isEmpty)
+    }
+}
