@@ -18,6 +18,7 @@ final class PostgresPool: Sendable {
     private let configuration: PostgresConfiguration
     private let logger: Logger
     private let current: LockedBox<Current>
+    private let lastLease = LockedBox<ContinuousClock.Instant?>(nil)
     /// Least time between two recoveries.
     private let recoveryInterval: Duration = .seconds(2)
 
@@ -34,6 +35,14 @@ final class PostgresPool: Sendable {
 
     /// The pool to lease from now.
     var client: PostgresClient { current.value.client }
+
+    /// Records that the pool handed out a connection just now.
+    func noteLease() { lastLease.value = .now }
+
+    /// Whether the pool handed out a connection within the last `interval` (it works, maybe busy).
+    func handedOutLease(within interval: Duration) -> Bool {
+        lastLease.value.map { ContinuousClock.now - $0 < interval } ?? false
+    }
 
     /// Stops the pool; later leases fail.
     func shutdown() { current.value.runLoop.cancel() }

@@ -54,7 +54,8 @@ extension PostgresTransaction {
             .map { row in
                 DigestIssueSummary(
                     id: row.int(0) ?? 0, newsletter: row.string(1) ?? "", period: row.string(2) ?? "",
-                    articleCount: Int(row.int(3) ?? 0), createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5))
+                    articleCount: Int(row.int(3) ?? 0), createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5)
+                )
             }
     }
 

@@ -4,10 +4,12 @@ import HeraldCore
 /// Admin API operations of the SQLite store: audit log, search, counts, digest listings and queue.
 extension SQLiteTransaction {
     func appendAudit(_ entry: NewAuditEntry) async throws -> Int64 {
-        try connection.query(Q.appendAudit, [
-            .text(entry.actor), .text(entry.action), .optionalText(entry.target), .text(entry.detailJSON),
-            .date(entry.occurredAt),
-        ])
+        try connection.query(
+            Q.appendAudit,
+            [
+                .text(entry.actor), .text(entry.action), .optionalText(entry.target), .text(entry.detailJSON),
+                .date(entry.occurredAt),
+            ])
         return connection.lastInsertRowID
     }
 
@@ -20,11 +22,15 @@ extension SQLiteTransaction {
     }
 
     func searchSubscribers(_ search: SubscriberSearch) async throws -> [Subscriber] {
-        try connection.query(Q.searchSubscribers, [
-            .integer(search.afterID), .optionalText(search.addressContains?.lowercased()), .date(search.createdFrom),
-            .date(search.createdBefore), .optionalText(search.newsletter), .optionalText(search.status?.rawValue),
-            .integer(Int64(search.limit)),
-        ]).map(Self.subscriber(from:))
+        try connection.query(
+            Q.searchSubscribers,
+            [
+                .integer(search.afterID), .optionalText(search.addressContains?.lowercased()),
+                .date(search.createdFrom),
+                .date(search.createdBefore), .optionalText(search.newsletter), .optionalText(search.status?.rawValue),
+                .integer(Int64(search.limit)),
+            ]
+        ).map(Self.subscriber(from:))
     }
 
     func subscriptionCounts() async throws -> [SubscriptionCount] {
@@ -43,23 +49,29 @@ extension SQLiteTransaction {
     }
 
     func digestIssueSummaries(newsletter: String, beforeID: Int64?, limit: Int) async throws -> [DigestIssueSummary] {
-        try connection.query(Q.digestIssueSummaries, [.text(newsletter), .optionalInteger(beforeID), .integer(Int64(limit))])
-            .map { row in
-                DigestIssueSummary(
-                    id: row.int(0) ?? 0, newsletter: row.string(1) ?? "", period: row.string(2) ?? "",
-                    articleCount: Int(row.int(3) ?? 0), createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5))
-            }
+        try connection.query(
+            Q.digestIssueSummaries, [.text(newsletter), .optionalInteger(beforeID), .integer(Int64(limit))]
+        )
+        .map { row in
+            DigestIssueSummary(
+                id: row.int(0) ?? 0, newsletter: row.string(1) ?? "", period: row.string(2) ?? "",
+                articleCount: Int(row.int(3) ?? 0), createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5))
+        }
     }
 
     func queueDigestItem(newsletter: String, article: DigestArticle, queuedBy: String, at time: Date) async throws
         -> QueuedDigestItem
     {
-        try connection.query(Q.queueDigestItem, [
-            .text(newsletter), .text(article.identity), .text(try QueuedArticleCoding.encode(article)), .text(queuedBy),
-            .date(time),
-        ])
+        try connection.query(
+            Q.queueDigestItem,
+            [
+                .text(newsletter), .text(article.identity), .text(try QueuedArticleCoding.encode(article)),
+                .text(queuedBy),
+                .date(time),
+            ])
         return QueuedDigestItem(
-            id: connection.lastInsertRowID, newsletter: newsletter, article: article, queuedBy: queuedBy, queuedAt: time)
+            id: connection.lastInsertRowID, newsletter: newsletter, article: article, queuedBy: queuedBy, queuedAt: time
+        )
     }
 
     func pendingDigestItems(newsletter: String, limit: Int) async throws -> [QueuedDigestItem] {

@@ -4,6 +4,7 @@ import HeraldCore
 /// Bulk import and export on SQLite.
 extension SQLiteTransaction {
     func importSubscribers(_ batch: SubscriberImportBatch) async throws -> SubscriberImportBatchResult {
+        try connection.execute(Q.importCacheSize)
         try connection.execute(Q.createImportStage)
         try connection.query(Q.clearImportStage)
         for row in batch.rows {
@@ -13,12 +14,13 @@ extension SQLiteTransaction {
                 .date(row.confirmedAt),
             ])
         }
+        try connection.query(Q.importSubscribers, [.date(batch.importedAt)])
+        try connection.query(Q.resolveStagedSubscribers)
         var preexisting: [ImportKey: Date] = [:]
         for row in try connection.query(Q.importPreexisting) {
             preexisting[ImportKey(canonicalKey: row.string(0) ?? "", newsletter: row.string(1) ?? "")] =
                 row.date(2) ?? .distantPast
         }
-        try connection.query(Q.importSubscribers, [.date(batch.importedAt)])
         let changed = try connection.query(Q.importSubscriptions, [.date(batch.importedAt)]).map { Self.subscription(from: $0) }
         for (newsletter, ids) in Dictionary(grouping: changed, by: \.newsletter).mapValues({ $0.map(\.subscriberID) }) {
             try connection.query(Q.importConsent, [

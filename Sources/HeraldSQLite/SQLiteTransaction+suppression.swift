@@ -15,13 +15,21 @@ extension SQLiteTransaction {
 
     func suppressions(addressHashes: [String]) async throws -> [String: SuppressionEntry] {
         guard !addressHashes.isEmpty else { return [:] }
-        let list = try String(decoding: JSONEncoder().encode(addressHashes), as: UTF8.self)
+        let list = Self.jsonStringArray(addressHashes)
         var found: [String: SuppressionEntry] = [:]
         for row in try connection.query(Q.suppressionsAmong, [.text(list)]) {
             let entry = Self.suppression(from: row)
             found[entry.addressHash] = entry
         }
         return found
+    }
+
+    /// A JSON array of `texts` (hashes are hex; any other text is escaped fully by JSONEncoder).
+    static func jsonStringArray(_ texts: [String]) -> String {
+        guard texts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 < 0x80 } }) else {
+            return (try? String(decoding: JSONEncoder().encode(texts), as: UTF8.self)) ?? "[]"
+        }
+        return "[\"" + texts.joined(separator: "\",\"") + "\"]"
     }
 
     private static func suppression(from row: SQLiteRow) -> SuppressionEntry {

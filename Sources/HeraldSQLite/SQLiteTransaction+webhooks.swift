@@ -4,10 +4,12 @@ import HeraldCore
 /// The webhook outbox on SQLite.
 extension SQLiteTransaction {
     func enqueueWebhook(_ d: WebhookDraft) async throws -> Int64 {
-        try connection.query(Q.enqueueWebhook, [
-            .text(d.eventID), .text(d.eventType.rawValue), .text(d.endpointURL), .optionalInteger(d.subscriberID),
-            .text(d.body), .date(d.createdAt), .date(d.createdAt),
-        ])
+        try connection.query(
+            Q.enqueueWebhook,
+            [
+                .text(d.eventID), .text(d.eventType.rawValue), .text(d.endpointURL), .optionalInteger(d.subscriberID),
+                .text(d.body), .date(d.createdAt), .date(d.createdAt),
+            ])
         return connection.lastInsertRowID
     }
 
@@ -20,23 +22,28 @@ extension SQLiteTransaction {
     func markWebhookDelivered(id: Int64, owner: String, attempts: Int, at time: Date, result: String) async throws
         -> Bool
     {
-        try connection.query(Q.markWebhookDelivered, [
-            .integer(Int64(attempts)), .date(time), .text(result), .integer(id), .text(owner),
-        ])
+        try connection.query(
+            Q.markWebhookDelivered,
+            [
+                .integer(Int64(attempts)), .date(time), .text(result), .integer(id), .text(owner),
+            ])
         return connection.changes == 1
     }
 
     func markWebhookRetry(id: Int64, owner: String, attempts: Int, nextAttemptAt: Date, result: String) async throws
         -> Bool
     {
-        try connection.query(Q.markWebhookRetry, [
-            .integer(Int64(attempts)), .date(nextAttemptAt), .text(result), .integer(id), .text(owner),
-        ])
+        try connection.query(
+            Q.markWebhookRetry,
+            [
+                .integer(Int64(attempts)), .date(nextAttemptAt), .text(result), .integer(id), .text(owner),
+            ])
         return connection.changes == 1
     }
 
     func markWebhookFailed(id: Int64, owner: String, attempts: Int, result: String) async throws -> Bool {
-        try connection.query(Q.markWebhookFailed, [.integer(Int64(attempts)), .text(result), .integer(id), .text(owner)])
+        try connection.query(
+            Q.markWebhookFailed, [.integer(Int64(attempts)), .text(result), .integer(id), .text(owner)])
         return connection.changes == 1
     }
 

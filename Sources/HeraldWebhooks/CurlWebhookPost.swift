@@ -1,5 +1,5 @@
-import Foundation
 import CCurl
+import Foundation
 
 /// One libcurl easy handle performing one POST; confined to the thread that creates it.
 final class CurlWebhookPost {
@@ -37,8 +37,13 @@ final class CurlWebhookPost {
             (ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1), "NOSIGNAL"),
             (ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), "HTTPHEADER"),
             (ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, request.body.count), "POSTFIELDSIZE"),
-            (request.body.withUnsafeBytes { ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS,
-                UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafeRawPointer(errorBuffer))) }, "COPYPOSTFIELDS"),
+            (
+                request.body.withUnsafeBytes {
+                    ccurl_setopt_pointer(
+                        handle, CURLOPT_COPYPOSTFIELDS,
+                        UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafeRawPointer(errorBuffer)))
+                }, "COPYPOSTFIELDS"
+            ),
             (ccurl_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, Self.writeCallback), "WRITEFUNCTION"),
             (ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context), "WRITEDATA"),
         ]
@@ -59,9 +64,12 @@ final class CurlWebhookPost {
     /// The kept start of the body as one printable line.
     private var printableExcerpt: String {
         let text = String(decoding: excerpt, as: UTF8.self)
-        return String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control ? " " : $0
-        })).trimmingCharacters(in: .whitespaces)
+        return String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    $0.properties.generalCategory == .control ? " " : $0
+                })
+        ).trimmingCharacters(in: .whitespaces)
     }
 
     private func receive(_ bytes: UnsafeRawBufferPointer) {

@@ -76,7 +76,8 @@ public struct WebhookWorker: Sendable {
         let time = now()
         let batch = try await store.transaction { [policy, owner] tx in
             try await tx.claimDueWebhooks(
-                owner: owner, now: time, limit: policy.batchSize, leaseUntil: time.addingTimeInterval(policy.lease.seconds))
+                owner: owner, now: time, limit: policy.batchSize,
+                leaseUntil: time.addingTimeInterval(policy.lease.seconds))
         }
         var round = WebhookRound()
         try await withThrowingTaskGroup(of: WebhookOutcome.self) { group in
@@ -119,11 +120,13 @@ public struct WebhookWorker: Sendable {
         let time = now()
         let kept = try await store.transaction { [owner] tx in
             state == .delivered
-                ? try await tx.markWebhookDelivered(id: delivery.id, owner: owner, attempts: attempts, at: time, result: result)
+                ? try await tx.markWebhookDelivered(
+                    id: delivery.id, owner: owner, attempts: attempts, at: time, result: result)
                 : try await tx.markWebhookFailed(id: delivery.id, owner: owner, attempts: attempts, result: result)
         }
         if state == .failed {
-            logger.warning("webhook delivery failed for good", metadata: ["delivery_id": "\(delivery.id)", "result": "\(result)"])
+            logger.warning(
+                "webhook delivery failed for good", metadata: ["delivery_id": "\(delivery.id)", "result": "\(result)"])
         }
         guard kept else { return .lost }
         return state == .delivered ? .delivered : .failed

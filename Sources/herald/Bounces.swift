@@ -73,6 +73,7 @@ extension BounceOutcome {
         case .suppressed(let reason): "suppressed (\(reason.rawValue))"
         case .alreadySuppressed(let reason): "already suppressed (\(reason.rawValue))"
         case .recorded: "recorded"
+        case .duplicate: "already recorded (same report)"
         case .invalidAddress(let why): "not recorded: invalid address (\(why))"
         }
     }

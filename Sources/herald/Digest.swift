@@ -52,7 +52,7 @@ struct Digest: AsyncParsableCommand {
         @Option(help: "Period key (default: today's date in the newsletter's time zone).")
         var period: String?
 
-        @Option(help: "Messages in flight at once (default: 4 × smtp_pool_size, so connections stay busy while results are recorded).")
+        @Option(help: "Messages in flight at once (default: smtp_pool_size).")
         var concurrency: Int?
 
         @Option(help: "Send at most this many messages per second.")
@@ -75,7 +75,7 @@ struct Digest: AsyncParsableCommand {
             let wiring = DigestWiring(configuration: configuration, dependencies: dependencies, feedOverride: content.feed)
             var sendOptions = content.sendOptions
             sendOptions.period = period
-            sendOptions.concurrency = concurrency ?? configuration.smtpPoolSize * 4
+            sendOptions.concurrency = concurrency ?? configuration.smtpPoolSize
             sendOptions.ratePerSecond = rate
             sendOptions.dryRun = dryRun
             let summary: DigestRunSummary

@@ -10,6 +10,7 @@ final class ImportProgressReporter: @unchecked Sendable {
     private var barShown = false
     private var pending: [UInt8] = []
     private var lastProgress: ImportProgress?
+    private var printedProgress: ImportProgress?
 
     func invalid(_ error: ImportRowError) {
         clearBar()
@@ -29,6 +30,7 @@ final class ImportProgressReporter: @unchecked Sendable {
             barShown = true
         } else if ContinuousClock.now - lastLine > .seconds(5) {
             lastLine = .now
+            printedProgress = progress
             write(line(progress))
         }
     }
@@ -37,7 +39,7 @@ final class ImportProgressReporter: @unchecked Sendable {
     func finish() {
         flush()
         clearBar()
-        if !isTerminal, let lastProgress { write(line(lastProgress)) }
+        if !isTerminal, let lastProgress, lastProgress != printedProgress { write(line(lastProgress)) }
     }
 
     private func line(_ progress: ImportProgress) -> String {

@@ -8,7 +8,7 @@ struct Serve: AsyncParsableCommand {
         abstract: "Serve signup forms, confirmation and unsubscribe pages, and deliver queued mail.",
         discussion: """
             Listens on `listen` (default 127.0.0.1:8080), migrates the database first, delivers the \
-            mail outbox in the background, and stops cleanly on SIGINT or SIGTERM.
+            mail outbox and webhook events in the background, and stops cleanly on SIGINT or SIGTERM.
             """)
 
     @OptionGroup var options: GlobalOptions

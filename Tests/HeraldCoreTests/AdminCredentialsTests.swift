@@ -17,7 +17,8 @@ struct AdminCredentialsTests {
     @Test func nearMissesAreRefused() {
         for wrong in [
             "", "newsroom", "newsroom-token-0123456789abcde", "newsroom-token-0123456789abcdefX",
-            "NEWSROOM-TOKEN-0123456789ABCDEF", " newsroom-token-0123456789abcdef\u{0}", "ops-token-0123456789abcdefghij\n",
+            "NEWSROOM-TOKEN-0123456789ABCDEF", " newsroom-token-0123456789abcdef\u{0}",
+            "ops-token-0123456789abcdefghij\n",
         ] {
             #expect(credentials.name(for: wrong) == nil, "\(wrong.debugDescription)")
         }

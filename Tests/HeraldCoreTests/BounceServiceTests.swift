@@ -53,6 +53,17 @@ struct BounceServiceTests {
         #expect(try await suppression("full@example.org") == .softBounces)
     }
 
+    @Test func theSameReportTwiceCountsOnce() async throws {
+        let bounces = service(limit: 2)
+        let report = report("twice@example.org", .soft, daysAgo: 1, diagnostic: "452 4.2.2 full")
+        #expect(try await bounces.record([report, report]) == [.recorded, .duplicate])
+        #expect(try await bounces.record([report]) == [.duplicate])
+        #expect(try await suppression("twice@example.org") == nil)
+        var later = report
+        later.occurredAt += 60
+        #expect(try await bounces.record([later]) == [.suppressed(.softBounces)])
+    }
+
     @Test func anEarlierReasonIsKept() async throws {
         _ = try await service().record([report("x@example.org", .complaint)])
         let later = try await service().record([report("x@example.org", .hard)])
@@ -60,8 +71,10 @@ struct BounceServiceTests {
         #expect(try await suppression("x@example.org") == .complaint)
     }
 
-    @Test(arguments: ["", "not an address", "a@b", "x'); DROP TABLE bounces;--@example.org", "<script>@example.org",
-        "a\r\nBcc: evil@example.org", String(repeating: "a", count: 100_000) + "@example.org"])
+    @Test(arguments: [
+        "", "not an address", "a@b", "x'); DROP TABLE bounces;--@example.org", "<script>@example.org",
+        "a\r\nBcc: evil@example.org", String(repeating: "a", count: 100_000) + "@example.org",
+    ])
     func invalidAddressesAreRefusedAndNothingIsStored(_ address: String) async throws {
         let outcomes = try await service().record([report(address, .hard)])
         guard case .invalidAddress = outcomes.first else {
@@ -82,7 +95,9 @@ struct BounceServiceTests {
     }
 
     @Test func aLongDiagnosticIsCut() async throws {
-        _ = try await service().record([report("r@example.org", .soft, diagnostic: String(repeating: "é", count: 10_000))])
+        _ = try await service().record([
+            report("r@example.org", .soft, diagnostic: String(repeating: "é", count: 10_000))
+        ])
         let history = try await service().history(of: EmailAddress(validating: "r@example.org"))
         #expect(history.first?.diagnostic.count == 501)
     }

@@ -27,7 +27,8 @@ struct DigestBounceTests {
             transport: RefusingTransport(prefix: "r1@", failure: failure),
             signer: ManageLinkSigner(secret: "digest-bounce-test-secret-0123456789"), logger: logger)
         sender.bounces = BounceService(store: store, policy: BouncePolicy(), logger: logger, now: { Fixtures.now })
-        let summary = try await sender.send(DigestSharingTests.daily, options: DigestSendOptions(period: "p", attempts: 1))
+        let summary = try await sender.send(
+            DigestSharingTests.daily, options: DigestSendOptions(period: "p", attempts: 1))
         return (store, summary)
     }
 

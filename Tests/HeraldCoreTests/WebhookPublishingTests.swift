@@ -9,7 +9,8 @@ struct WebhookPublishingTests {
     let store = InMemoryStore()
     let endpoints = [
         WebhookEndpoint(url: "https://crm.example/hook", secret: String(repeating: "s", count: 24)),
-        WebhookEndpoint(url: "https://audit.example/hook", secret: String(repeating: "t", count: 24), events: [.erased]),
+        WebhookEndpoint(
+            url: "https://audit.example/hook", secret: String(repeating: "t", count: 24), events: [.erased]),
     ]
 
     func service() -> SubscriptionService {
@@ -26,10 +27,12 @@ struct WebhookPublishingTests {
         let id = try await store.transaction { tx in
             let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("reader@example.org"))
             try await tx.saveSubscription(
-                Subscription(subscriberID: subscriber.id, newsletter: "news", status: .pending, createdAt: Fixtures.now,
+                Subscription(
+                    subscriberID: subscriber.id, newsletter: "news", status: .pending, createdAt: Fixtures.now,
                     updatedAt: Fixtures.now))
             try await tx.insertToken(
-                TokenRecord(hash: secret.hash, purpose: .confirm, subscriberID: subscriber.id, newsletter: "news",
+                TokenRecord(
+                    hash: secret.hash, purpose: .confirm, subscriberID: subscriber.id, newsletter: "news",
                     createdAt: Fixtures.now, expiresAt: Fixtures.now.addingTimeInterval(3600)))
             return subscriber.id
         }
@@ -77,7 +80,8 @@ struct WebhookPublishingTests {
         let id = try await confirmedReader()
         try await store.transaction { tx in
             _ = try await SubscriberAdministration.erase(
-                subscriberID: id, actor: "test", at: Fixtures.now, in: tx, webhooks: WebhookPublisher(endpoints: endpoints))
+                subscriberID: id, actor: "test", at: Fixtures.now, in: tx,
+                webhooks: WebhookPublisher(endpoints: endpoints))
         }
         let queued = try await rows()
         #expect(queued.map(\.draft.eventType) == [.erased, .erased])
@@ -92,7 +96,8 @@ struct WebhookPublishingTests {
         await #expect(throws: StoreError.self) {
             try await store.transaction { tx in
                 try await WebhookPublisher(endpoints: endpoints).publish(
-                    WebhookEvent(type: .confirmed, createdAt: Fixtures.now, subscriberID: 1, email: "a@example.org",
+                    WebhookEvent(
+                        type: .confirmed, createdAt: Fixtures.now, subscriberID: 1, email: "a@example.org",
                         newsletter: "news"), in: tx)
                 throw StoreError.unavailable("disk full")
             }

@@ -21,11 +21,16 @@ struct OutboxBounceTests {
             var mail = HeraldTestSupport.Fixtures.mail(to: recipients[0])
             mail.recipients = recipients
             _ = try await tx.enqueueMail(
-                OutboxDraft(kind: .welcome, subscriberID: nil, throttleKey: nil, mail: mail, createdAt: HeraldTestSupport.Fixtures.now))
+                OutboxDraft(
+                    kind: .welcome, subscriberID: nil, throttleKey: nil, mail: mail,
+                    createdAt: HeraldTestSupport.Fixtures.now))
         }
         let logger = Logger(label: "test")
-        var worker = OutboxWorker(store: store, transport: FailingTransport(failure: failure), logger: logger, now: { HeraldTestSupport.Fixtures.now })
-        worker.bounces = BounceService(store: store, policy: BouncePolicy(), logger: logger, now: { HeraldTestSupport.Fixtures.now })
+        var worker = OutboxWorker(
+            store: store, transport: FailingTransport(failure: failure), logger: logger,
+            now: { HeraldTestSupport.Fixtures.now })
+        worker.bounces = BounceService(
+            store: store, policy: BouncePolicy(), logger: logger, now: { HeraldTestSupport.Fixtures.now })
         return (store, try await worker.drain())
     }
 
@@ -34,7 +39,8 @@ struct OutboxBounceTests {
     }
 
     @Test func a550ForTheOnlyRecipientSuppressesIt() async throws {
-        let (store, round) = try await deliver(MailDeliveryError(kind: .permanent, replyCode: 550, message: "550 5.1.1 unknown"))
+        let (store, round) = try await deliver(
+            MailDeliveryError(kind: .permanent, replyCode: 550, message: "550 5.1.1 unknown"))
         #expect(round.failed == 1)
         #expect(try await reason(store, "gone@example.org") == .hardBounce)
     }

@@ -48,7 +48,8 @@ struct BounceAndWebhookConfigurationTests {
         #expect(configuration.webhooks.maxAttempts == 4)
         #expect(
             configuration.webhooks.endpoints == [
-                WebhookEndpoint(url: "https://crm.example.org/hooks/herald", secret: Self.secret, events: [.confirmed, .erased]),
+                WebhookEndpoint(
+                    url: "https://crm.example.org/hooks/herald", secret: Self.secret, events: [.confirmed, .erased]),
                 WebhookEndpoint(url: "http://127.0.0.1:9000/all", secret: Self.secret + "x"),
             ])
     }
@@ -58,21 +59,38 @@ struct BounceAndWebhookConfigurationTests {
         ("bounce_soft_window_days: many", "herald.yml:1: key 'bounce_soft_window_days': expected a whole number"),
         ("webhook_max_attempts: 101", "herald.yml:1: key 'webhook_max_attempts': must be between 1 and 100"),
         ("webhooks: https://x.example", "herald.yml:1: key 'webhooks': expected a list"),
-        ("webhooks:\n  - url: javascript:alert(1)\n    secret: \(secret)", "herald.yml:2: key 'url': expected an http(s) URL"),
+        (
+            "webhooks:\n  - url: javascript:alert(1)\n    secret: \(secret)",
+            "herald.yml:2: key 'url': expected an http(s) URL"
+        ),
         ("webhooks:\n  - url: https://x.example/\r\n    secret: \(secret)", "no error"),
-        ("webhooks:\n  - url: https://x.example/\n    secret: short", "herald.yml:3: key 'secret': webhook secrets must be at least 24"),
+        (
+            "webhooks:\n  - url: https://x.example/\n    secret: short",
+            "herald.yml:3: key 'secret': webhook secrets must be at least 24"
+        ),
         ("webhooks:\n  - secret: \(secret)", "every webhook needs a url"),
         ("webhooks:\n  - url: https://x.example/", "every webhook needs a secret"),
         ("webhooks:\n  - url: https://x.example/\n    secret: \(secret)\n    events: []", "list at least one event"),
-        ("webhooks:\n  - url: https://x.example/\n    secret: \(secret)\n    events: [drop table]", "unknown event 'drop table'"),
-        ("webhooks:\n  - url: https://x.example/\n    secret: \(secret)\n    retries: 3", "herald.yml:4: key 'retries': unknown webhook key"),
-        ("webhooks:\n  - {url: 'https://x.example/', secret: \(secret)}\n  - {url: 'https://x.example/', secret: \(secret)}", "duplicate webhook url"),
+        (
+            "webhooks:\n  - url: https://x.example/\n    secret: \(secret)\n    events: [drop table]",
+            "unknown event 'drop table'"
+        ),
+        (
+            "webhooks:\n  - url: https://x.example/\n    secret: \(secret)\n    retries: 3",
+            "herald.yml:4: key 'retries': unknown webhook key"
+        ),
+        (
+            "webhooks:\n  - {url: 'https://x.example/', secret: \(secret)}\n  - {url: 'https://x.example/', secret: \(secret)}",
+            "duplicate webhook url"
+        ),
     ])
     func badValuesNameTheKeyAndLine(_ yaml: String, _ expected: String) {
         #expect(message(yaml).contains(expected), "\(message(yaml))")
     }
 
     @Test func aSecretWithALineBreakIsRefused() {
-        #expect(message("webhooks:\n  - url: https://x.example/\n    secret: \"\(Self.secret)\\r\\nX: y\"").contains("control characters"))
+        #expect(
+            message("webhooks:\n  - url: https://x.example/\n    secret: \"\(Self.secret)\\r\\nX: y\"").contains(
+                "control characters"))
     }
 }

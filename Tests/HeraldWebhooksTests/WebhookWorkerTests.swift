@@ -70,7 +70,9 @@ struct WebhookWorkerTests {
         #expect(request.headers.contains("Content-Type: application/json"))
         let signature = try #require(request.headers.first { $0.hasPrefix("Herald-Signature: ") })
             .dropFirst("Herald-Signature: ".count)
-        #expect(WebhookSignature.verify(header: String(signature), secret: endpoint.secret, body: request.body, now: clock.value))
+        #expect(
+            WebhookSignature.verify(
+                header: String(signature), secret: endpoint.secret, body: request.body, now: clock.value))
         #expect(try await worker(transport).drain().claimed == 0)
         #expect(transport.sent.count == 1)
     }
@@ -78,7 +80,8 @@ struct WebhookWorkerTests {
     @Test func failuresAreRetriedWithBackoffUntilOneSucceeds() async throws {
         let id = try await enqueue()
         let transport = ScriptedTransport([
-            .answered(status: 500, excerpt: "oops"), .unreachable("connection refused"), .answered(status: 200, excerpt: "ok"),
+            .answered(status: 500, excerpt: "oops"), .unreachable("connection refused"),
+            .answered(status: 200, excerpt: "ok"),
         ])
         let first = try await worker(transport).drain()
         #expect(first.retried == 1)
@@ -132,7 +135,8 @@ struct WebhookWorkerTests {
         clock.value = clock.value.addingTimeInterval(61)
         #expect(try await worker(ScriptedTransport([]), owner: "live").drain().delivered == 1)
         let late = try await store.transaction { tx in
-            try await tx.markWebhookRetry(id: id, owner: "dead", attempts: 1, nextAttemptAt: clock.value, result: "late")
+            try await tx.markWebhookRetry(
+                id: id, owner: "dead", attempts: 1, nextAttemptAt: clock.value, result: "late")
         }
         #expect(!late)
         #expect(try await row(id)?.state == .delivered)
@@ -142,7 +146,8 @@ struct WebhookWorkerTests {
         for index in 0..<20 {
             try await self.store.transaction { tx in
                 _ = try await tx.enqueueWebhook(
-                    WebhookDraft(eventID: "e\(index)", eventType: .unsubscribed, endpointURL: endpoint.url, subscriberID: nil,
+                    WebhookDraft(
+                        eventID: "e\(index)", eventType: .unsubscribed, endpointURL: endpoint.url, subscriberID: nil,
                         body: "{}", createdAt: Fixtures.now))
             }
         }

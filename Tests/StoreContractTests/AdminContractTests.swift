@@ -23,7 +23,8 @@ struct AdminContractTests {
             if found == nil { found = try await tx.insertSubscriber(Fixtures.newSubscriber(address, at: time)) }
             guard let subscriber = found else { throw StoreError.notFound(address) }
             try await tx.saveSubscription(
-                Subscription(subscriberID: subscriber.id, newsletter: slug, status: status, createdAt: time, updatedAt: time))
+                Subscription(
+                    subscriberID: subscriber.id, newsletter: slug, status: status, createdAt: time, updatedAt: time))
             return subscriber
         }
     }
@@ -35,13 +36,15 @@ struct AdminContractTests {
         for action in ["a.one", "a.two", "a.three"] {
             _ = try await store.transaction { tx in
                 try await tx.appendAudit(
-                    NewAuditEntry(actor: "ops", action: action, target: "subscriber:1",
+                    NewAuditEntry(
+                        actor: "ops", action: action, target: "subscriber:1",
                         detailJSON: #"{"note":"'; DROP TABLE audit_log;--"}"#, occurredAt: Fixtures.now))
             }
         }
         await #expect(throws: Abort.self) {
             try await store.transaction { tx in
-                _ = try await tx.appendAudit(NewAuditEntry(actor: "ops", action: "lost", target: nil, occurredAt: Fixtures.now))
+                _ = try await tx.appendAudit(
+                    NewAuditEntry(actor: "ops", action: "lost", target: nil, occurredAt: Fixtures.now))
                 throw Abort()
             }
         }
@@ -98,23 +101,30 @@ struct AdminContractTests {
         _ = try await subscribe(store, "b@example.org", "news", .pending)
         _ = try await subscribe(store, "c@example.org", "news", .pending)
         let counts = try await store.transaction { try await $0.subscriptionCounts() }
-        #expect(counts == [
-            SubscriptionCount(newsletter: "news", status: .confirmed, count: 1),
-            SubscriptionCount(newsletter: "news", status: .pending, count: 2),
-        ])
+        #expect(
+            counts == [
+                SubscriptionCount(newsletter: "news", status: .confirmed, count: 1),
+                SubscriptionCount(newsletter: "news", status: .pending, count: 2),
+            ])
         let day = Int64(Fixtures.now.timeIntervalSince1970 / 86_400)
         try await store.transaction { tx in
             for (action, offset) in [(ConsentAction.signup, 0.0), (.signup, 60), (.confirm, 120), (.signup, 86_400)] {
                 try await tx.appendConsent(
-                    ConsentEvent(subscriberID: a.id, newsletter: "news", action: action,
+                    ConsentEvent(
+                        subscriberID: a.id, newsletter: "news", action: action,
                         occurredAt: Fixtures.now.addingTimeInterval(offset)))
             }
-            try await tx.appendConsent(ConsentEvent(subscriberID: a.id, newsletter: nil, action: .signup, occurredAt: Fixtures.now))
+            try await tx.appendConsent(
+                ConsentEvent(subscriberID: a.id, newsletter: nil, action: .signup, occurredAt: Fixtures.now))
         }
         let activity = try await store.transaction { tx in
-            try await tx.consentActivity(newsletter: "news", from: Fixtures.now, to: Fixtures.now.addingTimeInterval(3600))
+            try await tx.consentActivity(
+                newsletter: "news", from: Fixtures.now, to: Fixtures.now.addingTimeInterval(3600))
         }
-        #expect(Set(activity.map { "\($0.day)-\($0.action.rawValue)-\($0.count)" }) == ["\(day)-signup-2", "\(day)-confirm-1"])
+        #expect(
+            Set(activity.map { "\($0.day)-\($0.action.rawValue)-\($0.count)" }) == [
+                "\(day)-signup-2", "\(day)-confirm-1",
+            ])
         let other = try await store.transaction { tx in
             try await tx.consentActivity(newsletter: "daily", from: .distantPast, to: .distantFuture)
         }
@@ -125,7 +135,8 @@ struct AdminContractTests {
     func queuedItemsAreUniqueAndDisappearOnceSent(_ backend: StoreBackend) async throws {
         let store = try await seeded(backend)
         let article = DigestArticle(
-            identity: "https://example.org/a", linkIdentity: "example.org/a", title: "A <b>", link: "https://example.org/a",
+            identity: "https://example.org/a", linkIdentity: "example.org/a", title: "A <b>",
+            link: "https://example.org/a",
             summaryHTML: "<p>x</p>", summaryText: "x", author: nil, published: Fixtures.now, imageURL: nil)
         let item = try await store.transaction { tx in
             try await tx.queueDigestItem(newsletter: "daily", article: article, queuedBy: "ops", at: Fixtures.now)
@@ -144,17 +155,20 @@ struct AdminContractTests {
         #expect(pending == [item])
         #expect(pending.first?.article == article)
         let issue = try await store.transaction { tx in
-            try await tx.createDigestIssue(newsletter: "daily", period: "2026-11-25", articles: [article], at: Fixtures.now)
+            try await tx.createDigestIssue(
+                newsletter: "daily", period: "2026-11-25", articles: [article], at: Fixtures.now)
         }
         let after = try await store.transaction { try await $0.pendingDigestItems(newsletter: "daily", limit: 10) }
         #expect(after.isEmpty)
         let summaries = try await store.transaction { tx in
             try await tx.digestIssueSummaries(newsletter: "daily", beforeID: nil, limit: 10)
         }
-        #expect(summaries == [
-            DigestIssueSummary(id: issue.id, newsletter: "daily", period: "2026-11-25", articleCount: 1,
-                createdAt: Fixtures.now, completedAt: nil)
-        ])
+        #expect(
+            summaries == [
+                DigestIssueSummary(
+                    id: issue.id, newsletter: "daily", period: "2026-11-25", articleCount: 1,
+                    createdAt: Fixtures.now, completedAt: nil)
+            ])
         let none = try await store.transaction { tx in
             try await tx.digestIssueSummaries(newsletter: "daily", beforeID: issue.id, limit: 10)
         }

@@ -40,7 +40,8 @@ struct WebhookContractTests {
             try await $0.claimDueWebhooks(owner: "B", now: Fixtures.now, limit: 10, leaseUntil: lease)
         }
         let afterLease = try await store.transaction {
-            try await $0.claimDueWebhooks(owner: "C", now: lease.addingTimeInterval(1), limit: 10, leaseUntil: lease + 120)
+            try await $0.claimDueWebhooks(
+                owner: "C", now: lease.addingTimeInterval(1), limit: 10, leaseUntil: lease + 120)
         }
         #expect(first.map(\.draft.eventID) == ["e1", "e2"])
         #expect(first.allSatisfy { $0.state == .sending && $0.claimedBy == "A" })
@@ -72,9 +73,12 @@ struct WebhookContractTests {
         let store = try await backend.make()
         let id = try await store.transaction { try await $0.enqueueWebhook(draft("e1")) }
         let lease = Fixtures.now.addingTimeInterval(60)
-        _ = try await store.transaction { try await $0.claimDueWebhooks(owner: "A", now: Fixtures.now, limit: 1, leaseUntil: lease) }
         _ = try await store.transaction {
-            try await $0.claimDueWebhooks(owner: "B", now: lease.addingTimeInterval(1), limit: 1, leaseUntil: lease + 120)
+            try await $0.claimDueWebhooks(owner: "A", now: Fixtures.now, limit: 1, leaseUntil: lease)
+        }
+        _ = try await store.transaction {
+            try await $0.claimDueWebhooks(
+                owner: "B", now: lease.addingTimeInterval(1), limit: 1, leaseUntil: lease + 120)
         }
         let (late, current, again) = try await store.transaction { tx in
             (
@@ -102,18 +106,26 @@ struct WebhookContractTests {
         let store = try await backend.make()
         let id = try await store.transaction { try await $0.enqueueWebhook(draft("e1")) }
         let lease = Fixtures.now.addingTimeInterval(60)
-        _ = try await store.transaction { try await $0.claimDueWebhooks(owner: "A", now: Fixtures.now, limit: 1, leaseUntil: lease) }
+        _ = try await store.transaction {
+            try await $0.claimDueWebhooks(owner: "A", now: Fixtures.now, limit: 1, leaseUntil: lease)
+        }
         let later = Fixtures.now.addingTimeInterval(30)
-        #expect(try await store.transaction {
-            try await $0.markWebhookRetry(id: id, owner: "A", attempts: 1, nextAttemptAt: later, result: "HTTP 500")
-        })
+        #expect(
+            try await store.transaction {
+                try await $0.markWebhookRetry(id: id, owner: "A", attempts: 1, nextAttemptAt: later, result: "HTTP 500")
+            })
         let early = try await store.transaction {
             try await $0.claimDueWebhooks(owner: "A", now: later - 1, limit: 1, leaseUntil: lease)
         }
-        let due = try await store.transaction { try await $0.claimDueWebhooks(owner: "B", now: later, limit: 1, leaseUntil: lease) }
+        let due = try await store.transaction {
+            try await $0.claimDueWebhooks(owner: "B", now: later, limit: 1, leaseUntil: lease)
+        }
         #expect(early.isEmpty)
         #expect(due.first?.attempts == 1)
-        #expect(try await store.transaction { try await $0.markWebhookFailed(id: id, owner: "B", attempts: 2, result: "gone") })
+        #expect(
+            try await store.transaction {
+                try await $0.markWebhookFailed(id: id, owner: "B", attempts: 2, result: "gone")
+            })
         let summary = try await store.transaction { try await $0.webhookSummary() }
         #expect(summary == [.failed: 1])
     }

@@ -11,7 +11,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import ROOT, http
+from conftest import ROOT, http, save_output
 from test_postgres_e2e import database_url  # noqa: F401 (fixture)
 
 TOKEN = "admin-token-0123456789abcdef"
@@ -292,8 +292,7 @@ def test_schemathesis_finds_no_server_errors_or_schema_violations(admin, workdir
                "--generation-deterministic", "--request-timeout", "10"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=150, env=env, cwd=workdir)
     report = result.stdout + result.stderr
-    with open(os.path.join(workdir, "schemathesis.log"), "w") as handle:
-        handle.write(report)
+    save_output("schemathesis.log", report)
     assert result.returncode == 0, report[-6000:]
     assert "internal_error" not in open(admin.log_path).read()
 

@@ -69,7 +69,9 @@ def test_every_fixture_is_read_crlf_and_stdin_included(make_herald):
     assert result.returncode == 0, result.stdout + result.stderr
     with open(os.path.join(REPORTS, "exim_hard.eml"), "rb") as handle:
         crlf = handle.read().replace(b"\n", b"\r\n")
-    assert ingest(herald, "-", stdin=crlf).returncode == 0
+    again = ingest(herald, "-", stdin=crlf)
+    assert again.returncode == 0
+    assert b"-: hard Someone.Missing@Example.COM: already recorded (same report)" in again.stdout
     assert sorted(suppression(herald)) == sorted(
         ["hard_bounce"] * 5 + ["complaint"] * 2)  # delayed (soft) and the already suppressed ones add none
 

@@ -55,4 +55,4 @@ median_spread() { # [decimals]
 now_seconds() { date +%s.%N; }
 
 # a / b with three decimals.
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b > 0) ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == "nan" || b + 0 <= 0) print "nan"; else printf "%.3f", a / b }'; }

@@ -17,7 +17,8 @@ func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let fields = record.fields.map { String(decoding: $0, as: UTF8.self) }
         var writer = CSVWriter()
         writer.write(fields)
-        let again = records(of: [writer.drain()[...]])
+        // As `subscribers export` writes it: after a byte order mark, so a field starting with U+FEFF stays.
+        let again = records(of: [(CSVWriter.byteOrderMark + writer.drain())[...]])
         require(again.count == 1 || fields.allSatisfy(\.isEmpty), "a written record reads as \(again.count) records")
         if let first = again.first, again.count == 1 {
             let read = first.fields.map { CSVWriter.unneutralised(String(decoding: $0, as: UTF8.self)) }

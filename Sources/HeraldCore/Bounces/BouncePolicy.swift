@@ -22,6 +22,8 @@ public enum BounceOutcome: Sendable, Equatable {
     case alreadySuppressed(SuppressionReason)
     /// Stored; not (yet) enough to suppress (soft bounces below the limit).
     case recorded
+    /// Not stored again: the same report (kind, source, time, diagnostic) was recorded before.
+    case duplicate
     /// Not stored: the address is not a valid email address.
     case invalidAddress(String)
 }

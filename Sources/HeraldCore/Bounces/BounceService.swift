@@ -13,7 +13,8 @@ public struct BounceService: Sendable {
     let now: @Sendable () -> Date
 
     public init(
-        store: any SubscriberStore, policy: BouncePolicy, logger: Logger, now: @escaping @Sendable () -> Date = Date.init
+        store: any SubscriberStore, policy: BouncePolicy, logger: Logger,
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.policy = policy
@@ -42,11 +43,12 @@ public struct BounceService: Sendable {
         let hash = try await SuppressionHasher.current(in: tx).hash(address)
         let time = now()
         let diagnostic = BounceDiagnostic.clean(report.diagnostic, removing: address)
-        let subscriber = try await tx.subscriber(canonicalKey: address.canonicalKey)
-        _ = try await tx.insertBounce(
-            BounceRecord(
-                addressHash: hash, subscriberID: subscriber?.id, kind: report.kind, source: report.source,
-                diagnostic: diagnostic, occurredAt: report.occurredAt, recordedAt: time))
+        let record = BounceRecord(
+            addressHash: hash, subscriberID: try await tx.subscriber(canonicalKey: address.canonicalKey)?.id,
+            kind: report.kind, source: report.source, diagnostic: diagnostic, occurredAt: report.occurredAt,
+            recordedAt: time)
+        if try await Self.isRepeat(record, in: tx) { return .duplicate }
+        _ = try await tx.insertBounce(record)
         if let existing = try await tx.suppression(addressHash: hash) { return .alreadySuppressed(existing.reason) }
         guard let reason = try await suppressionReason(report.kind, hash: hash, in: tx, at: time) else {
             return .recorded
@@ -58,6 +60,15 @@ public struct BounceService: Sendable {
             "address suppressed after a bounce",
             metadata: ["reason": "\(reason.rawValue)", "source": "\(report.source.rawValue)"])
         return .suppressed(reason)
+    }
+
+    /// Whether the same report (kind, source, time to the millisecond, diagnostic) is stored already:
+    /// a DSN fed in twice or an API call retried after a timeout counts once.
+    private static func isRepeat(_ record: BounceRecord, in tx: any StoreTransaction) async throws -> Bool {
+        try await tx.bounces(addressHash: record.addressHash, limit: 50).contains { stored in
+            stored.kind == record.kind && stored.source == record.source && stored.diagnostic == record.diagnostic
+                && abs(stored.occurredAt.timeIntervalSince(record.occurredAt)) < 0.001
+        }
     }
 
     private func suppressionReason(

@@ -49,6 +49,7 @@ public struct CSVRecord: Sendable {
 
     /// Field `index` as text; nil when it is not valid UTF-8.
     public func text(_ index: Int) -> String? {
-        String(validating: self[index], as: UTF8.self)
+        let range = (index == 0 ? 0 : ends[index - 1])..<ends[index]
+        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 }

@@ -30,19 +30,22 @@ public struct CSVWriter {
     ]
 
     /// `field` with an apostrophe in front when it starts like a formula (`=`, `+`, `-`, `@`, tab,
-    /// CR); the importer removes exactly that apostrophe again (see ``unneutralised(_:)``).
+    /// CR), also after apostrophes of its own (`'=1`), so that the importer, which removes exactly
+    /// one apostrophe again (see ``unneutralised(_:)``), gives back the value unchanged.
     public static func neutralised(_ field: String) -> String {
-        guard let first = field.utf8.first, formulaStarters.contains(first) else { return field }
-        return "'" + field
+        formulaAfterApostrophes(field, atLeast: 0) ? "'" + field : field
     }
 
-    /// Undoes ``neutralised(_:)``: drops an apostrophe followed by a formula starter.
+    /// Undoes ``neutralised(_:)``: drops the first of one or more apostrophes followed by a formula starter.
     public static func unneutralised(_ field: String) -> String {
-        let bytes = field.utf8
-        guard bytes.count >= 2, bytes.first == UInt8(ascii: "'"),
-            formulaStarters.contains(bytes[bytes.index(after: bytes.startIndex)])
-        else { return field }
-        return String(field.dropFirst())
+        formulaAfterApostrophes(field, atLeast: 1) ? String(decoding: field.utf8.dropFirst(), as: UTF8.self) : field
+    }
+
+    /// Whether `field` is at least `count` apostrophes and then a formula starter.
+    private static func formulaAfterApostrophes(_ field: String, atLeast count: Int) -> Bool {
+        let apostrophes = field.utf8.prefix { $0 == UInt8(ascii: "'") }.count
+        guard apostrophes >= count, let next = field.utf8.dropFirst(apostrophes).first else { return false }
+        return formulaStarters.contains(next)
     }
 
     private mutating func append(_ field: String) {

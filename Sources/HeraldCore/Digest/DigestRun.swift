@@ -112,10 +112,11 @@ struct DigestRun: Sendable {
         }
     }
 
-    /// Renews this run's claims every third of a lease until cancelled.
+    /// Renews this run's claims every fifth of a lease until cancelled (a few renewals may fail,
+    /// e.g. while the database restarts, before other runs may take the rows over).
     private func keepClaims(_ issue: DigestIssue) async {
         while !Task.isCancelled {
-            try? await Task.sleep(for: options.lease / 3)
+            try? await Task.sleep(for: options.lease / 5)
             if Task.isCancelled { return }
             do {
                 try await store.transaction { [owner, sender] tx in

@@ -17,7 +17,7 @@ public struct DigestSendOptions: Sendable {
     /// Deliveries claimed per batch.
     public var batchSize: Int
     /// How long a run's claim on a delivery lasts without renewal (a live run renews its claims
-    /// every third of it); a dead run's rows are taken over by another run after this.
+    /// every fifth of it); a dead run's rows are taken over by another run after this.
     public var lease: Duration
     /// Attempts per message within the run for transient failures.
     public var attempts: Int

@@ -43,7 +43,7 @@ struct ImportRowReader: Sendable {
         for (attribute, index) in columns.attributes {
             let value = try text(record, index, attribute)
             guard !value.isEmpty else { continue }
-            guard value.count <= Self.maxValueLength else {
+            guard value.utf8.count <= Self.maxValueLength || value.count <= Self.maxValueLength else {
                 throw .valueTooLong(column: attribute, limit: Self.maxValueLength)
             }
             guard !value.unicodeScalars.contains(where: Self.isForbiddenInValue) else {
@@ -70,9 +70,11 @@ struct ImportRowReader: Sendable {
     }
 
     private func cleanName(_ raw: String) throws(ImportRowProblem) -> String? {
-        let name = raw.trimmingCharacters(in: .whitespaces)
+        let name = Self.trimmed(raw)
         guard !name.isEmpty else { return nil }
-        guard name.count <= Self.maxNameLength else { throw .nameTooLong(Self.maxNameLength) }
+        guard name.utf8.count <= Self.maxNameLength || name.count <= Self.maxNameLength else {
+            throw .nameTooLong(Self.maxNameLength)
+        }
         guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
             throw .controlCharacters(column: "name")
         }
@@ -91,8 +93,16 @@ struct ImportRowReader: Sendable {
     }
 
     private func nonEmpty(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmed(text)
         return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// `text` without surrounding spaces and tabs (a fast path for the common text without any).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard isBlank(first) || isBlank(last) || first >= 0x80 || last >= 0x80 else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// Control characters other than tab, CR and LF (which a multi-line note may hold).

@@ -28,16 +28,26 @@ public struct AdminAddRequest: Sendable {
 
 extension SubscriptionService {
     /// Adds a subscriber (or adds newsletters to an existing one) and writes the audit entry, in one
-    /// transaction. Suppressed addresses are refused.
+    /// transaction. Suppressed addresses are refused. Like a signup, a race with another process
+    /// creating the same address (`.duplicate`) is retried once.
     public func adminAdd(_ request: AdminAddRequest) async throws -> Subscriber {
-        let time = now()
         for slug in request.newsletters where newsletter(slug) == nil { throw AdminActionError.unknownNewsletter(slug) }
+        do {
+            return try await adminAddOnce(request)
+        } catch let error as StoreError where error.isDuplicate {
+            return try await adminAddOnce(request)
+        }
+    }
+
+    private func adminAddOnce(_ request: AdminAddRequest) async throws -> Subscriber {
+        let time = now()
         return try await store.transaction { [self] tx in
             if let entry = try await SuppressionList.entry(canonicalKey: request.email.canonicalKey, in: tx) {
                 throw AdminActionError.suppressed(entry.reason)
             }
             let origin = RequestOrigin(source: "admin:\(request.actor)")
-            let signup = SignupRequest(email: request.email, name: request.name, newsletters: request.newsletters, origin: origin)
+            let signup = SignupRequest(
+                email: request.email, name: request.name, newsletters: request.newsletters, origin: origin)
             var note: String?
             switch request.mode {
             case .pending:
@@ -77,7 +87,8 @@ extension SubscriptionService {
         for slug in request.newsletters {
             let current = try await tx.subscription(subscriberID: subscriber.id, newsletter: slug)
             guard current?.status != .confirmed else { continue }
-            let next = current?.moved(to: .confirmed, at: time)
+            let next =
+                current?.moved(to: .confirmed, at: time)
                 ?? Subscription(
                     subscriberID: subscriber.id, newsletter: slug, status: .confirmed, createdAt: time, updatedAt: time,
                     confirmedAt: time)
@@ -95,7 +106,8 @@ extension SubscriptionService {
         guard newsletter(slug) != nil else { throw AdminActionError.unknownNewsletter(slug) }
         guard status != .pending else {
             throw AdminActionError.unsupportedChange(
-                "a subscription cannot be set back to pending; add the subscriber with status pending to send a new confirmation")
+                "a subscription cannot be set back to pending; add the subscriber with status pending to send a new confirmation"
+            )
         }
         let time = now()
         return try await store.transaction { [self] tx in
@@ -105,7 +117,9 @@ extension SubscriptionService {
             guard let current = try await tx.subscription(subscriberID: subscriberID, newsletter: slug) else {
                 throw AdminActionError.subscriptionNotFound(subscriberID, slug)
             }
-            if status == .confirmed, let entry = try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx) {
+            if status == .confirmed,
+                let entry = try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx)
+            {
                 throw AdminActionError.suppressed(entry.reason)
             }
             _ = try await tx.appendAudit(

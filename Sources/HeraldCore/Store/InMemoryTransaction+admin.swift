@@ -19,7 +19,8 @@ extension InMemoryTransaction {
         }
     }
 
-    private static func hasMatchingSubscription(_ id: Int64, _ search: SubscriberSearch, _ state: InMemoryState) -> Bool {
+    private static func hasMatchingSubscription(_ id: Int64, _ search: SubscriberSearch, _ state: InMemoryState) -> Bool
+    {
         guard search.status != nil || search.newsletter != nil else { return true }
         return state.subscriptions.values.contains { subscription in
             subscription.subscriberID == id && (search.status.map { subscription.status == $0 } ?? true)
@@ -37,8 +38,10 @@ extension InMemoryTransaction {
             for subscription in state.subscriptions.values {
                 counts[Key(newsletter: subscription.newsletter, status: subscription.status), default: 0] += 1
             }
-            return counts.map { SubscriptionCount(newsletter: $0.key.newsletter, status: $0.key.status, count: $0.value) }
-                .sorted { ($0.newsletter, $0.status.rawValue) < ($1.newsletter, $1.status.rawValue) }
+            return counts.map {
+                SubscriptionCount(newsletter: $0.key.newsletter, status: $0.key.status, count: $0.value)
+            }
+            .sorted { ($0.newsletter, $0.status.rawValue) < ($1.newsletter, $1.status.rawValue) }
         }
     }
 
@@ -63,9 +66,12 @@ extension InMemoryTransaction {
                 guard let slug = event.newsletter, newsletter == nil || slug == newsletter else { continue }
                 let day = Int64((event.occurredAt.timeIntervalSince1970 * 1000).rounded()) / 86_400_000
                 let key = "\(slug)\u{0}\(day)\u{0}\(event.action.rawValue)"
-                counts[key, default: ConsentActivity(newsletter: slug, day: day, action: event.action, count: 0)].count += 1
+                counts[key, default: ConsentActivity(newsletter: slug, day: day, action: event.action, count: 0)]
+                    .count += 1
             }
-            return counts.values.sorted { ($0.newsletter, $0.day, $0.action.rawValue) < ($1.newsletter, $1.day, $1.action.rawValue) }
+            return counts.values.sorted {
+                ($0.newsletter, $0.day, $0.action.rawValue) < ($1.newsletter, $1.day, $1.action.rawValue)
+            }
         }
     }
 }

@@ -24,7 +24,10 @@ extension InMemoryTransaction {
     {
         try write { state in
             guard state.newsletters[newsletter] != nil else { throw StoreError.notFound("newsletter \(newsletter)") }
-            guard !state.digestQueue.contains(where: { $0.newsletter == newsletter && $0.article.identity == article.identity })
+            guard
+                !state.digestQueue.contains(where: {
+                    $0.newsletter == newsletter && $0.article.identity == article.identity
+                })
             else { throw StoreError.duplicate("this article is already queued for \(newsletter)") }
             let item = QueuedDigestItem(
                 id: (state.digestQueue.last?.id ?? 0) + 1, newsletter: newsletter, article: article, queuedBy: queuedBy,

@@ -29,23 +29,9 @@ public struct SuppressionHasher: @unchecked Sendable {
     public func hash(canonicalKey: String) -> String {
         var mac = keyed
         mac.update(data: Array(canonicalKey.utf8))
-        return Self.hex(mac.finalize())
+        return Hex.encode(mac.finalize())
     }
 
     /// The hash of `address` (by its canonical key).
     public func hash(_ address: EmailAddress) -> String { hash(canonicalKey: address.canonicalKey) }
-
-    private static let digits = Array("0123456789abcdef".utf8)
-
-    private static func hex(_ code: HMAC<SHA256>.MAC) -> String {
-        code.withUnsafeBytes { bytes in
-            String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
-                for (index, byte) in bytes.enumerated() {
-                    buffer[2 * index] = digits[Int(byte >> 4)]
-                    buffer[2 * index + 1] = digits[Int(byte & 0x0F)]
-                }
-                return bytes.count * 2
-            }
-        }
-    }
 }

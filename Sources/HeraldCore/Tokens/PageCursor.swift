@@ -41,7 +41,8 @@ public struct PageCursor: Sendable {
     }
 
     private func tag(_ payload: String, _ scope: String) -> [UInt8] {
-        let mac = HMAC<SHA256>.authenticationCode(for: Array("cursor:\(scope):\(payload)".utf8), using: SymmetricKey(data: keyBytes))
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Array("cursor:\(scope):\(payload)".utf8), using: SymmetricKey(data: keyBytes))
         return Array(Array(mac).prefix(16))
     }
 }

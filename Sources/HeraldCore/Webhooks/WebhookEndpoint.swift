@@ -46,6 +46,7 @@ public struct WebhookPublisher: Sendable {
     public func subscriberErased(_ subscriberID: Int64, at time: Date, in tx: any StoreTransaction) async throws {
         try await tx.deleteWebhookDeliveries(subscriberID: subscriberID)
         try await publish(
-            WebhookEvent(type: .erased, createdAt: time, subscriberID: subscriberID, email: nil, newsletter: nil), in: tx)
+            WebhookEvent(type: .erased, createdAt: time, subscriberID: subscriberID, email: nil, newsletter: nil),
+            in: tx)
     }
 }

@@ -12,15 +12,21 @@ public struct OutboxDeliveryPolicy: Sendable, Equatable {
     public var initialBackoff: Duration
     /// Upper bound of the retry delay.
     public var maxBackoff: Duration
-    /// How long the worker sleeps when nothing is due.
+    /// How long the worker sleeps when nothing is due and nothing was sent for `busyWindow`.
     public var idlePoll: Duration
+    /// How long the worker sleeps when nothing is due but mail was sent within `busyWindow`: while
+    /// signups keep coming, each confirmation waits at most this long to be picked up.
+    public var busyPoll: Duration
+    /// How long after the last delivery the worker keeps polling every `busyPoll`.
+    public var busyWindow: Duration
     /// Messages sent at once (match the SMTP pool size).
     public var concurrency: Int
 
     public init(
         batchSize: Int = 32, lease: Duration = .seconds(300), maxAttempts: Int = 8,
         initialBackoff: Duration = .seconds(30), maxBackoff: Duration = .seconds(3600),
-        idlePoll: Duration = .seconds(1), concurrency: Int = 4
+        idlePoll: Duration = .seconds(1), concurrency: Int = 4, busyPoll: Duration = .milliseconds(20),
+        busyWindow: Duration = .seconds(10)
     ) {
         self.batchSize = batchSize
         self.lease = lease
@@ -29,6 +35,8 @@ public struct OutboxDeliveryPolicy: Sendable, Equatable {
         self.maxBackoff = maxBackoff
         self.idlePoll = idlePoll
         self.concurrency = concurrency
+        self.busyPoll = busyPoll
+        self.busyWindow = busyWindow
     }
 
     /// The delay before attempt number `attempts + 1`, jittered by `jitter` in -1...1.

@@ -52,13 +52,21 @@ public struct OutboxWorker: Sendable {
         return total
     }
 
-    /// Runs until the task is cancelled, sleeping `idlePoll` when nothing is due. Store errors are
-    /// logged and retried after a pause, so a database hiccup does not stop delivery.
+    /// Runs until the task is cancelled. When nothing is due it sleeps `busyPoll` if it delivered
+    /// something within `busyWindow` (mail is flowing; new mail is picked up quickly), else
+    /// `idlePoll`. Store errors are logged and retried after a pause, so a database hiccup does not
+    /// stop delivery.
     public func run() async {
+        var lastDelivery = ContinuousClock.now - policy.busyWindow
         while !Task.isCancelled {
             do {
                 let round = try await deliverDue()
-                if round.claimed == 0 { try await Task.sleep(for: policy.idlePoll) }
+                if round.claimed > 0 {
+                    lastDelivery = .now
+                } else {
+                    let flowing = ContinuousClock.now - lastDelivery < policy.busyWindow
+                    try await Task.sleep(for: flowing ? policy.busyPoll : policy.idlePoll)
+                }
             } catch is CancellationError {
                 return
             } catch {

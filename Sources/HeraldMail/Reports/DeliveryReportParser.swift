@@ -34,7 +34,8 @@ public enum DeliveryReportParser {
         let type = MediaType(header["content-type"] ?? "text/plain")
         guard type.essence == "multipart/report" else {
             throw DeliveryReportError(
-                .notAReport, "not a delivery status notification: Content-Type is '\(type.essence.prefix(60))', "
+                .notAReport,
+                "not a delivery status notification: Content-Type is '\(type.essence.prefix(60))', "
                     + "expected multipart/report")
         }
         guard let boundary = type.parameters["boundary"], !boundary.isEmpty, boundary.utf8.count <= 200 else {
@@ -59,7 +60,8 @@ public enum DeliveryReportParser {
         }
         guard understood else {
             throw DeliveryReportError(
-                .malformed, "multipart/report without a message/delivery-status or message/feedback-report part "
+                .malformed,
+                "multipart/report without a message/delivery-status or message/feedback-report part "
                     + "(\(parts.count) part(s) found)")
         }
         return report
@@ -71,7 +73,8 @@ public enum DeliveryReportParser {
         for group in groups.dropFirst() where report.bounces.count + report.ignored.count < maximumRecipients {
             guard let recipient = RecipientStatus(group) else { continue }
             guard let kind = recipient.kind else {
-                report.ignored.append("\(recipient.address): action '\(recipient.action)', status \(recipient.status ?? "none")")
+                report.ignored.append(
+                    "\(recipient.address): action '\(recipient.action)', status \(recipient.status ?? "none")")
                 continue
             }
             report.bounces.append(

@@ -11,8 +11,9 @@ struct RecipientStatus {
 
     /// Reads one per-recipient group; nil when it names no usable recipient.
     init?(_ fields: HeaderBlock) {
-        guard let recipient = fields["original-recipient"].flatMap(Self.address)
-            ?? fields["final-recipient"].flatMap(Self.address)
+        guard
+            let recipient = fields["original-recipient"].flatMap(Self.address)
+                ?? fields["final-recipient"].flatMap(Self.address)
         else { return nil }
         address = recipient
         action = (fields["action"] ?? "").trimmedSpaces.lowercased()

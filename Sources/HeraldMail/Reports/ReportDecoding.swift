@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// Lenient content-transfer decoders for report body parts: bad input is skipped, never fatal.
 enum ReportDecoding {
@@ -9,7 +10,11 @@ enum ReportDecoding {
         }
         var padded = String(String.UnicodeScalarView(kept))
         let remainder = padded.utf8.count % 4
-        if remainder == 1 { padded.removeLast() } else if remainder > 1 { padded += String(repeating: "=", count: 4 - remainder) }
+        if remainder == 1 {
+            padded.removeLast()
+        } else if remainder > 1 {
+            padded += String(repeating: "=", count: 4 - remainder)
+        }
         return Data(base64Encoded: padded).map(Array.init) ?? []
     }
 
@@ -26,8 +31,8 @@ enum ReportDecoding {
                     softBreak = true
                     break
                 }
-                if byte == UInt8(ascii: "="), index + 2 < bytes.count, let high = hexValue(bytes[index + 1]),
-                    let low = hexValue(bytes[index + 2])
+                if byte == UInt8(ascii: "="), index + 2 < bytes.count, let high = Hex.value(bytes[index + 1]),
+                    let low = Hex.value(bytes[index + 2])
                 {
                     output.append(high << 4 | low)
                     index += 3
@@ -39,14 +44,5 @@ enum ReportDecoding {
             if !softBreak { output.append(0x0A) }
         }
         return output
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
-        }
     }
 }

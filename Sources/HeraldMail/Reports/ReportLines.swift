@@ -3,10 +3,16 @@
 struct ReportLines {
     let lines: [String]
 
+    /// The most lines read from one message; real reports put their status part within the first
+    /// few hundred, so a file of millions of short lines costs bounded memory (the rest is ignored,
+    /// as for a truncated message).
+    static let maximumLines = 100_000
+
     init(_ bytes: some Collection<UInt8>) {
         var lines: [String] = []
         var current: [UInt8] = []
         for byte in bytes {
+            guard lines.count < Self.maximumLines else { break }
             if byte == 0x0A {
                 if current.last == 0x0D { current.removeLast() }
                 lines.append(String(decoding: current, as: UTF8.self))
@@ -15,7 +21,7 @@ struct ReportLines {
                 current.append(byte)
             }
         }
-        if !current.isEmpty {
+        if !current.isEmpty, lines.count < Self.maximumLines {
             if current.last == 0x0D { current.removeLast() }
             lines.append(String(decoding: current, as: UTF8.self))
         }

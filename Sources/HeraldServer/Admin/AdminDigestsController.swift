@@ -25,7 +25,8 @@ struct AdminDigestsController: Sendable {
     private func newsletter(_ context: HeraldRequestContext) throws(AdminError) -> Newsletter {
         let slug = context.parameters.get("slug") ?? ""
         guard let newsletter = newsletters.first(where: { $0.slug == slug }) else {
-            throw AdminError.notFound("newsletter_not_found", "No newsletter '\(AdminText.preview(slug))' is configured.")
+            throw AdminError.notFound(
+                "newsletter_not_found", "No newsletter '\(AdminText.preview(slug))' is configured.")
         }
         return newsletter
     }
@@ -93,7 +94,8 @@ struct DigestIssueView: Encodable {
         articleCount = issue.articleCount
         createdAt = issue.createdAt
         completedAt = issue.completedAt
-        deliveries = Dictionary(uniqueKeysWithValues: DeliveryState.allCases.map { ($0.rawValue, progress.counts[$0] ?? 0) })
+        deliveries = Dictionary(
+            uniqueKeysWithValues: DeliveryState.allCases.map { ($0.rawValue, progress.counts[$0] ?? 0) })
         total = progress.total
     }
 

@@ -37,7 +37,8 @@ struct AdminError: Error, Sendable, Equatable {
     var response: Response {
         var headers: HTTPFields = [:]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"herald-admin\"" }
-        return AdminJSON.response(AdminErrorBody(error: .init(code: code, message: message)), status: status, headers: headers)
+        return AdminJSON.response(
+            AdminErrorBody(error: .init(code: code, message: message)), status: status, headers: headers)
     }
 }
 

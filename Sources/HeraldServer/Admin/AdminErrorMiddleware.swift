@@ -1,5 +1,5 @@
-import HeraldCore
 import HTTPTypes
+import HeraldCore
 import Hummingbird
 import Logging
 
@@ -26,19 +26,27 @@ struct AdminErrorMiddleware: RouterMiddleware {
         case let error as AdministrationError:
             return .notFound("subscriber_not_found", error.description)
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
-            return AdminError(status: .contentTooLarge, code: "body_too_large", message: "The request body is too large.")
+            return AdminError(
+                status: .contentTooLarge, code: "body_too_large", message: "The request body is too large.")
         case let error as HTTPError:
-            return AdminError(status: error.status, code: "http_\(error.status.code)", message: error.body ?? error.status.reasonPhrase)
+            return AdminError(
+                status: error.status, code: "http_\(error.status.code)",
+                message: error.body ?? error.status.reasonPhrase)
         case let error as any HTTPResponseError where error.status.code < 500:
-            return AdminError(status: error.status, code: "http_\(error.status.code)", message: error.status.reasonPhrase)
+            return AdminError(
+                status: error.status, code: "http_\(error.status.code)", message: error.status.reasonPhrase)
         case let error as StoreError where error.isUnavailable:
             logger.error("admin API: database unavailable", metadata: ["error": "\(error)"])
-            return AdminError(status: .serviceUnavailable, code: "unavailable", message: "The database is unavailable; try again shortly.")
+            return AdminError(
+                status: .serviceUnavailable, code: "unavailable",
+                message: "The database is unavailable; try again shortly.")
         case let error as StoreError where error.isDuplicate:
             return .conflict("conflict", "This already exists.")
         default:
             logger.error("admin API request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
-            return AdminError(status: .internalServerError, code: "internal_error", message: "Something went wrong; see the server log.")
+            return AdminError(
+                status: .internalServerError, code: "internal_error",
+                message: "Something went wrong; see the server log.")
         }
     }
 

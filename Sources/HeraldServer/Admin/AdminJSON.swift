@@ -5,7 +5,9 @@ import NIOCore
 
 /// JSON responses of the admin API: sorted keys, ISO 8601 dates, never cached.
 enum AdminJSON {
-    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:])
+        -> Response
+    {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         fields[.cacheControl] = "no-store"

@@ -27,11 +27,13 @@ struct AdminMethodGuard: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             let segments = path.split(separator: "/")
             guard let route = routes.first(where: { Self.matches($0.path, segments) }) else {
-                return AdminError.notFound("not_found", "No such admin API endpoint; see /api/v1/openapi.json.").response
+                return AdminError.notFound("not_found", "No such admin API endpoint; see /api/v1/openapi.json.")
+                    .response
             }
             let allow = route.methods.joined(separator: ", ")
             var response = AdminError(
-                status: .methodNotAllowed, code: "method_not_allowed", message: "Allowed methods: \(allow).").response
+                status: .methodNotAllowed, code: "method_not_allowed", message: "Allowed methods: \(allow)."
+            ).response
             response.headers[.allow] = allow
             return response
         }

@@ -14,7 +14,9 @@ struct AdminNewslettersController: Sendable {
         let counts = try await store.transaction { try await $0.subscriptionCounts() }
         let views = newsletters.map { newsletter in
             var byStatus = Dictionary(uniqueKeysWithValues: SubscriptionStatus.allCases.map { ($0.rawValue, 0) })
-            for count in counts where count.newsletter == newsletter.slug { byStatus[count.status.rawValue] = count.count }
+            for count in counts where count.newsletter == newsletter.slug {
+                byStatus[count.status.rawValue] = count.count
+            }
             return NewsletterView(
                 slug: newsletter.slug, title: newsletter.title, description: newsletter.description,
                 timeZone: newsletter.timeZone, hasFeed: newsletter.digestFeed != nil, counts: byStatus)

@@ -28,7 +28,8 @@ struct AdminPrivacyController: Sendable {
             _ = try await tx.appendAudit(
                 NewAuditEntry(
                     actor: actor, action: "subscriber.erase", target: "subscriber:\(id)",
-                    detailJSON: AuditDetail.json(["suppression": receipt.suppression.reason.rawValue]), occurredAt: time))
+                    detailJSON: AuditDetail.json(["suppression": receipt.suppression.reason.rawValue]), occurredAt: time
+                ))
             return receipt
         }
         return AdminJSON.response(ErasureView(subscriberID: id, suppression: AdminSuppressionView(receipt.suppression)))

@@ -12,7 +12,8 @@ struct AdminRequestBody {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/json") else {
             throw AdminError(
-                status: .unsupportedMediaType, code: "unsupported_media_type", message: "Send the body as application/json.")
+                status: .unsupportedMediaType, code: "unsupported_media_type",
+                message: "Send the body as application/json.")
         }
         let bytes = Array(buffer: try await request.collectBody(upTo: limit))
         let value: JSONValue
@@ -25,7 +26,8 @@ struct AdminRequestBody {
         if let unknown = members.first(where: { !allowed.contains($0.key) }) {
             throw AdminError.invalid(
                 "unknown_field",
-                "Unknown field '\(AdminText.preview(unknown.key))'; known fields: \(allowed.sorted().joined(separator: ", ")).")
+                "Unknown field '\(AdminText.preview(unknown.key))'; known fields: \(allowed.sorted().joined(separator: ", "))."
+            )
         }
         return AdminRequestBody(members: members)
     }
@@ -45,7 +47,8 @@ struct AdminRequestBody {
                 throw AdminError.invalid("too_long", "'\(key)' must be at most \(maxLength) characters.")
             }
             guard !text.unicodeScalars.contains(where: AdminText.isForbidden) else {
-                throw AdminError.invalid("invalid_characters", "'\(key)' must not contain control characters or line breaks.")
+                throw AdminError.invalid(
+                    "invalid_characters", "'\(key)' must not contain control characters or line breaks.")
             }
             if required, text.isEmpty { throw AdminError.invalid("missing_field", "'\(key)' must not be empty.") }
             return text

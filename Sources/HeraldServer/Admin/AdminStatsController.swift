@@ -28,7 +28,8 @@ struct AdminStatsController: Sendable {
                 to: Date(timeIntervalSince1970: Double(lastDay + 1) * 86_400))
         }
         let slugs = slug.map { [$0] } ?? newsletters.map(\.slug)
-        let reports = slugs.map { slug in NewsletterStats(newsletter: slug, rows: rows.filter { $0.newsletter == slug }) }
+        let reports = slugs.map { slug in NewsletterStats(newsletter: slug, rows: rows.filter { $0.newsletter == slug })
+        }
         return AdminJSON.response(
             StatsView(from: AdminDates.dayString(firstDay), to: AdminDates.dayString(lastDay), newsletters: reports))
     }

@@ -15,9 +15,12 @@ enum AdminSubscriberInput {
         }
         let name = try body.string("name", maxLength: 100).flatMap { $0.isEmpty ? nil : $0 }
         let slugs = try body.strings("newsletters", maxCount: 20, maxLength: 64) ?? newsletters.prefix(1).map(\.slug)
-        guard !slugs.isEmpty else { throw AdminError.invalid("missing_field", "'newsletters' must name at least one newsletter.") }
+        guard !slugs.isEmpty else {
+            throw AdminError.invalid("missing_field", "'newsletters' must name at least one newsletter.")
+        }
         for slug in slugs where !newsletters.contains(where: { $0.slug == slug }) {
-            throw AdminError.invalid("unknown_newsletter", "'newsletters' names an unknown newsletter '\(AdminText.preview(slug))'.")
+            throw AdminError.invalid(
+                "unknown_newsletter", "'newsletters' names an unknown newsletter '\(AdminText.preview(slug))'.")
         }
         let note = try body.string("consent_note", maxLength: 1000)?.trimmingCharacters(in: .whitespaces)
         let mode: AdminAddMode
@@ -30,7 +33,8 @@ enum AdminSubscriberInput {
         case "confirmed":
             guard let note, !note.isEmpty else {
                 throw AdminError.invalid(
-                    "consent_note_required", "Adding someone as confirmed needs 'consent_note': where and how they consented.")
+                    "consent_note_required",
+                    "Adding someone as confirmed needs 'consent_note': where and how they consented.")
             }
             mode = .confirmed(consentNote: note)
         default:

@@ -23,7 +23,8 @@ struct AdminSubscriptionController: Sendable {
         switch try body.string("status", required: true, maxLength: 16) {
         case "confirmed":
             guard let note, !note.isEmpty else {
-                throw AdminError.invalid("consent_note_required", "Confirming by hand needs 'note': where and how the person consented.")
+                throw AdminError.invalid(
+                    "consent_note_required", "Confirming by hand needs 'note': where and how the person consented.")
             }
             status = .confirmed
         case "unsubscribed": status = .unsubscribed

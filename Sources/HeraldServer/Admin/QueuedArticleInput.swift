@@ -7,7 +7,8 @@ enum QueuedArticleInput {
     static func parse(_ body: AdminRequestBody, at time: Date) throws(AdminError) -> DigestArticle {
         let title = try body.string("title", required: true, maxLength: 300) ?? ""
         let url = try body.string("url", required: true, maxLength: 2000) ?? ""
-        guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
+        guard let components = URLComponents(string: url),
+            ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
             components.host?.isEmpty == false
         else { throw AdminError.invalid("invalid_url", "'url' must be an absolute http(s) URL.") }
         let imageURL = try body.string("image_url", maxLength: 2000)
@@ -16,7 +17,8 @@ enum QueuedArticleInput {
         }
         let summary = try body.string("summary", maxLength: 5000) ?? ""
         let item = FeedItem(
-            link: url, title: HTMLSanitizer.plainText(title), summaryHTML: HTMLSanitizer.sanitize(summary, baseURL: url),
+            link: url, title: HTMLSanitizer.plainText(title),
+            summaryHTML: HTMLSanitizer.sanitize(summary, baseURL: url),
             summaryText: HTMLSanitizer.plainText(summary), author: try body.string("author", maxLength: 200),
             published: time, imageURL: imageURL)
         guard !item.title.trimmingCharacters(in: .whitespaces).isEmpty else {

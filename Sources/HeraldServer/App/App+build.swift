@@ -73,13 +73,10 @@ public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: H
     let metrics = dependencies.metrics
     var worker = OutboxWorker(
         store: dependencies.store, transport: dependencies.transport,
-        // More messages in flight than connections: while some wait for their `sent` to be
-        // committed (grouped with other writes), the pool's connections stay busy with the next.
         policy: OutboxDeliveryPolicy(
-            batchSize: configuration.smtpPoolSize * 16,
             maxAttempts: configuration.outboxMaxAttempts,
             initialBackoff: .seconds(configuration.outboxRetrySeconds),
-            concurrency: configuration.smtpPoolSize * 4),
+            concurrency: configuration.smtpPoolSize),
         logger: dependencies.logger,
         now: dependencies.now, onResult: { metrics.delivery(kind: $0, state: $1) })
     worker.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)

@@ -14,10 +14,15 @@ enum BounceReportInput {
 
     static func reports(_ body: AdminRequestBody, now: Date) throws(AdminError) -> [BounceReport] {
         guard let list = body.members.first(where: { $0.key == "reports" })?.value else {
-            throw AdminError.invalid("missing_field", "'reports' is required: a list of {email, kind, diagnostic, occurred_at}.")
+            throw AdminError.invalid(
+                "missing_field", "'reports' is required: a list of {email, kind, diagnostic, occurred_at}.")
         }
-        guard case .array(let items) = list else { throw AdminError.invalid("invalid_type", "'reports' must be a list.") }
-        guard !items.isEmpty else { throw AdminError.invalid("missing_field", "'reports' must list at least one report.") }
+        guard case .array(let items) = list else {
+            throw AdminError.invalid("invalid_type", "'reports' must be a list.")
+        }
+        guard !items.isEmpty else {
+            throw AdminError.invalid("missing_field", "'reports' must list at least one report.")
+        }
         guard items.count <= maximumReports else {
             throw AdminError.invalid("too_many", "'reports' may list at most \(maximumReports) reports per request.")
         }
@@ -27,10 +32,13 @@ enum BounceReportInput {
     }
 
     private static func report(_ item: JSONValue, at path: String, now: Date) throws(AdminError) -> BounceReport {
-        guard case .object(let members) = item else { throw AdminError.invalid("invalid_type", "\(path) must be an object.") }
+        guard case .object(let members) = item else {
+            throw AdminError.invalid("invalid_type", "\(path) must be an object.")
+        }
         if let unknown = members.first(where: { !reportFields.contains($0.key) }) {
             throw AdminError.invalid(
-                "unknown_field", "\(path): unknown field '\(AdminText.preview(unknown.key))'; known fields: "
+                "unknown_field",
+                "\(path): unknown field '\(AdminText.preview(unknown.key))'; known fields: "
                     + reportFields.sorted().joined(separator: ", ") + ".")
         }
         func value(_ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
@@ -44,9 +52,11 @@ enum BounceReportInput {
         guard let kind = BounceKind(rawValue: kindName) else {
             throw AdminError.invalid("invalid_kind", "\(path).kind must be one of hard, soft, complaint.")
         }
-        let diagnostic = try text(value("diagnostic"), "\(path).diagnostic", required: false, maxLength: maximumDiagnostic)
+        let diagnostic = try text(
+            value("diagnostic"), "\(path).diagnostic", required: false, maxLength: maximumDiagnostic)
         let occurred = try date(value("occurred_at"), "\(path).occurred_at", now: now)
-        return BounceReport(address: email, kind: kind, source: .api, diagnostic: diagnostic ?? "", occurredAt: occurred)
+        return BounceReport(
+            address: email, kind: kind, source: .api, diagnostic: diagnostic ?? "", occurredAt: occurred)
     }
 
     private static func text(_ value: JSONValue?, _ path: String, required: Bool, maxLength: Int) throws(AdminError)
@@ -57,12 +67,15 @@ enum BounceReportInput {
             if required { throw AdminError.invalid("missing_field", "\(path) is required.") }
             return nil
         case .string(let text)?:
-            guard !text.isEmpty || !required else { throw AdminError.invalid("missing_field", "\(path) must not be empty.") }
+            guard !text.isEmpty || !required else {
+                throw AdminError.invalid("missing_field", "\(path) must not be empty.")
+            }
             guard text.unicodeScalars.count <= maxLength else {
                 throw AdminError.invalid("too_long", "\(path) must be at most \(maxLength) characters.")
             }
             guard !text.unicodeScalars.contains(where: AdminText.isForbidden) else {
-                throw AdminError.invalid("invalid_characters", "\(path) must not contain control characters or line breaks.")
+                throw AdminError.invalid(
+                    "invalid_characters", "\(path) must not contain control characters or line breaks.")
             }
             return text
         default:
@@ -73,7 +86,8 @@ enum BounceReportInput {
     /// An RFC 3339 time, not before 2000 nor more than a day ahead; absent means now.
     private static func date(_ value: JSONValue?, _ path: String, now: Date) throws(AdminError) -> Date {
         guard let text = try self.text(value, path, required: false, maxLength: 40) else { return now }
-        let parsed = (try? Date(text, strategy: .iso8601))
+        let parsed =
+            (try? Date(text, strategy: .iso8601))
             ?? (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
         guard let date = parsed else {
             throw AdminError.invalid("invalid_date", "\(path) must be an RFC 3339 time such as 2025-06-03T10:15:02Z.")

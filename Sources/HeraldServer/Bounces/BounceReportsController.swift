@@ -34,7 +34,7 @@ struct BounceReportsController: Sendable {
     }
 }
 
-/// `{"recorded": N, "results": [{"outcome": "suppressed|already_suppressed|recorded", "reason"?}]}`.
+/// `{"recorded": N, "results": [{"outcome": "suppressed|already_suppressed|recorded|duplicate", "reason"?}]}`.
 struct BounceReportsView: Encodable {
     struct Result: Encodable {
         let outcome: String
@@ -50,9 +50,10 @@ struct BounceReportsView: Encodable {
             case .suppressed(let reason): Result(outcome: "suppressed", reason: reason.rawValue)
             case .alreadySuppressed(let reason): Result(outcome: "already_suppressed", reason: reason.rawValue)
             case .recorded: Result(outcome: "recorded", reason: nil)
+            case .duplicate: Result(outcome: "duplicate", reason: nil)
             case .invalidAddress: Result(outcome: "invalid_address", reason: nil)
             }
         }
-        recorded = results.filter { $0.outcome != "invalid_address" }.count
+        recorded = results.filter { ["suppressed", "already_suppressed", "recorded"].contains($0.outcome) }.count
     }
 }

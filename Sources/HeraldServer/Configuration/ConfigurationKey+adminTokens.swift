@@ -8,12 +8,15 @@ extension ConfigurationKey {
         for (name, token) in try entries(value) {
             guard !name.isEmpty, name.utf8.count <= 64,
                 name.utf8.allSatisfy({ byte in
-                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                        || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                         || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "-_.".utf8.contains(byte)
                 })
             else { throw value.fail("admin token names use letters, digits, '-', '_' and '.' (at most 64)") }
             let text = try parseToken(token)
-            guard !tokens.values.contains(text) else { throw value.fail("two admin tokens are the same; give each its own") }
+            guard !tokens.values.contains(text) else {
+                throw value.fail("two admin tokens are the same; give each its own")
+            }
             guard tokens[name] == nil else { throw value.fail("admin token name '\(name)' appears twice") }
             tokens[name] = text
         }

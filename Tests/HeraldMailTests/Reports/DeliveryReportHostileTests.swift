@@ -43,6 +43,17 @@ struct DeliveryReportHostileTests {
         #expect(code(huge) == .tooLarge)
     }
 
+    @Test func millionsOfLinesAreReadOnlyUpToTheLineLimit() throws {
+        let head =
+            "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
+            + "Reporting-MTA: dns; x\n\nFinal-Recipient: rfc822; early@example.org\nAction: failed\nStatus: 5.1.1\n\n"
+        var bytes = Array(head.utf8)
+        bytes += [UInt8](repeating: 0x0A, count: DeliveryReportParser.maximumBytes - bytes.count - 100)
+        bytes += Array("Final-Recipient: rfc822; late@example.org\nAction: failed\nStatus: 5.1.1\n".utf8)
+        let report = try ReportFixtures.parse(bytes)
+        #expect(report.bounces.map(\.address) == ["early@example.org"])
+    }
+
     @Test func invalidUTF8IsReplacedNotFatal() throws {
         var bytes = ReportFixtures.bytes("postfix_delayed.eml")
         let marker = Array("Mailbox full".utf8)
@@ -56,7 +67,9 @@ struct DeliveryReportHostileTests {
     @Test func manyRecipientsAreCapped() throws {
         var text = "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
         text += "Reporting-MTA: dns; x\n\n"
-        for index in 0..<5000 { text += "Final-Recipient: rfc822; r\(index)@example.org\nAction: failed\nStatus: 5.1.1\n\n" }
+        for index in 0..<5000 {
+            text += "Final-Recipient: rfc822; r\(index)@example.org\nAction: failed\nStatus: 5.1.1\n\n"
+        }
         text += "--b--\n"
         let report = try ReportFixtures.parse(Array(text.utf8))
         #expect(report.bounces.count == DeliveryReportParser.maximumRecipients)
@@ -71,13 +84,15 @@ struct DeliveryReportHostileTests {
         ": empty name\n\t continuation without field\nFinal-Recipient: rfc822; <>",
     ])
     func unusableRecipientGroupsAreSkipped(_ group: String) throws {
-        let text = "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
+        let text =
+            "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
             + "Reporting-MTA: dns; x\n\n\(group)\n\n--b--\n"
         #expect(try ReportFixtures.parse(Array(text.utf8)).bounces.isEmpty)
     }
 
     @Test func hostileTextIsKeptAsDataForTheValidatorToRefuse() throws {
-        let text = "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
+        let text =
+            "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
             + "Reporting-MTA: dns; x\n\nFinal-Recipient: rfc822; x'); DROP TABLE bounces;--@example.org\n"
             + "Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; <script>alert(1)</script>\n\n--b--\n"
         let report = try ReportFixtures.parse(Array(text.utf8))
@@ -85,8 +100,20 @@ struct DeliveryReportHostileTests {
         #expect(report.bounces.first?.diagnostic == "5.1.1 smtp; <script>alert(1)</script>")
     }
 
+    @Test func quotedPrintableStatusPartIsDecoded() throws {
+        let text =
+            "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n"
+            + "Content-Transfer-Encoding: quoted-printable\n\nReporting-MTA: dns; x\n\n"
+            + "Final-Recipient: rfc822; caf=C3=A9@example.org\nAction: failed\nStatus: 5.1.1\n"
+            + "Diagnostic-Code: smtp; 550 a very long diagnostic that was =\nsoft-broken =3D=ZZ=\n\n--b--\n"
+        let bounce = try #require(try ReportFixtures.parse(Array(text.utf8)).bounces.first)
+        #expect(bounce.address == "café@example.org")
+        #expect(bounce.diagnostic == "5.1.1 smtp; 550 a very long diagnostic that was soft-broken ==ZZ")
+    }
+
     @Test func boundaryLookalikesInsideAPartDoNotSplitIt() throws {
-        let text = "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
+        let text =
+            "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\n"
             + "Reporting-MTA: dns; x\n\nFinal-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.1.1\n"
             + "--bb not a delimiter\n\n--b--\n"
         #expect(try ReportFixtures.parse(Array(text.utf8)).bounces.map(\.address) == ["a@example.org"])

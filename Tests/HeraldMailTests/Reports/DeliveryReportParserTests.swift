@@ -15,7 +15,8 @@ struct DeliveryReportParserTests {
         #expect(bounce.address == "gone.reader@example.org")
         #expect(bounce.kind == .hard)
         #expect(bounce.source == .dsn)
-        #expect(bounce.diagnostic.hasPrefix("5.1.1 smtp; 550 5.1.1 <gone.reader@example.org>: Recipient address rejected"))
+        #expect(
+            bounce.diagnostic.hasPrefix("5.1.1 smtp; 550 5.1.1 <gone.reader@example.org>: Recipient address rejected"))
         #expect(bounce.diagnostic.hasSuffix("User unknown in virtual mailbox table"))
         // Arrival-Date: Tue, 3 Jun 2025 10:15:02 +0000
         #expect(bounce.occurredAt == Date(timeIntervalSince1970: 1_748_945_702))
@@ -43,7 +44,9 @@ struct DeliveryReportParserTests {
         #expect(report.bounces.count == 1)
         #expect(bounce.address == "no.such.person.here@gmail.com")
         #expect(bounce.kind == .hard)
-        #expect(bounce.diagnostic.contains("The email account that you tried to reach does not exist. Please try 550-5.1.1"))
+        #expect(
+            bounce.diagnostic.contains("The email account that you tried to reach does not exist. Please try 550-5.1.1")
+        )
         #expect(!bounce.diagnostic.contains("<script>"))
         // Last-Attempt-Date: Thu, 05 Jun 2025 08:41:56 -0700
         #expect(bounce.occurredAt == Date(timeIntervalSince1970: 1_749_138_116))
