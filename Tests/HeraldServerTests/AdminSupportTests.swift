@@ -8,19 +8,11 @@ import Testing
 @Suite("Admin API support")
 struct AdminSupportTests {
     private func load(_ yaml: String, environment: [String: String] = [:]) throws -> HeraldConfiguration {
-        var configuration = HeraldConfiguration()
-        try ConfigurationLoader.apply(yaml: yaml, file: "herald.yml", to: &configuration)
-        _ = try ConfigurationLoader.apply(environment: environment, to: &configuration)
-        return configuration
+        try ConfigurationTestLoading.load(yaml, environment: environment)
     }
 
     private func message(_ yaml: String, environment: [String: String] = [:]) -> String {
-        do {
-            _ = try load(yaml, environment: environment)
-            return "no error"
-        } catch {
-            return "\(error)"
-        }
+        ConfigurationTestLoading.message(yaml, environment: environment)
     }
 
     @Test func namedTokensJoinTheSingleToken() throws {

@@ -7,19 +7,11 @@ import Testing
 @Suite("Configuration: bounces and webhooks")
 struct BounceAndWebhookConfigurationTests {
     private func load(_ yaml: String, environment: [String: String] = [:]) throws -> HeraldConfiguration {
-        var configuration = HeraldConfiguration()
-        try ConfigurationLoader.apply(yaml: yaml, file: "herald.yml", to: &configuration)
-        _ = try ConfigurationLoader.apply(environment: environment, to: &configuration)
-        return configuration
+        try ConfigurationTestLoading.load(yaml, environment: environment)
     }
 
     private func message(_ yaml: String, environment: [String: String] = [:]) -> String {
-        do {
-            _ = try load(yaml, environment: environment)
-            return "no error"
-        } catch {
-            return "\(error)"
-        }
+        ConfigurationTestLoading.message(yaml, environment: environment)
     }
 
     static let secret = "0123456789abcdef01234567"

@@ -1,6 +1,7 @@
 """The `herald` command line: help, check-email, configuration errors, migrate."""
 
 import json
+import re
 import os
 import subprocess
 
@@ -12,12 +13,34 @@ def run(*arguments, stdin=None, cwd=None, env=None):
                           env=env or dict(os.environ), timeout=60)
 
 
+def subcommands_in(help_text):
+    """Names listed under SUBCOMMANDS: in ArgumentParser's help."""
+    if "SUBCOMMANDS:" not in help_text:
+        return []
+    section = help_text.split("SUBCOMMANDS:", 1)[1]
+    names = []
+    for line in section.splitlines()[1:]:
+        if not line.startswith("  "):
+            break
+        match = re.match(r"^  (\S+)", line)
+        if match and match.group(1) != "help":
+            names.append(match.group(1))
+    return names
+
+
 def test_every_command_explains_itself():
-    for command in ([], ["serve"], ["migrate"], ["check-email"], ["outbox"], ["outbox", "deliver"], ["digest"],
-                    ["digest", "send"], ["digest", "preview"], ["digest", "status"], ["subscribers", "purge-pending"]):
+    pending, seen = [[]], []
+    while pending:
+        command = pending.pop()
         result = run(*command, "--help")
         assert result.returncode == 0, command
         assert "USAGE" in result.stdout.upper() and len(result.stdout) > 100, command
+        seen.append(" ".join(command))
+        pending.extend(command + [name] for name in subcommands_in(result.stdout))
+    for expected in ("serve", "migrate", "check-email", "outbox deliver", "digest send", "digest preview",
+                     "subscribers purge-pending", "subscribers import", "subscribers export", "bounces ingest",
+                     "webhooks deliver"):
+        assert expected in seen, (expected, seen)
 
 
 def test_check_email_lines_and_exit_codes():
