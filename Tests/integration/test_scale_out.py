@@ -173,7 +173,12 @@ def test_postgres_restarted_mid_digest_then_exactly_once(workdir, sink, private_
     postgres("halt", directory)
     time.sleep(3)
     postgres("resume", directory)
-    out, err = run.communicate(timeout=300)
+    try:
+        out, err = run.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        run.kill()
+        out, err = run.communicate()
+        pytest.fail("the digest run neither finished nor exited within 120 s of PostgreSQL's restart:\n" + err[-3000:])
     resumed = 0
     if run.returncode != 0:  # the run gave up while the database was away: a rerun finishes
         assert run.returncode == 3, out + err

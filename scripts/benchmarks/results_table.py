@@ -140,7 +140,8 @@ def other_rows(results):
             rows.append(
                 f"| rendering one personalised digest (manage token, greeting and links, HTML + text + MIME, "
                 f"{num(r['bytes'])} bytes) | `scripts/bench-render --repeat {r['runs']} --count {r['count']}` "
-                f"| {spread(r, 'us_per_message', 1)} µs per message | — | reported |")
+                f"| {num(r['us_per_message'], 1)} ({num(r['us_min'], 1)}–{num(r['us_max'], 1)}) µs per message | — "
+                f"| reported |")
         elif name == "import" and "rows_per_s" in r:
             rate = float(r["rows_per_s"])
             flat = abs(float(r["peak_rss_mb"]) - float(r["tenth_peak_rss_mb"])) <= 10
