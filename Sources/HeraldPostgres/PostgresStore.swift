@@ -63,26 +63,35 @@ public final class PostgresStore: SubscriberStore {
         try await withConnection { connection in
             try await Self.inTransaction(connection, timeout: configuration.statementTimeout, logger: logger) {
                 connection in
-                try await body(PostgresTransaction(connection: connection, logger: logger))
+                try await body(
+                    PostgresTransaction(
+                        connection: connection, logger: logger,
+                        answerLimit: Self.answerLimit(statementTimeout: configuration.statementTimeout)))
             }
         }
     }
+
+    /// How long a statement may go unanswered: the server cancels it at `statementTimeout`, so
+    /// silence well beyond that means the connection is gone.
+    static func answerLimit(statementTimeout: Duration) -> Duration { statementTimeout + .seconds(5) }
 
     /// Runs `body` between BEGIN and COMMIT with statements limited to `timeout`, rolling back when it throws.
     static func inTransaction<Result: Sendable>(
         _ connection: PostgresConnection, timeout: Duration, logger: Logger,
         _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        try await connection.run(PostgresQueries.beginTransaction, logger: logger)
+        let limit = answerLimit(statementTimeout: timeout)
+        try await connection.run(PostgresQueries.beginTransaction, logger: logger, answerWithin: limit)
         do {
             let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
-            try await connection.run(PostgresQueries.limitStatementTime, [.text(String(milliseconds))], logger: logger)
+            try await connection.run(
+                PostgresQueries.limitStatementTime, [.text(String(milliseconds))], logger: logger, answerWithin: limit)
             let result = try await body(connection)
-            try await connection.run(PostgresQueries.commitTransaction, logger: logger)
+            try await connection.run(PostgresQueries.commitTransaction, logger: logger, answerWithin: limit)
             return result
         } catch {
             do {
-                try await connection.run(PostgresQueries.rollbackTransaction, logger: logger)
+                try await connection.run(PostgresQueries.rollbackTransaction, logger: logger, answerWithin: limit)
             } catch let rollbackFailure {
                 logger.warning("rollback failed", metadata: ["error": "\(rollbackFailure)"])
             }
@@ -92,10 +101,19 @@ public final class PostgresStore: SubscriberStore {
 }
 
 extension PostgresConnection {
-    /// Runs `sql` with `values` bound to $1, $2, … and returns every row.
+    /// Runs `sql` with `values` bound to $1, $2, … and returns every row. With `limit`, a query
+    /// that gets no answer in time fails as `.unavailable` and the connection is closed
+    /// (see `AnswerDeadline`).
     @discardableResult
-    func run(_ sql: String, _ values: [PostgresValue] = [], logger: Logger) async throws -> [PostgresStoredRow] {
-        try await query(PostgresQuery(unsafeSQL: sql, binds: PostgresBindings(values)), logger: logger)
-            .collect().map(PostgresStoredRow.init)
+    func run(_ sql: String, _ values: [PostgresValue] = [], logger: Logger, answerWithin limit: Duration? = nil)
+        async throws -> [PostgresStoredRow]
+    {
+        let query = PostgresQuery(unsafeSQL: sql, binds: PostgresBindings(values))
+        guard let limit else { return try await self.query(query, logger: logger).collect().map(PostgresStoredRow.init) }
+        return try await AnswerDeadline.race(limit, what: "a query") { [self] in
+            try await self.query(query, logger: logger).collect().map(PostgresStoredRow.init)
+        } onExpiry: { [self] in
+            close().whenComplete { _ in }
+        }
     }
 }

@@ -7,12 +7,14 @@ import PostgresNIO
 struct PostgresTransaction: StoreTransaction {
     let connection: PostgresConnection
     let logger: Logger
+    /// How long one statement may go unanswered before the connection counts as gone.
+    let answerLimit: Duration
     typealias Q = PostgresQueries
 
     /// Runs `sql` with `values` bound to $1, $2, …
     @discardableResult
     func run(_ sql: String, _ values: [PostgresValue] = []) async throws -> [PostgresStoredRow] {
-        try await connection.run(sql, values, logger: logger)
+        try await connection.run(sql, values, logger: logger, answerWithin: answerLimit)
     }
 
     func upsertNewsletter(_ n: Newsletter) async throws {

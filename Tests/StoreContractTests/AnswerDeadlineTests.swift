@@ -1,0 +1,43 @@
+import HeraldCore
+import Testing
+
+@testable import HeraldPostgres
+
+/// A PostgreSQL statement that never gets an answer fails as `.unavailable` instead of hanging
+/// the caller (the digest run that hung after PostgreSQL terminated its connection).
+@Suite("PostgreSQL: unanswered statements")
+struct AnswerDeadlineTests {
+    @Test func anOperationThatNeverAnswersFailsAsUnavailableAndClosesItsConnection() async throws {
+        let closed = LockedBox(false)
+        let started = ContinuousClock.now
+        await #expect(throws: StoreError.self) {
+            try await AnswerDeadline.race(.milliseconds(200), what: "a query") {
+                try await withCheckedThrowingContinuation { (_: CheckedContinuation<Int, any Error>) in }  // never resumed
+            } onExpiry: {
+                closed.value = true
+            }
+        }
+        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(closed.value)
+    }
+
+    @Test func anAnswerInTimeIsReturnedAndNothingIsClosed() async throws {
+        let closed = LockedBox(false)
+        let answer = try await AnswerDeadline.race(.seconds(5), what: "a query") {
+            try await Task.sleep(for: .milliseconds(10))
+            return 42
+        } onExpiry: {
+            closed.value = true
+        }
+        #expect(answer == 42)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(!closed.value)
+    }
+
+    @Test func anOperationsOwnErrorPassesThrough() async {
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) {
+            try await AnswerDeadline.race(.seconds(5), what: "a query") { () async throws -> Int in throw Refused() } onExpiry: {}
+        }
+    }
+}
