@@ -62,8 +62,21 @@ struct DigestRun: Sendable {
                 let batch = try await tx.claimDigestDeliveries(issueID: issue.id, claim)
                 return (batch.count, try await skippingSuppressed(batch, issue: issue, in: tx))
             }
-            if claimed == 0 || !deliverable.isEmpty { return deliverable }
+            if claimed == 0 || !deliverable.isEmpty {
+                reportResumed(deliverable, issue)
+                return deliverable
+            }
         }
+    }
+
+    /// Says, before sending them again, how many claimed rows a dead run left `sending`: the server
+    /// may already have accepted those messages, so a reader may get a second copy (same Message-ID).
+    private func reportResumed(_ batch: [DigestRecipient], _ issue: DigestIssue) {
+        let resumed = batch.count(where: \.resumedAfterInterruption)
+        guard resumed > 0 else { return }
+        sender.logger.warning(
+            "resending messages whose outcome a dead run did not record (possible duplicates)",
+            metadata: ["period": "\(issue.period)", "messages": "\(resumed)"])
     }
 
     private func currentProgress(_ issue: DigestIssue) async throws -> DigestProgress {
