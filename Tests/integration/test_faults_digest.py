@@ -22,7 +22,7 @@ from test_digest import add_subscribers, digest, digest_herald, feed_path, write
 SUBSCRIBERS = int(os.environ.get("HERALD_FAULT_SUBSCRIBERS", "5000"))
 TRIALS = int(os.environ.get("HERALD_FAULT_TRIALS", "1"))
 KILLS = int(os.environ.get("HERALD_FAULT_KILLS", "20"))
-IN_FLIGHT = 16  # smtp_pool_size 4 × 4 messages per connection: the most rows one run has `sending`
+IN_FLIGHT = 4  # --concurrency defaults to smtp_pool_size (4): the most rows one run has `sending`
 
 
 def spooled(smtp):
@@ -54,7 +54,7 @@ def run_trial(herald, smtp, feed_path, chooser, trial, items):
     before = spooled(smtp)
     period = f"kill-{trial}"
     command = [BINARY, "digest", "send", "daily", "--period", period, "--config", herald.config_path]
-    window, kills, logs = set(), [], []
+    window, kills, logs, added = set(), [], [], []
     for number, point in enumerate(kill_points(chooser)):
         logs.append(os.path.join(herald.directory, f"{period}-run-{number}.log"))
         with open(logs[-1], "wb") as log:
@@ -70,6 +70,7 @@ def run_trial(herald, smtp, feed_path, chooser, trial, items):
         # Rows of earlier killed runs stay `sending` until a rerun takes them over; this run adds at most
         # the messages it had in flight.
         assert len(sending - window) <= IN_FLIGHT, (trial, point, len(sending - window))
+        added.append(len(sending - window))
         window |= sending
         kills.append(spooled(smtp) - before)
     result = digest(herald, "send", "daily", "--period", period)
@@ -81,7 +82,8 @@ def run_trial(herald, smtp, feed_path, chooser, trial, items):
     resumed = int(re.search(r"resumed (\d+)", result.stdout).group(1))
     warned = sum(int(n) for path in logs for n in re.findall(r"messages=(\d+)[^\n]*possible duplicates", read(path)))
     warned += sum(int(n) for n in re.findall(r"messages=(\d+)[^\n]*possible duplicates", result.stderr))
-    line = (f"trial {trial}: {len(kills)} kills at {kills} received; {len(window)} rows in an acceptance window, "
+    line = (f"trial {trial}: {len(kills)} kills at {kills} received; {len(window)} rows in an acceptance window "
+            f"(new per kill: {added}), "
             f"{len(doubled)} doubled, {warned} resends warned of, finishing run resumed {resumed}")
     assert len(counts) == SUBSCRIBERS, line  # nobody lost
     assert all(counts[r] == 2 for r in doubled), line  # never a third copy
