@@ -25,6 +25,9 @@ public struct OutboxWorker: Sendable {
     let onResult: @Sendable (MailKind, OutboxState) -> Void
     /// Told about recipients the server refused for good (hard bounces), if set.
     public var bounces: (any BounceRecorder)?
+    /// Rung by whoever may have queued mail (in `serve`: every state-changing request); cuts a poll
+    /// sleep short, so a confirmation leaves at once instead of after `idlePoll`.
+    public var wake: WakeSignal?
 
     public init(
         store: any SubscriberStore, transport: any MailTransport, policy: OutboxDeliveryPolicy = .init(),
@@ -54,8 +57,8 @@ public struct OutboxWorker: Sendable {
 
     /// Runs until the task is cancelled. When nothing is due it sleeps `busyPoll` if it delivered
     /// something within `busyWindow` (mail is flowing; new mail is picked up quickly), else
-    /// `idlePoll`. Store errors are logged and retried after a pause, so a database hiccup does not
-    /// stop delivery.
+    /// `idlePoll`; a ring of `wake` ends either sleep early. Store errors are logged and retried
+    /// after a pause, so a database hiccup does not stop delivery.
     public func run() async {
         var lastDelivery = ContinuousClock.now - policy.busyWindow
         while !Task.isCancelled {
@@ -65,7 +68,7 @@ public struct OutboxWorker: Sendable {
                     lastDelivery = .now
                 } else {
                     let flowing = ContinuousClock.now - lastDelivery < policy.busyWindow
-                    try await Task.sleep(for: flowing ? policy.busyPoll : policy.idlePoll)
+                    try await pause(flowing ? policy.busyPoll : policy.idlePoll)
                 }
             } catch is CancellationError {
                 return
@@ -73,6 +76,16 @@ public struct OutboxWorker: Sendable {
                 logger.error("outbox round failed; retrying", metadata: ["error": "\(error)"])
                 try? await Task.sleep(for: policy.idlePoll * 5)
             }
+        }
+    }
+
+    /// Sleeps `interval`, or less when the wake signal rings; throws when cancelled.
+    private func pause(_ interval: Duration) async throws {
+        if let wake {
+            await wake.wait(upTo: interval)
+            try Task.checkCancellation()
+        } else {
+            try await Task.sleep(for: interval)
         }
     }
 

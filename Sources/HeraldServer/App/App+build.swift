@@ -15,6 +15,8 @@ public struct HeraldDependencies: Sendable {
     /// Secret for manage-link signatures, kept in the database so every process agrees.
     public var manageLinkSecret: String
     public var now: @Sendable () -> Date
+    /// Rung after requests that may have queued mail; wakes the outbox worker of `serve`.
+    public var outboxWake = WakeSignal()
 
     public init(
         store: any SubscriberStore, templates: TemplateLibrary, transport: any MailTransport,
@@ -80,6 +82,7 @@ public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: H
         logger: dependencies.logger,
         now: dependencies.now, onResult: { metrics.delivery(kind: $0, state: $1) })
     worker.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)
+    worker.wake = dependencies.outboxWake
     return worker
 }
 
@@ -112,6 +115,7 @@ public func buildRouter(
     let emailPolicy = try EmailPolicyFactory.make(configuration)
     let router = Router(context: HeraldRequestContext.self)
     router.add(middleware: ErrorPageMiddleware(pages: pages, logger: dependencies.logger))
+    router.add(middleware: OutboxWakeMiddleware(signal: dependencies.outboxWake))
     HealthController(store: dependencies.store).register(on: router)
     PagesController(pages: pages, metrics: metrics, store: dependencies.store).register(on: router)
     SignupController(
