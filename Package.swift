@@ -53,9 +53,14 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "HeraldCurl",
+            dependencies: ["CCurl"],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "HeraldMail",
             dependencies: [
-                "HeraldCore", "CCurl",
+                "HeraldCore", "CCurl", "HeraldCurl",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
@@ -63,7 +68,7 @@ let package = Package(
         .target(
             name: "HeraldWebhooks",
             dependencies: [
-                "HeraldCore", "HeraldMail", "CCurl",
+                "HeraldCore", "HeraldMail", "CCurl", "HeraldCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -71,7 +76,7 @@ let package = Package(
         ),
         .target(
             name: "HeraldFeeds",
-            dependencies: ["HeraldCore", "CCurl"],
+            dependencies: ["HeraldCore", "CCurl", "HeraldCurl"],
             swiftSettings: upcoming
         ),
         .target(
@@ -112,6 +117,7 @@ let package = Package(
         .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "StoreContractTests", dependencies: ["HeraldCore", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
         .testTarget(name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests", dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldTestSupport"],
@@ -123,6 +129,9 @@ let package = Package(
                 "HeraldServer", "HeraldTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
         ),

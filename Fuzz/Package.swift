@@ -9,6 +9,9 @@ let upcoming: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
+/// The modules under test also export their internal types to the harnesses (`@testable import`),
+/// which drive internal pieces such as `ImportRecordSink` and `ReportLines` directly.
+let testable: [SwiftSetting] = upcoming + [.unsafeFlags(["-enable-testing"])]
 
 /// One executable per harness; its `@main` hands its test function to libFuzzer (`FuzzDriver`).
 func harness(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
@@ -21,8 +24,8 @@ let package = Package(
         .target(name: "FuzzDriver", path: "Sources/FuzzDriver", swiftSettings: upcoming),
         .systemLibrary(name: "CIDN2", path: "Sources/CIDN2", pkgConfig: "libidn2"),
         // The same module names as in the main package, so the symlinked sources compile unchanged.
-        .target(name: "HeraldCore", dependencies: ["CIDN2"], path: "Sources/HeraldCore", swiftSettings: upcoming),
-        .target(name: "HeraldMail", dependencies: ["HeraldCore"], path: "Sources/HeraldMail", swiftSettings: upcoming),
+        .target(name: "HeraldCore", dependencies: ["CIDN2"], path: "Sources/HeraldCore", swiftSettings: testable),
+        .target(name: "HeraldMail", dependencies: ["HeraldCore"], path: "Sources/HeraldMail", swiftSettings: testable),
         .target(name: "HeraldFeeds", path: "Sources/HeraldFeeds", swiftSettings: upcoming),
         harness("fuzz-email", ["HeraldCore"]),
         // POST /subscribe body decoding: its harness directory holds symlinks to the (internal) decoders.
@@ -30,5 +33,7 @@ let package = Package(
         harness("fuzz-feed", ["HeraldFeeds"]),
         harness("fuzz-mime", ["HeraldMail", "HeraldCore"]),
         harness("fuzz-csv", ["HeraldCore"]),
+        harness("fuzz-import", ["HeraldCore"]),
+        harness("fuzz-dsn", ["HeraldMail", "HeraldCore"]),
     ]
 )

@@ -15,11 +15,8 @@ extension PostgresTransaction {
     }
 
     func auditEntries(beforeID: Int64?, limit: Int) async throws -> [AuditEntry] {
-        try await run(Q.auditEntries, [.optionalInteger(beforeID), .integer(Int64(limit))]).map { row in
-            AuditEntry(
-                id: row.int(0) ?? 0, actor: row.string(1) ?? "", action: row.string(2) ?? "", target: row.string(3),
-                detailJSON: row.string(4) ?? "{}", occurredAt: row.date(5) ?? .distantPast)
-        }
+        try await run(Q.auditEntries, [.optionalInteger(beforeID), .integer(Int64(limit))])
+            .map(AuditEntry.init(stored:))
     }
 
     func searchSubscribers(_ search: SubscriberSearch) async throws -> [Subscriber] {
@@ -30,33 +27,22 @@ extension PostgresTransaction {
                 .date(search.createdFrom), .date(search.createdBefore), .optionalText(search.newsletter),
                 .optionalText(search.status?.rawValue), .integer(Int64(search.limit)),
             ]
-        ).map(Self.subscriber(from:))
+        ).map(Subscriber.init(stored:))
     }
 
     func subscriptionCounts() async throws -> [SubscriptionCount] {
-        try await run(Q.subscriptionCounts).compactMap { row -> SubscriptionCount? in
-            guard let status = SubscriptionStatus(rawValue: row.string(1) ?? "") else { return nil }
-            return SubscriptionCount(newsletter: row.string(0) ?? "", status: status, count: Int(row.int(2) ?? 0))
-        }
-        .sorted { ($0.newsletter, $0.status.rawValue) < ($1.newsletter, $1.status.rawValue) }
+        try await run(Q.subscriptionCounts).compactMap(SubscriptionCount.init(stored:))
+            .sorted { ($0.newsletter, $0.status.rawValue) < ($1.newsletter, $1.status.rawValue) }
     }
 
     func consentActivity(newsletter: String?, from: Date, to: Date) async throws -> [ConsentActivity] {
-        try await run(Q.consentActivity, [.date(from), .date(to), .optionalText(newsletter)]).compactMap { row in
-            guard let action = ConsentAction(rawValue: row.string(2) ?? "") else { return nil }
-            return ConsentActivity(
-                newsletter: row.string(0) ?? "", day: row.int(1) ?? 0, action: action, count: Int(row.int(3) ?? 0))
-        }
+        try await run(Q.consentActivity, [.date(from), .date(to), .optionalText(newsletter)])
+            .compactMap(ConsentActivity.init(stored:))
     }
 
     func digestIssueSummaries(newsletter: String, beforeID: Int64?, limit: Int) async throws -> [DigestIssueSummary] {
         try await run(Q.digestIssueSummaries, [.text(newsletter), .optionalInteger(beforeID), .integer(Int64(limit))])
-            .map { row in
-                DigestIssueSummary(
-                    id: row.int(0) ?? 0, newsletter: row.string(1) ?? "", period: row.string(2) ?? "",
-                    articleCount: Int(row.int(3) ?? 0), createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5)
-                )
-            }
+            .map(DigestIssueSummary.init(stored:))
     }
 
     func queueDigestItem(newsletter: String, article: DigestArticle, queuedBy: String, at time: Date) async throws
@@ -78,11 +64,7 @@ extension PostgresTransaction {
     }
 
     func pendingDigestItems(newsletter: String, limit: Int) async throws -> [QueuedDigestItem] {
-        try await run(Q.pendingDigestItems, [.text(newsletter), .integer(Int64(limit))]).map { row in
-            QueuedDigestItem(
-                id: row.int(0) ?? 0, newsletter: row.string(1) ?? "",
-                article: try QueuedArticleCoding.decode(row.string(2) ?? ""), queuedBy: row.string(3) ?? "",
-                queuedAt: row.date(4) ?? .distantPast)
-        }
+        try await run(Q.pendingDigestItems, [.text(newsletter), .integer(Int64(limit))])
+            .map(QueuedDigestItem.init(stored:))
     }
 }

@@ -21,12 +21,7 @@ extension PostgresTransaction {
     }
 
     func bounces(addressHash: String, limit: Int) async throws -> [BounceRecord] {
-        try await run(Q.bouncesOfAddress, [.text(addressHash), .integer(Int64(max(0, limit)))]).map { row in
-            BounceRecord(
-                id: row.int(0) ?? 0, addressHash: row.string(1) ?? "", subscriberID: row.int(2),
-                kind: BounceKind(rawValue: row.string(3) ?? "") ?? .hard,
-                source: BounceSource(rawValue: row.string(4) ?? "") ?? .api, diagnostic: row.string(5) ?? "",
-                occurredAt: row.date(6) ?? .distantPast, recordedAt: row.date(7) ?? .distantPast)
-        }
+        try await run(Q.bouncesOfAddress, [.text(addressHash), .integer(Int64(max(0, limit)))])
+            .map(BounceRecord.init(stored:))
     }
 }

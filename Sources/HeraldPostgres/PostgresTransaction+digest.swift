@@ -21,7 +21,7 @@ extension PostgresTransaction {
     func createDigestIssue(newsletter: String, period: String, articles: [DigestArticle], at time: Date) async throws
         -> DigestIssue
     {
-        let encoded = String(decoding: try JSONEncoder.storedDigest.encode(articles), as: UTF8.self)
+        let encoded = try IssueArticleCoding.encode(articles)
         let inserted = try await run(
             Q.insertDigestIssue, [.text(newsletter), .text(period), .text(encoded), .date(time)])
         guard let id = inserted.first?.int(0) else {
@@ -43,19 +43,11 @@ extension PostgresTransaction {
     }
 
     func digestIssue(newsletter: String, period: String) async throws -> DigestIssue? {
-        try await run(Q.digestIssueByPeriod, [.text(newsletter), .text(period)]).first.map(Self.issue(from:))
+        try await run(Q.digestIssueByPeriod, [.text(newsletter), .text(period)]).first.map(DigestIssue.init(stored:))
     }
 
     func incompleteDigestIssues(newsletter: String) async throws -> [DigestIssue] {
-        try await run(Q.incompleteDigestIssues, [.text(newsletter)]).map(Self.issue(from:))
-    }
-
-    private static func issue(from row: PostgresStoredRow) -> DigestIssue {
-        let json = Data((row.string(3) ?? "[]").utf8)
-        let articles = (try? JSONDecoder.storedDigest.decode([DigestArticle].self, from: json)) ?? []
-        return DigestIssue(
-            id: row.int(0) ?? 0, newsletter: row.string(1) ?? "", period: row.string(2) ?? "", articles: articles,
-            createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5))
+        try await run(Q.incompleteDigestIssues, [.text(newsletter)]).map(DigestIssue.init(stored:))
     }
 
     func claimDigestDeliveries(issueID: Int64, _ claim: DigestClaim) async throws -> [DigestRecipient] {
@@ -68,11 +60,8 @@ extension PostgresTransaction {
         guard !claimed.isEmpty else { return [] }
         let ids = claimed.compactMap { $0.int(0) }
         let interrupted = Set(claimed.filter { $0.bool(1) == true }.compactMap { $0.int(0) })
-        return try await run(Q.claimedRecipients, [.integer(issueID), .integers(ids)]).map { row in
-            let subscriber = Self.subscriber(from: row)
-            return DigestRecipient(
-                subscriber: subscriber, status: row.string(8).flatMap(SubscriptionStatus.init(rawValue:)),
-                resumedAfterInterruption: interrupted.contains(subscriber.id))
+        return try await run(Q.claimedRecipients, [.integer(issueID), .integers(ids)]).map {
+            DigestRecipient(stored: $0, interruptedIDs: interrupted)
         }
     }
 
@@ -97,36 +86,12 @@ extension PostgresTransaction {
     }
 
     func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress {
-        var counts: [DeliveryState: Int] = [:]
-        for row in try await run(Q.digestDeliveryCounts, [.integer(issueID)]) {
-            if let state = DeliveryState(rawValue: row.string(0) ?? "") { counts[state] = Int(row.int(1) ?? 0) }
-        }
-        let failures = try await run(Q.digestFailures, [.integer(issueID), .integer(Int64(failureLimit))]).map {
-            (subscriberID: $0.int(0) ?? 0, result: $0.string(1) ?? "")
-        }
-        return DigestProgress(counts: counts, failures: failures)
+        let counts = try await run(Q.digestDeliveryCounts, [.integer(issueID)])
+        let failures = try await run(Q.digestFailures, [.integer(issueID), .integer(Int64(failureLimit))])
+        return DigestProgress(countRows: counts, failureRows: failures)
     }
 
     func completeDigestIssue(issueID: Int64, at time: Date) async throws {
         try await run(Q.completeDigestIssue, [.date(time), .integer(issueID)])
-    }
-}
-
-extension JSONEncoder {
-    /// Encoder for stored digest articles (dates as seconds since 1970, as the SQLite store writes them).
-    static var storedDigest: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }
-}
-
-extension JSONDecoder {
-    /// Decoder for stored digest articles.
-    static var storedDigest: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return decoder
     }
 }

@@ -8,12 +8,11 @@ extension PostgresTransaction {
         let rows = PostgresValue.text(try PostgresImportRows.json(batch.rows))
         var preexisting: [ImportKey: Date] = [:]
         for row in try await run(Q.importPreexisting, [rows]) {
-            preexisting[ImportKey(canonicalKey: row.string(0) ?? "", newsletter: row.string(1) ?? "")] =
-                row.date(2) ?? .distantPast
+            preexisting[ImportKey(stored: row)] = row.date(2) ?? .distantPast
         }
         try await run(Q.importSubscribers, [rows, .date(batch.importedAt)])
         let changed = try await run(Q.importSubscriptions, [rows, .date(batch.importedAt)]).map {
-            Self.subscription(from: $0)
+            Subscription(stored: $0)
         }
         if !changed.isEmpty {
             try await run(Q.importConsent, [
@@ -31,7 +30,7 @@ extension PostgresTransaction {
             .optionalText(newsletter), .optionalText(status?.rawValue), .integer(afterSubscriberID),
             .text(afterNewsletter), .integer(Int64(limit)),
         ]).map { row in
-            SubscriberExportRow(subscriber: Self.subscriber(from: row), subscription: Self.subscription(from: row, at: 8))
+            SubscriberExportRow(subscriber: Subscriber(stored: row), subscription: Subscription(stored: row, at: 8))
         }
     }
 

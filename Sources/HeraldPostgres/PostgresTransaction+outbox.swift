@@ -8,7 +8,7 @@ extension PostgresTransaction {
             Q.enqueueMail,
             [
                 .text(d.kind.rawValue), .optionalInteger(d.subscriberID), .optionalText(d.throttleKey),
-                .text(d.mail.sender), .text(try Self.encodeRecipients(d.mail.recipients)),
+                .text(d.mail.sender), .text(try OutboxMessage.storedRecipients(d.mail.recipients)),
                 .bool(d.mail.requiresSMTPUTF8), .bytes(d.mail.data), .date(d.createdAt),
             ])
         guard let id = rows.first?.int(0) else { throw StoreError.corrupt("outbox insert returned no id") }
@@ -23,7 +23,7 @@ extension PostgresTransaction {
 
     func claimDueMail(now: Date, limit: Int, leaseUntil: Date) async throws -> [OutboxMessage] {
         try await run(Q.claimDueMail, [.date(leaseUntil), .date(now), .integer(Int64(limit))])
-            .map(Self.outboxMessage(from:))
+            .map(OutboxMessage.init(stored:))
             .sorted { $0.id < $1.id }
     }
 
@@ -41,31 +41,12 @@ extension PostgresTransaction {
     }
 
     func outboxMessage(id: Int64) async throws -> OutboxMessage? {
-        try await run(Q.outboxByID, [.integer(id)]).first.map(Self.outboxMessage(from:))
+        try await run(Q.outboxByID, [.integer(id)]).first.map(OutboxMessage.init(stored:))
     }
 
     func outboxSummary() async throws -> OutboxSummary {
-        var counts: [OutboxState: Int] = [:]
-        for row in try await run(Q.outboxCounts) {
-            if let state = OutboxState(rawValue: row.string(0) ?? "") { counts[state] = Int(row.int(1) ?? 0) }
-        }
+        let counts: [OutboxState: Int] = try await run(Q.outboxCounts).countsByState()
         let oldest = try await run(Q.oldestPendingMail).first?.date(0)
         return OutboxSummary(counts: counts, oldestPendingCreatedAt: oldest)
-    }
-
-    private static func encodeRecipients(_ recipients: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(recipients), as: UTF8.self)
-    }
-
-    private static func outboxMessage(from row: PostgresStoredRow) -> OutboxMessage {
-        let recipients = (try? JSONDecoder().decode([String].self, from: Data((row.string(5) ?? "[]").utf8))) ?? []
-        let mail = OutgoingMail(
-            sender: row.string(4) ?? "", recipients: recipients, requiresSMTPUTF8: row.bool(6) ?? false,
-            data: row.bytes(7))
-        return OutboxMessage(
-            id: row.int(0) ?? 0, kind: MailKind(rawValue: row.string(1) ?? "") ?? .other, subscriberID: row.int(2),
-            throttleKey: row.string(3), mail: mail, state: OutboxState(rawValue: row.string(8) ?? "") ?? .pending,
-            attempts: Int(row.int(9) ?? 0), createdAt: row.date(10) ?? .distantPast,
-            nextAttemptAt: row.date(11) ?? .distantPast, lastResult: row.string(12), sentAt: row.date(13))
     }
 }

@@ -10,23 +10,17 @@ extension PostgresTransaction {
     }
 
     func suppression(addressHash: String) async throws -> SuppressionEntry? {
-        try await run(Q.suppressionByHash, [.text(addressHash)]).first.map(Self.suppression(from:))
+        try await run(Q.suppressionByHash, [.text(addressHash)]).first.map(SuppressionEntry.init(stored:))
     }
 
     func suppressions(addressHashes: [String]) async throws -> [String: SuppressionEntry] {
         guard !addressHashes.isEmpty else { return [:] }
         var found: [String: SuppressionEntry] = [:]
         for row in try await run(Q.suppressionsAmong, [.texts(addressHashes)]) {
-            let entry = Self.suppression(from: row)
+            let entry = SuppressionEntry(stored: row)
             found[entry.addressHash] = entry
         }
         return found
-    }
-
-    private static func suppression(from row: PostgresStoredRow) -> SuppressionEntry {
-        SuppressionEntry(
-            addressHash: row.string(0) ?? "", reason: SuppressionReason(rawValue: row.string(1) ?? "") ?? .admin,
-            detail: row.string(2), createdAt: row.date(3) ?? .distantPast)
     }
 
     func removeSuppression(addressHash: String) async throws -> Bool {

@@ -18,7 +18,7 @@ extension PostgresTransaction {
 
     func claimDueWebhooks(owner: String, now: Date, limit: Int, leaseUntil: Date) async throws -> [WebhookDelivery] {
         try await run(Q.claimDueWebhooks, [.date(leaseUntil), .text(owner), .date(now), .integer(Int64(limit))])
-            .map(Self.webhookDelivery(from:))
+            .map(WebhookDelivery.init(stored:))
             .sorted { $0.id < $1.id }
     }
 
@@ -45,11 +45,11 @@ extension PostgresTransaction {
     }
 
     func webhookDelivery(id: Int64) async throws -> WebhookDelivery? {
-        try await run(Q.webhookByID, [.integer(id)]).first.map(Self.webhookDelivery(from:))
+        try await run(Q.webhookByID, [.integer(id)]).first.map(WebhookDelivery.init(stored:))
     }
 
     func webhookDeliveries(eventID: String) async throws -> [WebhookDelivery] {
-        try await run(Q.webhooksOfEvent, [.text(eventID)]).map(Self.webhookDelivery(from:))
+        try await run(Q.webhooksOfEvent, [.text(eventID)]).map(WebhookDelivery.init(stored:))
     }
 
     func deleteWebhookDeliveries(subscriberID: Int64) async throws -> Int {
@@ -57,21 +57,6 @@ extension PostgresTransaction {
     }
 
     func webhookSummary() async throws -> [WebhookDeliveryState: Int] {
-        var counts: [WebhookDeliveryState: Int] = [:]
-        for row in try await run(Q.webhookCounts) {
-            if let state = WebhookDeliveryState(rawValue: row.string(0) ?? "") { counts[state] = Int(row.int(1) ?? 0) }
-        }
-        return counts
-    }
-
-    private static func webhookDelivery(from row: PostgresStoredRow) -> WebhookDelivery {
-        let draft = WebhookDraft(
-            eventID: row.string(1) ?? "", eventType: WebhookEventType(rawValue: row.string(2) ?? "") ?? .confirmed,
-            endpointURL: row.string(3) ?? "", subscriberID: row.int(4), body: row.string(5) ?? "",
-            createdAt: row.date(8) ?? .distantPast)
-        return WebhookDelivery(
-            id: row.int(0) ?? 0, draft: draft, state: WebhookDeliveryState(rawValue: row.string(6) ?? "") ?? .pending,
-            attempts: Int(row.int(7) ?? 0), nextAttemptAt: row.date(9) ?? .distantPast, claimedBy: row.string(10),
-            lastResult: row.string(11), deliveredAt: row.date(12))
+        try await run(Q.webhookCounts).countsByState()
     }
 }

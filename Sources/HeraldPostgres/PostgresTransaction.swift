@@ -27,12 +27,7 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func newsletters() async throws -> [Newsletter] {
-        try await run(Q.listNewsletters).map { row in
-            Newsletter(
-                slug: row.string(0) ?? "", title: row.string(1) ?? "", description: row.string(2) ?? "",
-                fromAddress: row.string(3), timeZone: row.string(4) ?? "UTC", digestFeed: row.string(5),
-                sendsWelcome: row.bool(6) ?? true)
-        }
+        try await run(Q.listNewsletters).map(Newsletter.init(stored:))
     }
 
     func insertSubscriber(_ new: NewSubscriber) async throws -> Subscriber {
@@ -43,23 +38,15 @@ struct PostgresTransaction: StoreTransaction {
                 .text(new.attributesJSON), .date(new.createdAt), .date(new.createdAt),
             ])
         guard let row = rows.first else { throw StoreError.duplicate("a subscriber with this address exists") }
-        return Self.subscriber(from: row)
+        return Subscriber(stored: row)
     }
 
     func subscriber(canonicalKey: String) async throws -> Subscriber? {
-        try await run(Q.subscriberByKey, [.text(canonicalKey)]).first.map(Self.subscriber(from:))
+        try await run(Q.subscriberByKey, [.text(canonicalKey)]).first.map(Subscriber.init(stored:))
     }
 
     func subscriber(id: Int64) async throws -> Subscriber? {
-        try await run(Q.subscriberByID, [.integer(id)]).first.map(Self.subscriber(from:))
-    }
-
-    /// Reads the columns of `PostgresQueries.subscriberColumns` (columns 0 to 7).
-    static func subscriber(from row: PostgresStoredRow) -> Subscriber {
-        Subscriber(
-            id: row.int(0) ?? 0, email: row.string(1) ?? "", smtpAddress: row.string(2) ?? "",
-            canonicalKey: row.string(3) ?? "", name: row.string(4), attributesJSON: row.string(5) ?? "{}",
-            createdAt: row.date(6) ?? .distantPast, updatedAt: row.date(7) ?? .distantPast)
+        try await run(Q.subscriberByID, [.integer(id)]).first.map(Subscriber.init(stored:))
     }
 
     func updateSubscriberName(id: Int64, name: String?, at time: Date) async throws {
@@ -78,20 +65,11 @@ struct PostgresTransaction: StoreTransaction {
 
     func subscription(subscriberID: Int64, newsletter: String) async throws -> Subscription? {
         try await run(Q.subscriptionByKey, [.integer(subscriberID), .text(newsletter)]).first
-            .map { Self.subscription(from: $0) }
+            .map { Subscription(stored: $0) }
     }
 
     func subscriptions(subscriberID: Int64) async throws -> [Subscription] {
-        try await run(Q.subscriptionsOfSubscriber, [.integer(subscriberID)]).map { Self.subscription(from: $0) }
-    }
-
-    /// Reads the columns of `PostgresQueries.subscriptionColumns`, starting at column `first`.
-    static func subscription(from row: PostgresStoredRow, at first: Int = 0) -> Subscription {
-        Subscription(
-            subscriberID: row.int(first) ?? 0, newsletter: row.string(first + 1) ?? "",
-            status: SubscriptionStatus(rawValue: row.string(first + 2) ?? "") ?? .pending,
-            createdAt: row.date(first + 3) ?? .distantPast, updatedAt: row.date(first + 4) ?? .distantPast,
-            confirmedAt: row.date(first + 5), unsubscribedAt: row.date(first + 6))
+        try await run(Q.subscriptionsOfSubscriber, [.integer(subscriberID)]).map { Subscription(stored: $0) }
     }
 
     func saveSubscription(_ s: Subscription) async throws {
@@ -114,12 +92,7 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func token(hash: String) async throws -> TokenRecord? {
-        try await run(Q.tokenByHash, [.text(hash)]).first.map { row in
-            TokenRecord(
-                hash: row.string(0) ?? "", purpose: TokenPurpose(rawValue: row.string(1) ?? "") ?? .confirm,
-                subscriberID: row.int(2) ?? 0, newsletter: row.string(3), createdAt: row.date(4) ?? .distantPast,
-                expiresAt: row.date(5) ?? .distantPast, usedAt: row.date(6))
-        }
+        try await run(Q.tokenByHash, [.text(hash)]).first.map(TokenRecord.init(stored:))
     }
 
     func markTokenUsed(hash: String, at time: Date) async throws -> Bool {
@@ -136,12 +109,7 @@ struct PostgresTransaction: StoreTransaction {
     }
 
     func consentEvents(subscriberID: Int64) async throws -> [ConsentEvent] {
-        try await run(Q.consentOfSubscriber, [.integer(subscriberID)]).map { row in
-            ConsentEvent(
-                subscriberID: row.int(0) ?? 0, newsletter: row.string(1),
-                action: ConsentAction(rawValue: row.string(2) ?? "") ?? .adminChange, ipAddress: row.string(3),
-                userAgent: row.string(4), source: row.string(5), occurredAt: row.date(6) ?? .distantPast)
-        }
+        try await run(Q.consentOfSubscriber, [.integer(subscriberID)]).map(ConsentEvent.init(stored:))
     }
 
     func setting(named name: String, default value: String) async throws -> String {

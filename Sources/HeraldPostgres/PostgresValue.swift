@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 import PostgresNIO
 
 /// A value bound to a PostgreSQL statement parameter.
@@ -34,7 +35,7 @@ extension PostgresBindings {
 }
 
 /// One result row with lenient, typed column access (nil when the column is NULL or of another type).
-struct PostgresStoredRow: Sendable {
+struct PostgresStoredRow: StoredRow, Sendable {
     private let row: PostgresRandomAccessRow
 
     init(_ row: PostgresRow) { self.row = row.makeRandomAccess() }

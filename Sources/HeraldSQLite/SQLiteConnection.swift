@@ -126,7 +126,7 @@ final class SQLiteConnection: @unchecked Sendable {
 }
 
 /// One result row, copied out of the statement.
-struct SQLiteRow: Sendable {
+struct SQLiteRow: StoredRow, Sendable {
     private let values: [SQLiteValue]
 
     init(statement: OpaquePointer) {
@@ -151,6 +151,10 @@ struct SQLiteRow: Sendable {
     func string(_ column: Int) -> String? {
         if case .text(let value) = values[column] { return value }
         return nil
+    }
+
+    func bool(_ column: Int) -> Bool? {
+        int(column).map { $0 != 0 }
     }
 
     func bytes(_ column: Int) -> [UInt8] {

@@ -22,7 +22,7 @@ extension SQLiteTransaction {
     func createDigestIssue(newsletter: String, period: String, articles: [DigestArticle], at time: Date) async throws
         -> DigestIssue
     {
-        let encoded = String(decoding: try JSONEncoder.digest.encode(articles), as: UTF8.self)
+        let encoded = try IssueArticleCoding.encode(articles)
         try connection.query(Q.insertDigestIssue, [.text(newsletter), .text(period), .text(encoded), .date(time)])
         let id = connection.lastInsertRowID
         for article in articles {
@@ -39,18 +39,12 @@ extension SQLiteTransaction {
     }
 
     func digestIssue(newsletter: String, period: String) async throws -> DigestIssue? {
-        try connection.query(Q.digestIssueByPeriod, [.text(newsletter), .text(period)]).first.map(Self.issue(from:))
+        try connection.query(Q.digestIssueByPeriod, [.text(newsletter), .text(period)])
+            .first.map(DigestIssue.init(stored:))
     }
 
     func incompleteDigestIssues(newsletter: String) async throws -> [DigestIssue] {
-        try connection.query(Q.incompleteDigestIssues, [.text(newsletter)]).map(Self.issue(from:))
-    }
-
-    private static func issue(from row: SQLiteRow) -> DigestIssue {
-        let articles = (try? JSONDecoder.digest.decode([DigestArticle].self, from: Data((row.string(3) ?? "[]").utf8))) ?? []
-        return DigestIssue(
-            id: row.int(0) ?? 0, newsletter: row.string(1) ?? "", period: row.string(2) ?? "", articles: articles,
-            createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5))
+        try connection.query(Q.incompleteDigestIssues, [.text(newsletter)]).map(DigestIssue.init(stored:))
     }
 
     func claimDigestDeliveries(issueID: Int64, _ claim: DigestClaim) async throws -> [DigestRecipient] {
@@ -68,14 +62,8 @@ extension SQLiteTransaction {
             Q.markDigestDeliveriesClaimed, [.text(claim.owner), .date(claim.time), .integer(issueID), .text(idList)])
         let newsletter = try connection.query(Q.digestIssueNewsletter, [.integer(issueID)])
             .first?.string(0) ?? ""
-        return try connection.query(Q.claimedRecipients, [.text(newsletter), .text(idList)]).map { row in
-            let subscriber = Subscriber(
-                id: row.int(0) ?? 0, email: row.string(1) ?? "", smtpAddress: row.string(2) ?? "",
-                canonicalKey: row.string(3) ?? "", name: row.string(4), attributesJSON: row.string(5) ?? "{}",
-                createdAt: row.date(6) ?? .distantPast, updatedAt: row.date(7) ?? .distantPast)
-            return DigestRecipient(
-                subscriber: subscriber, status: row.string(8).flatMap(SubscriptionStatus.init(rawValue:)),
-                resumedAfterInterruption: interrupted.contains(subscriber.id))
+        return try connection.query(Q.claimedRecipients, [.text(newsletter), .text(idList)]).map {
+            DigestRecipient(stored: $0, interruptedIDs: interrupted)
         }
     }
 
@@ -98,35 +86,12 @@ extension SQLiteTransaction {
     }
 
     func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress {
-        var counts: [DeliveryState: Int] = [:]
-        for row in try connection.query(Q.digestDeliveryCounts, [.integer(issueID)]) {
-            if let state = DeliveryState(rawValue: row.string(0) ?? "") { counts[state] = Int(row.int(1) ?? 0) }
-        }
-        let failures = try connection.query(Q.digestFailures, [.integer(issueID), .integer(Int64(failureLimit))]).map {
-            (subscriberID: $0.int(0) ?? 0, result: $0.string(1) ?? "")
-        }
-        return DigestProgress(counts: counts, failures: failures)
+        let counts = try connection.query(Q.digestDeliveryCounts, [.integer(issueID)])
+        let failures = try connection.query(Q.digestFailures, [.integer(issueID), .integer(Int64(failureLimit))])
+        return DigestProgress(countRows: counts, failureRows: failures)
     }
 
     func completeDigestIssue(issueID: Int64, at time: Date) async throws {
         try connection.query(Q.completeDigestIssue, [.date(time), .integer(issueID)])
-    }
-}
-
-extension JSONEncoder {
-    /// Encoder for stored digest articles (dates as seconds since 1970).
-    static var digest: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .secondsSince1970
-        encoder.outputFormatting = .sortedKeys
-        return encoder
-    }
-}
-
-extension JSONDecoder {
-    static var digest: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return decoder
     }
 }

@@ -18,10 +18,10 @@ extension SQLiteTransaction {
         try connection.query(Q.resolveStagedSubscribers)
         var preexisting: [ImportKey: Date] = [:]
         for row in try connection.query(Q.importPreexisting) {
-            preexisting[ImportKey(canonicalKey: row.string(0) ?? "", newsletter: row.string(1) ?? "")] =
-                row.date(2) ?? .distantPast
+            preexisting[ImportKey(stored: row)] = row.date(2) ?? .distantPast
         }
-        let changed = try connection.query(Q.importSubscriptions, [.date(batch.importedAt)]).map { Self.subscription(from: $0) }
+        let changed = try connection.query(Q.importSubscriptions, [.date(batch.importedAt)])
+            .map { Subscription(stored: $0) }
         for (newsletter, ids) in Dictionary(grouping: changed, by: \.newsletter).mapValues({ $0.map(\.subscriberID) }) {
             try connection.query(Q.importConsent, [
                 .text("[" + ids.map(String.init).joined(separator: ",") + "]"), .text(newsletter),
@@ -39,7 +39,7 @@ extension SQLiteTransaction {
             .optionalText(newsletter), .optionalText(status?.rawValue), .integer(afterSubscriberID),
             .text(afterNewsletter), .integer(Int64(limit)),
         ]).map { row in
-            SubscriberExportRow(subscriber: Self.subscriber(from: row), subscription: Self.subscription(from: row, at: 8))
+            SubscriberExportRow(subscriber: Subscriber(stored: row), subscription: Subscription(stored: row, at: 8))
         }
     }
 

@@ -10,7 +10,7 @@ extension SQLiteTransaction {
     }
 
     func suppression(addressHash: String) async throws -> SuppressionEntry? {
-        try connection.query(Q.suppressionByHash, [.text(addressHash)]).first.map(Self.suppression(from:))
+        try connection.query(Q.suppressionByHash, [.text(addressHash)]).first.map(SuppressionEntry.init(stored:))
     }
 
     func suppressions(addressHashes: [String]) async throws -> [String: SuppressionEntry] {
@@ -18,7 +18,7 @@ extension SQLiteTransaction {
         let list = Self.jsonStringArray(addressHashes)
         var found: [String: SuppressionEntry] = [:]
         for row in try connection.query(Q.suppressionsAmong, [.text(list)]) {
-            let entry = Self.suppression(from: row)
+            let entry = SuppressionEntry(stored: row)
             found[entry.addressHash] = entry
         }
         return found
@@ -30,12 +30,6 @@ extension SQLiteTransaction {
             return (try? String(decoding: JSONEncoder().encode(texts), as: UTF8.self)) ?? "[]"
         }
         return "[\"" + texts.joined(separator: "\",\"") + "\"]"
-    }
-
-    private static func suppression(from row: SQLiteRow) -> SuppressionEntry {
-        SuppressionEntry(
-            addressHash: row.string(0) ?? "", reason: SuppressionReason(rawValue: row.string(1) ?? "") ?? .admin,
-            detail: row.string(2), createdAt: row.date(3) ?? .distantPast)
     }
 
     func removeSuppression(addressHash: String) async throws -> Bool {

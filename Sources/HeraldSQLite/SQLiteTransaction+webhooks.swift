@@ -15,7 +15,7 @@ extension SQLiteTransaction {
 
     func claimDueWebhooks(owner: String, now: Date, limit: Int, leaseUntil: Date) async throws -> [WebhookDelivery] {
         try connection.query(Q.claimDueWebhooks, [.date(leaseUntil), .text(owner), .date(now), .integer(Int64(limit))])
-            .map(Self.webhookDelivery(from:))
+            .map(WebhookDelivery.init(stored:))
             .sorted { $0.id < $1.id }
     }
 
@@ -48,11 +48,11 @@ extension SQLiteTransaction {
     }
 
     func webhookDelivery(id: Int64) async throws -> WebhookDelivery? {
-        try connection.query(Q.webhookByID, [.integer(id)]).first.map(Self.webhookDelivery(from:))
+        try connection.query(Q.webhookByID, [.integer(id)]).first.map(WebhookDelivery.init(stored:))
     }
 
     func webhookDeliveries(eventID: String) async throws -> [WebhookDelivery] {
-        try connection.query(Q.webhooksOfEvent, [.text(eventID)]).map(Self.webhookDelivery(from:))
+        try connection.query(Q.webhooksOfEvent, [.text(eventID)]).map(WebhookDelivery.init(stored:))
     }
 
     func deleteWebhookDeliveries(subscriberID: Int64) async throws -> Int {
@@ -61,21 +61,6 @@ extension SQLiteTransaction {
     }
 
     func webhookSummary() async throws -> [WebhookDeliveryState: Int] {
-        var counts: [WebhookDeliveryState: Int] = [:]
-        for row in try connection.query(Q.webhookCounts) {
-            if let state = WebhookDeliveryState(rawValue: row.string(0) ?? "") { counts[state] = Int(row.int(1) ?? 0) }
-        }
-        return counts
-    }
-
-    private static func webhookDelivery(from row: SQLiteRow) -> WebhookDelivery {
-        let draft = WebhookDraft(
-            eventID: row.string(1) ?? "", eventType: WebhookEventType(rawValue: row.string(2) ?? "") ?? .confirmed,
-            endpointURL: row.string(3) ?? "", subscriberID: row.int(4), body: row.string(5) ?? "",
-            createdAt: row.date(8) ?? .distantPast)
-        return WebhookDelivery(
-            id: row.int(0) ?? 0, draft: draft, state: WebhookDeliveryState(rawValue: row.string(6) ?? "") ?? .pending,
-            attempts: Int(row.int(7) ?? 0), nextAttemptAt: row.date(9) ?? .distantPast, claimedBy: row.string(10),
-            lastResult: row.string(11), deliveredAt: row.date(12))
+        try connection.query(Q.webhookCounts).countsByState()
     }
 }

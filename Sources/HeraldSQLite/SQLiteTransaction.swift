@@ -14,12 +14,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func newsletters() async throws -> [Newsletter] {
-        try connection.query(Q.listNewsletters).map { row in
-            Newsletter(
-                slug: row.string(0) ?? "", title: row.string(1) ?? "", description: row.string(2) ?? "",
-                fromAddress: row.string(3), timeZone: row.string(4) ?? "UTC", digestFeed: row.string(5),
-                sendsWelcome: row.int(6) != 0)
-        }
+        try connection.query(Q.listNewsletters).map(Newsletter.init(stored:))
     }
 
     func insertSubscriber(_ new: NewSubscriber) async throws -> Subscriber {
@@ -33,18 +28,11 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func subscriber(canonicalKey: String) async throws -> Subscriber? {
-        try connection.query(Q.subscriberByKey, [.text(canonicalKey)]).first.map(Self.subscriber(from:))
+        try connection.query(Q.subscriberByKey, [.text(canonicalKey)]).first.map(Subscriber.init(stored:))
     }
 
     func subscriber(id: Int64) async throws -> Subscriber? {
-        try connection.query(Q.subscriberByID, [.integer(id)]).first.map(Self.subscriber(from:))
-    }
-
-    static func subscriber(from row: SQLiteRow) -> Subscriber {
-        Subscriber(
-            id: row.int(0) ?? 0, email: row.string(1) ?? "", smtpAddress: row.string(2) ?? "",
-            canonicalKey: row.string(3) ?? "", name: row.string(4), attributesJSON: row.string(5) ?? "{}",
-            createdAt: row.date(6) ?? .distantPast, updatedAt: row.date(7) ?? .distantPast)
+        try connection.query(Q.subscriberByID, [.integer(id)]).first.map(Subscriber.init(stored:))
     }
 
     func updateSubscriberName(id: Int64, name: String?, at time: Date) async throws {
@@ -64,20 +52,11 @@ struct SQLiteTransaction: StoreTransaction {
 
     func subscription(subscriberID: Int64, newsletter: String) async throws -> Subscription? {
         try connection.query(Q.subscriptionByKey, [.integer(subscriberID), .text(newsletter)]).first
-            .map { Self.subscription(from: $0) }
+            .map { Subscription(stored: $0) }
     }
 
     func subscriptions(subscriberID: Int64) async throws -> [Subscription] {
-        try connection.query(Q.subscriptionsOfSubscriber, [.integer(subscriberID)]).map { Self.subscription(from: $0) }
-    }
-
-    /// Reads the columns of `SQLiteQueries.subscriptionColumns`, starting at column `first`.
-    static func subscription(from row: SQLiteRow, at first: Int = 0) -> Subscription {
-        Subscription(
-            subscriberID: row.int(first) ?? 0, newsletter: row.string(first + 1) ?? "",
-            status: SubscriptionStatus(rawValue: row.string(first + 2) ?? "") ?? .pending,
-            createdAt: row.date(first + 3) ?? .distantPast, updatedAt: row.date(first + 4) ?? .distantPast,
-            confirmedAt: row.date(first + 5), unsubscribedAt: row.date(first + 6))
+        try connection.query(Q.subscriptionsOfSubscriber, [.integer(subscriberID)]).map { Subscription(stored: $0) }
     }
 
     func saveSubscription(_ s: Subscription) async throws {
@@ -95,12 +74,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func token(hash: String) async throws -> TokenRecord? {
-        try connection.query(Q.tokenByHash, [.text(hash)]).first.map { row in
-            TokenRecord(
-                hash: row.string(0) ?? "", purpose: TokenPurpose(rawValue: row.string(1) ?? "") ?? .confirm,
-                subscriberID: row.int(2) ?? 0, newsletter: row.string(3), createdAt: row.date(4) ?? .distantPast,
-                expiresAt: row.date(5) ?? .distantPast, usedAt: row.date(6))
-        }
+        try connection.query(Q.tokenByHash, [.text(hash)]).first.map(TokenRecord.init(stored:))
     }
 
     func markTokenUsed(hash: String, at time: Date) async throws -> Bool {
@@ -116,12 +90,7 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func consentEvents(subscriberID: Int64) async throws -> [ConsentEvent] {
-        try connection.query(Q.consentOfSubscriber, [.integer(subscriberID)]).map { row in
-            ConsentEvent(
-                subscriberID: row.int(0) ?? 0, newsletter: row.string(1),
-                action: ConsentAction(rawValue: row.string(2) ?? "") ?? .adminChange, ipAddress: row.string(3),
-                userAgent: row.string(4), source: row.string(5), occurredAt: row.date(6) ?? .distantPast)
-        }
+        try connection.query(Q.consentOfSubscriber, [.integer(subscriberID)]).map(ConsentEvent.init(stored:))
     }
 
     func setting(named name: String, default value: String) async throws -> String {
@@ -132,7 +101,7 @@ struct SQLiteTransaction: StoreTransaction {
     func enqueueMail(_ d: OutboxDraft) async throws -> Int64 {
         try connection.query(Q.enqueueMail, [
             .text(d.kind.rawValue), .optionalInteger(d.subscriberID), .optionalText(d.throttleKey),
-            .text(d.mail.sender), .text(try Self.encodeRecipients(d.mail.recipients)),
+            .text(d.mail.sender), .text(try OutboxMessage.storedRecipients(d.mail.recipients)),
             .integer(d.mail.requiresSMTPUTF8 ? 1 : 0), .blob(d.mail.data), .date(d.createdAt), .date(d.createdAt),
         ])
         return connection.lastInsertRowID
@@ -145,7 +114,7 @@ struct SQLiteTransaction: StoreTransaction {
 
     func claimDueMail(now: Date, limit: Int, leaseUntil: Date) async throws -> [OutboxMessage] {
         try connection.query(Q.claimDueMail, [.date(leaseUntil), .date(now), .integer(Int64(limit))])
-            .map(Self.outboxMessage(from:))
+            .map(OutboxMessage.init(stored:))
             .sorted { $0.id < $1.id }
     }
 
@@ -163,30 +132,12 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func outboxMessage(id: Int64) async throws -> OutboxMessage? {
-        try connection.query(Q.outboxByID, [.integer(id)]).first.map(Self.outboxMessage(from:))
+        try connection.query(Q.outboxByID, [.integer(id)]).first.map(OutboxMessage.init(stored:))
     }
 
     func outboxSummary() async throws -> OutboxSummary {
-        var counts: [OutboxState: Int] = [:]
-        for row in try connection.query(Q.outboxCounts) {
-            if let state = OutboxState(rawValue: row.string(0) ?? "") { counts[state] = Int(row.int(1) ?? 0) }
-        }
+        let counts: [OutboxState: Int] = try connection.query(Q.outboxCounts).countsByState()
         let oldest = try connection.query(Q.oldestPendingMail).first?.date(0)
         return OutboxSummary(counts: counts, oldestPendingCreatedAt: oldest)
-    }
-
-    private static func encodeRecipients(_ recipients: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(recipients), as: UTF8.self)
-    }
-
-    private static func outboxMessage(from row: SQLiteRow) -> OutboxMessage {
-        let recipients = (try? JSONDecoder().decode([String].self, from: Data((row.string(5) ?? "[]").utf8))) ?? []
-        let mail = OutgoingMail(
-            sender: row.string(4) ?? "", recipients: recipients, requiresSMTPUTF8: row.int(6) == 1, data: row.bytes(7))
-        return OutboxMessage(
-            id: row.int(0) ?? 0, kind: MailKind(rawValue: row.string(1) ?? "") ?? .other, subscriberID: row.int(2),
-            throttleKey: row.string(3), mail: mail, state: OutboxState(rawValue: row.string(8) ?? "") ?? .pending,
-            attempts: Int(row.int(9) ?? 0), createdAt: row.date(10) ?? .distantPast,
-            nextAttemptAt: row.date(11) ?? .distantPast, lastResult: row.string(12), sentAt: row.date(13))
     }
 }

@@ -1,64 +1,46 @@
 import CCurl
 import Foundation
+import HeraldCurl
 
 /// One libcurl easy handle performing one POST; confined to the thread that creates it.
 final class CurlWebhookPost {
     /// How much of the response body is kept for the delivery row.
     static let excerptBytes = 200
 
-    private let handle: UnsafeMutableRawPointer
-    private let errorBuffer: UnsafeMutablePointer<CChar>
-    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let handle: CurlEasyHandle
     private var excerpt: [UInt8] = []
 
     init?() {
-        guard let handle = curl_easy_init() else { return nil }
+        guard let handle = CurlEasyHandle() else { return nil }
         self.handle = handle
-        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-    }
-
-    deinit {
-        curl_easy_cleanup(handle)
-        curl_slist_free_all(headerList)
-        errorBuffer.deallocate()
     }
 
     func perform(_ request: WebhookRequest, timeoutMs: Int, connectTimeoutMs: Int) -> WebhookResponse {
-        for header in request.headers + ["Expect:"] { headerList = curl_slist_append(headerList, header) }
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        let codes: [(CURLcode, String)] = [
-            (ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer), "ERRORBUFFER"),
-            (request.url.withCString { ccurl_setopt_string(handle, CURLOPT_URL, $0) }, "URL"),
-            ("http,https".withCString { ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, $0) }, "PROTOCOLS_STR"),
-            (ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0), "FOLLOWLOCATION"),
-            (ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, timeoutMs), "TIMEOUT_MS"),
-            (ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutMs), "CONNECTTIMEOUT_MS"),
-            (ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1), "NOSIGNAL"),
-            (ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList), "HTTPHEADER"),
-            (ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, request.body.count), "POSTFIELDSIZE"),
-            (
-                request.body.withUnsafeBytes {
-                    ccurl_setopt_pointer(
-                        handle, CURLOPT_COPYPOSTFIELDS,
-                        UnsafeMutableRawPointer(mutating: $0.baseAddress ?? UnsafeRawPointer(errorBuffer)))
-                }, "COPYPOSTFIELDS"
-            ),
-            (ccurl_setopt_write_callback(handle, CURLOPT_WRITEFUNCTION, Self.writeCallback), "WRITEFUNCTION"),
-            (ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context), "WRITEDATA"),
-        ]
-        if let (code, option) = codes.first(where: { $0.0 != CURLE_OK }) {
-            return .unreachable("libcurl rejected CURLOPT_\(option): \(String(cString: curl_easy_strerror(code)))")
+        do {
+            try configure(for: request, timeoutMs: timeoutMs, connectTimeoutMs: connectTimeoutMs)
+        } catch {
+            return .unreachable(error.message)
         }
-        let code = curl_easy_perform(handle)
+        let code = handle.perform()
         guard code == CURLE_OK else {
-            let detail = String(cString: errorBuffer)
-            let reason = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
-            return .unreachable("POST failed: \(reason) (libcurl error \(code.rawValue))")
+            return .unreachable("POST failed: \(handle.errorMessage(for: code)) (libcurl error \(code.rawValue))")
         }
-        var status = 0
-        _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return .answered(status: status, excerpt: printableExcerpt)
+        return .answered(status: handle.info(CURLINFO_RESPONSE_CODE), excerpt: printableExcerpt)
+    }
+
+    private func configure(for request: WebhookRequest, timeoutMs: Int, connectTimeoutMs: Int)
+        throws(CurlOptionError)
+    {
+        try handle.set(CURLOPT_URL, request.url)
+        try handle.allowOnlyHTTP()
+        try handle.set(CURLOPT_FOLLOWLOCATION, 0)
+        try handle.set(CURLOPT_TIMEOUT_MS, timeoutMs)
+        try handle.set(CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutMs)
+        try handle.set(CURLOPT_NOSIGNAL, 1)
+        try handle.setHTTPHeaders(request.headers + ["Expect:"])
+        try handle.setPostBody(request.body)
+        try handle.set(CURLOPT_WRITEFUNCTION, callback: Self.writeCallback)
+        try handle.set(CURLOPT_WRITEDATA, pointer: Unmanaged.passUnretained(self).toOpaque())
     }
 
     /// The kept start of the body as one printable line.

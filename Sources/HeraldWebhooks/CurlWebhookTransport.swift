@@ -1,6 +1,6 @@
-import CCurl
 import Foundation
 import HeraldCore
+import HeraldCurl
 
 /// Posts webhook requests with libcurl on a dedicated thread per request (never blocking Swift's
 /// cooperative pool). No redirects are followed; only http and https are allowed.
@@ -19,7 +19,7 @@ public struct CurlWebhookTransport: WebhookTransport {
         let limits = (Self.milliseconds(timeout), Self.milliseconds(connectTimeout))
         return await withCheckedContinuation { continuation in
             let thread = Thread {
-                guard CurlWebhookRuntime.initialize(), let post = CurlWebhookPost() else {
+                guard CurlRuntime.initialize(), let post = CurlWebhookPost() else {
                     continuation.resume(returning: .unreachable("libcurl failed to initialise"))
                     return
                 }
@@ -33,11 +33,4 @@ public struct CurlWebhookTransport: WebhookTransport {
     private static func milliseconds(_ duration: Duration) -> Int {
         max(1, Int(duration.seconds * 1000))
     }
-}
-
-/// Process-wide libcurl set-up; libcurl counts calls, so other modules initialising it too is harmless.
-enum CurlWebhookRuntime {
-    private static let initResult: UInt32 = ccurl_global_init_default().rawValue
-
-    static func initialize() -> Bool { initResult == CURLE_OK.rawValue }
 }

@@ -21,8 +21,13 @@ enum EmailCheckTiming {
         var valid = 0
         let elapsed = ContinuousClock().measure {
             storage.withUnsafeBufferPointer { bytes in
-                for range in lines where (try? EmailAddress(validatingUTF8: bytes[range], policy: policy)) != nil {
-                    valid += 1
+                for range in lines {
+                    // Not `try? … != nil`: comparing the optional with nil costs a generic
+                    // destroy of the address that is no part of validating it.
+                    do {
+                        _ = try EmailAddress(validatingUTF8: bytes[range], policy: policy)
+                        valid += 1
+                    } catch {}
                 }
             }
         }

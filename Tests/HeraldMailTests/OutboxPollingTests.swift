@@ -16,6 +16,18 @@ struct OutboxPollingTests {
         }
     }
 
+    /// A worker over an empty store polling every 5 minutes when idle and every 10 ms while busy (the
+    /// waits below are generous: CPU-bound suites running in parallel can hold the cooperative pool).
+    private func makeWorker() -> (InMemoryStore, RecordingTransport, OutboxWorker) {
+        let store = InMemoryStore()
+        let transport = RecordingTransport()
+        let worker = OutboxWorker(
+            store: store, transport: transport,
+            policy: OutboxDeliveryPolicy(idlePoll: .seconds(300), busyPoll: .milliseconds(10), busyWindow: .seconds(300)),
+            logger: Logger(label: "test"), now: { HeraldTestSupport.Fixtures.now.addingTimeInterval(1) })
+        return (store, transport, worker)
+    }
+
     private func waitUntil(_ transport: RecordingTransport, sent count: Int, within limit: Duration) async -> Bool {
         let deadline = ContinuousClock.now + limit
         while ContinuousClock.now < deadline {
@@ -26,28 +38,18 @@ struct OutboxPollingTests {
     }
 
     @Test func mailQueuedSoonAfterADeliveryIsSentWithinTheBusyPoll() async throws {
-        let store = InMemoryStore()
-        let transport = RecordingTransport()
-        let worker = OutboxWorker(
-            store: store, transport: transport,
-            policy: OutboxDeliveryPolicy(idlePoll: .seconds(30), busyPoll: .milliseconds(10), busyWindow: .seconds(30)),
-            logger: Logger(label: "test"), now: { HeraldTestSupport.Fixtures.now.addingTimeInterval(1) })
+        let (store, transport, worker) = makeWorker()
         try await enqueue("first@example.org", into: store)
         let running = Task { await worker.run() }
         defer { running.cancel() }
-        #expect(await waitUntil(transport, sent: 1, within: .seconds(5)))
+        #expect(await waitUntil(transport, sent: 1, within: .seconds(60)))
         try await Task.sleep(for: .milliseconds(50))  // the worker found nothing and is polling again
         try await enqueue("second@example.org", into: store)
-        #expect(await waitUntil(transport, sent: 2, within: .seconds(2)), "waited for the 30 s idle poll")
+        #expect(await waitUntil(transport, sent: 2, within: .seconds(60)), "waited for the 5-minute idle poll")
     }
 
     @Test func anIdleWorkerSleepsTheIdlePoll() async throws {
-        let store = InMemoryStore()
-        let transport = RecordingTransport()
-        let worker = OutboxWorker(
-            store: store, transport: transport,
-            policy: OutboxDeliveryPolicy(idlePoll: .seconds(30), busyPoll: .milliseconds(10), busyWindow: .seconds(30)),
-            logger: Logger(label: "test"), now: { HeraldTestSupport.Fixtures.now.addingTimeInterval(1) })
+        let (store, transport, worker) = makeWorker()
         let running = Task { await worker.run() }
         defer { running.cancel() }
         try await Task.sleep(for: .milliseconds(50))  // first round: nothing due, nothing sent before

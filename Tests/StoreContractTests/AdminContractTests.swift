@@ -6,14 +6,6 @@ import Testing
 /// The promises every store backend keeps about the admin queries, the audit log and the digest queue.
 @Suite("Store contract: admin")
 struct AdminContractTests {
-    private func seeded(_ backend: StoreBackend) async throws -> any SubscriberStore {
-        let store = try await backend.make()
-        try await store.transaction { tx in
-            for newsletter in Fixtures.newsletters { try await tx.upsertNewsletter(newsletter) }
-        }
-        return store
-    }
-
     private func subscribe(
         _ store: any SubscriberStore, _ address: String, _ slug: String, _ status: SubscriptionStatus,
         at time: Date = Fixtures.now
@@ -32,7 +24,7 @@ struct AdminContractTests {
     @Test(arguments: StoreBackend.all)
     func auditEntriesAreListedNewestFirstAndRolledBackWithTheirTransaction(_ backend: StoreBackend) async throws {
         struct Abort: Error {}
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         for action in ["a.one", "a.two", "a.three"] {
             _ = try await store.transaction { tx in
                 try await tx.appendAudit(
@@ -58,7 +50,7 @@ struct AdminContractTests {
 
     @Test(arguments: StoreBackend.all)
     func searchCombinesCriteriaAndMatchesAddressPiecesLiterally(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         let early = Fixtures.now.addingTimeInterval(-86_400)
         let alice = try await subscribe(store, "Alice@Example.org", "news", .confirmed, at: early)
         let alan = try await subscribe(store, "alan_100%@example.net", "news", .pending)
@@ -80,7 +72,7 @@ struct AdminContractTests {
 
     @Test(arguments: StoreBackend.all)
     func keysetPagesReturnEveryMatchOnce(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         for number in 0..<17 { _ = try await subscribe(store, "p\(number)@example.org", "news", .pending) }
         var seen: [Int64] = []
         var after: Int64 = 0
@@ -96,7 +88,7 @@ struct AdminContractTests {
 
     @Test(arguments: StoreBackend.all)
     func countsAndConsentActivityGroupAsPromised(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         let a = try await subscribe(store, "a@example.org", "news", .confirmed)
         _ = try await subscribe(store, "b@example.org", "news", .pending)
         _ = try await subscribe(store, "c@example.org", "news", .pending)
@@ -133,7 +125,7 @@ struct AdminContractTests {
 
     @Test(arguments: StoreBackend.all)
     func queuedItemsAreUniqueAndDisappearOnceSent(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         let article = DigestArticle(
             identity: "https://example.org/a", linkIdentity: "example.org/a", title: "A <b>",
             link: "https://example.org/a",

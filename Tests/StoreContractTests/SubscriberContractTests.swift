@@ -6,17 +6,9 @@ import Testing
 /// The promises every store backend keeps about subscribers, subscriptions, tokens and consent.
 @Suite("Store contract: subscribers")
 struct SubscriberContractTests {
-    private func seeded(_ backend: StoreBackend) async throws -> any SubscriberStore {
-        let store = try await backend.make()
-        try await store.transaction { tx in
-            for newsletter in Fixtures.newsletters { try await tx.upsertNewsletter(newsletter) }
-        }
-        return store
-    }
-
     @Test(arguments: StoreBackend.all)
     func insertedSubscriberReadsBackByKeyAndID(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         let inserted = try await store.transaction { tx in
             try await tx.insertSubscriber(Fixtures.newSubscriber("Jane@Example.org", name: "Jane 'O; DROP TABLE--"))
         }
@@ -31,7 +23,7 @@ struct SubscriberContractTests {
 
     @Test(arguments: StoreBackend.all)
     func duplicateCanonicalKeyIsRejected(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         _ = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("jane@example.org")) }
         await #expect(throws: StoreError.self) {
             _ = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("JANE@example.org")) }
@@ -43,7 +35,7 @@ struct SubscriberContractTests {
     @Test(arguments: StoreBackend.all)
     func aThrowingTransactionLeavesNothingBehind(_ backend: StoreBackend) async throws {
         struct Abort: Error {}
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         await #expect(throws: Abort.self) {
             try await store.transaction { tx in
                 let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("a@example.org"))
@@ -62,7 +54,7 @@ struct SubscriberContractTests {
 
     @Test(arguments: StoreBackend.all)
     func subscriptionsMoveThroughTheirStates(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         let later = Fixtures.now.addingTimeInterval(60)
         let saved = try await store.transaction { tx in
             let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("a@example.org"))
@@ -81,7 +73,7 @@ struct SubscriberContractTests {
 
     @Test(arguments: StoreBackend.all)
     func subscriptionToUnknownNewsletterIsRejected(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         await #expect(throws: StoreError.self) {
             try await store.transaction { tx in
                 let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("a@example.org"))
@@ -94,7 +86,7 @@ struct SubscriberContractTests {
 
     @Test(arguments: StoreBackend.all)
     func tokensAreSingleUse(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         let secret = TokenSecret.generate()
         let (first, second, stored) = try await store.transaction { tx in
             let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("a@example.org"))
@@ -115,7 +107,7 @@ struct SubscriberContractTests {
 
     @Test(arguments: StoreBackend.all)
     func consentHistoryKeepsOrderAndDetails(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         let events = try await store.transaction { tx in
             let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("a@example.org"))
             for action in [ConsentAction.signup, .confirm, .unsubscribe] {
@@ -133,7 +125,7 @@ struct SubscriberContractTests {
 
     @Test(arguments: StoreBackend.all)
     func newslettersUpsertBySlug(_ backend: StoreBackend) async throws {
-        let store = try await seeded(backend)
+        let store = try await backend.makeWithNewsletters()
         let listed = try await store.transaction { tx in
             try await tx.upsertNewsletter(Newsletter(slug: "news", title: "Renamed", sendsWelcome: false))
             return try await tx.newsletters()

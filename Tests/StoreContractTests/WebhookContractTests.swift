@@ -12,6 +12,19 @@ struct WebhookContractTests {
             body: #"{"id":"\#(event)","data":{"email":"é@example.org"}}"#, createdAt: Fixtures.now)
     }
 
+    /// A fresh store holding the delivery of event "e1", claimed by owner "A" until `lease`.
+    private func claimedWebhook(on backend: StoreBackend) async throws
+        -> (store: any SubscriberStore, id: Int64, lease: Date)
+    {
+        let store = try await backend.make()
+        let id = try await store.transaction { try await $0.enqueueWebhook(draft("e1")) }
+        let lease = Fixtures.now.addingTimeInterval(60)
+        _ = try await store.transaction {
+            try await $0.claimDueWebhooks(owner: "A", now: Fixtures.now, limit: 1, leaseUntil: lease)
+        }
+        return (store, id, lease)
+    }
+
     @Test(arguments: StoreBackend.all)
     func sameEventAndEndpointCannotBeQueuedTwice(_ backend: StoreBackend) async throws {
         let store = try await backend.make()
@@ -70,12 +83,7 @@ struct WebhookContractTests {
 
     @Test(arguments: StoreBackend.all)
     func anOwnerWhoseClaimWasTakenOverCannotRecordAnOutcome(_ backend: StoreBackend) async throws {
-        let store = try await backend.make()
-        let id = try await store.transaction { try await $0.enqueueWebhook(draft("e1")) }
-        let lease = Fixtures.now.addingTimeInterval(60)
-        _ = try await store.transaction {
-            try await $0.claimDueWebhooks(owner: "A", now: Fixtures.now, limit: 1, leaseUntil: lease)
-        }
+        let (store, id, lease) = try await claimedWebhook(on: backend)
         _ = try await store.transaction {
             try await $0.claimDueWebhooks(
                 owner: "B", now: lease.addingTimeInterval(1), limit: 1, leaseUntil: lease + 120)
@@ -103,12 +111,7 @@ struct WebhookContractTests {
 
     @Test(arguments: StoreBackend.all)
     func retryWaitsAndFailureIsFinal(_ backend: StoreBackend) async throws {
-        let store = try await backend.make()
-        let id = try await store.transaction { try await $0.enqueueWebhook(draft("e1")) }
-        let lease = Fixtures.now.addingTimeInterval(60)
-        _ = try await store.transaction {
-            try await $0.claimDueWebhooks(owner: "A", now: Fixtures.now, limit: 1, leaseUntil: lease)
-        }
+        let (store, id, lease) = try await claimedWebhook(on: backend)
         let later = Fixtures.now.addingTimeInterval(30)
         #expect(
             try await store.transaction {

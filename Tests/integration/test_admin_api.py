@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 import urllib.parse
 
 import pytest
@@ -35,7 +36,8 @@ OPERATIONS = [
 
 @pytest.fixture
 def admin(make_herald):
-    return make_herald(admin_token=TOKEN, admin_tokens={"ops": OPS_TOKEN})
+    # These tests send many wrong tokens on purpose; the failure limit has its own test below.
+    return make_herald(admin_token=TOKEN, admin_tokens={"ops": OPS_TOKEN}, admin_auth_max_failures=1000)
 
 
 def call(herald, method, path, body=None, headers=AUTH):
@@ -72,6 +74,42 @@ def test_every_endpoint_refuses_missing_and_wrong_tokens(admin):
     assert snapshot(admin) == before
     log = open(admin.log_path).read()
     assert TOKEN not in log and OPS_TOKEN not in log
+
+
+def test_wrong_tokens_lock_the_client_out_with_429_and_retry_after(make_herald):
+    """3 wrong tokens from one client lock it out for 2 s: every admin request from it gets 429 with
+    Retry-After, even with the right token (else the lockout would still tell right from wrong);
+    requests without a token are not counted; other clients, and the right token from them, are
+    unaffected. The client IP is the one signups use: the forwarding header from a trusted proxy."""
+    herald = make_herald(admin_token=TOKEN, admin_auth_max_failures=3, admin_auth_lockout_seconds=2,
+                         trusted_proxies=["127.0.0.1"])
+    guesser, other = {"X-Forwarded-For": "203.0.113.7"}, {"X-Forwarded-For": "198.51.100.2"}
+    before = snapshot(herald)
+
+    def get(client, token=None, **extra):
+        headers = dict(client, Accept="application/json", **extra)
+        if token is not None:
+            headers["Authorization"] = f"Bearer {token}"
+        return call(herald, "GET", "/api/v1/stats", headers=headers)
+
+    for _ in range(5):
+        assert get(guesser)[0] == 401  # no token: refused, not counted
+    for attempt in ("wrong-token-0123456789abcdef", TOKEN[:-1] + "X", "x" * 8000):
+        status, headers, body = get(guesser, attempt)
+        assert status == 401 and body["error"]["code"] == "unauthorized", (attempt[:20], status)
+    for token in (TOKEN, "wrong-token-0123456789abcdef", None):
+        status, headers, body = get(guesser, token)
+        assert status == 429 and body["error"]["code"] == "too_many_failed_authentications", (token, status, body)
+        assert 1 <= int(headers["Retry-After"]) <= 2
+    # Prepending addresses to the forwarded chain does not make the guesser someone else.
+    assert get({"X-Forwarded-For": "192.0.2.1, 203.0.113.7"}, TOKEN)[0] == 429
+    assert get(other, TOKEN)[0] == 200
+    assert get(other, "wrong-token-0123456789abcdef")[0] == 401
+    assert snapshot(herald) == before
+    time.sleep(2.2)
+    assert get(guesser, TOKEN)[0] == 200
+    log = open(herald.log_path).read()
+    assert TOKEN not in log and "wrong-token-0123456789abcdef" not in log
 
 
 def test_without_configured_tokens_the_admin_api_is_disabled(herald):

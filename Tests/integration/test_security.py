@@ -2,12 +2,17 @@
 are compared, slow clients, enumeration over many trials, redirects and path traversal."""
 
 import hashlib
+import hmac
 import os
+import random
 import re
+import signal
 import socket
 import sqlite3
+import statistics
 import time
 import urllib.parse
+from http.client import HTTPConnection
 
 from conftest import FORM, JSON, ROOT, body_parts, http, link_in, wait_for
 
@@ -63,6 +68,29 @@ def test_tokens_are_distinct_and_a_used_or_altered_token_does_nothing(herald, sm
     assert http("POST", altered, b"", FORM)[0] == 404
     with herald.db() as db:
         assert db.execute("SELECT count(*) FROM subscriptions WHERE status = 'confirmed'").fetchone() == (0,)
+
+
+def test_guessing_link_tokens_locks_the_client_out_with_429(make_herald, smtp):
+    """Unknown confirmation/unsubscribe/preferences tokens count against the client's IP; past
+    `link_guess_max_failures` every link answers 429 with Retry-After, a valid one too (else the
+    lockout would still tell a right guess), while signups and pages stay open."""
+    herald = make_herald(link_guess_max_failures=5)
+    assert http("POST", herald.base_url + "/subscribe", form(email="real@example.org"), FORM)[0] == 303
+    link = link_in(smtp.wait_for_messages(1)[0], "/confirm/")
+    rng = random.Random(7)
+    guesses = [f"/{kind}/{''.join(rng.choice('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') for _ in range(43))}"
+               for kind in ("confirm", "unsubscribe", "preferences", "confirm", "unsubscribe")]
+    for guess in guesses:
+        posted = guess.startswith("/confirm")
+        assert http("POST" if posted else "GET", herald.base_url + guess, b"" if posted else None, FORM)[0] == 404
+    status, headers, body = http("GET", link)
+    assert status == 429 and int(headers["Retry-After"]) > 0, (status, body[:200])
+    assert b"Too many invalid links" in body and b"real@example.org" not in body
+    assert http("POST", link, b"", FORM)[0] == 429
+    with herald.db() as db:  # nothing was confirmed through the lockout
+        assert db.execute("SELECT count(*) FROM subscriptions WHERE status = 'confirmed'").fetchone() == (0,)
+    assert http("POST", herald.base_url + "/subscribe", form(email="other@example.org"), FORM)[0] == 303
+    assert http("GET", herald.base_url + "/healthz")[0] == 200
 
 
 def test_secrets_are_compared_in_constant_time():
@@ -138,6 +166,96 @@ def test_no_enumeration_identical_answers_across_subscriber_states_over_many_tri
                 answers.setdefault((status, kept, body), set()).add(state)
         assert len(answers) == 1, {k[:2]: v for k, v in answers.items()}
         assert next(iter(answers))[0] in (202, 303)
+
+
+class _Prober:
+    """One keep-alive connection posting form signups; each post returns the seconds it took."""
+
+    def __init__(self, herald):
+        self.connection = HTTPConnection("127.0.0.1", herald.port, timeout=15)
+
+    def post(self, address, **extra):
+        body = form(email=address, newsletter="news", **extra)
+        begin = time.perf_counter()
+        self.connection.request("POST", "/subscribe", body, FORM)
+        response = self.connection.getresponse()
+        response.read()
+        elapsed = time.perf_counter() - begin
+        assert response.status == 303, (address, response.status)
+        return elapsed
+
+
+def _timing_states(herald, prober, pool):
+    """POOL addresses in each known state: pending (signed up), confirmed and unsubscribed (status set),
+    suppressed (the keyed hash on the suppression list, as an admin or a bounce puts it there)."""
+    addresses = {state: [f"{state}{i}@example.org" for i in range(pool)]
+                 for state in ("pending", "confirmed", "unsubscribed", "suppressed")}
+    for state in ("pending", "confirmed", "unsubscribed"):
+        for address in addresses[state]:
+            prober.post(address)
+    with herald.db() as db:
+        key = db.execute("SELECT value FROM settings WHERE name = 'suppression_hash_key'").fetchone()[0]
+        for state in ("confirmed", "unsubscribed"):
+            db.executemany("UPDATE subscriptions SET status = ? WHERE subscriber_id = "
+                           "(SELECT id FROM subscribers WHERE email = ?)", [(state, a) for a in addresses[state]])
+        db.executemany("INSERT INTO suppressions VALUES (?, 'admin', 'timing test', 0)",
+                       [(hmac.new(key.encode(), a.encode(), hashlib.sha256).hexdigest(),) for a in addresses["suppressed"]])
+    return addresses
+
+
+def _paired_median_and_bound(samples, state):
+    """The median of the per-round differences (state minus new) and a bound from their spread:
+    4 standard errors of that median (1.2533 * 1.4826 * MAD / sqrt(n)), and at least 4 % of a new
+    signup's median (what is left by design is below that: a known address reads back two more rows and
+    its savepoint has rows to undo — 1 to 2 % of a request on a debug build; the leak this test guards
+    against was 10 to 15 %)."""
+    differences = [a - b for a, b in zip(samples[state], samples["new"])]
+    median = statistics.median(differences)
+    mad = statistics.median(abs(d - median) for d in differences)
+    bound = max(4 * 1.2533 * 1.4826 * mad / len(differences) ** 0.5, 0.04 * statistics.median(samples["new"]))
+    return median, bound
+
+
+def _measure_rounds(prober, addresses, states, rng, samples):
+    for round_number in range(630):
+        rng.shuffle(states)
+        for state in states:
+            if state == "new":
+                elapsed = prober.post(f"fresh{round_number}@example.org")
+            elif state == "honeypot":
+                elapsed = prober.post(f"bot{round_number}@example.org", website="http://spam.example")
+            else:
+                elapsed = prober.post(addresses[state][round_number % len(addresses[state])])
+            if round_number >= 30:  # the first rounds warm caches and connections
+                samples[state].append(elapsed)
+
+
+def test_signup_timing_does_not_reveal_whether_an_address_is_known(make_herald, smtp):
+    """600 rounds; each posts one signup per state in a random order on one keep-alive connection, so
+    drift and background work (outbox, other processes) fall on every state alike. Each known state's
+    median per-round difference from a new address must stay within a bound derived from the spread.
+    The honeypot (answered without touching the database) is the control: the same test must see
+    that difference, so a bound that passes is not merely blind."""
+    herald = make_herald(rate_limit_burst=1_000_000, rate_limit_per_minute=1_000_000)
+    prober = _Prober(herald)
+    addresses = _timing_states(herald, prober, pool=16)
+    states = ["new", "pending", "confirmed", "unsubscribed", "suppressed", "honeypot"]
+    rng = random.Random(9)
+    samples = {state: [] for state in states}
+    # Delivery (the outbox worker and the Python SMTP server) would slow whichever requests follow a
+    # mail-queuing signup, adding noise; the paused server holds it back. That the worker is woken
+    # only after a response is written is OutboxWakeOrderTests.swift's concern.
+    smtp.process.send_signal(signal.SIGSTOP)
+    try:
+        _measure_rounds(prober, addresses, states, rng, samples)
+    finally:
+        smtp.process.send_signal(signal.SIGCONT)
+    report = {state: round(statistics.median(values) * 1000, 3) for state, values in samples.items()}
+    for state in ("pending", "confirmed", "unsubscribed", "suppressed"):
+        median, bound = _paired_median_and_bound(samples, state)
+        assert abs(median) <= bound, f"{state}: {median * 1000:+.3f} ms vs new (bound {bound * 1000:.3f} ms); medians {report}"
+    median, bound = _paired_median_and_bound(samples, "honeypot")
+    assert median < -bound, f"the control went unseen: honeypot {median * 1000:+.3f} ms (bound {bound * 1000:.3f}); {report}"
 
 
 def test_redirect_targets_outside_the_allowed_origins_are_ignored(herald):

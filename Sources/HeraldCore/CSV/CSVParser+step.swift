@@ -22,22 +22,12 @@ extension CSVParser {
         case .recordStart, .fieldStart:
             if byte == Self.quote {
                 state = .quoted
-            } else if byte == Self.comma {
-                endFieldChecked()
-            } else if isBreak {
-                endField()
-                try emitRecord(emit)
-            } else {
+            } else if try !separate(byte, isBreak: isBreak, emit) {
                 record.bytes.append(byte)
                 state = .unquoted
             }
         case .unquoted:
-            if byte == Self.comma {
-                endFieldChecked()
-            } else if isBreak {
-                endField()
-                try emitRecord(emit)
-            } else {
+            if try !separate(byte, isBreak: isBreak, emit) {
                 if byte == Self.quote { note(.quoteInUnquotedField) }
                 record.bytes.append(byte)
             }
@@ -47,12 +37,7 @@ extension CSVParser {
             if byte == Self.quote {
                 record.bytes.append(byte)
                 state = .quoted
-            } else if byte == Self.comma {
-                endFieldChecked()
-            } else if isBreak {
-                endField()
-                try emitRecord(emit)
-            } else {
+            } else if try !separate(byte, isBreak: isBreak, emit) {
                 note(.textAfterClosingQuote)
                 record.bytes.append(byte)
                 state = .unquoted
@@ -61,6 +46,22 @@ extension CSVParser {
             if isBreak { try emitRecord(emit) }
         }
         return nil
+    }
+
+    /// Outside quotes: a comma ends the field, a line break the record. False when `byte` is neither.
+    @inline(__always)
+    private mutating func separate(_ byte: UInt8, isBreak: Bool, _ emit: (CSVRecord) throws -> Void) rethrows
+        -> Bool
+    {
+        if byte == Self.comma {
+            endFieldChecked()
+        } else if isBreak {
+            endField()
+            try emitRecord(emit)
+        } else {
+            return false
+        }
+        return true
     }
 
     /// Ends the current field and starts the next one, or gives up on the record past `maxFields`.

@@ -5,22 +5,16 @@ enum EmailASCII {
     static let hyphen = UInt8(ascii: "-")
     static let quote = UInt8(ascii: "\"")
 
-    /// RFC 5322 `atext`: letters, digits and ``!#$%&'*+-/=?^_`{|}~``.
-    @inline(__always)
-    static func isAtext(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"),
-            UInt8(ascii: "="), UInt8(ascii: "?"), UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"),
-            UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "~"):
-            true
-        default:
-            false
-        }
-    }
+    /// RFC 5322 `atext`: letters, digits and ``!#$%&'*+-/=?^_`{|}~``. Hot loops copy it into a
+    /// local first, so the global is looked up once per call rather than once per byte.
+    static let atext = ASCIIByteSet(alphanumericsAnd: "!#$%&'*+-/=?^_`{|}~")
+
+    /// Letters, digits and hyphen: what a DNS label is made of.
+    static let letterDigitHyphen = ASCIIByteSet(alphanumericsAnd: "-")
+
+    /// Printable ASCII that plays no part in an address's shape (`!` to `~` except `@`, `<`,
+    /// `>`, `,` and `;`): ``EmailShape`` skips over these bytes.
+    static let shapeNeutral = ASCIIByteSet(range: 0x21...0x7E, except: "@<>,;")
 
     @inline(__always)
     static func isUpper(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }

@@ -39,12 +39,30 @@ public struct EmailAddress: Sendable, Hashable {
     ///
     /// - Throws: ``EmailValidationError`` with code `invalid_utf8` when `bytes` is not valid
     ///   UTF-8, otherwise as ``init(validating:policy:)``.
+    @inlinable
     public init(validatingUTF8 bytes: some Collection<UInt8>, policy: EmailValidationPolicy = .default)
         throws(EmailValidationError)
     {
+        // Inlined so that callers hand contiguous bytes straight to the non-generic validator.
+        var failure: EmailValidationError?
+        let validated = bytes.withContiguousStorageIfAvailable { buffer in
+            EmailValidator.capturing(&failure) { () throws(EmailValidationError) in
+                try EmailValidator.validate(utf8: buffer, policy: policy, suggest: true)
+            }
+        }
+        if let failure { throw failure }
+        if let address = validated ?? nil {
+            self = address
+        } else {
+            self = try Self(copyingUTF8: bytes, policy: policy)
+        }
+    }
+
+    /// ``init(validatingUTF8:policy:)`` for collections without contiguous storage: copies them.
+    @usableFromInline
+    init(copyingUTF8 bytes: some Collection<UInt8>, policy: EmailValidationPolicy) throws(EmailValidationError) {
         guard bytes.count <= EmailValidator.maxRawInputBytes else { throw EmailValidationError(.tooLong) }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw EmailValidationError(.invalidUTF8) }
-        try self.init(validating: text, policy: policy)
+        try self.init(validatingUTF8: Array(bytes), policy: policy)
     }
 
     /// A likely intended address when `input` looks like a typo of a popular mailbox domain

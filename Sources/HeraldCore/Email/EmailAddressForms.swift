@@ -1,44 +1,36 @@
-import Foundation
-
 /// Builds the stored forms of a validated address, sharing the typed string's storage whenever
 /// a form is byte-for-byte identical to it (the common all-lowercase ASCII case allocates nothing).
-struct EmailAddressForms {
-    let smtpAddress: String
-    let displayAddress: String
-    let canonicalKey: String
-    /// The A-label domain, computed only when asked for.
-    var asciiDomain: String {
-        let utf8 = smtpAddress.utf8
-        return String(smtpAddress[utf8.index(utf8.startIndex, offsetBy: atOffset + 1)...])
-    }
-    private let atOffset: Int
-
-    init(
+enum EmailAddressForms {
+    /// The address whose trimmed, NFC-normalized text is `bytes` (also given as `typed`), with
+    /// its @ at offset `at`, after its local part and domain were found valid.
+    static func address(
         bytes: UnsafeBufferPointer<UInt8>, at: Int, typed: String,
         local: EmailLocalPart.Facts, domain: EmailDomain.Validated
-    ) {
-        atOffset = at
+    ) -> EmailAddress {
         let localBytes = UnsafeBufferPointer(rebasing: bytes[..<at])
         let smtp: String
         if let converted = domain.convertedASCII {
             smtp = String(emailBytes: localBytes) + "@" + converted
         } else if domain.needsLowercasing {
-            smtp = Self.lowercasingASCII(bytes, from: at + 1)
+            smtp = lowercasingASCII(bytes, from: at + 1)
         } else {
             smtp = typed
         }
-        smtpAddress = smtp
-        displayAddress = domain.unicode.map { String(emailBytes: localBytes) + "@" + $0 } ?? smtp
+        let display = domain.unicode.map { String(emailBytes: localBytes) + "@" + $0 } ?? smtp
+        let canonicalKey: String
         if local.requiresSMTPUTF8 {
-            let lowered = String(emailBytes: localBytes).lowercased().precomposedStringWithCanonicalMapping
-            canonicalKey = lowered + Self.suffix(of: smtp, from: at)
+            let lowered = EmailUnicodeText.nfc(String(emailBytes: localBytes).lowercased())
+            canonicalKey = lowered + suffix(of: smtp, from: at)
         } else if !local.hasUppercase {
             canonicalKey = smtp
         } else if domain.convertedASCII == nil {
-            canonicalKey = Self.lowercasingASCII(bytes, from: 0)
+            canonicalKey = lowercasingASCII(bytes, from: 0)
         } else {
-            canonicalKey = Self.lowercasingASCII(localBytes, from: 0) + Self.suffix(of: smtp, from: at)
+            canonicalKey = lowercasingASCII(localBytes, from: 0) + suffix(of: smtp, from: at)
         }
+        return EmailAddress(
+            typed: typed, smtpAddress: smtp, displayAddress: display, canonicalKey: canonicalKey,
+            requiresSMTPUTF8: local.requiresSMTPUTF8)
     }
 
     /// A copy of `bytes` with ASCII capitals from offset `start` onwards lowercased.

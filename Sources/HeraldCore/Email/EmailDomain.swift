@@ -62,6 +62,7 @@ enum EmailDomain {
     /// Checks letters-digits-hyphen labels, dots, lengths and the top-level label.
     static func checkLabels(_ domain: UnsafeBufferPointer<UInt8>) throws(EmailValidationError) -> LabelFacts {
         guard domain[0] != EmailASCII.dot else { throw EmailValidationError(.domainStartsWithDot) }
+        let letterDigitHyphen = EmailASCII.letterDigitHyphen
         var facts = LabelFacts()
         var labelStart = 0
         var labelCount = 0
@@ -74,11 +75,8 @@ enum EmailDomain {
                 labelStart = index + 1
             } else {
                 let byte = domain[index]
-                if EmailASCII.isUpper(byte) {
-                    facts.hasUppercase = true
-                } else if !(EmailASCII.isLetter(byte) || EmailASCII.isDigit(byte) || byte == EmailASCII.hyphen) {
-                    throw EmailValidationError(.invalidDomainCharacter)
-                }
+                guard letterDigitHyphen.contains(byte) else { throw EmailValidationError(.invalidDomainCharacter) }
+                if EmailASCII.isUpper(byte) { facts.hasUppercase = true }
             }
             index += 1
         }

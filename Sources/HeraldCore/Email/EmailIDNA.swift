@@ -4,7 +4,7 @@ import CIDN2
 /// backed by libidn2. Every buffer libidn2 returns is released with `idn2_free`.
 enum EmailIDNA {
     /// A libidn2 failure, kept as its return code.
-    struct Failure: Error, Equatable {
+    struct Failure: Error, Equatable, Sendable {
         let returnCode: Int32
 
         /// The validation code that best explains this failure to a person.
@@ -21,8 +21,16 @@ enum EmailIDNA {
 
     private static let flags = Int32(IDN2_NONTRANSITIONAL.rawValue | IDN2_NFC_INPUT.rawValue)
 
+    /// Recent results of ``toASCII(_:)`` and ``roundTrippedUnicode(_:)`` (see ``EmailIDNAMemo``).
+    private static let toASCIIMemo = EmailIDNAMemo<Result<String, Failure>>(capacity: 1024)
+    private static let roundTripMemo = EmailIDNAMemo<Result<String, Failure>>(capacity: 1024)
+
     /// The lowercase A-label (punycode) form of `domain`, which may mix Unicode and ASCII labels.
     static func toASCII(_ domain: String) -> Result<String, Failure> {
+        toASCIIMemo.value(for: domain, convert: convertToASCII)
+    }
+
+    private static func convertToASCII(_ domain: String) -> Result<String, Failure> {
         var output: UnsafeMutablePointer<CChar>?
         let returnCode = idn2_to_ascii_8z(domain, &output, flags)
         defer { idn2_free(output) }
@@ -45,11 +53,15 @@ enum EmailIDNA {
     /// The Unicode form of a lowercase ASCII domain containing `xn--` labels, provided those
     /// labels are valid IDNA: decoding and re-encoding must give back exactly `asciiDomain`.
     static func roundTrippedUnicode(_ asciiDomain: String) -> Result<String, Failure> {
+        roundTripMemo.value(for: asciiDomain, convert: convertRoundTrip)
+    }
+
+    private static func convertRoundTrip(_ asciiDomain: String) -> Result<String, Failure> {
         switch toUnicode(asciiDomain) {
         case .failure(let failure):
             return .failure(failure)
         case .success(let unicode):
-            guard case .success(let again) = toASCII(unicode), again == asciiDomain else {
+            guard case .success(let again) = convertToASCII(unicode), again == asciiDomain else {
                 return .failure(Failure(returnCode: IDN2_ALABEL_ROUNDTRIP_FAILED.rawValue))
             }
             return .success(unicode)

@@ -16,6 +16,7 @@ enum EmailLocalPart {
     static func check(_ local: UnsafeBufferPointer<UInt8>) throws(EmailValidationError) -> Facts {
         guard local.count <= maxBytes else { throw EmailValidationError(.localPartTooLong) }
         guard local[0] != EmailASCII.dot else { throw EmailValidationError(.localPartStartsWithDot) }
+        let atext = EmailASCII.atext
         var facts = Facts()
         var atSegmentStart = true
         var index = 0
@@ -28,22 +29,29 @@ enum EmailLocalPart {
                 continue
             }
             if byte < 0x80 {
-                guard EmailASCII.isAtext(byte) else { throw EmailValidationError(.invalidLocalPartCharacter) }
+                guard atext.contains(byte) else { throw EmailValidationError(.invalidLocalPartCharacter) }
                 if EmailASCII.isUpper(byte) { facts.hasUppercase = true }
                 index += 1
             } else {
-                let (value, length) = EmailScalars.decode(local, at: index)
-                let (allowed, isMark) = EmailScalars.isAllowedInLocalPart(value)
-                // A combining mark must follow the character it modifies.
-                guard allowed, !(isMark && atSegmentStart) else {
-                    throw EmailValidationError(.invalidLocalPartCharacter)
-                }
+                index += try scalarLength(local, at: index, atSegmentStart: atSegmentStart)
                 facts.requiresSMTPUTF8 = true
-                index += length
             }
             atSegmentStart = false
         }
         guard !atSegmentStart else { throw EmailValidationError(.localPartEndsWithDot) }
         return facts
+    }
+
+    /// Checks the non-ASCII scalar at `index` and returns its length in bytes. Kept out of line:
+    /// the Unicode property lookups it needs would otherwise weigh on every ASCII local part.
+    @inline(never)
+    private static func scalarLength(
+        _ local: UnsafeBufferPointer<UInt8>, at index: Int, atSegmentStart: Bool
+    ) throws(EmailValidationError) -> Int {
+        let (value, length) = EmailScalars.decode(local, at: index)
+        let (allowed, isMark) = EmailScalars.isAllowedInLocalPart(value)
+        // A combining mark must follow the character it modifies.
+        guard allowed, !(isMark && atSegmentStart) else { throw EmailValidationError(.invalidLocalPartCharacter) }
+        return length
     }
 }

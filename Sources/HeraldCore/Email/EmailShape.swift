@@ -14,8 +14,12 @@ struct EmailShape {
     /// Scans `bytes`, throwing on the first control, bidi, invisible, separator or look-alike @.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(EmailValidationError) -> EmailShape {
         var shape = EmailShape()
+        let neutral = EmailASCII.shapeNeutral
         var index = 0
-        while index < bytes.count {
+        while true {
+            // Most bytes of an address play no part in its shape: skip them in a tight loop.
+            while index < bytes.count, neutral.contains(bytes[index]) { index += 1 }
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
                 switch byte {

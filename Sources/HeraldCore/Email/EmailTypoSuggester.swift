@@ -62,12 +62,12 @@ enum EmailTypoSuggester {
         let targetName = Bytes(rebasing: target[..<nameLength])
         guard let topLevel else {
             // No dot at all: "gmail" or "gmial" stands for the provider's name.
-            if name.elementsEqual(targetName) { return 1 }
+            if name.count == targetName.count && name.elementsEqual(targetName) { return 1 }
             let limit = allowedDistance(nameLength: targetName.count)
             let nameDistance = EditDistance.optimalStringAlignment(name, targetName, limit: limit)
             return nameDistance <= limit ? nameDistance + 1 : distanceOfWholeDomain(typed, to: target)
         }
-        if name.elementsEqual(targetName) {
+        if name.count == targetName.count && name.elementsEqual(targetName) {
             // Same provider, different ending: only a one-key slip ("con", "co", "nte") counts,
             // so real regional domains such as yahoo.ca are left alone.
             let targetTopLevel = Bytes(rebasing: target[(nameLength + 1)...])

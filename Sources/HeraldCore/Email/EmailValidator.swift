@@ -1,9 +1,14 @@
-import Foundation
-
 /// The validation pipeline behind ``EmailAddress/init(validating:policy:)``.
 ///
 /// Order: cheap size guard → trim → NFC (only for non-ASCII input) → forbidden scalars and
 /// shape (one pass) → total length → local part → domain (IDNA only when needed) → policy.
+///
+/// All-ASCII input (almost every real address) takes a shorter road to the same result: it is
+/// trimmed and checked as bytes, and a `String` is made only for a valid address (or for the typo
+/// suggester), since NFC and the Unicode white space and scalar rules cannot change ASCII text.
+/// Other input goes through ``validateGeneral(_:policy:suggest:)``, which handles any text;
+/// a randomized test checks that both give the same result for ASCII input.
+@usableFromInline
 enum EmailValidator {
     /// Longest address in UTF-8 octets (RFC 5321 path limit of 256 minus the angle brackets).
     static let maxAddressBytes = 254
@@ -13,6 +18,48 @@ enum EmailValidator {
     static let maxTrimmedInputBytes = 4 * maxAddressBytes
 
     static func validate(
+        _ input: String, policy: EmailValidationPolicy, suggest: Bool
+    ) throws(EmailValidationError) -> EmailAddress {
+        guard input.utf8.count <= maxRawInputBytes else { throw EmailValidationError(.tooLong) }
+        var failure: EmailValidationError?
+        let ascii = input.utf8.withContiguousStorageIfAvailable { bytes -> EmailAddress? in
+            guard EmailASCII.isASCII(bytes) else { return nil }
+            return capturing(&failure) { () throws(EmailValidationError) in
+                try validateASCII(bytes, whole: input, policy: policy, suggest: suggest)
+            }
+        }
+        if let failure { throw failure }
+        if let address = ascii ?? nil { return address }
+        return try validateGeneral(input, policy: policy, suggest: suggest)
+    }
+
+    /// Validates bytes that should be UTF-8 text (`invalid_utf8` when they are not).
+    @usableFromInline
+    static func validate(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, policy: EmailValidationPolicy, suggest: Bool
+    ) throws(EmailValidationError) -> EmailAddress {
+        guard bytes.count <= maxRawInputBytes else { throw EmailValidationError(.tooLong) }
+        if EmailASCII.isASCII(bytes) { return try validateASCII(bytes, whole: nil, policy: policy, suggest: suggest) }
+        guard let text = String(validatingEmailBytes: bytes) else { throw EmailValidationError(.invalidUTF8) }
+        return try validateGeneral(text, policy: policy, suggest: suggest)
+    }
+
+    /// The result of `body`, or `nil` after storing its error in `failure`: for running the
+    /// validator inside standard library closures, which rethrow only untyped errors.
+    @usableFromInline
+    static func capturing(
+        _ failure: inout EmailValidationError?, _ body: () throws(EmailValidationError) -> EmailAddress
+    ) -> EmailAddress? {
+        do throws(EmailValidationError) {
+            return try body()
+        } catch {
+            failure = error
+            return nil
+        }
+    }
+
+    /// The general path, for any input: Unicode trimming, NFC, then ``parse(_:typed:policy:)``.
+    static func validateGeneral(
         _ input: String, policy: EmailValidationPolicy, suggest: Bool
     ) throws(EmailValidationError) -> EmailAddress {
         let typed = try prepared(input)
@@ -26,6 +73,30 @@ enum EmailValidator {
         }
     }
 
+    /// The ASCII path: `raw` holds only ASCII bytes; `whole` is the same text as a `String`, if
+    /// the caller has one (it becomes ``EmailAddress/typed`` when nothing is trimmed).
+    private static func validateASCII(
+        _ raw: UnsafeBufferPointer<UInt8>, whole: String?, policy: EmailValidationPolicy, suggest: Bool
+    ) throws(EmailValidationError) -> EmailAddress {
+        guard raw.count <= maxRawInputBytes else { throw EmailValidationError(.tooLong) }
+        // The ASCII members of Unicode White_Space are exactly EmailASCII.isSpace.
+        var start = 0
+        var end = raw.count
+        while start < end, EmailASCII.isSpace(raw[start]) { start += 1 }
+        while start < end, EmailASCII.isSpace(raw[end - 1]) { end -= 1 }
+        guard start < end else { throw EmailValidationError(.empty) }
+        guard end - start <= maxTrimmedInputBytes else { throw EmailValidationError(.tooLong) }
+        let bytes = UnsafeBufferPointer(rebasing: raw[start..<end])
+        let typed = start == 0 && end == raw.count ? whole : nil
+        do {
+            return try parse(bytes, typed: typed, policy: policy)
+        } catch {
+            guard suggest, error.code.mayHaveTypoSuggestion else { throw error }
+            let text = typed ?? String(emailBytes: bytes)
+            throw error.suggesting(EmailTypoSuggester.suggestion(for: text, policy: policy))
+        }
+    }
+
     /// The trimmed, NFC-normalized input, or a size/emptiness error.
     static func prepared(_ input: String) throws(EmailValidationError) -> String {
         guard input.utf8.count <= maxRawInputBytes else { throw EmailValidationError(.tooLong) }
@@ -35,7 +106,7 @@ enum EmailValidator {
         let isWhole = trimmed.startIndex == input.startIndex && trimmed.endIndex == input.endIndex
         let text = isWhole ? input : String(trimmed)
         let isASCII = text.withEmailBytes { EmailASCII.isASCII($0) }
-        return isASCII ? text : text.precomposedStringWithCanonicalMapping
+        return isASCII ? text : EmailUnicodeText.nfc(text)
     }
 
     /// `text` without leading and trailing Unicode white space.
@@ -59,8 +130,10 @@ enum EmailValidator {
         return Substring(scalars[start..<end])
     }
 
+    /// Checks trimmed, NFC-normalized `bytes`; `typed` is the same text as a `String`, or `nil`
+    /// to make it from `bytes` once the address is known to be valid.
     private static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, typed: String, policy: EmailValidationPolicy
+        _ bytes: UnsafeBufferPointer<UInt8>, typed: String?, policy: EmailValidationPolicy
     ) throws(EmailValidationError) -> EmailAddress {
         let shape = try EmailShape.scan(bytes)
         let at = try shape.atIndex(in: bytes)
@@ -70,14 +143,13 @@ enum EmailValidator {
         let domainBytes = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
         let local = try EmailLocalPart.check(localBytes)
         let domain = try EmailDomain.check(domainBytes, isASCII: shape.lastNonASCII < at)
-        let forms = EmailAddressForms(bytes: bytes, at: at, typed: typed, local: local, domain: domain)
-        guard forms.smtpAddress.utf8.count <= maxAddressBytes else { throw EmailValidationError(.tooLong) }
-        if let blocked = policy.blockedDomains, blocked.contains(domain: forms.asciiDomain) {
+        let typed = typed ?? String(emailBytes: bytes)
+        let address = EmailAddressForms.address(bytes: bytes, at: at, typed: typed, local: local, domain: domain)
+        guard address.smtpAddress.utf8.count <= maxAddressBytes else { throw EmailValidationError(.tooLong) }
+        if let blocked = policy.blockedDomains, blocked.contains(domain: address.asciiDomain) {
             throw EmailValidationError(.disposableDomain)
         }
-        return EmailAddress(
-            typed: typed, smtpAddress: forms.smtpAddress, displayAddress: forms.displayAddress,
-            canonicalKey: forms.canonicalKey, requiresSMTPUTF8: local.requiresSMTPUTF8)
+        return address
     }
 }
 

@@ -56,8 +56,10 @@ struct ImportBatchBuilder {
         if sharedAddresses { unifyAddresses() }
         let result = rows.map { row in
             ImportedSubscription(
-                address: row.address, name: row.name, attributesJSON: Self.json(row.attributes),
-                newsletter: row.newsletter, status: row.status, createdAt: row.createdAt, confirmedAt: row.confirmedAt)
+                address: row.address, name: row.name, attributesJSON: FlatJSONObject.text(row.attributes),
+                newsletter: row.newsletter, status: row.status, createdAt: row.createdAt,
+                // A confirmed row merged with a later pending or unsubscribed one keeps no confirmation date.
+                confirmedAt: row.status == .confirmed ? row.confirmedAt : nil)
         }
         defer {
             rows.removeAll(keepingCapacity: true)
@@ -92,39 +94,5 @@ struct ImportBatchBuilder {
         var result = earlier.filter { pair in !later.contains { $0.0 == pair.0 } }
         result.append(contentsOf: later)
         return result
-    }
-
-    /// A JSON object of string members with sorted keys (`{}` when empty).
-    static func json(_ members: [(String, String)]) -> String {
-        guard !members.isEmpty else { return "{}" }
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        for (index, (key, value)) in members.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            appendString(key, to: &out)
-            out.append(UInt8(ascii: ":"))
-            appendString(value, to: &out)
-        }
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    private static func appendString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                out.append(UInt8(ascii: "\\"))
-                out.append(byte)
-            case 0..<0x20:
-                out.append(contentsOf: Array("\\u00".utf8))
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0x0F)])
-            default:
-                out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -23,7 +23,11 @@ struct ImportColumns: Sendable {
             guard let text = record.text(index) else { throw .badHeader("column \(index + 1) is not valid UTF-8") }
             let name = text.trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { throw .badHeader("column \(index + 1) has no name") }
-            guard name.count <= Self.maxNameLength, !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            // Every control character (C0, DEL and C1): the names reach error lines, the stored
+            // attributes and the export's header.
+            guard name.count <= Self.maxNameLength,
+                !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else {
                 throw .badHeader("column \(index + 1) has a name that is too long or has control characters")
             }
             let key = Self.reserved.contains(name.lowercased()) ? name.lowercased() : name

@@ -30,53 +30,29 @@ struct ImportRun: Sendable {
     {
         let file = try FileChunks(path: path)
         defer { file.close() }
-        var state = PassState()
+        var sink = ImportRecordSink(
+            newsletters: Set(importer.newsletters.map(\.slug)), defaultNewsletter: defaultNewsletter,
+            defaultStatus: options.status, emailPolicy: options.emailPolicy, importedAt: importedAt, collectsRows: write)
         var parser = CSVParser()
         var bytesRead = 0
         while let chunk = try file.next() {
             bytesRead += chunk.count
             try chunk.withUnsafeBytes { raw in
-                try parser.feed(raw.bindMemory(to: UInt8.self)) { try take($0, into: &state, write, invalidRow) }
+                try parser.feed(raw.bindMemory(to: UInt8.self)) { try sink.take($0, invalidRow: invalidRow) }
             }
-            if write, state.builder.count >= options.batchSize {
-                try await flush(&state)
-                progress(ImportProgress(bytesRead: bytesRead, totalBytes: file.size, rows: state.summary.rows))
+            if write, sink.builder.count >= options.batchSize {
+                try await flush(&sink)
+                progress(ImportProgress(bytesRead: bytesRead, totalBytes: file.size, rows: sink.summary.rows))
             }
         }
-        try parser.finish { try take($0, into: &state, write, invalidRow) }
-        guard state.reader != nil else { throw ImportFileError.empty }
-        if write, state.builder.count > 0 { try await flush(&state) }
-        progress(ImportProgress(bytesRead: bytesRead, totalBytes: file.size, rows: state.summary.rows))
-        return state.summary
+        try parser.finish { try sink.take($0, invalidRow: invalidRow) }
+        guard sink.hasHeader else { throw ImportFileError.empty }
+        if write, sink.builder.count > 0 { try await flush(&sink) }
+        progress(ImportProgress(bytesRead: bytesRead, totalBytes: file.size, rows: sink.summary.rows))
+        return sink.summary
     }
 
-    struct PassState {
-        var reader: ImportRowReader?
-        var builder = ImportBatchBuilder()
-        var summary = ImportSummary()
-    }
-
-    private func take(_ record: CSVRecord, into state: inout PassState, _ write: Bool, _ invalidRow: (ImportRowError) -> Void)
-        throws
-    {
-        guard let reader = state.reader else {
-            state.reader = ImportRowReader(
-                columns: try ImportColumns(header: record), newsletters: Set(importer.newsletters.map(\.slug)),
-                defaultNewsletter: defaultNewsletter, defaultStatus: options.status, emailPolicy: options.emailPolicy,
-                importedAt: importedAt)
-            return
-        }
-        state.summary.rows += 1
-        switch reader.read(record) {
-        case .success(let row):
-            if write { state.builder.add(row) }
-        case .failure(let error):
-            state.summary.invalid += 1
-            invalidRow(error)
-        }
-    }
-
-    private func flush(_ state: inout PassState) async throws {
+    private func flush(_ state: inout ImportRecordSink) async throws {
         let (rows, merged) = state.builder.take()
         state.summary.duplicatesMerged += merged
         let outcome = try await importer.store.transaction { [self] tx in try await writeBatch(rows, in: tx) }

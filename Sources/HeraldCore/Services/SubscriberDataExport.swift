@@ -73,16 +73,34 @@ extension SubscriberDataExport {
         attributes = JSONValue.objectMembers(of: subscriber.attributesJSON)
         createdAt = subscriber.createdAt
         updatedAt = subscriber.updatedAt
-        self.subscriptions = subscriptions.map {
-            SubscriptionRecord(
-                newsletter: $0.newsletter, status: $0.status, createdAt: $0.createdAt, updatedAt: $0.updatedAt,
-                confirmedAt: $0.confirmedAt, unsubscribedAt: $0.unsubscribedAt)
-        }
-        consentHistory = consent.map {
-            ConsentRecord(
-                newsletter: $0.newsletter, action: $0.action, ipAddress: $0.ipAddress, userAgent: $0.userAgent,
-                source: $0.source, occurredAt: $0.occurredAt)
-        }
-        suppression = entry.map { SuppressionRecord(reason: $0.reason, detail: $0.detail, createdAt: $0.createdAt) }
+        self.subscriptions = subscriptions.map(SubscriptionRecord.init)
+        consentHistory = consent.map(ConsentRecord.init)
+        suppression = entry.map(SuppressionRecord.init)
+    }
+}
+
+extension SubscriberDataExport.SubscriptionRecord {
+    /// The record of `subscription` (its subscriber is the export's).
+    public init(_ subscription: Subscription) {
+        self.init(
+            newsletter: subscription.newsletter, status: subscription.status, createdAt: subscription.createdAt,
+            updatedAt: subscription.updatedAt, confirmedAt: subscription.confirmedAt,
+            unsubscribedAt: subscription.unsubscribedAt)
+    }
+}
+
+extension SubscriberDataExport.ConsentRecord {
+    /// The record of `event` (its subscriber is the export's).
+    public init(_ event: ConsentEvent) {
+        self.init(
+            newsletter: event.newsletter, action: event.action, ipAddress: event.ipAddress, userAgent: event.userAgent,
+            source: event.source, occurredAt: event.occurredAt)
+    }
+}
+
+extension SubscriberDataExport.SuppressionRecord {
+    /// The record of `entry` (without the address hash).
+    public init(_ entry: SuppressionEntry) {
+        self.init(reason: entry.reason, detail: entry.detail, createdAt: entry.createdAt)
     }
 }

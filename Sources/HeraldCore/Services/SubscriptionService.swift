@@ -32,6 +32,10 @@ public struct SubscriptionService: Sendable {
 
     /// Records a signup and queues the mail it calls for, in one transaction.
     ///
+    /// Every self signup does the database work of a first signup of a new address, whatever state
+    /// the address is in (see `SubscriptionService+uniformSignup.swift`), so its response time does
+    /// not tell an outsider whether the address is known.
+    ///
     /// When two signups for one new address race (possible on PostgreSQL, where transactions run
     /// concurrently), the loser sees `.duplicate` and is retried once, finding the winner's row.
     public func signUp(_ request: SignupRequest) async throws -> SignupOutcome {
@@ -46,14 +50,15 @@ public struct SubscriptionService: Sendable {
         let time = now()
         let draft = confirmationDraft(request, at: time)  // rendered before the write, see ConfirmationDraft
         return try await store.transaction { [self] tx in
-            switch try await admitSelfSignup(request, in: tx) {
-            case .refused: return .suppressed
-            case .clear: return try await signUp(request, in: tx, at: time, draft: draft)
-            case .liftedErasure:
-                let outcome = try await signUp(request, in: tx, at: time, draft: draft)
-                try await recordLiftedErasure(request, in: tx, at: time)
-                return outcome
+            let admission = try await admitSelfSignup(request, in: tx)
+            guard admission != .refused else {
+                try await rehearseFirstSignup(request, in: tx, at: time, draft: draft)
+                return .suppressed
             }
+            let result = try await signUpRecordingWrites(request, in: tx, at: time, draft: draft)
+            try await rehearseMissingWrites(of: result, request, in: tx, at: time, draft: draft)
+            if admission == .liftedErasure { try await recordLiftedErasure(request, in: tx, at: time) }
+            return result.outcome
         }
     }
 
@@ -61,9 +66,16 @@ public struct SubscriptionService: Sendable {
     func signUp(
         _ request: SignupRequest, in tx: any StoreTransaction, at time: Date, draft: ConfirmationDraft? = nil
     ) async throws -> SignupOutcome {
+        try await signUpRecordingWrites(request, in: tx, at: time, draft: draft).outcome
+    }
+
+    /// ``signUp(_:in:at:draft:)``, also telling which rows it wrote.
+    func signUpRecordingWrites(
+        _ request: SignupRequest, in tx: any StoreTransaction, at time: Date, draft: ConfirmationDraft?
+    ) async throws -> SignupWrites {
         let requested = request.newsletters.compactMap(newsletter)
         guard !requested.isEmpty else { throw SubscriptionError.unknownNewsletter }
-        let subscriber = try await findOrCreate(request, in: tx, at: time)
+        let (subscriber, created) = try await findOrCreate(request, in: tx, at: time)
         // Concurrent signups for one address (several processes on PostgreSQL) run one after
         // another from here, so the throttle counts the other one's confirmation mail.
         try await tx.lockSubscriber(id: subscriber.id)
@@ -82,32 +94,38 @@ public struct SubscriptionService: Sendable {
             try await tx.saveSubscription(pending)
             try await tx.appendConsent(consent(.signup, subscriber, newsletter.slug, request.origin, time))
         }
-        if !needsConfirmation.isEmpty {
-            return try await queueConfirmation(subscriber, needsConfirmation, draft: draft, in: tx, at: time)
-        }
-        return try await queueAlreadySubscribed(subscriber, alreadyConfirmed[0], in: tx, at: time)
+        let outcome =
+            needsConfirmation.isEmpty
+            ? try await queueAlreadySubscribed(subscriber, alreadyConfirmed[0], in: tx, at: time)
+            : try await queueConfirmation(subscriber, needsConfirmation, draft: draft, in: tx, at: time)
+        return SignupWrites(
+            outcome: outcome, subscriber: subscriber, insertedSubscriber: created,
+            savedSubscriptions: needsConfirmation.map(\.slug), requested: requested.map(\.slug))
     }
 
+    /// The subscriber with the request's address, and whether this call created it.
     private func findOrCreate(_ request: SignupRequest, in tx: any StoreTransaction, at time: Date) async throws
-        -> Subscriber
+        -> (Subscriber, created: Bool)
     {
-        if let existing = try await tx.subscriber(canonicalKey: request.email.canonicalKey) { return existing }
-        return try await tx.insertSubscriber(
+        if let existing = try await tx.subscriber(canonicalKey: request.email.canonicalKey) { return (existing, false) }
+        let created = try await tx.insertSubscriber(
             NewSubscriber(
                 email: request.email.typed, smtpAddress: request.email.smtpAddress,
                 canonicalKey: request.email.canonicalKey, name: request.name, createdAt: time))
+        return (created, true)
     }
 
     /// Whether another mail of `kind` to this person is allowed now by the per-address throttle.
+    ///
+    /// Both counts always run (no early return), so a throttled address costs the same as a new one.
     func mayMail(_ subscriber: Subscriber, kind: MailKind, in tx: any StoreTransaction, at time: Date) async throws
         -> Bool
     {
         let intervalStart = time.addingTimeInterval(-policy.mailInterval.seconds)
-        guard try await tx.mailCount(throttleKey: subscriber.canonicalKey, kind: kind, since: intervalStart) == 0
-        else { return false }
+        let inInterval = try await tx.mailCount(throttleKey: subscriber.canonicalKey, kind: kind, since: intervalStart)
         let dayStart = time.addingTimeInterval(-86_400)
-        return try await tx.mailCount(throttleKey: subscriber.canonicalKey, kind: kind, since: dayStart)
-            < policy.mailsPerDay
+        let inDay = try await tx.mailCount(throttleKey: subscriber.canonicalKey, kind: kind, since: dayStart)
+        return inInterval == 0 && inDay < policy.mailsPerDay
     }
 
     func queueConfirmation(

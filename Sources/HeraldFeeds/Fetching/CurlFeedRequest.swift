@@ -1,4 +1,4 @@
-import CCurl
+import HeraldCurl
 
 /// One HTTP(S) feed download: the request as the fetcher configured it, performed synchronously
 /// on the calling thread (``FeedFetcher`` calls it from a dedicated thread).
@@ -36,7 +36,7 @@ struct CurlFeedRequest: Sendable {
     }
 
     func perform() -> Result<FeedFetchResult, FeedError> {
-        guard CurlFeedRuntime.initialize(), let transfer = CurlFeedTransfer(maximumBytes: maximumBytes) else {
+        guard CurlRuntime.initialize(), let transfer = CurlFeedTransfer(maximumBytes: maximumBytes) else {
             return .failure(FeedError(.network, "cannot fetch \(url): libcurl failed to initialise"))
         }
         return transfer.run(self)

@@ -5,8 +5,18 @@ import HeraldCore
 public struct DeliveryReport: Sendable, Equatable {
     /// One entry per failed recipient (DSN) or complained-about recipient (ARF).
     public var bounces: [BounceReport]
-    /// Recipients the report names that need no action (delivered, relayed, not-spam…), with why.
+    /// Recipients the report names that need no action (delivered, relayed, not-spam…), with why:
+    /// one line each, the report's text in it ``DeliveryReport/printable(_:)``.
     public var ignored: [String]
+
+    /// `text` from a report made safe to print on an operator's terminal: control characters
+    /// (C0, DEL, C1: line breaks, escape sequences) shown as `?`, cut after 200 characters.
+    public static func printable(_ text: some StringProtocol) -> String {
+        let shown = String(String.UnicodeScalarView(text.unicodeScalars.lazy.map {
+            $0.properties.generalCategory == .control ? "?" : $0
+        }))
+        return shown.count > 200 ? String(shown.prefix(200)) + "…" : shown
+    }
 }
 
 /// Reads RFC 3464 delivery status notifications (`multipart/report; report-type=delivery-status`,
@@ -52,6 +62,7 @@ public enum DeliveryReportParser {
                 readDeliveryStatus(part, fallbackDate: fallbackDate, into: &report)
             case "message/feedback-report":
                 understood = true
+                guard report.bounces.count + report.ignored.count < maximumRecipients else { continue }
                 let returned = parts.dropFirst(index + 1).first
                 FeedbackReport(part, returned: returned, fallbackDate: fallbackDate).add(to: &report)
             default:
@@ -74,7 +85,8 @@ public enum DeliveryReportParser {
             guard let recipient = RecipientStatus(group) else { continue }
             guard let kind = recipient.kind else {
                 report.ignored.append(
-                    "\(recipient.address): action '\(recipient.action)', status \(recipient.status ?? "none")")
+                    DeliveryReport.printable(recipient.address) + ": action '\(DeliveryReport.printable(recipient.action))', "
+                        + "status \(recipient.status.map(DeliveryReport.printable) ?? "none")")
                 continue
             }
             report.bounces.append(

@@ -35,13 +35,12 @@ struct RecipientStatus {
     /// Hard for a 5.x.x status, soft for 4.x.x; by the action when the status is missing or
     /// malformed (`failed` → hard, `delayed` → soft); nil for deliveries that did not fail.
     var kind: BounceKind? {
-        if let status, let first = status.first, status.split(separator: ".").count == 3 {
-            switch first {
-            case "5": return action == "delivered" || action == "relayed" || action == "expanded" ? nil : .hard
-            case "4": return action == "delivered" || action == "relayed" || action == "expanded" ? nil : .soft
-            case "2": return nil
-            default: break
-            }
+        let didNotFail = action == "delivered" || action == "relayed" || action == "expanded"
+        switch status.flatMap(Self.statusClass) {
+        case "5": return didNotFail ? nil : .hard
+        case "4": return didNotFail ? nil : .soft
+        case "2": return nil
+        default: break
         }
         switch action {
         case "failed": return .hard
@@ -50,24 +49,18 @@ struct RecipientStatus {
         }
     }
 
+    /// The class (`2`, `4` or `5`) of an RFC 3464 status code, `class "." 1*3digit "." 1*3digit`;
+    /// nil for anything else (`5.0.x`, `5..1`, `4.7`), which then counts by its action.
+    static func statusClass(_ status: String) -> Character? {
+        let parts = status.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 1, let first = parts[0].first, [0x32, 0x34, 0x35].contains(first),
+            parts.dropFirst().allSatisfy({ (1...3).contains($0.count) && $0.allSatisfy { (0x30...0x39).contains($0) } })
+        else { return nil }
+        return Character(Unicode.Scalar(first))
+    }
+
     /// "5.1.1 smtp; 550 5.1.1 user unknown" — what the operator sees.
     var diagnosticText: String {
         [status, diagnostic].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-    }
-}
-
-/// RFC 5322 dates as found in reports ("Tue, 3 Jun 2025 10:15:02 +0000", weekday optional).
-enum ReportDate {
-    static func parse(_ text: String) -> Date? {
-        var value = text.trimmedSpaces
-        if let comment = value.firstIndex(of: "(") { value = value[..<comment].trimmedSpaces }
-        if let comma = value.firstIndex(of: ",") { value = value[value.index(after: comma)...].trimmedSpaces }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        for format in ["d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm Z", "d MMM yyyy HH:mm:ss zzz"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: value) { return date }
-        }
-        return nil
     }
 }

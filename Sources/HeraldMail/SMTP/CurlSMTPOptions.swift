@@ -1,14 +1,15 @@
 import CCurl
 import HeraldCore
+import HeraldCurl
 
 /// The connection-wide libcurl options for an `SMTPConfiguration`, set once per easy handle.
 enum CurlSMTPOptions {
-    static func configure(_ handle: CurlEasyHandle, for configuration: SMTPConfiguration) throws(MailDeliveryError) {
+    static func configure(_ handle: CurlEasyHandle, for configuration: SMTPConfiguration) throws(CurlOptionError) {
         try handle.set(CURLOPT_URL, url(for: configuration))
         try handle.set(CURLOPT_NOSIGNAL, 1)
         try handle.set(CURLOPT_UPLOAD, 1)
         try handle.setReadFunction(SMTPTransfer.readCallback)
-        try handle.setHeaderFunction(SMTPTransfer.headerCallback)
+        try handle.set(CURLOPT_HEADERFUNCTION, callback: SMTPTransfer.headerCallback)
         try handle.set(CURLOPT_USE_SSL, Int(useSSL(for: configuration.security).rawValue))
         try handle.set(CURLOPT_SSL_VERIFYPEER, configuration.verifyCertificates ? 1 : 0)
         try handle.set(CURLOPT_SSL_VERIFYHOST, configuration.verifyCertificates ? 2 : 0)

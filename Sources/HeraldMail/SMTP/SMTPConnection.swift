@@ -1,5 +1,6 @@
 import CCurl
 import HeraldCore
+import HeraldCurl
 import Logging
 
 /// One SMTP connection to the configured server, kept open and reused from message to message.
@@ -107,7 +108,11 @@ public actor SMTPConnection {
         guard let handle = CurlEasyHandle() else {
             throw MailDeliveryError(kind: .transient, message: "smtp: libcurl could not create a handle")
         }
-        try CurlSMTPOptions.configure(handle, for: configuration)
+        do {
+            try CurlSMTPOptions.configure(handle, for: configuration)
+        } catch {
+            throw MailDeliveryError(error)
+        }
         self.handle = handle
         return handle
     }
@@ -130,11 +135,15 @@ public actor SMTPConnection {
             _ = ccurl_setopt_pointer(handle.raw, CURLOPT_HEADERDATA, nil)
             curl_slist_free_all(recipients)
         }
-        try handle.set(CURLOPT_MAIL_FROM, "<\(mail.sender)>")
-        try handle.set(CURLOPT_MAIL_RCPT, list: recipients)
-        try handle.set(CURLOPT_INFILESIZE_LARGE, size: mail.data.count)
-        try handle.set(CURLOPT_READDATA, pointer: transfer.context)
-        try handle.set(CURLOPT_HEADERDATA, pointer: transfer.context)
+        do {
+            try handle.set(CURLOPT_MAIL_FROM, "<\(mail.sender)>")
+            try handle.set(CURLOPT_MAIL_RCPT, list: recipients)
+            try handle.set(CURLOPT_INFILESIZE_LARGE, size: mail.data.count)
+            try handle.set(CURLOPT_READDATA, pointer: transfer.context)
+            try handle.set(CURLOPT_HEADERDATA, pointer: transfer.context)
+        } catch {
+            throw MailDeliveryError(error)
+        }
         return withExtendedLifetime(transfer) { handle.perform() }
     }
 }

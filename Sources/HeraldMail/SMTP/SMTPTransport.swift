@@ -1,4 +1,5 @@
 import HeraldCore
+import HeraldCurl
 import Logging
 
 /// Delivers mail over SMTP through a pool of reusable connections (libcurl underneath).

@@ -4,14 +4,17 @@ import Logging
 
 /// The admin HTTP API under `/api/v1` (see `openapi/admin.json`).
 public enum AdminAPI {
-    /// The `/api/v1` route group: admin JSON errors, then bearer-token authentication. Routes added
-    /// to it get both; `context.adminActor` names the token used.
-    public static func group(
-        on router: Router<HeraldRequestContext>, credentials: AdminCredentials, logger: Logger
+    /// The `/api/v1` route group: admin JSON errors, then bearer-token authentication with its
+    /// failure limit. Routes added to it get both; `context.adminActor` names the token used.
+    static func group(
+        on router: Router<HeraldRequestContext>, credentials: AdminCredentials, policy: FailureLimitPolicy,
+        clients: ClientAddressResolver, logger: Logger
     ) -> RouterGroup<HeraldRequestContext> {
         router.group("/api/v1")
             .add(middleware: AdminErrorMiddleware(logger: logger))
-            .add(middleware: AdminAuthMiddleware(credentials: credentials))
+            .add(
+                middleware: AdminAuthMiddleware(
+                    credentials: credentials, limiter: FailureLimiter(policy: policy), clients: clients))
     }
 
     /// Largest admin request body (admin requests are authenticated; queued summaries may be long).
@@ -32,7 +35,9 @@ public enum AdminAPI {
     ) -> RouterGroup<HeraldRequestContext> {
         router.get("/api/v1/openapi.json") { _, _ in AdminOpenAPIDocument.response }
         let group = Self.group(
-            on: router, credentials: AdminCredentials(tokens: configuration.adminTokens), logger: dependencies.logger)
+            on: router, credentials: AdminCredentials(tokens: configuration.adminTokens),
+            policy: configuration.adminAuth, clients: ClientAddressResolver(policy: configuration.web),
+            logger: dependencies.logger)
         let store = dependencies.store
         let newsletters = configuration.newsletters
         let cursors = PageCursor(secret: dependencies.manageLinkSecret)

@@ -8,6 +8,8 @@ struct AdminError: Error, Sendable, Equatable {
     let code: String
     /// What went wrong and what to do, for the operator (no secrets, no personal data).
     let message: String
+    /// Seconds for the `Retry-After` header, when the client should wait.
+    var retryAfter: Int? = nil
 
     static func badRequest(_ code: String, _ message: String) -> AdminError {
         AdminError(status: .badRequest, code: code, message: message)
@@ -29,6 +31,14 @@ struct AdminError: Error, Sendable, Equatable {
         status: .unauthorized, code: "unauthorized",
         message: "Send a valid admin token as 'Authorization: Bearer <token>'.")
 
+    /// Too many wrong tokens from this client (`FailureLimiter`): `429` with `Retry-After`.
+    static func lockedOut(retryAfter seconds: Int) -> AdminError {
+        AdminError(
+            status: .tooManyRequests, code: "too_many_failed_authentications",
+            message: "Too many requests with a wrong admin token from this address; try again in \(seconds) seconds.",
+            retryAfter: seconds)
+    }
+
     static let disabled = AdminError(
         status: .forbidden, code: "admin_api_disabled",
         message: "The admin API is disabled: configure admin_token or admin_tokens to enable it.")
@@ -37,6 +47,7 @@ struct AdminError: Error, Sendable, Equatable {
     var response: Response {
         var headers: HTTPFields = [:]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"herald-admin\"" }
+        if let retryAfter { headers[.retryAfter] = "\(retryAfter)" }
         return AdminJSON.response(
             AdminErrorBody(error: .init(code: code, message: message)), status: status, headers: headers)
     }

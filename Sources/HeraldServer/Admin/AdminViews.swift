@@ -1,30 +1,14 @@
 import Foundation
 import HeraldCore
 
-/// One subscription as the admin API shows it.
-struct AdminSubscriptionView: Encodable {
-    let newsletter: String
-    let status: SubscriptionStatus
-    let createdAt: Date
-    let updatedAt: Date
-    let confirmedAt: Date?
-    let unsubscribedAt: Date?
+/// One subscription as the admin API shows it: the same fields as in a data export.
+typealias AdminSubscriptionView = SubscriberDataExport.SubscriptionRecord
 
-    init(_ subscription: Subscription) {
-        newsletter = subscription.newsletter
-        status = subscription.status
-        createdAt = subscription.createdAt
-        updatedAt = subscription.updatedAt
-        confirmedAt = subscription.confirmedAt
-        unsubscribedAt = subscription.unsubscribedAt
-    }
+/// One consent step as the admin API shows it.
+typealias AdminConsentView = SubscriberDataExport.ConsentRecord
 
-    enum CodingKeys: String, CodingKey {
-        case newsletter, status
-        case createdAt = "created_at", updatedAt = "updated_at", confirmedAt = "confirmed_at"
-        case unsubscribedAt = "unsubscribed_at"
-    }
-}
+/// Why mail to an address is suppressed, as the admin API shows it.
+typealias AdminSuppressionView = SubscriberDataExport.SuppressionRecord
 
 /// A subscriber in a listing: identity and subscriptions.
 struct AdminSubscriberView: Encodable {
@@ -50,30 +34,6 @@ struct AdminSubscriberView: Encodable {
     }
 }
 
-/// One consent step as the admin API shows it.
-struct AdminConsentView: Encodable {
-    let newsletter: String?
-    let action: ConsentAction
-    let ipAddress: String?
-    let userAgent: String?
-    let source: String?
-    let occurredAt: Date
-
-    init(_ event: ConsentEvent) {
-        newsletter = event.newsletter
-        action = event.action
-        ipAddress = event.ipAddress
-        userAgent = event.userAgent
-        source = event.source
-        occurredAt = event.occurredAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case newsletter, action, source
-        case ipAddress = "ip_address", userAgent = "user_agent", occurredAt = "occurred_at"
-    }
-}
-
 /// One subscriber in full: subscriptions, consent history, and why mail is suppressed, if it is.
 struct AdminSubscriberDetailView: Encodable {
     let subscriber: AdminSubscriberView
@@ -89,24 +49,6 @@ struct AdminSubscriberDetailView: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case consentHistory = "consent_history", suppression
-    }
-}
-
-/// Why mail to an address is suppressed.
-struct AdminSuppressionView: Encodable {
-    let reason: SuppressionReason
-    let detail: String?
-    let createdAt: Date
-
-    init(_ entry: SuppressionEntry) {
-        reason = entry.reason
-        detail = entry.detail
-        createdAt = entry.createdAt
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case reason, detail
-        case createdAt = "created_at"
     }
 }
 

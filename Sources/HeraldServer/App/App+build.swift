@@ -116,6 +116,9 @@ public func buildRouter(
     let router = Router(context: HeraldRequestContext.self)
     router.add(middleware: ErrorPageMiddleware(pages: pages, logger: dependencies.logger))
     router.add(middleware: OutboxWakeMiddleware(signal: dependencies.outboxWake))
+    router.add(middleware: LinkGuessLimitMiddleware(
+        limiter: FailureLimiter(policy: configuration.linkGuessing), clients: clients, pages: pages,
+        logger: dependencies.logger))
     HealthController(store: dependencies.store).register(on: router)
     PagesController(pages: pages, metrics: metrics, store: dependencies.store).register(on: router)
     SignupController(

@@ -55,6 +55,22 @@ struct ConfigurationKey: Sendable {
         .init(name: "admin_tokens", help: "named admin API bearer tokens (name: token)") { c, v throws(ConfigurationError) in
             c.adminTokens.merge(try parseAdminTokens(v)) { _, named in named }
         },
+        .init(name: "admin_auth_max_failures", help: "wrong admin tokens from one IP before a lockout") {
+            c, v throws(ConfigurationError) in
+            c.adminAuth.maxFailures = try v.int(in: 1...1000)
+        },
+        .init(name: "admin_auth_window_seconds", help: "how long failed admin authentications count") {
+            c, v throws(ConfigurationError) in
+            c.adminAuth.window = .seconds(try v.int(in: 1...86_400))
+        },
+        .init(name: "admin_auth_lockout_seconds", help: "how long a client is locked out of the admin API") {
+            c, v throws(ConfigurationError) in
+            c.adminAuth.lockout = .seconds(try v.int(in: 1...86_400))
+        },
+        .init(name: "link_guess_max_failures", help: "unknown link tokens from one IP before a lockout") {
+            c, v throws(ConfigurationError) in
+            c.linkGuessing.maxFailures = try v.int(in: 1...10_000)
+        },
         .init(name: "disposable_domains_file", help: "file of domains to refuse") { c, v throws(ConfigurationError) in
             c.disposableDomainsFile = try v.text()
         },

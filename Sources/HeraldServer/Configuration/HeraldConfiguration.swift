@@ -32,6 +32,10 @@ public struct HeraldConfiguration: Sendable {
     public var siteName = "Herald"
     /// Admin API tokens by name.
     public var adminTokens: [String: String] = [:]
+    /// The limit on failed admin authentications per client.
+    public var adminAuth = FailureLimitPolicy()
+    /// Unknown confirmation/unsubscribe/preferences tokens one client may try before a lockout.
+    public var linkGuessing = FailureLimitPolicy(maxFailures: 20)
     /// Optional file of disposable domains to refuse, one per line.
     public var disposableDomainsFile: String?
     /// Outbox retry rules (first retry delay doubles up to an hour; attempts before giving up).

@@ -55,28 +55,31 @@ struct TemplatePreparedDigest: PreparedDigest {
     let issueID: Int64
 
     func mail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
-        let base = builder.site.baseURL
-        let fill = templates.fill(
-            shared,
-            for: HeraldTemplates.DigestRecipient(
-                name: subscriber.name, unsubscribeURL: "\(base)/unsubscribe/\(manageToken)",
-                preferencesURL: "\(base)/preferences/\(manageToken)"))
+        let fill = templates.fill(shared, for: recipient(subscriber, manageToken: manageToken))
         return try builder.build(
             body, filling: fill, to: subscriber, newsletter: newsletter, manageToken: manageToken,
-            messageID: "digest.\(issueID).\(subscriber.id)")
+            messageID: messageID(for: subscriber))
     }
 
     /// The same message built by joining each part in full and encoding it whole; for comparison
     /// in `herald digest preview --measure` and for tests.
     func wholeMail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
-        let base = builder.site.baseURL
-        let rendered = templates.personalise(
-            shared,
-            for: HeraldTemplates.DigestRecipient(
-                name: subscriber.name, unsubscribeURL: "\(base)/unsubscribe/\(manageToken)",
-                preferencesURL: "\(base)/preferences/\(manageToken)"))
+        let rendered = templates.personalise(shared, for: recipient(subscriber, manageToken: manageToken))
         return try builder.build(
             rendered, to: subscriber, newsletter: newsletter, manageToken: manageToken,
-            messageID: "digest.\(issueID).\(subscriber.id)")
+            messageID: messageID(for: subscriber))
+    }
+
+    /// What the greeting and footer of `subscriber`'s copy show.
+    private func recipient(_ subscriber: Subscriber, manageToken: String) -> HeraldTemplates.DigestRecipient {
+        let base = builder.site.baseURL
+        return HeraldTemplates.DigestRecipient(
+            name: subscriber.name, unsubscribeURL: "\(base)/unsubscribe/\(manageToken)",
+            preferencesURL: "\(base)/preferences/\(manageToken)")
+    }
+
+    /// The Message-ID local part of `subscriber`'s copy of this issue.
+    private func messageID(for subscriber: Subscriber) -> String {
+        "digest.\(issueID).\(subscriber.id)"
     }
 }

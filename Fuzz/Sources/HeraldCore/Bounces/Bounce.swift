@@ -1,0 +1,1 @@
+../../../../Sources/HeraldCore/Bounces/Bounce.swift

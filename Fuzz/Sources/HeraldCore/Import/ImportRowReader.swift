@@ -1,0 +1,1 @@
+../../../../Sources/HeraldCore/Import/ImportRowReader.swift

@@ -1,0 +1,1 @@
+../../../../Sources/HeraldCore/Model/Subscription.swift

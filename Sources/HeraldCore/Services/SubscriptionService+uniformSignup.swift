@@ -1,0 +1,105 @@
+import Foundation
+
+/// What one signup wrote: enough to tell which part of a first signup's work it did not do.
+struct SignupWrites {
+    let outcome: SignupOutcome
+    let subscriber: Subscriber
+    /// Whether the subscriber row was created by this signup.
+    let insertedSubscriber: Bool
+    /// Newsletters whose subscription (and consent event) this signup saved.
+    let savedSubscriptions: [String]
+    /// The newsletters asked for (a first signup saves a subscription for each).
+    let requested: [String]
+
+    var insertedToken: Bool { outcome == .confirmationQueued }
+    var queuedMail: Bool { outcome == .confirmationQueued || outcome == .alreadySubscribedNotified }
+
+    /// The writes of a first signup that this one left out: together they make each write once.
+    var missing: SignupRehearsal {
+        SignupRehearsal(
+            subscriber: !insertedSubscriber, subscriptions: Array(requested.dropFirst(savedSubscriptions.count)),
+            token: !insertedToken, mail: !queuedMail, existing: subscriber)
+    }
+}
+
+/// The part of a first signup's work that a signup left out, to be done and undone.
+struct SignupRehearsal {
+    /// The subscriber lookup, lock, subscription lookups and throttle counts (a suppressed address
+    /// skips them all).
+    var lookups = false
+    var subscriber = false
+    var subscriptions: [String] = []
+    var token = false
+    var mail = false
+    /// Whom the rows hang on when no stand-in subscriber is inserted.
+    var existing: Subscriber?
+}
+
+/// Signup work of one shape for every address state, so that timing reveals no state.
+///
+/// A first signup of a new address inserts a subscriber, a subscription and a consent event per
+/// newsletter, a token and a mail. A known address writes less (pending: no subscriber; confirmed
+/// or throttled: no token or no mail; suppressed: nothing at all), which an attacker could measure.
+/// So every self signup then does the writes it left out, for a stand-in subscriber, inside
+/// `discardingWrites` — the same statements, undone by a savepoint before commit. A new address
+/// opens and undoes an empty savepoint, so every signup pays that too. The already-subscribed
+/// mail is still rendered inside the transaction (it needs the stored subscriber); the throttle
+/// allows it at most `mailsPerDay` times a day per address, and each one reaches the owner.
+extension SubscriptionService {
+    /// Does and undoes the writes of a first signup that `result` did not do.
+    func rehearseMissingWrites(
+        of result: SignupWrites, _ request: SignupRequest, in tx: any StoreTransaction, at time: Date,
+        draft: ConfirmationDraft?
+    ) async throws {
+        try await rehearse(result.missing, request, in: tx, at: time, draft: draft)
+    }
+
+    /// Does and undoes every step of a first signup (for a suppressed address, which did none).
+    func rehearseFirstSignup(
+        _ request: SignupRequest, in tx: any StoreTransaction, at time: Date, draft: ConfirmationDraft?
+    ) async throws {
+        let requested = request.newsletters.compactMap(newsletter).map(\.slug)
+        let everything = SignupRehearsal(
+            lookups: true, subscriber: true, subscriptions: requested, token: true, mail: true)
+        try await rehearse(everything, request, in: tx, at: time, draft: draft)
+    }
+
+    private func rehearse(
+        _ steps: SignupRehearsal, _ request: SignupRequest, in tx: any StoreTransaction, at time: Date,
+        draft: ConfirmationDraft?
+    ) async throws {
+        try await tx.discardingWrites {
+            // The draft's secret is unused whenever a token or subscriber is rehearsed; hashed once.
+            let tokenHash = steps.subscriber || steps.token ? (draft?.secret ?? TokenSecret.generate()).hash : ""
+            let standIn = NewSubscriber(
+                email: request.email.typed, smtpAddress: request.email.smtpAddress,
+                canonicalKey: "rehearsal:" + tokenHash, name: request.name, createdAt: time)
+            if steps.lookups { _ = try await tx.subscriber(canonicalKey: standIn.canonicalKey) }
+            guard let subscriber = steps.subscriber ? try await tx.insertSubscriber(standIn) : steps.existing else {
+                return
+            }
+            if steps.lookups { try await tx.lockSubscriber(id: subscriber.id) }
+            for slug in steps.subscriptions {
+                if steps.lookups { _ = try await tx.subscription(subscriberID: subscriber.id, newsletter: slug) }
+                try await tx.saveSubscription(
+                    Subscription(
+                        subscriberID: subscriber.id, newsletter: slug, status: .pending, createdAt: time,
+                        updatedAt: time))
+                try await tx.appendConsent(consent(.signup, subscriber, slug, request.origin, time))
+            }
+            if steps.lookups { _ = try await mayMail(subscriber, kind: .confirmation, in: tx, at: time) }
+            if steps.token {
+                try await tx.insertToken(
+                    TokenRecord(
+                        hash: tokenHash, purpose: .confirm, subscriberID: subscriber.id,
+                        newsletter: steps.subscriptions.joined(separator: ","), createdAt: time, expiresAt: time))
+            }
+            if steps.mail, let mail = draft?.mail {
+                _ = try await tx.enqueueMail(
+                    OutboxDraft(
+                        kind: .confirmation, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,
+                        mail: mail, createdAt: time))
+            }
+        }
+    }
+}
