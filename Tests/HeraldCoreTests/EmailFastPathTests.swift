@@ -104,6 +104,18 @@ struct EmailFastPathTests {
         }
     }
 
+    @Test("Every ASCII byte is accepted in a local part or a domain exactly when the RFCs allow it")
+    func asciiByteClassesMatchTheRFCs() {
+        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.".utf8)
+        let label = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.".utf8)
+        for byte in UInt8(0)..<0x80 {
+            let inLocal = (try? EmailAddress(validatingUTF8: Array("a".utf8) + [byte] + Array("a@example.com".utf8))) != nil
+            let inDomain = (try? EmailAddress(validatingUTF8: Array("jane@a".utf8) + [byte] + Array("a.com".utf8))) != nil
+            #expect(inLocal == atext.contains(byte), "byte \(byte) in a local part")
+            #expect(inDomain == label.contains(byte), "byte \(byte) in a domain")
+        }
+    }
+
     /// The whole optimal-string-alignment table, as the reference.
     private static func fullTableDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)

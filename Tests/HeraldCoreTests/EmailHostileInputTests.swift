@@ -33,7 +33,7 @@ struct EmailHostileInputTests {
         var result: EmailValidationError.Code?
         let time = elapsed { result = code(huge) }
         #expect(result == .tooLong)
-        #expect(time < .milliseconds(50))
+        #expect(time < .seconds(1))  // linear, not quadratic (which takes minutes on 1 MiB); speed is benchmarked
     }
 
     @Test func oneMegabyteOfWhitespaceOrAtSignsIsRejectedFast() {
@@ -42,7 +42,7 @@ struct EmailHostileInputTests {
         var results: [EmailValidationError.Code?] = []
         let time = elapsed { results = [code(padded), code(ats)] }
         #expect(results == [.tooLong, .tooLong])
-        #expect(time < .milliseconds(50))
+        #expect(time < .seconds(1))  // linear, not quadratic (which takes minutes on 1 MiB); speed is benchmarked
         #expect(EmailAddress.suggestion(for: "jane@" + String(repeating: "g", count: 1 << 20)) == nil)
     }
 
@@ -51,14 +51,14 @@ struct EmailHostileInputTests {
         var result: EmailValidationError.Code?
         let time = elapsed { result = code(bytes: bytes) }
         #expect(result == .tooLong)
-        #expect(time < .milliseconds(50))
+        #expect(time < .seconds(1))  // linear, not quadratic (which takes minutes on 1 MiB); speed is benchmarked
     }
 
     @Test func justUnderTheInputLimitStaysCheap() {
         let nearLimit = String(repeating: "a.", count: 500) + "@" + String(repeating: "ü", count: 5)
         let time = elapsed { for _ in 0..<100 { _ = code(nearLimit) } }
         #expect(code(nearLimit) != nil)
-        #expect(time < .milliseconds(500))
+        #expect(time < .seconds(5))  // no blow-up near the limit; speed is benchmarked
     }
 
     // Found by Fuzz/Harnesses/fuzz-email: the 254-octet limit was applied to the typed UTF-8 too,

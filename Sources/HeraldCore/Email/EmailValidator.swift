@@ -17,6 +17,7 @@ enum EmailValidator {
     /// Trimmed inputs longer than this cannot normalize to a valid address; rejected before NFC.
     static let maxTrimmedInputBytes = 4 * maxAddressBytes
 
+    /// Validates `input`: along the ASCII path when it is all ASCII, else along the general path.
     static func validate(
         _ input: String, policy: EmailValidationPolicy, suggest: Bool
     ) throws(EmailValidationError) -> EmailAddress {
