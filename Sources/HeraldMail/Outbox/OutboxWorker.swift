@@ -25,8 +25,8 @@ public struct OutboxWorker: Sendable {
     let onResult: @Sendable (MailKind, OutboxState) -> Void
     /// Told about recipients the server refused for good (hard bounces), if set.
     public var bounces: (any BounceRecorder)?
-    /// Rung by whoever may have queued mail (in `serve`: every state-changing request); cuts a poll
-    /// sleep short, so a confirmation leaves at once instead of after `idlePoll`.
+    /// Rung by whoever may have queued mail (in `serve`: every state-changing request); cuts the
+    /// idle sleep short, so a confirmation leaves at once instead of after `idlePoll`.
     public var wake: WakeSignal?
 
     public init(
@@ -57,8 +57,11 @@ public struct OutboxWorker: Sendable {
 
     /// Runs until the task is cancelled. When nothing is due it sleeps `busyPoll` if it delivered
     /// something within `busyWindow` (mail is flowing; new mail is picked up quickly), else
-    /// `idlePoll`; a ring of `wake` ends either sleep early. Store errors are logged and retried
-    /// after a pause, so a database hiccup does not stop delivery.
+    /// `idlePoll`; a ring of `wake` ends the idle sleep early (the first mail after a quiet spell
+    /// leaves at once). While mail is flowing rings are not followed: waking for every signup would
+    /// claim and send one message at a time, where the busy poll claims what came in meanwhile and
+    /// sends it `concurrency` at a time. Store errors are logged and retried after a pause, so a
+    /// database hiccup does not stop delivery.
     public func run() async {
         var lastDelivery = ContinuousClock.now - policy.busyWindow
         while !Task.isCancelled {
@@ -68,7 +71,11 @@ public struct OutboxWorker: Sendable {
                     lastDelivery = .now
                 } else {
                     let flowing = ContinuousClock.now - lastDelivery < policy.busyWindow
-                    try await pause(flowing ? policy.busyPoll : policy.idlePoll)
+                    if flowing {
+                        try await Task.sleep(for: policy.busyPoll)
+                    } else {
+                        try await pauseIdle()
+                    }
                 }
             } catch is CancellationError {
                 return
@@ -79,13 +86,13 @@ public struct OutboxWorker: Sendable {
         }
     }
 
-    /// Sleeps `interval`, or less when the wake signal rings; throws when cancelled.
-    private func pause(_ interval: Duration) async throws {
+    /// Sleeps `idlePoll`, or less when the wake signal rings; throws when cancelled.
+    private func pauseIdle() async throws {
         if let wake {
-            await wake.wait(upTo: interval)
+            await wake.wait(upTo: policy.idlePoll)
             try Task.checkCancellation()
         } else {
-            try await Task.sleep(for: interval)
+            try await Task.sleep(for: policy.idlePoll)
         }
     }
 
