@@ -28,7 +28,7 @@ struct RecipientStatus {
         let type = value[..<semicolon].trimmedSpaces.lowercased()
         guard type == "rfc822" || type == "utf-8" else { return nil }
         var address = value[value.index(after: semicolon)...].trimmedSpaces
-        if address.hasPrefix("<"), address.hasSuffix(">") { address = String(address.dropFirst().dropLast()) }
+        if address.hasPrefix("<"), address.hasSuffix(">") { address = address.dropFirst().dropLast().trimmedSpaces }
         return address.isEmpty ? nil : address
     }
 

@@ -47,7 +47,7 @@ struct FeedbackReport {
     static func bare(_ value: String) -> String? {
         var text = value.trimmedSpaces
         if let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
-            text = String(text[text.index(after: open)..<close])
+            text = text[text.index(after: open)..<close].trimmedSpaces  // `< a@b >`
         }
         return text.isEmpty ? nil : text
     }

@@ -73,4 +73,17 @@ struct DeliveryReportFuzzFindingsTests {
         #expect(parsed.bounces.count == DeliveryReportParser.maximumRecipients)
         #expect(!parsed.bounces.contains { $0.address == "late@example.org" })
     }
+
+    @Test func spacesInsideAngleBracketsAreNotPartOfTheRecipient() throws {
+        // Found by fuzz-dsn: `To: "Reader" < a@example.org>` gave the recipient " a@example.org".
+        let dsn = try report("Final-Recipient: rfc822; < a@example.org\t>\nAction: failed\nStatus: 5.1.1")
+        #expect(dsn.bounces.map(\.address) == ["a@example.org"])
+        let text =
+            "Content-Type: multipart/report; report-type=feedback-report; boundary=b\n\n--b\n"
+            + "Content-Type: message/feedback-report\n\nFeedback-Type: abuse\n--b\nContent-Type: text/rfc822-headers\n\n"
+            + "To: \"Reader, R\" < b@example.org >\nSubject: x\n\n--b--\n"
+        #expect(try ReportFixtures.parse(Array(text.utf8)).bounces.map(\.address) == ["b@example.org"])
+        let empty = try report("Final-Recipient: rfc822; < >\nAction: failed\nStatus: 5.1.1")
+        #expect(empty.bounces.isEmpty && empty.ignored.isEmpty)
+    }
 }
