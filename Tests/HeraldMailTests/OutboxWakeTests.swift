@@ -8,22 +8,6 @@ import Testing
 /// A ring of the wake signal makes an idle worker send new mail at once, not after `idlePoll`.
 @Suite("Outbox wake-up")
 struct OutboxWakeTests {
-    private func enqueue(_ address: String, into store: InMemoryStore) async throws {
-        _ = try await store.transaction { tx in
-            try await tx.enqueueMail(
-                OutboxDraft(kind: .confirmation, subscriberID: nil, throttleKey: nil,
-                    mail: HeraldTestSupport.Fixtures.mail(to: address), createdAt: HeraldTestSupport.Fixtures.now))
-        }
-    }
-
-    private func waitUntil(_ transport: RecordingTransport, sent count: Int) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while transport.messages.count < count, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        return transport.messages.count >= count
-    }
-
     @Test func anIdleWorkerSendsNewMailAsSoonAsItIsWoken() async throws {
         let store = InMemoryStore()
         let transport = RecordingTransport()
@@ -37,9 +21,9 @@ struct OutboxWakeTests {
         defer { running.cancel() }
         for (index, address) in ["first@example.org", "second@example.org", "third@example.org"].enumerated() {
             try await Task.sleep(for: .milliseconds(50))  // the worker found nothing and sleeps ten minutes
-            try await enqueue(address, into: store)
+            try await OutboxTestQueue.enqueue(address, into: store)
             wake.ring()
-            #expect(await waitUntil(transport, sent: index + 1), "mail \(index + 1) waited for the ten-minute poll")
+            #expect(await OutboxTestQueue.waitUntil(transport, sent: index + 1), "mail \(index + 1) waited for the ten-minute poll")
         }
     }
 
@@ -54,18 +38,18 @@ struct OutboxWakeTests {
             logger: Logger(label: "test"), now: { HeraldTestSupport.Fixtures.now.addingTimeInterval(1) })
         let wake = WakeSignal()
         worker.wake = wake
-        try await enqueue("first@example.org", into: store)
+        try await OutboxTestQueue.enqueue("first@example.org", into: store)
         let running = Task { await worker.run() }
         defer { running.cancel() }
-        #expect(await waitUntil(transport, sent: 1))
+        #expect(await OutboxTestQueue.waitUntil(transport, sent: 1))
         try await Task.sleep(for: .milliseconds(500))  // the worker found nothing more and polls in 3 s
         for index in 0..<3 {
-            try await enqueue("next\(index)@example.org", into: store)
+            try await OutboxTestQueue.enqueue("next\(index)@example.org", into: store)
             wake.ring()
         }
         try await Task.sleep(for: .seconds(1))
         #expect(transport.messages.count == 1, "a ring cut the busy poll short")
-        #expect(await waitUntil(transport, sent: 4))  // the next busy round takes all three
+        #expect(await OutboxTestQueue.waitUntil(transport, sent: 4))  // the next busy round takes all three
     }
 
     @Test func aWokenWorkerStopsWhenCancelled() async {
