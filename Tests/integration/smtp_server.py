@@ -104,7 +104,6 @@ class SpoolHandler:
             return RANDOM_REPLIES[code]
         number = next(self.sequence)
         base = os.path.join(self.spool, f"msg-{number:04d}")
-        write_atomically(base + ".eml", envelope.original_content)
         meta = {
             "mail_from": envelope.mail_from,
             "rcpt_tos": envelope.rcpt_tos,
@@ -113,7 +112,9 @@ class SpoolHandler:
             "tls": session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None,
             "authenticated": bool(session.authenticated),
         }
+        # The envelope first: readers list the .eml files and then open each one's .json.
         write_atomically(base + ".json", json.dumps(meta).encode())
+        write_atomically(base + ".eml", envelope.original_content)
         return f"250 2.0.0 Ok: queued as msg-{number:04d}"
 
 
