@@ -34,6 +34,39 @@ struct AnswerDeadlineTests {
         #expect(!closed.value)
     }
 
+    @Test func cancellingTheCallerEndsTheWaitAtOnceAndClosesTheConnection() async throws {
+        let closed = LockedBox(false)
+        let started = ContinuousClock.now
+        let caller = Task {
+            try await AnswerDeadline.race(.seconds(600), what: "a query") {
+                try await withCheckedThrowingContinuation { (_: CheckedContinuation<Int, any Error>) in }  // never resumed
+            } onExpiry: {
+                closed.value = true
+            }
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        caller.cancel()
+        await #expect(throws: CancellationError.self) { try await caller.value }
+        #expect(ContinuousClock.now - started < .seconds(60))
+        #expect(closed.value)
+    }
+
+    @Test func manyQuickAnswersAllArriveAndCloseNothing() async throws {
+        let closed = LockedBox(0)
+        let answers = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<2_000 {
+                group.addTask {
+                    try await AnswerDeadline.race(.seconds(600), what: "a query") { index } onExpiry: {
+                        closed.withValue { $0 += 1 }
+                    }
+                }
+            }
+            return try await group.reduce(into: Set<Int>()) { $0.insert($1) }
+        }
+        #expect(answers == Set(0..<2_000))
+        #expect(closed.value == 0)
+    }
+
     @Test func anOperationsOwnErrorPassesThrough() async {
         struct Refused: Error {}
         await #expect(throws: Refused.self) {
