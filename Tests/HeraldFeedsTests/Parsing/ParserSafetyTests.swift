@@ -79,6 +79,17 @@ struct ParserSafetyTests {
         #expect(try #require(parseError(bytes)).kind == .invalidDocument)
     }
 
+    /// Found by fuzz-feed: `encoding="utf-8="` is no encoding name (libxml2 ignores it) but iconv
+    /// accepted it, so the document skipped the UTF-8 check and invalid UTF-8 in element names
+    /// reached FoundationXML, which stops the process.
+    @Test func aMalformedEncodingNameIsHeldToUTF8() throws {
+        for declared in ["utf-8=", "utf-8 ", "8bit", "utf-8\"1.0"] {
+            let bytes = Array("<?xml version=\"1.0\" encoding=\"\(declared)\"?><rss><channel><title".utf8) + [0xCA, 0xCA]
+                + Array(">x</title></channel></rss>".utf8)
+            #expect(try #require(parseError(bytes)).kind == .invalidDocument, "\(declared)")
+        }
+    }
+
     @Test func aDeclaredLegacyEncodingIsStillConverted() throws {
         let bytes = Array(#"<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>"#.utf8) + [0xCD, 0xEE, 0xE2, 0xE8, 0xED, 0xE8]
             + Array("</title></channel></rss>".utf8)

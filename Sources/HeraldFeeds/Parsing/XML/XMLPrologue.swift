@@ -11,11 +11,18 @@ enum XMLPrologue {
     }
 
     /// Whether the document is to be read as UTF-8: its XML declaration names UTF-8, no encoding
-    /// at all (XML's default) or one the system cannot convert (libxml2 would then pass the bytes
-    /// on unconverted), or there is no declaration.
+    /// at all (XML's default), a value that is not an encoding name at all (`utf-8=`: libxml2
+    /// ignores it, though iconv may accept it) or one the system cannot convert (libxml2 would then
+    /// pass the bytes on unconverted), or there is no declaration.
     static func declaresUTF8(_ bytes: [UInt8]) -> Bool {
-        guard let encoding = declaredEncoding(bytes) else { return true }
+        guard let encoding = declaredEncoding(bytes), isEncodingName(encoding) else { return true }
         return ["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) || !isConvertible(encoding)
+    }
+
+    /// XML's `EncName` production: `[A-Za-z] ([A-Za-z0-9._] | '-')*`.
+    private static func isEncodingName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first.isASCIILetter else { return false }
+        return name.utf8.allSatisfy { $0.isASCIILetter || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
     }
 
     /// Whether iconv (which libxml2 uses for encodings it lacks) can convert `encoding` to UTF-8.
