@@ -11,13 +11,8 @@ struct OutboxPollingTests {
     /// A worker over an empty store polling every 5 minutes when idle and every 10 ms while busy (the
     /// waits below are generous: CPU-bound suites running in parallel can hold the cooperative pool).
     private func makeWorker() -> (InMemoryStore, RecordingTransport, OutboxWorker) {
-        let store = InMemoryStore()
-        let transport = RecordingTransport()
-        let worker = OutboxWorker(
-            store: store, transport: transport,
-            policy: OutboxDeliveryPolicy(idlePoll: .seconds(300), busyPoll: .milliseconds(10), busyWindow: .seconds(300)),
-            logger: Logger(label: "test"), now: { HeraldTestSupport.Fixtures.now.addingTimeInterval(1) })
-        return (store, transport, worker)
+        OutboxTestQueue.worker(
+            OutboxDeliveryPolicy(idlePoll: .seconds(300), busyPoll: .milliseconds(10), busyWindow: .seconds(300)))
     }
 
     @Test func mailQueuedSoonAfterADeliveryIsSentWithinTheBusyPoll() async throws {

@@ -9,14 +9,9 @@ import Testing
 @Suite("Outbox wake-up")
 struct OutboxWakeTests {
     @Test func anIdleWorkerSendsNewMailAsSoonAsItIsWoken() async throws {
-        let store = InMemoryStore()
-        let transport = RecordingTransport()
-        var worker = OutboxWorker(
-            store: store, transport: transport,
-            policy: OutboxDeliveryPolicy(idlePoll: .seconds(600), busyPoll: .seconds(600), busyWindow: .zero),
-            logger: Logger(label: "test"), now: { HeraldTestSupport.Fixtures.now.addingTimeInterval(1) })
         let wake = WakeSignal()
-        worker.wake = wake
+        let (store, transport, worker) = OutboxTestQueue.worker(
+            OutboxDeliveryPolicy(idlePoll: .seconds(600), busyPoll: .seconds(600), busyWindow: .zero), wake: wake)
         let running = Task { await worker.run() }
         defer { running.cancel() }
         for (index, address) in ["first@example.org", "second@example.org", "third@example.org"].enumerated() {
@@ -30,14 +25,9 @@ struct OutboxWakeTests {
     /// While mail is flowing (sent within `busyWindow`) the worker keeps its busy poll and does not
     /// answer every ring with a round of its own, which would send one message at a time.
     @Test func whileMailIsFlowingRingsDoNotCutTheBusyPollShort() async throws {
-        let store = InMemoryStore()
-        let transport = RecordingTransport()
-        var worker = OutboxWorker(
-            store: store, transport: transport,
-            policy: OutboxDeliveryPolicy(idlePoll: .seconds(600), busyPoll: .seconds(3), busyWindow: .seconds(600)),
-            logger: Logger(label: "test"), now: { HeraldTestSupport.Fixtures.now.addingTimeInterval(1) })
         let wake = WakeSignal()
-        worker.wake = wake
+        let (store, transport, worker) = OutboxTestQueue.worker(
+            OutboxDeliveryPolicy(idlePoll: .seconds(600), busyPoll: .seconds(3), busyWindow: .seconds(600)), wake: wake)
         try await OutboxTestQueue.enqueue("first@example.org", into: store)
         let running = Task { await worker.run() }
         defer { running.cancel() }
@@ -53,10 +43,7 @@ struct OutboxWakeTests {
     }
 
     @Test func aWokenWorkerStopsWhenCancelled() async {
-        var worker = OutboxWorker(
-            store: InMemoryStore(), transport: RecordingTransport(),
-            policy: OutboxDeliveryPolicy(idlePoll: .seconds(600)), logger: Logger(label: "test"))
-        worker.wake = WakeSignal()
+        let (_, _, worker) = OutboxTestQueue.worker(OutboxDeliveryPolicy(idlePoll: .seconds(600)), wake: WakeSignal())
         let running = Task { await worker.run() }
         try? await Task.sleep(for: .milliseconds(50))
         let started = ContinuousClock.now

@@ -6,12 +6,11 @@ import os
 import subprocess
 import time
 import urllib.parse
-import uuid
 
 import pytest
 
 from conftest import BINARY, FORM, Herald, http, link_in, wait_for
-from test_postgres_e2e import SERVER, query
+from test_postgres_e2e import database_url, query  # noqa: F401 (database_url is a fixture)
 from webhook_receiver import Receiver, verify
 
 SECRET = "whsec-0123456789abcdef-test"
@@ -141,14 +140,7 @@ def test_bad_webhook_configuration_stops_start_up_naming_the_line(tmp_path, webh
     assert f"{config}:2" in result.stderr
 
 
-def test_two_servers_on_one_postgres_database_deliver_each_event_once(workdir, smtp, receiver):
-    if not SERVER:
-        if os.environ.get("CI"):
-            pytest.fail("HERALD_TEST_POSTGRES_URL is not set: scripts/test starts PostgreSQL for these tests")
-        pytest.skip("no PostgreSQL server (run through scripts/test)")
-    name = "herald_webhooks_" + uuid.uuid4().hex[:12]
-    subprocess.run(["psql", SERVER, "-qc", f"CREATE DATABASE {name}"], check=True, capture_output=True)
-    database_url = SERVER.rsplit("/", 1)[0] + "/" + name
+def test_two_servers_on_one_postgres_database_deliver_each_event_once(workdir, smtp, receiver, database_url):
     hook = receiver()
     servers = []
     try:
@@ -170,4 +162,3 @@ def test_two_servers_on_one_postgres_database_deliver_each_event_once(workdir, s
     finally:
         for server in servers:
             server.stop()
-        subprocess.run(["psql", SERVER, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)

@@ -1,9 +1,26 @@
 import Foundation
 import HeraldCore
+import HeraldMail
 import HeraldTestSupport
+import Logging
 
-/// Helpers for the outbox worker tests: queue one mail, wait until the transport has seen some.
+/// Helpers for the outbox worker tests: a worker over an empty store, queue one mail, wait until
+/// the transport has seen some.
 enum OutboxTestQueue {
+    /// A worker with `policy` over a new in-memory store and recording transport, whose clock
+    /// stands one second after the fixtures' time (so queued mail is due), woken by `wake` if given.
+    static func worker(_ policy: OutboxDeliveryPolicy, wake: WakeSignal? = nil)
+        -> (InMemoryStore, RecordingTransport, OutboxWorker)
+    {
+        let store = InMemoryStore()
+        let transport = RecordingTransport()
+        var worker = OutboxWorker(
+            store: store, transport: transport, policy: policy, logger: Logger(label: "test"),
+            now: { HeraldTestSupport.Fixtures.now.addingTimeInterval(1) })
+        worker.wake = wake
+        return (store, transport, worker)
+    }
+
     /// Queues one confirmation mail to `address`, due at once.
     static func enqueue(_ address: String, into store: InMemoryStore) async throws {
         _ = try await store.transaction { tx in
