@@ -15,7 +15,8 @@ let testable: [SwiftSetting] = upcoming + [.unsafeFlags(["-enable-testing"])]
 
 /// One executable per harness; its `@main` hands its test function to libFuzzer (`FuzzDriver`).
 func harness(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
-    .executableTarget(name: name, dependencies: ["FuzzDriver"] + dependencies, path: "Harnesses/\(name)", swiftSettings: upcoming)
+    .executableTarget(
+        name: name, dependencies: ["FuzzDriver"] + dependencies, path: "Harnesses/\(name)", swiftSettings: upcoming)
 }
 
 let package = Package(

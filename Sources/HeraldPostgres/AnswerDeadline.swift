@@ -24,12 +24,15 @@ enum AnswerDeadline {
                 race.begin(
                     continuation,
                     work: Task {
-                        do { race.settle(with: .success(try await operation())) } catch { race.settle(with: .failure(error)) }
+                        do { race.settle(with: .success(try await operation())) } catch {
+                            race.settle(with: .failure(error))
+                        }
                     },
                     timer: Task {
                         try? await Task.sleep(for: limit)
                         guard !Task.isCancelled else { return }
-                        race.abandon(onExpiry, StoreError.unavailable("PostgreSQL gave no answer to \(what) within \(limit)"))
+                        race.abandon(
+                            onExpiry, StoreError.unavailable("PostgreSQL gave no answer to \(what) within \(limit)"))
                     })
             }
         } onCancel: {
@@ -50,7 +53,8 @@ enum AnswerDeadline {
 
         private let state = LockedBox(State())
 
-        func begin(_ waiter: CheckedContinuation<Result, any Error>, work: Task<Void, Never>, timer: Task<Void, Never>) {
+        func begin(_ waiter: CheckedContinuation<Result, any Error>, work: Task<Void, Never>, timer: Task<Void, Never>)
+        {
             let early = state.withValue { state -> Swift.Result<Result, any Error>? in
                 state.work = work
                 state.timer = timer
@@ -78,7 +82,8 @@ enum AnswerDeadline {
         /// tasks. False when it was already settled.
         @discardableResult
         private func complete(_ result: Swift.Result<Result, any Error>) -> Bool {
-            let taken = state.withValue { state -> (CheckedContinuation<Result, any Error>?, Task<Void, Never>?, Task<Void, Never>?)? in
+            let taken = state.withValue {
+                state -> (CheckedContinuation<Result, any Error>?, Task<Void, Never>?, Task<Void, Never>?)? in
                 guard !state.settled else { return nil }
                 state.settled = true
                 if state.waiter == nil { state.early = result }

@@ -62,7 +62,8 @@ final class PostgresPool: Sendable {
             defer { (state.client, state.runLoop) = (client, runLoop) }
             return state.runLoop
         }
-        logger.notice("PostgreSQL answers again; replaced the connection pool", metadata: ["server": "\(configuration.endpoint)"])
+        logger.notice(
+            "PostgreSQL answers again; replaced the connection pool", metadata: ["server": "\(configuration.endpoint)"])
         Task {  // a broken pool has no connections; the delay only spares a pool that just recovered itself
             try? await Task.sleep(for: .seconds(30))
             old.cancel()

@@ -83,7 +83,8 @@ public final class PostgresStore: SubscriberStore {
         let limit = answerLimit(statementTimeout: timeout)
         try await connection.run(PostgresQueries.beginTransaction, logger: logger, answerWithin: limit)
         do {
-            let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+            let milliseconds =
+                timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
             try await connection.run(
                 PostgresQueries.limitStatementTime, [.text(String(milliseconds))], logger: logger, answerWithin: limit)
             let result = try await body(connection)
@@ -109,7 +110,9 @@ extension PostgresConnection {
         async throws -> [PostgresStoredRow]
     {
         let query = PostgresQuery(unsafeSQL: sql, binds: PostgresBindings(values))
-        guard let limit else { return try await self.query(query, logger: logger).collect().map(PostgresStoredRow.init) }
+        guard let limit else {
+            return try await self.query(query, logger: logger).collect().map(PostgresStoredRow.init)
+        }
         return try await AnswerDeadline.race(limit, what: "a query") { [self] in
             try await self.query(query, logger: logger).collect().map(PostgresStoredRow.init)
         } onExpiry: { [self] in

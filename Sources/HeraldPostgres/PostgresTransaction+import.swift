@@ -15,10 +15,13 @@ extension PostgresTransaction {
             Subscription(stored: $0)
         }
         if !changed.isEmpty {
-            try await run(Q.importConsent, [
-                .integers(changed.map(\.subscriberID)), .texts(changed.map(\.newsletter)), .text(batch.consentSource),
-                .date(batch.importedAt),
-            ])
+            try await run(
+                Q.importConsent,
+                [
+                    .integers(changed.map(\.subscriberID)), .texts(changed.map(\.newsletter)),
+                    .text(batch.consentSource),
+                    .date(batch.importedAt),
+                ])
         }
         return SubscriberImportBatchResult(preexisting: preexisting, changed: changed)
     }
@@ -26,10 +29,13 @@ extension PostgresTransaction {
     func exportPage(
         newsletter: String?, status: SubscriptionStatus?, afterSubscriberID: Int64, afterNewsletter: String, limit: Int
     ) async throws -> [SubscriberExportRow] {
-        try await run(Q.exportPage, [
-            .optionalText(newsletter), .optionalText(status?.rawValue), .integer(afterSubscriberID),
-            .text(afterNewsletter), .integer(Int64(limit)),
-        ]).map { row in
+        try await run(
+            Q.exportPage,
+            [
+                .optionalText(newsletter), .optionalText(status?.rawValue), .integer(afterSubscriberID),
+                .text(afterNewsletter), .integer(Int64(limit)),
+            ]
+        ).map { row in
             SubscriberExportRow(subscriber: Subscriber(stored: row), subscription: Subscription(stored: row, at: 8))
         }
     }

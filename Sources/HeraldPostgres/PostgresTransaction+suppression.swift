@@ -34,7 +34,9 @@ extension PostgresTransaction {
     func eraseSubscriber(id: Int64) async throws -> Bool {
         guard let key = try await run(Q.lockSubscriberForErasure, [.integer(id)]).first?.string(0) else { return false }
         try await run(Q.eraseOutboxMail, [.integer(id), .text(key)])
-        for statement in [Q.eraseDigestDeliveries, Q.eraseTokens, Q.eraseConsent, Q.eraseSubscriptions, Q.eraseSubscriberRow] {
+        for statement in [
+            Q.eraseDigestDeliveries, Q.eraseTokens, Q.eraseConsent, Q.eraseSubscriptions, Q.eraseSubscriberRow,
+        ] {
             try await run(statement, [.integer(id)])
         }
         return true

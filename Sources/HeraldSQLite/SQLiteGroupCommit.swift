@@ -19,9 +19,10 @@ final class SQLiteGroupCommit: @unchecked Sendable {
         private var body: (@Sendable (SQLiteConnection) async throws -> Void)?
         let finish: @Sendable ((any Error)?) -> Void
 
-        init(run: @escaping @Sendable (SQLiteConnection) async throws -> Void,
-            finish: @escaping @Sendable ((any Error)?) -> Void)
-        {
+        init(
+            run: @escaping @Sendable (SQLiteConnection) async throws -> Void,
+            finish: @escaping @Sendable ((any Error)?) -> Void
+        ) {
             body = run
             self.finish = finish
         }
@@ -61,7 +62,11 @@ final class SQLiteGroupCommit: @unchecked Sendable {
                 Job(
                     run: { connection in box.set(try await body(connection)) },
                     finish: { error in
-                        if let error { continuation.resume(throwing: error) } else { continuation.resume(returning: box.take()) }
+                        if let error {
+                            continuation.resume(throwing: error)
+                        } else {
+                            continuation.resume(returning: box.take())
+                        }
                     }))
         }
     }

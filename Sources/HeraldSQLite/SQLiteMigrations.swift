@@ -9,176 +9,186 @@ enum SQLiteMigrations {
     }
 
     static let all: [Migration] = [
-        Migration(version: 1, name: "subscribers, subscriptions, tokens, consent, outbox", sql: """
-            CREATE TABLE newsletters (
-                slug TEXT PRIMARY KEY,
-                title TEXT NOT NULL,
-                description TEXT NOT NULL DEFAULT '',
-                from_address TEXT,
-                time_zone TEXT NOT NULL DEFAULT 'UTC',
-                digest_feed TEXT,
-                sends_welcome INTEGER NOT NULL DEFAULT 1
-            );
-            CREATE TABLE subscribers (
-                id INTEGER PRIMARY KEY,
-                email TEXT NOT NULL,
-                smtp_address TEXT NOT NULL,
-                canonical_key TEXT NOT NULL UNIQUE,
-                name TEXT,
-                attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
-                created_at INTEGER NOT NULL,
-                updated_at INTEGER NOT NULL
-            );
-            CREATE TABLE subscriptions (
-                subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
-                newsletter TEXT NOT NULL REFERENCES newsletters(slug),
-                status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
-                created_at INTEGER NOT NULL,
-                updated_at INTEGER NOT NULL,
-                confirmed_at INTEGER,
-                unsubscribed_at INTEGER,
-                PRIMARY KEY (subscriber_id, newsletter)
-            ) WITHOUT ROWID;
-            CREATE INDEX subscriptions_by_newsletter ON subscriptions (newsletter, status, subscriber_id);
-            CREATE TABLE tokens (
-                hash TEXT PRIMARY KEY,
-                purpose TEXT NOT NULL,
-                subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
-                newsletter TEXT,
-                created_at INTEGER NOT NULL,
-                expires_at INTEGER NOT NULL,
-                used_at INTEGER
-            ) WITHOUT ROWID;
-            CREATE TABLE consent_events (
-                id INTEGER PRIMARY KEY,
-                subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
-                newsletter TEXT,
-                action TEXT NOT NULL,
-                ip TEXT,
-                user_agent TEXT,
-                source TEXT,
-                occurred_at INTEGER NOT NULL
-            );
-            CREATE INDEX consent_by_subscriber ON consent_events (subscriber_id, id);
-            CREATE TABLE outbox (
-                id INTEGER PRIMARY KEY,
-                kind TEXT NOT NULL,
-                subscriber_id INTEGER REFERENCES subscribers(id) ON DELETE SET NULL,
-                throttle_key TEXT,
-                sender TEXT NOT NULL,
-                recipients TEXT NOT NULL CHECK (json_valid(recipients)),
-                smtputf8 INTEGER NOT NULL,
-                data BLOB NOT NULL,
-                state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
-                attempts INTEGER NOT NULL DEFAULT 0,
-                created_at INTEGER NOT NULL,
-                next_attempt_at INTEGER NOT NULL,
-                last_result TEXT,
-                sent_at INTEGER
-            );
-            CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
-            CREATE INDEX outbox_throttle ON outbox (throttle_key, kind, created_at);
-            CREATE TABLE settings (
-                name TEXT PRIMARY KEY,
-                value TEXT NOT NULL
-            ) WITHOUT ROWID;
-            """),
-        Migration(version: 2, name: "digest issues, deliveries and sent articles", sql: """
-            CREATE TABLE digest_issues (
-                id INTEGER PRIMARY KEY,
-                newsletter TEXT NOT NULL REFERENCES newsletters(slug),
-                period TEXT NOT NULL,
-                articles TEXT NOT NULL CHECK (json_valid(articles)),
-                created_at INTEGER NOT NULL,
-                completed_at INTEGER,
-                lease_owner TEXT,
-                lease_until INTEGER,
-                UNIQUE (newsletter, period)
-            );
-            CREATE TABLE digest_deliveries (
-                issue_id INTEGER NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
-                subscriber_id INTEGER NOT NULL,
-                state TEXT NOT NULL
-                    CHECK (state IN ('pending', 'claimed', 'sending', 'sent', 'deferred', 'failed', 'skipped')),
-                claimed_by TEXT,
-                attempts INTEGER NOT NULL DEFAULT 0,
-                result TEXT,
-                updated_at INTEGER,
-                PRIMARY KEY (issue_id, subscriber_id)
-            ) WITHOUT ROWID;
-            CREATE INDEX digest_deliveries_open ON digest_deliveries (issue_id, state, subscriber_id);
-            CREATE TABLE digest_articles_sent (
-                newsletter TEXT NOT NULL,
-                identity TEXT NOT NULL,
-                link_identity TEXT,
-                issue_id INTEGER NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
-                PRIMARY KEY (newsletter, identity)
-            ) WITHOUT ROWID;
-            CREATE INDEX digest_articles_by_link ON digest_articles_sent (newsletter, link_identity);
-            """),
-        Migration(version: 3, name: "suppression list; indexes for erasing a subscriber", sql: """
-            CREATE TABLE suppressions (
-                address_hash TEXT PRIMARY KEY,
-                reason TEXT NOT NULL
-                    CHECK (reason IN ('erased', 'hard_bounce', 'complaint', 'soft_bounces', 'admin')),
-                detail TEXT,
-                created_at INTEGER NOT NULL
-            ) WITHOUT ROWID;
-            CREATE INDEX outbox_by_subscriber ON outbox (subscriber_id);
-            CREATE INDEX tokens_by_subscriber ON tokens (subscriber_id);
-            """),
-        Migration(version: 4, name: "admin audit log and queued digest items", sql: """
-            CREATE TABLE audit_log (
-                id INTEGER PRIMARY KEY,
-                actor TEXT NOT NULL,
-                action TEXT NOT NULL,
-                target TEXT,
-                detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail)),
-                occurred_at INTEGER NOT NULL
-            );
-            CREATE TABLE digest_queue (
-                id INTEGER PRIMARY KEY,
-                newsletter TEXT NOT NULL REFERENCES newsletters(slug),
-                identity TEXT NOT NULL,
-                article TEXT NOT NULL CHECK (json_valid(article)),
-                queued_by TEXT NOT NULL,
-                queued_at INTEGER NOT NULL,
-                UNIQUE (newsletter, identity)
-            );
-            CREATE INDEX subscribers_by_created ON subscribers (created_at, id);
-            CREATE INDEX consent_by_time ON consent_events (occurred_at, newsletter);
-            """),
-        Migration(version: 5, name: "bounces and the webhook outbox", sql: """
-            CREATE TABLE bounces (
-                id INTEGER PRIMARY KEY,
-                address_hash TEXT NOT NULL,
-                subscriber_id INTEGER,
-                kind TEXT NOT NULL CHECK (kind IN ('hard', 'soft', 'complaint')),
-                source TEXT NOT NULL,
-                diagnostic TEXT NOT NULL DEFAULT '',
-                occurred_at INTEGER NOT NULL,
-                recorded_at INTEGER NOT NULL
-            );
-            CREATE INDEX bounces_by_address ON bounces (address_hash, kind, occurred_at);
-            CREATE TABLE webhook_deliveries (
-                id INTEGER PRIMARY KEY,
-                event_id TEXT NOT NULL,
-                event_type TEXT NOT NULL,
-                endpoint_url TEXT NOT NULL,
-                subscriber_id INTEGER,
-                body TEXT NOT NULL,
-                state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'delivered', 'failed')),
-                attempts INTEGER NOT NULL DEFAULT 0,
-                created_at INTEGER NOT NULL,
-                next_attempt_at INTEGER NOT NULL,
-                claimed_by TEXT,
-                last_result TEXT,
-                delivered_at INTEGER,
-                UNIQUE (event_id, endpoint_url)
-            );
-            CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
-            CREATE INDEX webhook_deliveries_by_subscriber ON webhook_deliveries (subscriber_id);
-            """),
+        Migration(
+            version: 1, name: "subscribers, subscriptions, tokens, consent, outbox",
+            sql: """
+                CREATE TABLE newsletters (
+                    slug TEXT PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    description TEXT NOT NULL DEFAULT '',
+                    from_address TEXT,
+                    time_zone TEXT NOT NULL DEFAULT 'UTC',
+                    digest_feed TEXT,
+                    sends_welcome INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE TABLE subscribers (
+                    id INTEGER PRIMARY KEY,
+                    email TEXT NOT NULL,
+                    smtp_address TEXT NOT NULL,
+                    canonical_key TEXT NOT NULL UNIQUE,
+                    name TEXT,
+                    attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE TABLE subscriptions (
+                    subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+                    newsletter TEXT NOT NULL REFERENCES newsletters(slug),
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    confirmed_at INTEGER,
+                    unsubscribed_at INTEGER,
+                    PRIMARY KEY (subscriber_id, newsletter)
+                ) WITHOUT ROWID;
+                CREATE INDEX subscriptions_by_newsletter ON subscriptions (newsletter, status, subscriber_id);
+                CREATE TABLE tokens (
+                    hash TEXT PRIMARY KEY,
+                    purpose TEXT NOT NULL,
+                    subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+                    newsletter TEXT,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    used_at INTEGER
+                ) WITHOUT ROWID;
+                CREATE TABLE consent_events (
+                    id INTEGER PRIMARY KEY,
+                    subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+                    newsletter TEXT,
+                    action TEXT NOT NULL,
+                    ip TEXT,
+                    user_agent TEXT,
+                    source TEXT,
+                    occurred_at INTEGER NOT NULL
+                );
+                CREATE INDEX consent_by_subscriber ON consent_events (subscriber_id, id);
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    subscriber_id INTEGER REFERENCES subscribers(id) ON DELETE SET NULL,
+                    throttle_key TEXT,
+                    sender TEXT NOT NULL,
+                    recipients TEXT NOT NULL CHECK (json_valid(recipients)),
+                    smtputf8 INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL,
+                    next_attempt_at INTEGER NOT NULL,
+                    last_result TEXT,
+                    sent_at INTEGER
+                );
+                CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+                CREATE INDEX outbox_throttle ON outbox (throttle_key, kind, created_at);
+                CREATE TABLE settings (
+                    name TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """),
+        Migration(
+            version: 2, name: "digest issues, deliveries and sent articles",
+            sql: """
+                CREATE TABLE digest_issues (
+                    id INTEGER PRIMARY KEY,
+                    newsletter TEXT NOT NULL REFERENCES newsletters(slug),
+                    period TEXT NOT NULL,
+                    articles TEXT NOT NULL CHECK (json_valid(articles)),
+                    created_at INTEGER NOT NULL,
+                    completed_at INTEGER,
+                    lease_owner TEXT,
+                    lease_until INTEGER,
+                    UNIQUE (newsletter, period)
+                );
+                CREATE TABLE digest_deliveries (
+                    issue_id INTEGER NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
+                    subscriber_id INTEGER NOT NULL,
+                    state TEXT NOT NULL
+                        CHECK (state IN ('pending', 'claimed', 'sending', 'sent', 'deferred', 'failed', 'skipped')),
+                    claimed_by TEXT,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    result TEXT,
+                    updated_at INTEGER,
+                    PRIMARY KEY (issue_id, subscriber_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX digest_deliveries_open ON digest_deliveries (issue_id, state, subscriber_id);
+                CREATE TABLE digest_articles_sent (
+                    newsletter TEXT NOT NULL,
+                    identity TEXT NOT NULL,
+                    link_identity TEXT,
+                    issue_id INTEGER NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
+                    PRIMARY KEY (newsletter, identity)
+                ) WITHOUT ROWID;
+                CREATE INDEX digest_articles_by_link ON digest_articles_sent (newsletter, link_identity);
+                """),
+        Migration(
+            version: 3, name: "suppression list; indexes for erasing a subscriber",
+            sql: """
+                CREATE TABLE suppressions (
+                    address_hash TEXT PRIMARY KEY,
+                    reason TEXT NOT NULL
+                        CHECK (reason IN ('erased', 'hard_bounce', 'complaint', 'soft_bounces', 'admin')),
+                    detail TEXT,
+                    created_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX outbox_by_subscriber ON outbox (subscriber_id);
+                CREATE INDEX tokens_by_subscriber ON tokens (subscriber_id);
+                """),
+        Migration(
+            version: 4, name: "admin audit log and queued digest items",
+            sql: """
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    target TEXT,
+                    detail TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail)),
+                    occurred_at INTEGER NOT NULL
+                );
+                CREATE TABLE digest_queue (
+                    id INTEGER PRIMARY KEY,
+                    newsletter TEXT NOT NULL REFERENCES newsletters(slug),
+                    identity TEXT NOT NULL,
+                    article TEXT NOT NULL CHECK (json_valid(article)),
+                    queued_by TEXT NOT NULL,
+                    queued_at INTEGER NOT NULL,
+                    UNIQUE (newsletter, identity)
+                );
+                CREATE INDEX subscribers_by_created ON subscribers (created_at, id);
+                CREATE INDEX consent_by_time ON consent_events (occurred_at, newsletter);
+                """),
+        Migration(
+            version: 5, name: "bounces and the webhook outbox",
+            sql: """
+                CREATE TABLE bounces (
+                    id INTEGER PRIMARY KEY,
+                    address_hash TEXT NOT NULL,
+                    subscriber_id INTEGER,
+                    kind TEXT NOT NULL CHECK (kind IN ('hard', 'soft', 'complaint')),
+                    source TEXT NOT NULL,
+                    diagnostic TEXT NOT NULL DEFAULT '',
+                    occurred_at INTEGER NOT NULL,
+                    recorded_at INTEGER NOT NULL
+                );
+                CREATE INDEX bounces_by_address ON bounces (address_hash, kind, occurred_at);
+                CREATE TABLE webhook_deliveries (
+                    id INTEGER PRIMARY KEY,
+                    event_id TEXT NOT NULL,
+                    event_type TEXT NOT NULL,
+                    endpoint_url TEXT NOT NULL,
+                    subscriber_id INTEGER,
+                    body TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'delivered', 'failed')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL,
+                    next_attempt_at INTEGER NOT NULL,
+                    claimed_by TEXT,
+                    last_result TEXT,
+                    delivered_at INTEGER,
+                    UNIQUE (event_id, endpoint_url)
+                );
+                CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
+                CREATE INDEX webhook_deliveries_by_subscriber ON webhook_deliveries (subscriber_id);
+                """),
     ]
 
     /// The newest schema version this build knows.

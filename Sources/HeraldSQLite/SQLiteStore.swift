@@ -14,7 +14,9 @@ public final class SQLiteStore: SubscriberStore {
     public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
         let milliseconds = Int32(clamping: busyTimeout.components.seconds * 1000)
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: milliseconds)
-        try connection.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;")
+        try connection.execute(
+            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;"
+        )
         groupCommit = SQLiteGroupCommit(connection: connection, gate: gate)
     }
 

@@ -26,9 +26,11 @@ extension SQLiteTransaction {
         try connection.query(Q.insertDigestIssue, [.text(newsletter), .text(period), .text(encoded), .date(time)])
         let id = connection.lastInsertRowID
         for article in articles {
-            try connection.query(Q.rememberSentArticle, [
-                .text(newsletter), .text(article.identity), .optionalText(article.linkIdentity), .integer(id),
-            ])
+            try connection.query(
+                Q.rememberSentArticle,
+                [
+                    .text(newsletter), .text(article.identity), .optionalText(article.linkIdentity), .integer(id),
+                ])
         }
         try connection.query(Q.addDeliveriesForConfirmed, [.integer(id), .date(time), .text(newsletter)])
         return DigestIssue(id: id, newsletter: newsletter, period: period, articles: articles, createdAt: time)
@@ -60,7 +62,8 @@ extension SQLiteTransaction {
         let idList = "[" + ids.map(String.init).joined(separator: ",") + "]"
         try connection.query(
             Q.markDigestDeliveriesClaimed, [.text(claim.owner), .date(claim.time), .integer(issueID), .text(idList)])
-        let newsletter = try connection.query(Q.digestIssueNewsletter, [.integer(issueID)])
+        let newsletter =
+            try connection.query(Q.digestIssueNewsletter, [.integer(issueID)])
             .first?.string(0) ?? ""
         return try connection.query(Q.claimedRecipients, [.text(newsletter), .text(idList)]).map {
             DigestRecipient(stored: $0, interruptedIDs: interrupted)
@@ -80,9 +83,11 @@ extension SQLiteTransaction {
     func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)
         async throws
     {
-        try connection.query(Q.recordDigestDelivery, [
-            .text(state.rawValue), .optionalText(result), .date(time), .integer(issueID), .integer(subscriberID),
-        ])
+        try connection.query(
+            Q.recordDigestDelivery,
+            [
+                .text(state.rawValue), .optionalText(result), .date(time), .integer(issueID), .integer(subscriberID),
+            ])
     }
 
     func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress {

@@ -8,11 +8,13 @@ extension SQLiteTransaction {
         try connection.execute(Q.createImportStage)
         try connection.query(Q.clearImportStage)
         for row in batch.rows {
-            try connection.query(Q.stageImportRow, [
-                .text(row.email), .text(row.smtpAddress), .text(row.canonicalKey), .optionalText(row.name),
-                .text(row.attributesJSON), .text(row.newsletter), .text(row.status.rawValue), .date(row.createdAt),
-                .date(row.confirmedAt),
-            ])
+            try connection.query(
+                Q.stageImportRow,
+                [
+                    .text(row.email), .text(row.smtpAddress), .text(row.canonicalKey), .optionalText(row.name),
+                    .text(row.attributesJSON), .text(row.newsletter), .text(row.status.rawValue), .date(row.createdAt),
+                    .date(row.confirmedAt),
+                ])
         }
         try connection.query(Q.importSubscribers, [.date(batch.importedAt)])
         try connection.query(Q.resolveStagedSubscribers)
@@ -23,10 +25,12 @@ extension SQLiteTransaction {
         let changed = try connection.query(Q.importSubscriptions, [.date(batch.importedAt)])
             .map { Subscription(stored: $0) }
         for (newsletter, ids) in Dictionary(grouping: changed, by: \.newsletter).mapValues({ $0.map(\.subscriberID) }) {
-            try connection.query(Q.importConsent, [
-                .text("[" + ids.map(String.init).joined(separator: ",") + "]"), .text(newsletter),
-                .text(batch.consentSource), .date(batch.importedAt),
-            ])
+            try connection.query(
+                Q.importConsent,
+                [
+                    .text("[" + ids.map(String.init).joined(separator: ",") + "]"), .text(newsletter),
+                    .text(batch.consentSource), .date(batch.importedAt),
+                ])
         }
         try connection.query(Q.clearImportStage)
         return SubscriberImportBatchResult(preexisting: preexisting, changed: changed)
@@ -35,10 +39,13 @@ extension SQLiteTransaction {
     func exportPage(
         newsletter: String?, status: SubscriptionStatus?, afterSubscriberID: Int64, afterNewsletter: String, limit: Int
     ) async throws -> [SubscriberExportRow] {
-        try connection.query(Q.exportPage, [
-            .optionalText(newsletter), .optionalText(status?.rawValue), .integer(afterSubscriberID),
-            .text(afterNewsletter), .integer(Int64(limit)),
-        ]).map { row in
+        try connection.query(
+            Q.exportPage,
+            [
+                .optionalText(newsletter), .optionalText(status?.rawValue), .integer(afterSubscriberID),
+                .text(afterNewsletter), .integer(Int64(limit)),
+            ]
+        ).map { row in
             SubscriberExportRow(subscriber: Subscriber(stored: row), subscription: Subscription(stored: row, at: 8))
         }
     }

@@ -4,9 +4,11 @@ import HeraldCore
 /// The suppression list and erasure on SQLite.
 extension SQLiteTransaction {
     func suppress(_ e: SuppressionEntry) async throws {
-        try connection.query(Q.upsertSuppression, [
-            .text(e.addressHash), .text(e.reason.rawValue), .optionalText(e.detail), .date(e.createdAt),
-        ])
+        try connection.query(
+            Q.upsertSuppression,
+            [
+                .text(e.addressHash), .text(e.reason.rawValue), .optionalText(e.detail), .date(e.createdAt),
+            ])
     }
 
     func suppression(addressHash: String) async throws -> SuppressionEntry? {
@@ -44,7 +46,9 @@ extension SQLiteTransaction {
     func eraseSubscriber(id: Int64) async throws -> Bool {
         guard let subscriber = try await subscriber(id: id) else { return false }
         try connection.query(Q.eraseOutboxMail, [.integer(id), .text(subscriber.canonicalKey)])
-        for statement in [Q.eraseDigestDeliveries, Q.eraseTokens, Q.eraseConsent, Q.eraseSubscriptions, Q.eraseSubscriberRow] {
+        for statement in [
+            Q.eraseDigestDeliveries, Q.eraseTokens, Q.eraseConsent, Q.eraseSubscriptions, Q.eraseSubscriberRow,
+        ] {
             try connection.query(statement, [.integer(id)])
         }
         return true

@@ -7,10 +7,12 @@ struct SQLiteTransaction: StoreTransaction {
     typealias Q = SQLiteQueries
 
     func upsertNewsletter(_ n: Newsletter) async throws {
-        try connection.query(Q.upsertNewsletter, [
-            .text(n.slug), .text(n.title), .text(n.description), .optionalText(n.fromAddress), .text(n.timeZone),
-            .optionalText(n.digestFeed), .integer(n.sendsWelcome ? 1 : 0),
-        ])
+        try connection.query(
+            Q.upsertNewsletter,
+            [
+                .text(n.slug), .text(n.title), .text(n.description), .optionalText(n.fromAddress), .text(n.timeZone),
+                .optionalText(n.digestFeed), .integer(n.sendsWelcome ? 1 : 0),
+            ])
     }
 
     func newsletters() async throws -> [Newsletter] {
@@ -18,12 +20,16 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func insertSubscriber(_ new: NewSubscriber) async throws -> Subscriber {
-        try connection.query(Q.insertSubscriber, [
-            .text(new.email), .text(new.smtpAddress), .text(new.canonicalKey), .optionalText(new.name),
-            .text(new.attributesJSON), .date(new.createdAt), .date(new.createdAt),
-        ])
+        try connection.query(
+            Q.insertSubscriber,
+            [
+                .text(new.email), .text(new.smtpAddress), .text(new.canonicalKey), .optionalText(new.name),
+                .text(new.attributesJSON), .date(new.createdAt), .date(new.createdAt),
+            ])
         let id = connection.lastInsertRowID
-        guard let stored = try await subscriber(id: id) else { throw StoreError.corrupt("inserted subscriber vanished") }
+        guard let stored = try await subscriber(id: id) else {
+            throw StoreError.corrupt("inserted subscriber vanished")
+        }
         return stored
     }
 
@@ -60,17 +66,21 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func saveSubscription(_ s: Subscription) async throws {
-        try connection.query(Q.saveSubscription, [
-            .integer(s.subscriberID), .text(s.newsletter), .text(s.status.rawValue), .date(s.createdAt),
-            .date(s.updatedAt), .date(s.confirmedAt), .date(s.unsubscribedAt),
-        ])
+        try connection.query(
+            Q.saveSubscription,
+            [
+                .integer(s.subscriberID), .text(s.newsletter), .text(s.status.rawValue), .date(s.createdAt),
+                .date(s.updatedAt), .date(s.confirmedAt), .date(s.unsubscribedAt),
+            ])
     }
 
     func insertToken(_ t: TokenRecord) async throws {
-        try connection.query(Q.insertToken, [
-            .text(t.hash), .text(t.purpose.rawValue), .integer(t.subscriberID), .optionalText(t.newsletter),
-            .date(t.createdAt), .date(t.expiresAt), .date(t.usedAt),
-        ])
+        try connection.query(
+            Q.insertToken,
+            [
+                .text(t.hash), .text(t.purpose.rawValue), .integer(t.subscriberID), .optionalText(t.newsletter),
+                .date(t.createdAt), .date(t.expiresAt), .date(t.usedAt),
+            ])
     }
 
     func token(hash: String) async throws -> TokenRecord? {
@@ -83,10 +93,12 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func appendConsent(_ e: ConsentEvent) async throws {
-        try connection.query(Q.appendConsent, [
-            .integer(e.subscriberID), .optionalText(e.newsletter), .text(e.action.rawValue),
-            .optionalText(e.ipAddress), .optionalText(e.userAgent), .optionalText(e.source), .date(e.occurredAt),
-        ])
+        try connection.query(
+            Q.appendConsent,
+            [
+                .integer(e.subscriberID), .optionalText(e.newsletter), .text(e.action.rawValue),
+                .optionalText(e.ipAddress), .optionalText(e.userAgent), .optionalText(e.source), .date(e.occurredAt),
+            ])
     }
 
     func consentEvents(subscriberID: Int64) async throws -> [ConsentEvent] {
@@ -99,17 +111,20 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func enqueueMail(_ d: OutboxDraft) async throws -> Int64 {
-        try connection.query(Q.enqueueMail, [
-            .text(d.kind.rawValue), .optionalInteger(d.subscriberID), .optionalText(d.throttleKey),
-            .text(d.mail.sender), .text(try OutboxMessage.storedRecipients(d.mail.recipients)),
-            .integer(d.mail.requiresSMTPUTF8 ? 1 : 0), .blob(d.mail.data), .date(d.createdAt), .date(d.createdAt),
-        ])
+        try connection.query(
+            Q.enqueueMail,
+            [
+                .text(d.kind.rawValue), .optionalInteger(d.subscriberID), .optionalText(d.throttleKey),
+                .text(d.mail.sender), .text(try OutboxMessage.storedRecipients(d.mail.recipients)),
+                .integer(d.mail.requiresSMTPUTF8 ? 1 : 0), .blob(d.mail.data), .date(d.createdAt), .date(d.createdAt),
+            ])
         return connection.lastInsertRowID
     }
 
     func mailCount(throttleKey: String, kind: MailKind, since: Date) async throws -> Int {
-        Int(try connection.query(Q.countMailForKey, [.text(throttleKey), .text(kind.rawValue), .date(since)])
-            .first?.int(0) ?? 0)
+        Int(
+            try connection.query(Q.countMailForKey, [.text(throttleKey), .text(kind.rawValue), .date(since)])
+                .first?.int(0) ?? 0)
     }
 
     func claimDueMail(now: Date, limit: Int, leaseUntil: Date) async throws -> [OutboxMessage] {
@@ -124,7 +139,8 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func markMailRetry(id: Int64, attempts: Int, nextAttemptAt: Date, result: String) async throws {
-        try connection.query(Q.markMailRetry, [.integer(Int64(attempts)), .date(nextAttemptAt), .text(result), .integer(id)])
+        try connection.query(
+            Q.markMailRetry, [.integer(Int64(attempts)), .date(nextAttemptAt), .text(result), .integer(id)])
     }
 
     func markMailFailed(id: Int64, attempts: Int, at time: Date, result: String) async throws {

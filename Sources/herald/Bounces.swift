@@ -56,7 +56,8 @@ struct Bounces: AsyncParsableCommand {
             let outcomes = try await service.record(report.bounces)
             var failed = false
             for (bounce, outcome) in zip(report.bounces, outcomes) {
-                print("\(file): \(bounce.kind.rawValue) \(DeliveryReport.printable(bounce.address)): \(outcome.summary)")
+                print(
+                    "\(file): \(bounce.kind.rawValue) \(DeliveryReport.printable(bounce.address)): \(outcome.summary)")
                 if case .invalidAddress = outcome { failed = true }
             }
             for reason in report.ignored { print("\(file): ignored \(reason)") }

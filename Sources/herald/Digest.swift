@@ -72,7 +72,8 @@ struct Digest: AsyncParsableCommand {
         func run() async throws {
             let (configuration, logger) = try options.load(label: "herald.digest")
             let dependencies = try await openDependencies(configuration, logger: logger)
-            let wiring = DigestWiring(configuration: configuration, dependencies: dependencies, feedOverride: content.feed)
+            let wiring = DigestWiring(
+                configuration: configuration, dependencies: dependencies, feedOverride: content.feed)
             var sendOptions = content.sendOptions
             sendOptions.period = period
             sendOptions.concurrency = concurrency ?? configuration.smtpPoolSize
@@ -110,17 +111,20 @@ struct Digest: AsyncParsableCommand {
         func run() async throws {
             let (configuration, logger) = try options.load(label: "herald.digest")
             let dependencies = try await openDependencies(configuration, logger: logger)
-            let wiring = DigestWiring(configuration: configuration, dependencies: dependencies, feedOverride: content.feed)
+            let wiring = DigestWiring(
+                configuration: configuration, dependencies: dependencies, feedOverride: content.feed)
             if let measure {
                 let timing = try await wiring.measureRendering(
                     try wiring.newsletter(content.newsletter), options: content.sendOptions, count: measure)
-                print("messages=\(timing.messages) bytes=\(timing.messageBytes) prepare=\(timing.prepare)"
-                    + " whole_us_per_message=\(String(format: "%.1f", timing.wholeMessageMicroseconds))"
-                    + " us_per_message=\(String(format: "%.1f", timing.microsecondsPerMessage))")
+                print(
+                    "messages=\(timing.messages) bytes=\(timing.messageBytes) prepare=\(timing.prepare)"
+                        + " whole_us_per_message=\(String(format: "%.1f", timing.wholeMessageMicroseconds))"
+                        + " us_per_message=\(String(format: "%.1f", timing.microsecondsPerMessage))")
                 return
             }
             do {
-                let preview = try await wiring.preview(try wiring.newsletter(content.newsletter), options: content.sendOptions)
+                let preview = try await wiring.preview(
+                    try wiring.newsletter(content.newsletter), options: content.sendOptions)
                 try Data(preview.rendered.html.utf8).write(to: URL(fileURLWithPath: output))
                 print("subject: \(preview.rendered.subject)")
                 print("new articles: \(preview.articles.count); recipients now: \(preview.recipients)")
@@ -163,7 +167,9 @@ struct Digest: AsyncParsableCommand {
                 print("no digest issue for \(newsletter.slug) in period \(key)")
                 return
             }
-            print("issue \(issue.id) \(newsletter.slug)/\(issue.period): \(issue.completedAt == nil ? "in progress" : "complete")")
+            print(
+                "issue \(issue.id) \(newsletter.slug)/\(issue.period): \(issue.completedAt == nil ? "in progress" : "complete")"
+            )
             print("articles: \(issue.articles.count)")
             for state in DeliveryState.allCases { print("\(state.rawValue): \(progress.counts[state] ?? 0)") }
             for failure in progress.failures { print("subscriber \(failure.subscriberID): \(failure.result)") }
@@ -183,10 +189,16 @@ final class ProgressReporter: @unchecked Sendable {
             if isTerminal {
                 let filled = Int(fraction * 30)
                 let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
-                FileHandle.standardError.write(Data("\r[\(bar)] \(progress.done)/\(progress.total) sent \(progress.sent) failed \(progress.failed)".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "\r[\(bar)] \(progress.done)/\(progress.total) sent \(progress.sent) failed \(progress.failed)"
+                            .utf8))
             } else if ContinuousClock.now - lastLine > .seconds(5) {
                 lastLine = .now
-                FileHandle.standardError.write(Data("digest \(progress.period): \(progress.done)/\(progress.total) done, \(progress.sent) sent, \(progress.failed) failed\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "digest \(progress.period): \(progress.done)/\(progress.total) done, \(progress.sent) sent, \(progress.failed) failed\n"
+                            .utf8))
             }
         }
     }

@@ -40,8 +40,10 @@ struct EmailCheckReport {
 
     private mutating func emit(valid address: EmailAddress, suggestion: String?) {
         if json {
-            var object: [String: String] = ["input": address.typed, "result": "valid", "address": address.smtpAddress,
-                "display": address.displayAddress]
+            var object: [String: String] = [
+                "input": address.typed, "result": "valid", "address": address.smtpAddress,
+                "display": address.displayAddress,
+            ]
             object["suggestion"] = suggestion
             if address.requiresSMTPUTF8 { object["smtputf8"] = "true" }
             appendJSON(object)

@@ -13,7 +13,10 @@ struct Herald: AsyncParsableCommand {
             Exit status: 0 success, 1 a check or delivery failed, 2 usage error, 3 could not start \
             (configuration, database, feed).
             """,
-        subcommands: [Serve.self, Migrate.self, CheckEmail.self, Outbox.self, Digest.self, Subscribers.self, Bounces.self, Webhooks.self]
+        subcommands: [
+            Serve.self, Migrate.self, CheckEmail.self, Outbox.self, Digest.self, Subscribers.self, Bounces.self,
+            Webhooks.self,
+        ]
     )
 
     /// Runs the chosen subcommand; usage errors exit with status 2 (ArgumentParser's default is 64).

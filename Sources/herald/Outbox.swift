@@ -27,7 +27,8 @@ struct Outbox: AsyncParsableCommand {
     }
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show outbox counts by state and the oldest pending age.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show outbox counts by state and the oldest pending age.")
 
         @OptionGroup var options: GlobalOptions
 

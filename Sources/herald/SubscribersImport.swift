@@ -86,7 +86,8 @@ extension Subscribers {
             do {
                 return EmailValidationPolicy(blockedDomains: try DisposableDomainList(contentsOfFile: path))
             } catch {
-                FileHandle.standardError.write(Data("configuration error: disposable_domains_file \(path): \(error)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("configuration error: disposable_domains_file \(path): \(error)\n".utf8))
                 throw ExitCode(3)
             }
         }

@@ -18,9 +18,10 @@ struct CSVParserTests {
         var parser = CSVParser(maxRecordBytes: maxRecordBytes, maxFields: maxFields)
         var out: [Parsed] = []
         let collect: (CSVRecord) -> Void = { record in
-            out.append(Parsed(
-                line: record.line, fields: (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) },
-                problem: record.problem))
+            out.append(
+                Parsed(
+                    line: record.line, fields: (0..<record.count).map { String(decoding: record[$0], as: UTF8.self) },
+                    problem: record.problem))
         }
         var start = 0
         while start < input.count {
@@ -32,11 +33,15 @@ struct CSVParserTests {
         return out
     }
 
-    static func parse(_ text: String, chunkSize: Int = 1 << 16) -> [Parsed] { parse(Array(text.utf8), chunkSize: chunkSize) }
+    static func parse(_ text: String, chunkSize: Int = 1 << 16) -> [Parsed] {
+        parse(Array(text.utf8), chunkSize: chunkSize)
+    }
 
     @Test func plainRecordsWithEveryLineBreakStyle() {
-        let expected = [Parsed(line: 1, fields: ["email", "name"]), Parsed(line: 2, fields: ["a@x.org", "A"]),
-            Parsed(line: 3, fields: ["b@x.org", ""])]
+        let expected = [
+            Parsed(line: 1, fields: ["email", "name"]), Parsed(line: 2, fields: ["a@x.org", "A"]),
+            Parsed(line: 3, fields: ["b@x.org", ""]),
+        ]
         #expect(Self.parse("email,name\na@x.org,A\nb@x.org,\n") == expected)
         #expect(Self.parse("email,name\r\na@x.org,A\r\nb@x.org,\r\n") == expected)
         #expect(Self.parse("email,name\ra@x.org,A\rb@x.org,") == expected)
@@ -51,13 +56,15 @@ struct CSVParserTests {
     }
 
     @Test func quotedFieldsHoldCommasLineBreaksAndDoubledQuotes() {
-        let text = "email,name,note\r\n\"a@x.org\",\"Doe, Jane\",\"line one\r\nline \"\"two\"\"\"\r\nb@x.org,\"\",\"\"\"\"\r\n"
+        let text =
+            "email,name,note\r\n\"a@x.org\",\"Doe, Jane\",\"line one\r\nline \"\"two\"\"\"\r\nb@x.org,\"\",\"\"\"\"\r\n"
         let parsed = Self.parse(text)
-        #expect(parsed == [
-            Parsed(line: 1, fields: ["email", "name", "note"]),
-            Parsed(line: 2, fields: ["a@x.org", "Doe, Jane", "line one\r\nline \"two\""]),
-            Parsed(line: 4, fields: ["b@x.org", "", "\""]),
-        ])
+        #expect(
+            parsed == [
+                Parsed(line: 1, fields: ["email", "name", "note"]),
+                Parsed(line: 2, fields: ["a@x.org", "Doe, Jane", "line one\r\nline \"two\""]),
+                Parsed(line: 4, fields: ["b@x.org", "", "\""]),
+            ])
     }
 
     @Test func emptyLinesAreSkippedAndLineNumbersStayPhysical() {
@@ -75,25 +82,27 @@ struct CSVParserTests {
 
     @Test func strayQuotesAreReportedAndTheRecordKept() {
         let parsed = Self.parse("ab\"c,d\n\"abc\"x,y\nok,ok\n")
-        #expect(parsed == [
-            Parsed(line: 1, fields: ["ab\"c", "d"], problem: .quoteInUnquotedField),
-            Parsed(line: 2, fields: ["abcx", "y"], problem: .textAfterClosingQuote),
-            Parsed(line: 3, fields: ["ok", "ok"]),
-        ])
+        #expect(
+            parsed == [
+                Parsed(line: 1, fields: ["ab\"c", "d"], problem: .quoteInUnquotedField),
+                Parsed(line: 2, fields: ["abcx", "y"], problem: .textAfterClosingQuote),
+                Parsed(line: 3, fields: ["ok", "ok"]),
+            ])
     }
 
     @Test func anUnclosedQuoteAtTheEndIsReportedAndTheFollowingLinesParsedAgain() {
         let parsed = Self.parse("e\n\"open,still\nb@x.org\nc@x.org\n")
         #expect(parsed.first == Parsed(line: 1, fields: ["e"]))
         #expect(parsed[1].line == 2 && parsed[1].problem == .unterminatedQuote)
-        #expect(Array(parsed.dropFirst(2)) == [Parsed(line: 3, fields: ["b@x.org"]), Parsed(line: 4, fields: ["c@x.org"])])
+        #expect(
+            Array(parsed.dropFirst(2)) == [Parsed(line: 3, fields: ["b@x.org"]), Parsed(line: 4, fields: ["c@x.org"])])
     }
 
     @Test func anUnclosedQuoteInALongFileCostsOnlyItsOwnLine() {
         var text = "email\n\"broken@x.org\n"
         for index in 0..<200 { text += "user\(index)@x.org\n" }
         let parsed = Self.parse(Array(text.utf8), chunkSize: 100, maxRecordBytes: 256)
-        #expect(parsed[1] .problem == .recordTooLong && parsed[1].line == 2)
+        #expect(parsed[1].problem == .recordTooLong && parsed[1].line == 2)
         let good = parsed.filter { $0.problem == nil }
         #expect(good.count == 201)
         #expect(good.last == Parsed(line: 202, fields: ["user199@x.org"]))
@@ -145,8 +154,10 @@ struct CSVWriterTests {
     }
 
     @Test func writtenRecordsParseBackToTheSameFields() {
-        let rows = [["email", "name"], ["a@x.org", "Doe, \"JD\" Jane"], ["b@x.org", "two\nlines"], ["c@x.org", " pad "],
-            ["d@x.org", "=cmd|' /C calc'!A0"]]
+        let rows = [
+            ["email", "name"], ["a@x.org", "Doe, \"JD\" Jane"], ["b@x.org", "two\nlines"], ["c@x.org", " pad "],
+            ["d@x.org", "=cmd|' /C calc'!A0"],
+        ]
         var writer = CSVWriter()
         for row in rows { writer.write(row) }
         let bytes = writer.drain()

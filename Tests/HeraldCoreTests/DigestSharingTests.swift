@@ -10,9 +10,11 @@ struct DigestSharingTests {
     /// One article, always.
     struct OneArticle: DigestSource {
         func articles(for newsletter: Newsletter) async throws -> [DigestArticle] {
-            [DigestArticle(
-                identity: "a", linkIdentity: nil, title: "A", link: nil, summaryHTML: "<p>a</p>", summaryText: "a",
-                author: nil, published: nil, imageURL: nil)]
+            [
+                DigestArticle(
+                    identity: "a", linkIdentity: nil, title: "A", link: nil, summaryHTML: "<p>a</p>", summaryText: "a",
+                    author: nil, published: nil, imageURL: nil)
+            ]
         }
     }
 
@@ -47,9 +49,10 @@ struct DigestSharingTests {
             for newsletter in Fixtures.newsletters { try await tx.upsertNewsletter(newsletter) }
             for index in 0..<subscribers {
                 let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("r\(index)@example.org"))
-                try await tx.saveSubscription(Subscription(
-                    subscriberID: subscriber.id, newsletter: "daily", status: .confirmed, createdAt: Fixtures.now,
-                    updatedAt: Fixtures.now))
+                try await tx.saveSubscription(
+                    Subscription(
+                        subscriberID: subscriber.id, newsletter: "daily", status: .confirmed, createdAt: Fixtures.now,
+                        updatedAt: Fixtures.now))
             }
         }
         return store
@@ -71,7 +74,9 @@ struct DigestSharingTests {
         let transport = SlowTransport(delay: .milliseconds(2))
         let options = DigestSendOptions(period: "p", batchSize: 10)
         let summaries = try await withThrowingTaskGroup(of: DigestRunSummary.self) { group in
-            for _ in 0..<3 { group.addTask { try await Self.sender(store, transport).send(Self.daily, options: options) } }
+            for _ in 0..<3 {
+                group.addTask { try await Self.sender(store, transport).send(Self.daily, options: options) }
+            }
             return try await group.reduce(into: [DigestRunSummary]()) { $0.append($1) }
         }
         #expect(summaries.map(\.outcome) == [.completed, .completed, .completed])

@@ -12,21 +12,24 @@ struct DigestSuppressionTests {
     {
         let store = try await DigestSharingTests.store(.memory, subscribers: subscribers)
         for address in addresses {
-            try await SuppressionList(store: store).suppress(try EmailAddress(validating: address), reason: .complaint, detail: nil)
+            try await SuppressionList(store: store).suppress(
+                try EmailAddress(validating: address), reason: .complaint, detail: nil)
         }
         var logger = Logger(label: "test")
         logger.logLevel = .error
         let transport = RecordingTransport()
         let sender = DigestSender(
             store: store, source: DigestSharingTests.OneArticle(), composer: DigestSharingTests.PlainDigest(),
-            transport: transport, signer: ManageLinkSigner(secret: "digest-suppression-test-secret-0123"), logger: logger)
+            transport: transport, signer: ManageLinkSigner(secret: "digest-suppression-test-secret-0123"),
+            logger: logger)
         let summary = try await sender.send(
             DigestSharingTests.daily, options: DigestSendOptions(period: "p", batchSize: batchSize, attempts: 1))
         return (store, transport, summary)
     }
 
     @Test func aSuppressedRecipientIsSkippedWithTheReason() async throws {
-        let (store, transport, summary) = try await send(suppressing: ["R1@example.org"], subscribers: 3, batchSize: 500)
+        let (store, transport, summary) = try await send(
+            suppressing: ["R1@example.org"], subscribers: 3, batchSize: 500)
         #expect(transport.messages.flatMap(\.recipients).sorted() == ["r0@example.org", "r2@example.org"])
         #expect(summary.sent == 2 && summary.outcome == .completed)
         let progress = try await store.transaction { tx in

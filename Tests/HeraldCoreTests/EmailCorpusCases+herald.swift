@@ -76,8 +76,9 @@ extension EmailCorpus {
         invalid("\(String(repeating: "ж", count: 33))@example.com", .localPartTooLong),  // 66 octets, 33 letters
         valid("\(String(repeating: "ж", count: 32))@example.com"),  // exactly 64 octets
         // 250 octets as typed, 256 once the last-but-one label becomes punycode.
-        invalid("a@\(Array(repeating: String(repeating: "b", count: 63), count: 3).joined(separator: "."))"
-            + ".ü\(String(repeating: "a", count: 50)).com", .tooLong),
+        invalid(
+            "a@\(Array(repeating: String(repeating: "b", count: 63), count: 3).joined(separator: "."))"
+                + ".ü\(String(repeating: "a", count: 50)).com", .tooLong),
         invalid(" \u{301}jane@example.com", .invalidLocalPartCharacter),  // a mark cannot lean on a trimmed space
     ]
 

@@ -7,7 +7,8 @@ private func invalid(_ input: String, _ code: EmailValidationError.Code) -> Emai
 
 private let letters64 = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghiklm"  // 64 octets
 private let label63 = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghikl"  // 63 octets
-private let alphabetDomain = Array(repeating: "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z", count: 4)
+private let alphabetDomain =
+    Array(repeating: "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z", count: 4)
     .joined(separator: ".") + ".a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v"  // 251 octets
 
 extension EmailCorpus {

@@ -24,7 +24,8 @@ struct EmailFastPathTests {
             let general = Outcome { () throws(EmailValidationError) in
                 try EmailAddress.validatedAlongGeneralPath(input, policy: policy)
             }
-            let fast = Outcome { () throws(EmailValidationError) in try EmailAddress(validating: input, policy: policy) }
+            let fast = Outcome { () throws(EmailValidationError) in try EmailAddress(validating: input, policy: policy)
+            }
             let bytes = Outcome { () throws(EmailValidationError) in
                 try EmailAddress(validatingUTF8: Array(input.utf8), policy: policy)
             }
@@ -53,7 +54,9 @@ struct EmailFastPathTests {
             }
             let text = String(scalars)
             let expected = text.precomposedStringWithCanonicalMapping
-            if !EmailUnicodeText.nfc(text).utf8.elementsEqual(expected.utf8) { mismatches.append(text.debugDescription) }
+            if !EmailUnicodeText.nfc(text).utf8.elementsEqual(expected.utf8) {
+                mismatches.append(text.debugDescription)
+            }
         }
         #expect(mismatches.count == 0, "first mismatches: \(mismatches.prefix(5))")
     }
@@ -70,7 +73,9 @@ struct EmailFastPathTests {
                 b.withUnsafeBufferPointer { b in EditDistance.optimalStringAlignment(a, b, limit: limit) }
             }
             let expected = min(Self.fullTableDistance(a, b), limit + 1)
-            #expect(banded == expected, "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self)), limit \(limit)")
+            #expect(
+                banded == expected,
+                "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self)), limit \(limit)")
             if banded != expected { return }
         }
     }
@@ -97,7 +102,9 @@ struct EmailFastPathTests {
 
     @Test("Internationalized addresses give the same result the first time and when remembered")
     func idnaResultsRepeat() throws {
-        for input in ["jane@bücher.de", "jane@xn--bcher-kva.de", "Олена@приклад.укр", "a@xn--zz.com", "a@ex\u{0301}ample.com"] {
+        for input in [
+            "jane@bücher.de", "jane@xn--bcher-kva.de", "Олена@приклад.укр", "a@xn--zz.com", "a@ex\u{0301}ample.com",
+        ] {
             let first = Outcome { () throws(EmailValidationError) in try EmailAddress(validating: input) }
             let again = Outcome { () throws(EmailValidationError) in try EmailAddress(validating: input) }
             #expect(first == again, "\(input)")
@@ -109,8 +116,10 @@ struct EmailFastPathTests {
         let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~.".utf8)
         let label = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.".utf8)
         for byte in UInt8(0)..<0x80 {
-            let inLocal = (try? EmailAddress(validatingUTF8: Array("a".utf8) + [byte] + Array("a@example.com".utf8))) != nil
-            let inDomain = (try? EmailAddress(validatingUTF8: Array("jane@a".utf8) + [byte] + Array("a.com".utf8))) != nil
+            let inLocal =
+                (try? EmailAddress(validatingUTF8: Array("a".utf8) + [byte] + Array("a@example.com".utf8))) != nil
+            let inDomain =
+                (try? EmailAddress(validatingUTF8: Array("jane@a".utf8) + [byte] + Array("a.com".utf8))) != nil
             #expect(inLocal == atext.contains(byte), "byte \(byte) in a local part")
             #expect(inDomain == label.contains(byte), "byte \(byte) in a domain")
         }

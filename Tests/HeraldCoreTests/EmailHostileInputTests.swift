@@ -88,13 +88,15 @@ struct EmailHostileInputTests {
         #expect(code(bytes: Array("jane\u{0}@example.com".utf8)) == .controlCharacter)
     }
 
-    @Test("Invalid UTF-8 is refused", arguments: [
-        [0x6A, 0xFF, 0x40, 0x78, 0x2E, 0x63, 0x6F],  // 0xFF never appears in UTF-8
-        [0x6A, 0xC0, 0x80, 0x40, 0x78, 0x2E, 0x63, 0x6F],  // overlong NUL
-        [0x6A, 0xED, 0xA0, 0x80, 0x40, 0x78, 0x2E, 0x63, 0x6F],  // UTF-16 surrogate
-        [0x6A, 0x40, 0x78, 0x2E, 0x63, 0x6F, 0xE2, 0x82],  // truncated sequence
-        [0x6A, 0x80, 0x40, 0x78, 0x2E, 0x63, 0x6F],  // lone continuation byte
-    ] as [[UInt8]])
+    @Test(
+        "Invalid UTF-8 is refused",
+        arguments: [
+            [0x6A, 0xFF, 0x40, 0x78, 0x2E, 0x63, 0x6F],  // 0xFF never appears in UTF-8
+            [0x6A, 0xC0, 0x80, 0x40, 0x78, 0x2E, 0x63, 0x6F],  // overlong NUL
+            [0x6A, 0xED, 0xA0, 0x80, 0x40, 0x78, 0x2E, 0x63, 0x6F],  // UTF-16 surrogate
+            [0x6A, 0x40, 0x78, 0x2E, 0x63, 0x6F, 0xE2, 0x82],  // truncated sequence
+            [0x6A, 0x80, 0x40, 0x78, 0x2E, 0x63, 0x6F],  // lone continuation byte
+        ] as [[UInt8]])
     func invalidUTF8(_ bytes: [UInt8]) {
         #expect(code(bytes: bytes) == .invalidUTF8)
     }
@@ -124,9 +126,11 @@ struct EmailHostileInputTests {
         #expect(code("jane@exa\(scalar)mple.com") == .controlCharacter)
     }
 
-    @Test("Bidi controls are rejected", arguments: [
-        0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C,
-    ] as [UInt32])
+    @Test(
+        "Bidi controls are rejected",
+        arguments: [
+            0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C,
+        ] as [UInt32])
     func bidiControls(_ value: UInt32) {
         let scalar = Character(Unicode.Scalar(value)!)
         #expect(code("\(scalar)jane@example.com") == .bidiControl)
@@ -134,7 +138,8 @@ struct EmailHostileInputTests {
         #expect(code("jane@example.com\(scalar)") == .bidiControl)
     }
 
-    @Test("Zero-width characters are rejected", arguments: [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD] as [UInt32])
+    @Test(
+        "Zero-width characters are rejected", arguments: [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD] as [UInt32])
     func zeroWidth(_ value: UInt32) {
         let scalar = Character(Unicode.Scalar(value)!)
         #expect(code("ja\(scalar)ne@example.com") == .zeroWidthCharacter)

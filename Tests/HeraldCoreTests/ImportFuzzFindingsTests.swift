@@ -68,7 +68,8 @@ struct ImportFuzzFindingsTests {
 
     @Test func aConfirmedRowMergedWithALaterUnsubscribedOneKeepsNoConfirmationDate() throws {
         let (rows, _) = try read(
-            "email,status,confirmed_at\nann@example.org,confirmed,2025-06-01T08:05:00Z\nAnn@Example.org,unsubscribed,\n")
+            "email,status,confirmed_at\nann@example.org,confirmed,2025-06-01T08:05:00Z\nAnn@Example.org,unsubscribed,\n"
+        )
         let row = try #require(rows.first)
         #expect(rows.count == 1 && row.status == .unsubscribed && row.confirmedAt == nil)
     }
@@ -78,7 +79,9 @@ struct ImportFuzzFindingsTests {
             newsletters: ["news"], defaultNewsletter: "news", defaultStatus: .pending, emailPolicy: .default,
             importedAt: Date(timeIntervalSince1970: 0), collectsRows: false)
         var lines: [Int] = []
-        for record in records(Array("email,name\na@example.org,A\n\nnot-an-address,B\r\"b@x.org\nc@example.org,\"C\n".utf8)) {
+        for record in records(
+            Array("email,name\na@example.org,A\n\nnot-an-address,B\r\"b@x.org\nc@example.org,\"C\n".utf8))
+        {
             try sink.take(record) { lines.append($0.line) }
         }
         #expect(sink.summary.rows == 3 && sink.summary.invalid == 2 && lines == [4, 5])

@@ -40,7 +40,8 @@ struct SuppressionPolicyTests {
         let outcome = try await service().signUp(signup("Jane@Example.org"))
         #expect(outcome == .confirmationQueued)
         #expect(!(try await list.isSuppressed(EmailAddress(validating: "jane@example.org"))))
-        let again = try #require(try await store.transaction { try await $0.subscriber(canonicalKey: "jane@example.org") })
+        let again = try #require(
+            try await store.transaction { try await $0.subscriber(canonicalKey: "jane@example.org") })
         let actions = try await store.transaction { try await $0.consentEvents(subscriberID: again.id) }.map(\.action)
         #expect(actions == [.signup, .suppressionLifted])
         #expect(try await outboxCount() == 1)
@@ -49,19 +50,23 @@ struct SuppressionPolicyTests {
     @Test(arguments: [SuppressionReason.hardBounce, .complaint, .softBounces, .admin])
     func aSuppressedNewAddressIsAnsweredButNothingIsRecordedOrSent(_ reason: SuppressionReason) async throws {
         try await seedNewsletters()
-        try await SuppressionList(store: store).suppress(try EmailAddress(validating: "bob@example.org"), reason: reason, detail: nil)
+        try await SuppressionList(store: store).suppress(
+            try EmailAddress(validating: "bob@example.org"), reason: reason, detail: nil)
         let outcome = try await service().signUp(signup("BOB@example.org"))
         #expect(outcome == .suppressed)
         #expect(try await store.transaction { try await $0.subscriberCount() } == 0)
         #expect(try await outboxCount() == 0)
-        #expect(try await SuppressionList(store: store).entry(for: EmailAddress(validating: "bob@example.org"))?.reason == reason)
+        #expect(
+            try await SuppressionList(store: store).entry(for: EmailAddress(validating: "bob@example.org"))?.reason
+                == reason)
     }
 
     @Test func aConfirmedSubscriberWhoComplainedGetsNoAlreadySubscribedMail() async throws {
         try await seedNewsletters()
         _ = try await service().signUp(signup("kim@example.org"))
         let before = try await outboxCount()
-        try await SuppressionList(store: store).suppress(try EmailAddress(validating: "kim@example.org"), reason: .complaint, detail: "arf")
+        try await SuppressionList(store: store).suppress(
+            try EmailAddress(validating: "kim@example.org"), reason: .complaint, detail: "arf")
         #expect(try await service().signUp(signup("kim@example.org")) == .suppressed)
         #expect(try await outboxCount() == before)
     }

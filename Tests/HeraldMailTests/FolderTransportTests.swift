@@ -50,7 +50,9 @@ struct FolderTransportTests {
         let transport = FolderTransport(folder: file)
         let mail = try SMTPTesting.mail()
 
-        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in try await transport.send(mail) }
+        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in
+            try await transport.send(mail)
+        }
 
         #expect(error?.kind == .transient)
         #expect(error?.message.contains("not-a-folder") == true)

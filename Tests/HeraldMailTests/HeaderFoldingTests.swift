@@ -95,8 +95,10 @@ struct HeaderFoldingTests {
 
     @Test func anUnbreakableAtomLongerThanALineGetsItsOwnLine() {
         let url = "<https://herald.example.org/unsubscribe/" + String(repeating: "a", count: 80) + ">"
-        let rendered = HeaderField(name: "List-Unsubscribe", segments: [.atom(url + ","), .atom("<mailto:u@example.org>")])
-            .render()
+        let rendered = HeaderField(
+            name: "List-Unsubscribe", segments: [.atom(url + ","), .atom("<mailto:u@example.org>")]
+        )
+        .render()
         let lines = rendered.components(separatedBy: "\r\n")
         #expect(lines[0] == "List-Unsubscribe: \(url),")
         #expect(lines[1] == " <mailto:u@example.org>")

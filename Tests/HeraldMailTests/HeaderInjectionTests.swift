@@ -17,16 +17,24 @@ private let fields: [Field] = [
     Field(label: "From address", header: "From") { $0.from.address = "news\($1)@example.org" },
     Field(label: "To name", header: "To") { $0.to[0].displayName = $1 },
     Field(label: "To address", header: "To") { $0.to[0].address = "reader@example.org\($1)" },
-    Field(label: "Reply-To name", header: "Reply-To") { $0.replyTo = [Mailbox(displayName: "R\($1)", address: "r@example.org")] },
+    Field(label: "Reply-To name", header: "Reply-To") {
+        $0.replyTo = [Mailbox(displayName: "R\($1)", address: "r@example.org")]
+    },
     Field(label: "Reply-To address", header: "Reply-To") { $0.replyTo = [Mailbox(address: "r\($1)@example.org")] },
     Field(label: "Subject", header: "Subject") { $0.subject = "Hello\($1)world" },
     Field(label: "Message-ID", header: "Message-ID") { $0.messageID = "abc\($1)@example.org" },
     Field(label: "Return-Path", header: "Return-Path") { $0.returnPath = "bounce\($1)@example.org" },
     Field(label: "List-Id title", header: "List-Id") { $0.list?.title = "Weekly\($1)" },
     Field(label: "List-Id id", header: "List-Id") { $0.list?.id = "weekly\($1).example.org" },
-    Field(label: "List-Unsubscribe URL", header: "List-Unsubscribe") { $0.list?.unsubscribeURL = "https://example.org/u\($1)" },
-    Field(label: "List-Unsubscribe mailto", header: "List-Unsubscribe") { $0.list?.unsubscribeMailto = "mailto:u@example.org\($1)" },
-    Field(label: "extra header value", header: "X-Campaign") { $0.extraHeaders = [MailHeader(name: "X-Campaign", value: "1\($1)2")] },
+    Field(label: "List-Unsubscribe URL", header: "List-Unsubscribe") {
+        $0.list?.unsubscribeURL = "https://example.org/u\($1)"
+    },
+    Field(label: "List-Unsubscribe mailto", header: "List-Unsubscribe") {
+        $0.list?.unsubscribeMailto = "mailto:u@example.org\($1)"
+    },
+    Field(label: "extra header value", header: "X-Campaign") {
+        $0.extraHeaders = [MailHeader(name: "X-Campaign", value: "1\($1)2")]
+    },
 ]
 
 private let injections = [
@@ -60,7 +68,9 @@ struct HeaderInjectionTests {
         _ = try MessageAssembler().assemble(baseMessage())
     }
 
-    @Test("extra header names with line breaks or colons are rejected", arguments: ["X-A\r\nBcc", "X-A:B", "X A", "", "X-Ä"])
+    @Test(
+        "extra header names with line breaks or colons are rejected",
+        arguments: ["X-A\r\nBcc", "X-A:B", "X A", "", "X-Ä"])
     func invalidExtraHeaderNames(name: String) {
         var message = baseMessage()
         message.extraHeaders = [MailHeader(name: name, value: "v")]
@@ -69,7 +79,9 @@ struct HeaderInjectionTests {
 
     @Test(
         "extra headers cannot replace the assembler's own",
-        arguments: ["Bcc", "from", "Content-Type", "content-transfer-encoding", "List-Unsubscribe-Post", "MIME-Version"]
+        arguments: [
+            "Bcc", "from", "Content-Type", "content-transfer-encoding", "List-Unsubscribe-Post", "MIME-Version",
+        ]
     )
     func reservedExtraHeaders(name: String) {
         var message = baseMessage()
@@ -79,8 +91,10 @@ struct HeaderInjectionTests {
 
     @Test(
         "addresses must be bare addr-specs",
-        arguments: ["a b@example.org", "<a@example.org>", "a@example.org, b@example.org", "\"a\"@example.org", "no-at",
-            "@example.org", "a@", "Name <a@example.org>", "a@example.org;", "a(comment)@example.org"]
+        arguments: [
+            "a b@example.org", "<a@example.org>", "a@example.org, b@example.org", "\"a\"@example.org", "no-at",
+            "@example.org", "a@", "Name <a@example.org>", "a@example.org;", "a(comment)@example.org",
+        ]
     )
     func addressesMustBeBare(address: String) {
         var message = baseMessage()
@@ -106,17 +120,24 @@ struct HeaderInjectionTests {
         var message = baseMessage()
         message.list?.unsubscribeURL = "javascript:alert(1)"
         message.list?.oneClickUnsubscribe = false
-        #expect(throws: MessageAssemblyError.invalidValue(in: "List-Unsubscribe")) { try MessageAssembler().assemble(message) }
+        #expect(throws: MessageAssemblyError.invalidValue(in: "List-Unsubscribe")) {
+            try MessageAssembler().assemble(message)
+        }
         message.list?.unsubscribeURL = "https://example.org/u>, <https://evil.example"
-        #expect(throws: MessageAssemblyError.invalidValue(in: "List-Unsubscribe")) { try MessageAssembler().assemble(message) }
+        #expect(throws: MessageAssemblyError.invalidValue(in: "List-Unsubscribe")) {
+            try MessageAssembler().assemble(message)
+        }
         message.list?.unsubscribeURL = nil
         message.list?.unsubscribeMailto = "https://example.org/not-mailto"
-        #expect(throws: MessageAssemblyError.invalidValue(in: "List-Unsubscribe")) { try MessageAssembler().assemble(message) }
+        #expect(throws: MessageAssemblyError.invalidValue(in: "List-Unsubscribe")) {
+            try MessageAssembler().assemble(message)
+        }
     }
 
     @Test func oneClickUnsubscribeNeedsAnHTTPSLink() {
         var message = baseMessage()
-        message.list = ListHeaders(id: "weekly.example.org", unsubscribeMailto: "mailto:u@example.org", oneClickUnsubscribe: true)
+        message.list = ListHeaders(
+            id: "weekly.example.org", unsubscribeMailto: "mailto:u@example.org", oneClickUnsubscribe: true)
         #expect(throws: MessageAssemblyError.invalidValue(in: "List-Unsubscribe-Post")) {
             try MessageAssembler().assemble(message)
         }

@@ -29,7 +29,8 @@ struct MessageAssemblerTests {
             .map { String($0.prefix { $0 != ":" }) }
         #expect(
             names == [
-                "Date", "From", "To", "Reply-To", "Subject", "Message-ID", "MIME-Version", "List-Id", "List-Unsubscribe",
+                "Date", "From", "To", "Reply-To", "Subject", "Message-ID", "MIME-Version", "List-Id",
+                "List-Unsubscribe",
                 "List-Unsubscribe-Post", "X-Herald-Campaign", "Content-Type",
             ]
         )
@@ -57,7 +58,8 @@ struct MessageAssemblerTests {
     @Test func textOnlyMessagesAreASingleQuotedPrintablePart() throws {
         let mail = try MessageAssembler().assemble(Fixtures.simple())
         let text = String(decoding: mail.data, as: UTF8.self)
-        let expected = "\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        let expected =
+            "\r\nContent-Type: text/plain; charset=utf-8\r\n"
             + "Content-Transfer-Encoding: quoted-printable\r\n\r\nHello number 1.\r\n"
         #expect(text.contains(expected))
         #expect(!text.contains("multipart"))
@@ -86,9 +88,13 @@ struct MessageAssemblerTests {
     @Test func givenMessageIDIsUsedWithBrackets() throws {
         var message = Fixtures.simple()
         message.messageID = "digest-42@herald.example.org"
-        #expect(headerBlock(of: try MessageAssembler().assemble(message)).contains("Message-ID: <digest-42@herald.example.org>"))
+        #expect(
+            headerBlock(of: try MessageAssembler().assemble(message)).contains(
+                "Message-ID: <digest-42@herald.example.org>"))
         message.messageID = "<digest-43@herald.example.org>"
-        #expect(headerBlock(of: try MessageAssembler().assemble(message)).contains("Message-ID: <digest-43@herald.example.org>"))
+        #expect(
+            headerBlock(of: try MessageAssembler().assemble(message)).contains(
+                "Message-ID: <digest-43@herald.example.org>"))
     }
 
     @Test func boundariesDifferBetweenMessagesAndDoNotOccurInParts() throws {
@@ -101,7 +107,8 @@ struct MessageAssemblerTests {
         }
         #expect(try boundary(first) != boundary(second))
         let text = String(decoding: first.data, as: UTF8.self)
-        #expect(text.components(separatedBy: "--" + (try boundary(first))).count == 4)  // 2 openings + close + preamble split
+        // 2 openings + close + preamble split
+        #expect(text.components(separatedBy: "--" + (try boundary(first))).count == 4)
     }
 
     @Test func pythonEmailParsesTheMessageWithoutDefectsAndDecodesEveryPartExactly() async throws {
@@ -111,7 +118,8 @@ struct MessageAssemblerTests {
         #expect(checked.subject == Fixtures.subject)
         #expect(checked.from == [.init(display_name: "Харків сьогодні", addr_spec: "news@herald.example.org")])
         #expect(checked.to == [.init(display_name: "Олена Петренко", addr_spec: "olena@example.org")])
-        #expect(checked.reply_to == [.init(display_name: "Редакція \"Herald\"", addr_spec: "editor@herald.example.org")])
+        #expect(
+            checked.reply_to == [.init(display_name: "Редакція \"Herald\"", addr_spec: "editor@herald.example.org")])
         #expect(checked.content_type == "multipart/alternative")
         #expect(checked.text == Fixtures.text)
         #expect(checked.html == Fixtures.html)

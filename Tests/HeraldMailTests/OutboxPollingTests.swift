@@ -23,7 +23,9 @@ struct OutboxPollingTests {
         #expect(await OutboxTestQueue.waitUntil(transport, sent: 1, within: .seconds(60)))
         try await Task.sleep(for: .milliseconds(50))  // the worker found nothing and is polling again
         try await OutboxTestQueue.enqueue("second@example.org", into: store)
-        #expect(await OutboxTestQueue.waitUntil(transport, sent: 2, within: .seconds(60)), "waited for the 5-minute idle poll")
+        #expect(
+            await OutboxTestQueue.waitUntil(transport, sent: 2, within: .seconds(60)),
+            "waited for the 5-minute idle poll")
     }
 
     @Test func anIdleWorkerSleepsTheIdlePoll() async throws {

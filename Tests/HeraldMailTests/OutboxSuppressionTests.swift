@@ -13,9 +13,12 @@ struct OutboxSuppressionTests {
         let ids = try await store.transaction { tx in
             var ids: [Int64] = []
             for address in ["kept@example.org", "Gone@Example.org", "also-kept@example.org"] {
-                ids.append(try await tx.enqueueMail(
-                    OutboxDraft(kind: .welcome, subscriberID: nil, throttleKey: nil, mail: HeraldTestSupport.Fixtures.mail(to: address),
-                        createdAt: HeraldTestSupport.Fixtures.now)))
+                ids.append(
+                    try await tx.enqueueMail(
+                        OutboxDraft(
+                            kind: .welcome, subscriberID: nil, throttleKey: nil,
+                            mail: HeraldTestSupport.Fixtures.mail(to: address),
+                            createdAt: HeraldTestSupport.Fixtures.now)))
             }
             return ids
         }
@@ -23,7 +26,8 @@ struct OutboxSuppressionTests {
             try EmailAddress(validating: "gone@example.org"), reason: .complaint, detail: nil)
         let transport = RecordingTransport()
         let worker = OutboxWorker(
-            store: store, transport: transport, logger: Logger(label: "test"), now: { HeraldTestSupport.Fixtures.now.addingTimeInterval(1) })
+            store: store, transport: transport, logger: Logger(label: "test"),
+            now: { HeraldTestSupport.Fixtures.now.addingTimeInterval(1) })
         let round = try await worker.drain()
         #expect(round.sent == 2 && round.failed == 1)
         #expect(transport.messages.flatMap(\.recipients).sorted() == ["also-kept@example.org", "kept@example.org"])

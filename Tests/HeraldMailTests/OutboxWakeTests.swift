@@ -18,7 +18,9 @@ struct OutboxWakeTests {
             try await Task.sleep(for: .milliseconds(50))  // the worker found nothing and sleeps ten minutes
             try await OutboxTestQueue.enqueue(address, into: store)
             wake.ring()
-            #expect(await OutboxTestQueue.waitUntil(transport, sent: index + 1), "mail \(index + 1) waited for the ten-minute poll")
+            #expect(
+                await OutboxTestQueue.waitUntil(transport, sent: index + 1),
+                "mail \(index + 1) waited for the ten-minute poll")
         }
     }
 

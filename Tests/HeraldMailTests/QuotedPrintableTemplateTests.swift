@@ -104,7 +104,10 @@ struct BodyTemplateAssemblyTests {
     @Test func equalsTheMessageAssembledFromTheFilledInText() throws {
         let body = BodyTemplate(
             text: [.text("Hi "), .hole(0), .text(",\n" + Fixtures.text + "\nUnsubscribe: "), .hole(1), .text("\n")],
-            html: [.text("<p>Hi "), .hole(0), .text(",</p>\n" + (Fixtures.html) + "<a href=\""), .hole(1), .text("\">x</a>")])
+            html: [
+                .text("<p>Hi "), .hole(0), .text(",</p>\n" + (Fixtures.html) + "<a href=\""), .hole(1),
+                .text("\">x</a>"),
+            ])
         let values = ["Олена <script>", "https://herald.example.org/unsubscribe/1.daily.abc"]
         var message = Fixtures.message()
         message.messageID = "digest.1.2@herald.example.org"  // otherwise generated at random
@@ -130,7 +133,8 @@ struct BodyTemplateAssemblyTests {
         var message = Fixtures.message()
         message.subject = "Injected\r\nBcc: victim@example.org"
         #expect(throws: MessageAssemblyError.self) {
-            try MessageAssembler().assemble(message, body: BodyTemplate(text: [.text("x")], html: nil), text: [], html: [])
+            try MessageAssembler().assemble(
+                message, body: BodyTemplate(text: [.text("x")], html: nil), text: [], html: [])
         }
     }
 }

@@ -43,7 +43,8 @@ struct SMTPBenchmark {
         var message = Fixtures.message(to: [reader])
         message.html = "<html><body>\n" + String(repeating: article, count: 28) + "</body></html>\n"
         message.text = String(
-            repeating: "Харків: нова бібліотека відкриється в грудні\nhttps://herald.example.org/posts/42\n\n", count: 28
+            repeating: "Харків: нова бібліотека відкриється в грудні\nhttps://herald.example.org/posts/42\n\n",
+            count: 28
         )
         return try MessageAssembler().assemble(message)
     }
@@ -94,7 +95,8 @@ private struct BenchmarkSettings {
 
     init() throws {
         let environment = ProcessInfo.processInfo.environment
-        url = try #require(environment["HERALD_BENCH_SMTP_URL"], "set HERALD_BENCH_SMTP_URL, e.g. smtp://127.0.0.1:2525")
+        url = try #require(
+            environment["HERALD_BENCH_SMTP_URL"], "set HERALD_BENCH_SMTP_URL, e.g. smtp://127.0.0.1:2525")
         configuration = try SMTPConfiguration(url: url)
         count = Int(environment["HERALD_BENCH_MESSAGES"] ?? "") ?? 2_000
         poolSize = Int(environment["HERALD_BENCH_POOL"] ?? "") ?? 4

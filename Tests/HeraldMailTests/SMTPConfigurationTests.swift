@@ -6,7 +6,8 @@ import Testing
 @Suite("SMTP configuration")
 struct SMTPConfigurationTests {
     @Test func parsesAFullSubmissionURL() throws {
-        let configuration = try SMTPConfiguration(url: "smtp://news:p%40ss%3Aw%2Frd@smtp.example.org:587?starttls=required")
+        let configuration = try SMTPConfiguration(
+            url: "smtp://news:p%40ss%3Aw%2Frd@smtp.example.org:587?starttls=required")
         #expect(configuration.host == "smtp.example.org")
         #expect(configuration.port == 587)
         #expect(configuration.security == .startTLS(.required))
@@ -38,7 +39,9 @@ struct SMTPConfigurationTests {
     @Test func explicitPolicyWinsOverTheLoopbackDefault() throws {
         #expect(try SMTPConfiguration(url: "smtp://127.0.0.1?starttls=required").security == .startTLS(.required))
         #expect(try SMTPConfiguration(url: "smtp://mx.example.org?starttls=never").security == .startTLS(.never))
-        #expect(try SMTPConfiguration(url: "smtp://mx.example.org?STARTTLS=Opportunistic").security == .startTLS(.opportunistic))
+        #expect(
+            try SMTPConfiguration(url: "smtp://mx.example.org?STARTTLS=Opportunistic").security
+                == .startTLS(.opportunistic))
     }
 
     @Test func defaultPortsFollowTheScheme() throws {
@@ -57,7 +60,8 @@ struct SMTPConfigurationTests {
     @Test func credentialsAndOptionsCanBeGivenSeparately() throws {
         let configuration = try SMTPConfiguration(
             url: "smtp://smtp.example.org:587", username: "news", password: "secret", verifyCertificates: false,
-            caFile: "/etc/herald/ca.pem", connectTimeout: .seconds(3), totalTimeout: .seconds(30), ehloName: "herald.example.org"
+            caFile: "/etc/herald/ca.pem", connectTimeout: .seconds(3), totalTimeout: .seconds(30),
+            ehloName: "herald.example.org"
         )
         #expect(configuration.credentials == SMTPCredentials(username: "news", password: "secret"))
         #expect(!configuration.verifyCertificates)
@@ -68,7 +72,8 @@ struct SMTPConfigurationTests {
     }
 
     @Test func theURLPathIsTheEHLOName() throws {
-        #expect(try SMTPConfiguration(url: "smtp://mx.example.org:25/herald.example.org").ehloName == "herald.example.org")
+        #expect(
+            try SMTPConfiguration(url: "smtp://mx.example.org:25/herald.example.org").ehloName == "herald.example.org")
     }
 
     @Test(

@@ -91,12 +91,16 @@ struct SMTPDeliveryTests {
         let connection = SMTPConnection(configuration: try SMTPTesting.configuration(server))
         let mail = try SMTPTesting.mail(to: "олена@example.org")
 
-        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in try await connection.send(mail) }
+        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in
+            try await connection.send(mail)
+        }
         #expect(error?.kind == .permanent)
         #expect(error?.message.contains("SMTPUTF8") == true)
         // The capabilities are remembered: an ASCII message still goes through, a second UTF-8 one fails fast.
         _ = try await connection.send(try SMTPTesting.mail())
-        let again = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in try await connection.send(mail) }
+        let again = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in
+            try await connection.send(mail)
+        }
         #expect(again?.message.contains("SMTPUTF8") == true)
         #expect(try server.received().count == 1)
     }

@@ -19,7 +19,9 @@ struct SMTPFaultTests {
         let transport = SMTPTransport(configuration: configuration)
         let mail = try SMTPTesting.mail()
 
-        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in try await transport.send(mail) }
+        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in
+            try await transport.send(mail)
+        }
 
         #expect(error?.kind == .transient)
         #expect(error?.replyCode == nil)
@@ -32,7 +34,9 @@ struct SMTPFaultTests {
         let connection = SMTPConnection(configuration: try SMTPTesting.configuration(server))
         let mail = try SMTPTesting.mail()
 
-        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in try await connection.send(mail) }
+        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in
+            try await connection.send(mail)
+        }
 
         #expect(error?.kind == .transient)
         #expect(error?.replyCode == 451)
@@ -48,7 +52,9 @@ struct SMTPFaultTests {
         let connection = SMTPConnection(configuration: try SMTPTesting.configuration(server))
         let rejected = try SMTPTesting.mail(to: "nobody@example.org")
 
-        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in try await connection.send(rejected) }
+        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in
+            try await connection.send(rejected)
+        }
 
         #expect(error?.kind == .permanent, "\(String(describing: error))")
         #expect(error?.replyCode == 550)
@@ -63,7 +69,9 @@ struct SMTPFaultTests {
         let connection = SMTPConnection(configuration: try SMTPTesting.configuration(server))
         let mail = try MessageAssembler().assemble(Fixtures.message())
 
-        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in try await connection.send(mail) }
+        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in
+            try await connection.send(mail)
+        }
 
         #expect(error?.kind == .transient)
         #expect(try server.received().isEmpty)

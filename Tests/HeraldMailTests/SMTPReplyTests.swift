@@ -90,9 +90,12 @@ struct SMTPReplyTests {
 
     @Test func authenticationFailuresNameTheUserAndServer() {
         let error = SMTPFailureClassifier.classify(
-            curlCode: 67, curlMessage: "Login denied", lastReply: SMTPReply(code: 535, lines: ["authentication failed"]),
+            curlCode: 67, curlMessage: "Login denied",
+            lastReply: SMTPReply(code: 535, lines: ["authentication failed"]),
             stoppedForSMTPUTF8: false, context: SMTPFailureContext(endpoint: "smtp.example.org:587", username: "news")
         )
-        #expect(error.message == "smtp: authentication failed for user 'news' at smtp.example.org:587: 535 authentication failed")
+        #expect(
+            error.message
+                == "smtp: authentication failed for user 'news' at smtp.example.org:587: 535 authentication failed")
     }
 }

@@ -33,7 +33,9 @@ struct SMTPSecurityTests {
         let transport = SMTPTransport(configuration: try SMTPTesting.configuration(server, starttls: .required))
         let mail = try SMTPTesting.mail()
 
-        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in try await transport.send(mail) }
+        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in
+            try await transport.send(mail)
+        }
 
         #expect(error?.kind == .permanent)
         #expect(error?.message.contains("certificate") == true)
@@ -59,7 +61,9 @@ struct SMTPSecurityTests {
         let transport = SMTPTransport(configuration: try SMTPTesting.configuration(server, starttls: .required))
         let mail = try SMTPTesting.mail()
 
-        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in try await transport.send(mail) }
+        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in
+            try await transport.send(mail)
+        }
 
         #expect(error?.kind == .permanent)
         #expect(error?.message.contains("STARTTLS") == true)
@@ -106,7 +110,9 @@ struct SMTPSecurityTests {
         let transport = SMTPTransport(configuration: configuration)
         let mail = try SMTPTesting.mail()
 
-        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in try await transport.send(mail) }
+        let error = await SMTPTesting.deliveryError { () async throws(MailDeliveryError) in
+            try await transport.send(mail)
+        }
 
         #expect(error?.kind == .permanent)
         #expect(error?.replyCode == 535, "\(String(describing: error))")

@@ -64,7 +64,9 @@ struct ConfigurationLoaderTests {
     }
 
     @Test func badEnvironmentValueNamesTheVariable() {
-        #expect(message("", environment: ["HERALD_SMTP_POOL_SIZE": "-1"]).hasPrefix("HERALD_SMTP_POOL_SIZE: must be between"))
+        #expect(
+            message("", environment: ["HERALD_SMTP_POOL_SIZE": "-1"]).hasPrefix(
+                "HERALD_SMTP_POOL_SIZE: must be between"))
     }
 
     @Test func unknownEnvironmentVariableIsAWarning() throws {

@@ -9,7 +9,8 @@ import Testing
 @Suite("Admin authentication limit")
 struct FailureLimiterTests {
     let start = ContinuousClock.now
-    let policy = FailureLimitPolicy(maxFailures: 3, window: .seconds(60), lockout: .seconds(120), maxTrackedClients: 100)
+    let policy = FailureLimitPolicy(
+        maxFailures: 3, window: .seconds(60), lockout: .seconds(120), maxTrackedClients: 100)
 
     func at(_ seconds: Double) -> ContinuousClock.Instant { start + .milliseconds(Int64(seconds * 1000)) }
 
@@ -74,7 +75,8 @@ struct FailureLimiterTests {
             "admin_auth_max_failures: 5\nadmin_auth_window_seconds: 60",
             environment: ["HERALD_ADMIN_AUTH_LOCKOUT_SECONDS": "3600"])
         #expect(
-            configuration.adminAuth == FailureLimitPolicy(maxFailures: 5, window: .seconds(60), lockout: .seconds(3600)))
+            configuration.adminAuth == FailureLimitPolicy(maxFailures: 5, window: .seconds(60), lockout: .seconds(3600))
+        )
         #expect(HeraldConfiguration().linkGuessing.maxFailures == 20)
         #expect(try ConfigurationTestLoading.load("link_guess_max_failures: 3").linkGuessing.maxFailures == 3)
     }

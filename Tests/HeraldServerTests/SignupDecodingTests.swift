@@ -8,7 +8,8 @@ import Testing
 @Suite("Signup decoding")
 struct SignupDecodingTests {
     @Test func formKeepsRepeatedNewslettersAndDecodesPlusAndPercent() throws {
-        let fields = try FormBody.parse(Array("email=a%2Bb%40example.org&newsletter=news&newsletter=daily&name=Jane+Doe".utf8))
+        let fields = try FormBody.parse(
+            Array("email=a%2Bb%40example.org&newsletter=news&newsletter=daily&name=Jane+Doe".utf8))
         let submission = SignupSubmission.fromForm(fields, honeypotField: "website")
         #expect(submission.email == "a+b@example.org")
         #expect(submission.newsletters == ["news", "daily"])

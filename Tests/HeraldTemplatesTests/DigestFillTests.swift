@@ -23,11 +23,14 @@ struct DigestFillTests {
 
     @Test(arguments: [
         Fixtures.anna,
-        HeraldTemplates.DigestRecipient(unsubscribeURL: "https://n.example/u/x", preferencesURL: "https://n.example/p/x"),
+        HeraldTemplates.DigestRecipient(
+            unsubscribeURL: "https://n.example/u/x", preferencesURL: "https://n.example/p/x"),
         HeraldTemplates.DigestRecipient(
             name: "<script>alert('x')</script> & \"Co\"\r\nBcc: victim@example.org",
-            unsubscribeURL: "https://n.example/u/x?a=1&b=<2>", preferencesURL: "https://n.example/p/'; DROP TABLE x; --"),
-        HeraldTemplates.DigestRecipient(name: String(repeating: "Ω", count: 5_000), unsubscribeURL: "", preferencesURL: ""),
+            unsubscribeURL: "https://n.example/u/x?a=1&b=<2>", preferencesURL: "https://n.example/p/'; DROP TABLE x; --"
+        ),
+        HeraldTemplates.DigestRecipient(
+            name: String(repeating: "Ω", count: 5_000), unsubscribeURL: "", preferencesURL: ""),
     ])
     func fillingThePiecesEqualsPersonalising(_ recipient: HeraldTemplates.DigestRecipient) {
         let shared = library.renderDigestShared(Fixtures.digest)

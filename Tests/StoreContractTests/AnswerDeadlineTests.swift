@@ -12,7 +12,8 @@ struct AnswerDeadlineTests {
         let started = ContinuousClock.now
         await #expect(throws: StoreError.self) {
             try await AnswerDeadline.race(.milliseconds(200), what: "a query") {
-                try await withCheckedThrowingContinuation { (_: CheckedContinuation<Int, any Error>) in }  // never resumed
+                // never resumed
+                try await withCheckedThrowingContinuation { (_: CheckedContinuation<Int, any Error>) in }
             } onExpiry: {
                 closed.value = true
             }
@@ -39,7 +40,8 @@ struct AnswerDeadlineTests {
         let started = ContinuousClock.now
         let caller = Task {
             try await AnswerDeadline.race(.seconds(600), what: "a query") {
-                try await withCheckedThrowingContinuation { (_: CheckedContinuation<Int, any Error>) in }  // never resumed
+                // never resumed
+                try await withCheckedThrowingContinuation { (_: CheckedContinuation<Int, any Error>) in }
             } onExpiry: {
                 closed.value = true
             }
@@ -56,7 +58,9 @@ struct AnswerDeadlineTests {
         let answers = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<2_000 {
                 group.addTask {
-                    try await AnswerDeadline.race(.seconds(600), what: "a query") { index } onExpiry: {
+                    try await AnswerDeadline.race(.seconds(600), what: "a query") {
+                        index
+                    } onExpiry: {
                         closed.withValue { $0 += 1 }
                     }
                 }
@@ -70,7 +74,10 @@ struct AnswerDeadlineTests {
     @Test func anOperationsOwnErrorPassesThrough() async {
         struct Refused: Error {}
         await #expect(throws: Refused.self) {
-            try await AnswerDeadline.race(.seconds(5), what: "a query") { () async throws -> Int in throw Refused() } onExpiry: {}
+            try await AnswerDeadline.race(.seconds(5), what: "a query") { () async throws -> Int in
+                throw Refused()
+            } onExpiry: {
+            }
         }
     }
 }

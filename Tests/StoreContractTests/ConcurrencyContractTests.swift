@@ -33,9 +33,10 @@ struct ConcurrencyContractTests {
             for round in 0..<64 {
                 group.addTask {
                     let spelling = spellings[round % spellings.count]
-                    return (try? await store.transaction {
-                        try await $0.insertSubscriber(Fixtures.newSubscriber(spelling))
-                    }) != nil
+                    return
+                        (try? await store.transaction {
+                            try await $0.insertSubscriber(Fixtures.newSubscriber(spelling))
+                        }) != nil
                 }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }

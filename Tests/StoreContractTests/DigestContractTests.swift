@@ -22,7 +22,8 @@ struct DigestContractTests {
                 let status: SubscriptionStatus =
                     index < confirmed ? .confirmed : (index == confirmed ? .pending : .unsubscribed)
                 try await tx.saveSubscription(
-                    Subscription(subscriberID: subscriber.id, newsletter: "daily", status: status,
+                    Subscription(
+                        subscriberID: subscriber.id, newsletter: "daily", status: status,
                         createdAt: Fixtures.now, updatedAt: Fixtures.now))
             }
         }
@@ -33,18 +34,23 @@ struct DigestContractTests {
     func anIssueIsCreatedOnceWithADeliveryPerConfirmedSubscriber(_ backend: StoreBackend) async throws {
         let store = try await Self.populated(backend, confirmed: 5)
         let issue = try await store.transaction {
-            try await $0.createDigestIssue(newsletter: "daily", period: "2026-11-25",
+            try await $0.createDigestIssue(
+                newsletter: "daily", period: "2026-11-25",
                 articles: [Self.article("a", link: "https://n.example/a")], at: Fixtures.now)
         }
         await #expect(throws: StoreError.self) {
             _ = try await store.transaction {
-                try await $0.createDigestIssue(newsletter: "daily", period: "2026-11-25", articles: [], at: Fixtures.now)
+                try await $0.createDigestIssue(
+                    newsletter: "daily", period: "2026-11-25", articles: [], at: Fixtures.now)
             }
         }
         let (progress, loaded, seen) = try await store.transaction { tx in
-            (try await tx.digestProgress(issueID: issue.id, failureLimit: 10),
+            (
+                try await tx.digestProgress(issueID: issue.id, failureLimit: 10),
                 try await tx.digestIssue(newsletter: "daily", period: "2026-11-25"),
-                try await tx.seenArticleKeys(newsletter: "daily", identities: ["a", "b"], links: ["https://n.example/a"]))
+                try await tx.seenArticleKeys(
+                    newsletter: "daily", identities: ["a", "b"], links: ["https://n.example/a"])
+            )
         }
         #expect(progress.counts == [.pending: 5])
         #expect(loaded?.articles == [Self.article("a", link: "https://n.example/a")])
@@ -53,7 +59,9 @@ struct DigestContractTests {
 
     /// A claim by `owner` at `offset` seconds after `Fixtures.now`; claims last 15 s and rows
     /// deferred before `deferredBefore` count as an earlier run's.
-    static func claim(_ owner: String, at offset: TimeInterval = 0, limit: Int = 100, deferredBefore: Date = Fixtures.now)
+    static func claim(
+        _ owner: String, at offset: TimeInterval = 0, limit: Int = 100, deferredBefore: Date = Fixtures.now
+    )
         -> DigestClaim
     {
         DigestClaim.by(
@@ -72,11 +80,13 @@ struct DigestContractTests {
         let store = try await Self.populated(backend, confirmed: 10)
         let issue = try await Self.issue(store)
         let (a1, b1, a2, b2, a3) = try await store.transaction { tx in
-            (try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3)),
+            (
+                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3)),
                 try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", limit: 3)),
                 try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3)),
                 try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", limit: 3)),
-                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3)))
+                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3))
+            )
         }
         let ids = [a1, b1, a2, b2, a3].flatMap { $0.map(\.subscriber.id) }
         #expect([a1, b1, a2, b2, a3].map(\.count) == [3, 3, 3, 1, 0])
@@ -116,8 +126,9 @@ struct DigestContractTests {
             let a = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 6))
             var started: [Bool] = []
             for recipient in a.prefix(2) {  // run "a" starts two SMTP transactions…
-                started.append(try await tx.startDigestDelivery(
-                    issueID: issue.id, subscriberID: recipient.subscriber.id, owner: "a", at: Fixtures.now))
+                started.append(
+                    try await tx.startDigestDelivery(
+                        issueID: issue.id, subscriberID: recipient.subscriber.id, owner: "a", at: Fixtures.now))
             }
             let early = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", at: 10))
             try await tx.renewDigestClaims(issueID: issue.id, owner: "a", at: Fixtures.now.addingTimeInterval(10))
@@ -139,12 +150,15 @@ struct DigestContractTests {
         let store = try await Self.populated(backend, confirmed: 1)
         let issue = try await Self.issue(store)
         let (byOldOwner, byNewOwner, twice, progress) = try await store.transaction { tx in
-            let id = try #require(try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a")).first).subscriber.id
+            let id = try #require(try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a")).first)
+                .subscriber.id
             _ = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", at: 16))  // "a" stalled
-            return (try await tx.startDigestDelivery(issueID: issue.id, subscriberID: id, owner: "a", at: Fixtures.now),
+            return (
+                try await tx.startDigestDelivery(issueID: issue.id, subscriberID: id, owner: "a", at: Fixtures.now),
                 try await tx.startDigestDelivery(issueID: issue.id, subscriberID: id, owner: "b", at: Fixtures.now),
                 try await tx.startDigestDelivery(issueID: issue.id, subscriberID: id, owner: "b", at: Fixtures.now),
-                try await tx.digestProgress(issueID: issue.id, failureLimit: 0))
+                try await tx.digestProgress(issueID: issue.id, failureLimit: 0)
+            )
         }
         #expect(!byOldOwner)
         #expect(byNewOwner)
@@ -165,11 +179,13 @@ struct DigestContractTests {
                     issueID: issue.id, subscriberID: recipient.subscriber.id, state: state, result: "\(state)",
                     at: deferredAt)
             }
-            return (try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run1", at: 60)),
+            return (
+                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run1", at: 60)),
                 try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run2", at: 60)),
                 try await tx.claimDigestDeliveries(
                     issueID: issue.id, Self.claim("run3", at: 60, deferredBefore: deferredAt.addingTimeInterval(1))),
-                try await tx.digestProgress(issueID: issue.id, failureLimit: 10))
+                try await tx.digestProgress(issueID: issue.id, failureLimit: 10)
+            )
         }
         #expect(sameRun.isEmpty)
         #expect(concurrentRun.isEmpty)  // started before the row was deferred: no ping-pong between runs

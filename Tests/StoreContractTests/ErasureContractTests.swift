@@ -22,7 +22,8 @@ struct ErasureContractTests {
             for newsletter in Fixtures.newsletters { try await tx.upsertNewsletter(newsletter) }
             let erin = try await seedPerson(address, name: "Erin <b>Erased</b>", in: tx)
             let kim = try await seedPerson("kim@example.org", name: "Kim", in: tx)
-            _ = try await tx.createDigestIssue(newsletter: "daily", period: "2026-11-25", articles: [], at: Fixtures.now)
+            _ = try await tx.createDigestIssue(
+                newsletter: "daily", period: "2026-11-25", articles: [], at: Fixtures.now)
             return (erin, kim)
         }
     }
@@ -33,18 +34,22 @@ struct ErasureContractTests {
         let person = try await tx.insertSubscriber(new)
         for slug in ["news", "daily"] {
             try await tx.saveSubscription(
-                Subscription(subscriberID: person.id, newsletter: slug, status: .confirmed, createdAt: Fixtures.now,
+                Subscription(
+                    subscriberID: person.id, newsletter: slug, status: .confirmed, createdAt: Fixtures.now,
                     updatedAt: Fixtures.now, confirmedAt: Fixtures.now))
             try await tx.appendConsent(
-                ConsentEvent(subscriberID: person.id, newsletter: slug, action: .confirm, ipAddress: "192.0.2.7",
+                ConsentEvent(
+                    subscriberID: person.id, newsletter: slug, action: .confirm, ipAddress: "192.0.2.7",
                     userAgent: "Firefox", source: "https://example.org/\(address)", occurredAt: Fixtures.now))
         }
         try await tx.insertToken(
-            TokenRecord(hash: "token-\(person.id)", purpose: .confirm, subscriberID: person.id, newsletter: "news",
+            TokenRecord(
+                hash: "token-\(person.id)", purpose: .confirm, subscriberID: person.id, newsletter: "news",
                 createdAt: Fixtures.now, expiresAt: Fixtures.now.addingTimeInterval(3600)))
         for body in ["sent mail", "pending mail"] {
             let id = try await tx.enqueueMail(
-                OutboxDraft(kind: .confirmation, subscriberID: person.id, throttleKey: person.canonicalKey,
+                OutboxDraft(
+                    kind: .confirmation, subscriberID: person.id, throttleKey: person.canonicalKey,
                     mail: Fixtures.mail(to: address, body: body), createdAt: Fixtures.now))
             if body == "sent mail" { try await tx.markMailSent(id: id, at: Fixtures.now, reply: "250 ok \(address)") }
         }
@@ -59,9 +64,11 @@ struct ErasureContractTests {
         #expect(receipt.suppression.reason == .erased)
         #expect(receipt.suppression.detail == "erased by api:newsroom")
         let (byID, byKey, subscriptions, consent, token, count) = try await store.transaction { tx in
-            (try await tx.subscriber(id: erin), try await tx.subscriber(canonicalKey: "erin.erased@example.org"),
+            (
+                try await tx.subscriber(id: erin), try await tx.subscriber(canonicalKey: "erin.erased@example.org"),
                 try await tx.subscriptions(subscriberID: erin), try await tx.consentEvents(subscriberID: erin),
-                try await tx.token(hash: "token-\(erin)"), try await tx.subscriberCount())
+                try await tx.token(hash: "token-\(erin)"), try await tx.subscriberCount()
+            )
         }
         #expect(byID == nil && byKey == nil && token == nil)
         #expect(subscriptions.isEmpty && consent.isEmpty)
@@ -113,7 +120,9 @@ struct ErasureContractTests {
         data = try await admin.exportData(subscriberID: erin)
         #expect(data.suppression?.reason == .hardBounce)
         let json = String(decoding: try JSONEncoder().encode(data), as: UTF8.self)
-        for key in ["\"subscriber_id\"", "\"consent_history\"", "\"confirmed_at\"", "\"ip_address\"", "\"hard_bounce\""] {
+        for key in [
+            "\"subscriber_id\"", "\"consent_history\"", "\"confirmed_at\"", "\"ip_address\"", "\"hard_bounce\"",
+        ] {
             #expect(json.contains(key))
         }
         await #expect(throws: AdministrationError.subscriberNotFound(999)) {

@@ -28,8 +28,10 @@ struct GroupCommitContractTests {
         }
         for index in 0..<200 {
             let stored = try await store.transaction { tx in
-                (try await tx.subscriber(canonicalKey: "first\(index)@example.org"),
-                    try await tx.subscriber(canonicalKey: "second\(index)@example.org"))
+                (
+                    try await tx.subscriber(canonicalKey: "first\(index)@example.org"),
+                    try await tx.subscriber(canonicalKey: "second\(index)@example.org")
+                )
             }
             if index % 3 == 0 {
                 #expect(results[index] == .some(nil), "transaction \(index) reported success")

@@ -33,12 +33,14 @@ struct ImportContractTests {
         var after = (Int64(0), "")
         while true {
             let page = try await store.transaction { [after] in
-                try await $0.exportPage(newsletter: nil, status: nil, afterSubscriberID: after.0, afterNewsletter: after.1, limit: 3)
+                try await $0.exportPage(
+                    newsletter: nil, status: nil, afterSubscriberID: after.0, afterNewsletter: after.1, limit: 3)
             }
             for row in page {
                 let attributes = JSONValue.objectMembers(of: row.subscriber.attributesJSON).sorted { $0.key < $1.key }
-                out.append("\(row.subscriber.email)|\(row.subscriber.name ?? "-")|\(row.subscription.newsletter)|"
-                    + "\(row.subscription.status.rawValue)|\(attributes.map { "\($0.key)=\($0.value)" })")
+                out.append(
+                    "\(row.subscriber.email)|\(row.subscriber.name ?? "-")|\(row.subscription.newsletter)|"
+                        + "\(row.subscription.status.rawValue)|\(attributes.map { "\($0.key)=\($0.value)" })")
             }
             guard let last = page.last else { break }
             after = (last.subscription.subscriberID, last.subscription.newsletter)
@@ -59,11 +61,12 @@ struct ImportContractTests {
         #expect(summary.invalid == expected.count)
         #expect(summary.rows == ImportFixture.lines.count)
         #expect(summary.imported == 3 && summary.duplicatesMerged == 1 && summary.updated == 0)
-        #expect(try await Self.contents(store) == [
-            "=cmd@example.org|=SUM(A1)|news|confirmed|[\"city=string(\\\"@x\\\")\"]",
-            "ok1@example.org|Ok Renamed|news|confirmed|[\"city=string(\\\"Odesa\\\")\"]",
-            "ok2@example.org|Ok, \"Two\"|daily|pending|[\"city=string(\\\"Lviv\\\\nOld Town\\\")\"]",
-        ])
+        #expect(
+            try await Self.contents(store) == [
+                "=cmd@example.org|=SUM(A1)|news|confirmed|[\"city=string(\\\"@x\\\")\"]",
+                "ok1@example.org|Ok Renamed|news|confirmed|[\"city=string(\\\"Odesa\\\")\"]",
+                "ok2@example.org|Ok, \"Two\"|daily|pending|[\"city=string(\\\"Lviv\\\\nOld Town\\\")\"]",
+            ])
         for error in errors { #expect(error.description.hasPrefix("line \(error.line): \(error.problem.code): ")) }
     }
 
@@ -72,7 +75,9 @@ struct ImportContractTests {
         let store = try await Self.store(backend)
         let path = try ImportFixture.write(ImportFixture.bytes)
         var errors = 0
-        let summary = try await Self.importer(store).run(path: path, options: Self.options(strict: true)) { _ in errors += 1 }
+        let summary = try await Self.importer(store).run(path: path, options: Self.options(strict: true)) { _ in
+            errors += 1
+        }
         #expect(!summary.committed && summary.imported == 0 && errors == ImportFixture.expectedErrors.count)
         #expect(try await store.transaction { try await $0.subscriberCount() } == 0)
     }
@@ -82,7 +87,8 @@ struct ImportContractTests {
         let store = try await Self.store(backend)
         let path = try ImportFixture.write(Array("email\na@example.org\nb@example.org\n".utf8), name: "list.csv")
         _ = try await Self.importer(store).run(path: path, options: Self.options())
-        let subscriber = try #require(try await store.transaction { try await $0.subscriber(canonicalKey: "a@example.org") })
+        let subscriber = try #require(
+            try await store.transaction { try await $0.subscriber(canonicalKey: "a@example.org") })
         let events = try await store.transaction { try await $0.consentEvents(subscriberID: subscriber.id) }
         #expect(events.count == 1)
         #expect(events.first?.action == .importConsent && events.first?.newsletter == "news")
@@ -93,17 +99,23 @@ struct ImportContractTests {
     func anImportNeverResubscribesAndUpgradesPendingToConfirmed(_ backend: StoreBackend) async throws {
         let store = try await Self.store(backend)
         try await store.transaction { tx in
-            for (address, status) in [("left@example.org", SubscriptionStatus.unsubscribed), ("wait@example.org", .pending)] {
+            for (address, status) in [
+                ("left@example.org", SubscriptionStatus.unsubscribed), ("wait@example.org", .pending),
+            ] {
                 let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber(address))
                 try await tx.saveSubscription(
-                    Subscription(subscriberID: subscriber.id, newsletter: "news", status: status, createdAt: Fixtures.now,
+                    Subscription(
+                        subscriberID: subscriber.id, newsletter: "news", status: status, createdAt: Fixtures.now,
                         updatedAt: Fixtures.now.addingTimeInterval(-60)))
             }
         }
         let path = try ImportFixture.write(Array("email,status\nleft@example.org,confirmed\nwait@example.org,\n".utf8))
         let summary = try await Self.importer(store).run(path: path, options: Self.options())
         #expect(summary.updated == 2 && summary.imported == 0)
-        #expect(try await Self.contents(store) == ["left@example.org|-|news|unsubscribed|[]", "wait@example.org|-|news|confirmed|[]"])
+        #expect(
+            try await Self.contents(store) == [
+                "left@example.org|-|news|unsubscribed|[]", "wait@example.org|-|news|confirmed|[]",
+            ])
     }
 
     @Test(arguments: StoreBackend.all)
@@ -111,7 +123,8 @@ struct ImportContractTests {
         let store = try await Self.store(backend)
         let path = try ImportFixture.write(Array("email,name\nerin@example.org,Erin\nkim@example.org,Kim\n".utf8))
         _ = try await Self.importer(store).run(path: path, options: Self.options())
-        let erin = try #require(try await store.transaction { try await $0.subscriber(canonicalKey: "erin@example.org") })
+        let erin = try #require(
+            try await store.transaction { try await $0.subscriber(canonicalKey: "erin@example.org") })
         try await SubscriberAdministration(store: store).erase(subscriberID: erin.id, actor: "test")
         let again = try await Self.importer(store, at: Fixtures.now.addingTimeInterval(60))
             .run(path: path, options: Self.options())
@@ -124,7 +137,10 @@ struct ImportContractTests {
         let source = try await Self.store(backend)
         let path = try ImportFixture.write(ImportFixture.bytes)
         _ = try await Self.importer(source).run(path: path, options: Self.options())
-        let extra = try ImportFixture.write(Array("email,status,newsletter,plan\nleft@example.org,unsubscribed,daily,gold\nok1@example.org,pending,daily,\n".utf8))
+        let extra = try ImportFixture.write(
+            Array(
+                "email,status,newsletter,plan\nleft@example.org,unsubscribed,daily,gold\nok1@example.org,pending,daily,\n"
+                    .utf8))
         _ = try await Self.importer(source).run(path: extra, options: Self.options())
         var exported: [UInt8] = []
         let count = try await SubscriberExporter(store: source, pageSize: 2).export(newsletter: nil, status: nil) {
@@ -134,7 +150,8 @@ struct ImportContractTests {
         #expect(exported.starts(with: CSVWriter.byteOrderMark))
         #expect(String(decoding: exported, as: UTF8.self).contains("'=cmd@example.org,'=SUM(A1)"))
         let target = try await Self.store(backend)
-        let summary = try await Self.importer(target).run(path: try ImportFixture.write(exported), options: Self.options())
+        let summary = try await Self.importer(target).run(
+            path: try ImportFixture.write(exported), options: Self.options())
         #expect(summary.invalid == 0 && summary.imported == 5)
         #expect(try await Self.contents(target) == (try await Self.contents(source)))
     }
@@ -145,7 +162,8 @@ struct ImportContractTests {
         let service = SubscriptionService(
             store: store, composer: PlainMailComposer(), policy: SignupPolicy(),
             signer: ManageLinkSigner(secret: "s"), newsletters: Fixtures.newsletters, now: { Fixtures.now })
-        let path = try ImportFixture.write(Array("email,newsletter\np@example.org,news\np@example.org,daily\nq@example.org,news\n".utf8))
+        let path = try ImportFixture.write(
+            Array("email,newsletter\np@example.org,news\np@example.org,daily\nq@example.org,news\n".utf8))
         var options = Self.options(status: .pending)
         options.sendConfirmation = true
         let summary = try await Self.importer(store, confirmations: service).run(path: path, options: options)

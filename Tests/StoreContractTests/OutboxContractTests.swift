@@ -10,7 +10,8 @@ struct OutboxContractTests {
         try await store.transaction { tx in
             for index in 0..<count {
                 _ = try await tx.enqueueMail(
-                    OutboxDraft(kind: .confirmation, subscriberID: nil, throttleKey: key,
+                    OutboxDraft(
+                        kind: .confirmation, subscriberID: nil, throttleKey: key,
                         mail: Fixtures.mail(to: "r\(index)@example.org", body: "é \(index)"),
                         createdAt: Fixtures.now.addingTimeInterval(Double(index))))
             }
@@ -26,7 +27,8 @@ struct OutboxContractTests {
         let first = try await store.transaction { try await $0.claimDueMail(now: now, limit: 2, leaseUntil: lease) }
         let second = try await store.transaction { try await $0.claimDueMail(now: now, limit: 10, leaseUntil: lease) }
         let afterLease = try await store.transaction {
-            try await $0.claimDueMail(now: lease.addingTimeInterval(1), limit: 10, leaseUntil: lease.addingTimeInterval(60))
+            try await $0.claimDueMail(
+                now: lease.addingTimeInterval(1), limit: 10, leaseUntil: lease.addingTimeInterval(60))
         }
         #expect(first.count == 2)
         #expect(first.allSatisfy { $0.state == .sending })
@@ -63,9 +65,10 @@ struct OutboxContractTests {
         let store = try await backend.make()
         try await enqueue(store, count: 1)
         let now = Fixtures.now.addingTimeInterval(10)
-        let id = try #require(try await store.transaction {
-            try await $0.claimDueMail(now: now, limit: 1, leaseUntil: now.addingTimeInterval(60))
-        }.first?.id)
+        let id = try #require(
+            try await store.transaction {
+                try await $0.claimDueMail(now: now, limit: 1, leaseUntil: now.addingTimeInterval(60))
+            }.first?.id)
         let retryAt = now.addingTimeInterval(30)
         try await store.transaction {
             try await $0.markMailRetry(id: id, attempts: 1, nextAttemptAt: retryAt, result: "451 try later")
@@ -97,11 +100,14 @@ struct OutboxContractTests {
         try await enqueue(store, count: 3, key: "a@example.org")
         try await enqueue(store, count: 1, key: "b@example.org")
         let (all, recent, other, wrongKind) = try await store.transaction { tx in
-            (try await tx.mailCount(throttleKey: "a@example.org", kind: .confirmation, since: Fixtures.now),
-                try await tx.mailCount(throttleKey: "a@example.org", kind: .confirmation,
+            (
+                try await tx.mailCount(throttleKey: "a@example.org", kind: .confirmation, since: Fixtures.now),
+                try await tx.mailCount(
+                    throttleKey: "a@example.org", kind: .confirmation,
                     since: Fixtures.now.addingTimeInterval(1)),
                 try await tx.mailCount(throttleKey: "b@example.org", kind: .confirmation, since: Fixtures.now),
-                try await tx.mailCount(throttleKey: "a@example.org", kind: .welcome, since: Fixtures.now))
+                try await tx.mailCount(throttleKey: "a@example.org", kind: .welcome, since: Fixtures.now)
+            )
         }
         #expect(all == 3)
         #expect(recent == 2)

@@ -83,7 +83,8 @@ struct PostgresSpecificTests {
         let store = try await PostgresStore.connect(configuration, logger: TestPostgres.logger)
         defer { store.shutdown() }
         try await store.migrate()
-        let id = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("a@example.org")) }.id
+        let id = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("a@example.org")) }
+            .id
         let (locked, signal) = AsyncStream<Void>.makeStream()
         async let holder: Void = store.transaction { tx in
             try await tx.lockSubscriber(id: id)

@@ -1,8 +1,9 @@
 import Foundation
 import HeraldCore
-@testable import HeraldSQLite
 import HeraldTestSupport
 import Testing
+
+@testable import HeraldSQLite
 
 /// Reads every column of every table of an SQLite file after an erasure, so a table added later
 /// that keeps personal data fails here until `eraseSubscriber` clears it too.
@@ -22,7 +23,9 @@ struct SQLiteErasureScanTests {
     /// "table.column" for every column holding `needle` (case-insensitive), blobs included.
     static func tablesMentioning(_ needle: String, in path: String) async throws -> [String] {
         let connection = try SQLiteConnection(path: path)
-        let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap { $0.string(0) }
+        let tables = try connection.query("SELECT name FROM sqlite_master WHERE type = 'table'").compactMap {
+            $0.string(0)
+        }
         var found: [String] = []
         for table in tables {
             let columns = try connection.query("SELECT name FROM pragma_table_info(?)", [.text(table)]).compactMap {

@@ -26,7 +26,9 @@ struct SubscriberContractTests {
         let store = try await backend.makeWithNewsletters()
         _ = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("jane@example.org")) }
         await #expect(throws: StoreError.self) {
-            _ = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("JANE@example.org")) }
+            _ = try await store.transaction {
+                try await $0.insertSubscriber(Fixtures.newSubscriber("JANE@example.org"))
+            }
         }
         let count = try await store.transaction { try await $0.subscriberCount() }
         #expect(count == 1)
@@ -40,7 +42,8 @@ struct SubscriberContractTests {
             try await store.transaction { tx in
                 let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("a@example.org"))
                 _ = try await tx.enqueueMail(
-                    OutboxDraft(kind: .confirmation, subscriberID: subscriber.id, throttleKey: "a@example.org",
+                    OutboxDraft(
+                        kind: .confirmation, subscriberID: subscriber.id, throttleKey: "a@example.org",
                         mail: Fixtures.mail(to: "a@example.org"), createdAt: Fixtures.now))
                 throw Abort()
             }
@@ -78,7 +81,8 @@ struct SubscriberContractTests {
             try await store.transaction { tx in
                 let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("a@example.org"))
                 try await tx.saveSubscription(
-                    Subscription(subscriberID: subscriber.id, newsletter: "nope", status: .pending,
+                    Subscription(
+                        subscriberID: subscriber.id, newsletter: "nope", status: .pending,
                         createdAt: Fixtures.now, updatedAt: Fixtures.now))
             }
         }
@@ -91,7 +95,8 @@ struct SubscriberContractTests {
         let (first, second, stored) = try await store.transaction { tx in
             let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("a@example.org"))
             try await tx.insertToken(
-                TokenRecord(hash: secret.hash, purpose: .confirm, subscriberID: subscriber.id, newsletter: "news",
+                TokenRecord(
+                    hash: secret.hash, purpose: .confirm, subscriberID: subscriber.id, newsletter: "news",
                     createdAt: Fixtures.now, expiresAt: Fixtures.now.addingTimeInterval(3600)))
             let first = try await tx.markTokenUsed(hash: secret.hash, at: Fixtures.now)
             let second = try await tx.markTokenUsed(hash: secret.hash, at: Fixtures.now)
@@ -112,7 +117,8 @@ struct SubscriberContractTests {
             let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("a@example.org"))
             for action in [ConsentAction.signup, .confirm, .unsubscribe] {
                 try await tx.appendConsent(
-                    ConsentEvent(subscriberID: subscriber.id, newsletter: "news", action: action,
+                    ConsentEvent(
+                        subscriberID: subscriber.id, newsletter: "news", action: action,
                         ipAddress: "203.0.113.9", userAgent: "<script>", source: "https://news.example.org/a",
                         occurredAt: Fixtures.now))
             }
@@ -158,7 +164,8 @@ struct PurgeContractTests {
                 let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber(address, at: time))
                 for (slug, status) in subscriptions {
                     try await tx.saveSubscription(
-                        Subscription(subscriberID: subscriber.id, newsletter: slug, status: status, createdAt: time,
+                        Subscription(
+                            subscriberID: subscriber.id, newsletter: slug, status: status, createdAt: time,
                             updatedAt: time))
                 }
             }

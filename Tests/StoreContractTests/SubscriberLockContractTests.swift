@@ -9,7 +9,9 @@ struct SubscriberLockContractTests {
     @Test(arguments: StoreBackend.all)
     func aSecondLockerWaitsForTheFirstAndSeesWhatItCommitted(_ backend: StoreBackend) async throws {
         let store = try await backend.make()
-        let subscriber = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("a@example.org")) }
+        let subscriber = try await store.transaction {
+            try await $0.insertSubscriber(Fixtures.newSubscriber("a@example.org"))
+        }
         let (locked, signal) = AsyncStream<Void>.makeStream()
         async let first: Void = store.transaction { tx in
             try await tx.lockSubscriber(id: subscriber.id)

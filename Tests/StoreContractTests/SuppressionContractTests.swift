@@ -29,8 +29,10 @@ struct SuppressionContractTests {
         #expect(batch == ["aa": Self.entry("aa", .complaint, at: 60), "bb": Self.entry("bb", .erased)])
         #expect(count == 2)
         let (lifted, again, gone) = try await store.transaction { tx in
-            (try await tx.removeSuppression(addressHash: "aa"), try await tx.removeSuppression(addressHash: "aa"),
-                try await tx.suppression(addressHash: "aa"))
+            (
+                try await tx.removeSuppression(addressHash: "aa"), try await tx.removeSuppression(addressHash: "aa"),
+                try await tx.suppression(addressHash: "aa")
+            )
         }
         #expect(lifted && !again && gone == nil)
         #expect(try await store.transaction { try await $0.suppressions(addressHashes: []) }.isEmpty)

@@ -10,7 +10,8 @@ func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let whole = records(of: [bytes[...]])
     let cut = bytes.isEmpty ? 0 : Int(bytes[0]) % (bytes.count + 1)
     let chunked = records(of: [bytes[..<cut], bytes[cut...]])
-    require(whole.count == chunked.count && zip(whole, chunked).allSatisfy { $0 == $1 },
+    require(
+        whole.count == chunked.count && zip(whole, chunked).allSatisfy { $0 == $1 },
         "chunking at \(cut) changes the records")
     for record in whole where record.problem == nil {
         require(record.fields.count <= 1000, "more fields than the limit")
@@ -22,7 +23,9 @@ func fuzzCSV(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         require(again.count == 1 || fields.allSatisfy(\.isEmpty), "a written record reads as \(again.count) records")
         if let first = again.first, again.count == 1 {
             let read = first.fields.map { CSVWriter.unneutralised(String(decoding: $0, as: UTF8.self)) }
-            require(read == fields, "written record does not read back: \(String(reflecting: fields)) -> \(String(reflecting: read))")
+            require(
+                read == fields,
+                "written record does not read back: \(String(reflecting: fields)) -> \(String(reflecting: read))")
         }
     }
     return 0
@@ -38,7 +41,9 @@ func records(of chunks: [ArraySlice<UInt8>]) -> [ParsedRecord] {
     var parser = CSVParser(maxRecordBytes: 4096, maxFields: 1000)
     var result: [ParsedRecord] = []
     let emit = { (record: CSVRecord) in
-        result.append(ParsedRecord(line: record.line, problem: record.problem, fields: (0..<record.count).map { Array(record[$0]) }))
+        result.append(
+            ParsedRecord(
+                line: record.line, problem: record.problem, fields: (0..<record.count).map { Array(record[$0]) }))
     }
     for chunk in chunks {
         Array(chunk).withUnsafeBufferPointer { parser.feed($0, emit) }

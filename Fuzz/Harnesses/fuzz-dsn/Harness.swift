@@ -1,6 +1,7 @@
 import Foundation
 import FuzzDriver
 import HeraldCore
+
 @testable import HeraldMail
 
 /// libFuzzer entry point: reads the input as a bounce or complaint report with
@@ -32,19 +33,23 @@ func fuzzDeliveryReport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     do {
         report = try DeliveryReportParser.parse(bytes, receivedAt: received)
     } catch {
-        require(!error.message.isEmpty && !error.message.contains("\n"), "refusal message: \(String(reflecting: error.message))")
+        require(
+            !error.message.isEmpty && !error.message.contains("\n"),
+            "refusal message: \(String(reflecting: error.message))")
         return 0
     }
     let entries = report.bounces.count + report.ignored.count
     require(entries <= DeliveryReportParser.maximumRecipients, "\(entries) recipients read from one report")
     for bounce in report.bounces { checkBounce(bounce) }
     for reason in report.ignored {
-        require(!reason.unicodeScalars.contains { $0.properties.generalCategory == .control },
+        require(
+            !reason.unicodeScalars.contains { $0.properties.generalCategory == .control },
             "an ignored entry is not one printable line: \(String(reflecting: reason))")
     }
     if bytes.count <= 16_384, !bytes.contains(0x0D) {
         let crlf = bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }
-        require((try? DeliveryReportParser.parse(crlf, receivedAt: received)) == report, "CRLF line ends change the report")
+        require(
+            (try? DeliveryReportParser.parse(crlf, receivedAt: received)) == report, "CRLF line ends change the report")
     }
     return 0
 }

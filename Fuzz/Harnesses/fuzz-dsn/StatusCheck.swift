@@ -1,5 +1,6 @@
 import FuzzDriver
 import HeraldCore
+
 @testable import HeraldMail
 
 /// The per-recipient table of RFC 3464 as `RecipientStatus` documents it, checked on the input read
@@ -12,12 +13,15 @@ enum StatusCheck {
         require(groups.count <= DeliveryReportParser.maximumRecipients + 1, "\(groups.count) field groups kept")
         for group in groups {
             guard let recipient = RecipientStatus(group) else { continue }
-            require(recipient.action == recipient.action.trimmedSpaces.lowercased(), "action \(String(reflecting: recipient.action))")
+            require(
+                recipient.action == recipient.action.trimmedSpaces.lowercased(),
+                "action \(String(reflecting: recipient.action))")
             if let status = recipient.status {
                 require(!status.contains { $0.isWhitespace }, "status \(String(reflecting: status)) has white space")
             }
             let expected = expectedKind(action: recipient.action, status: recipient.status)
-            require(recipient.kind == expected,
+            require(
+                recipient.kind == expected,
                 "action \(String(reflecting: recipient.action)), status \(String(reflecting: recipient.status)): "
                     + "\(String(describing: recipient.kind)), the table says \(String(describing: expected))")
         }
@@ -38,7 +42,9 @@ enum StatusCheck {
     static func statusClass(_ status: String) -> Character? {
         let parts = status.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, ["2", "4", "5"].contains(parts[0]) else { return nil }
-        let isNumber = { (part: Substring) in (1...3).contains(part.count) && part.allSatisfy { ("0"..."9").contains($0) } }
+        let isNumber = { (part: Substring) in
+            (1...3).contains(part.count) && part.allSatisfy { ("0"..."9").contains($0) }
+        }
         return isNumber(parts[1]) && isNumber(parts[2]) ? parts[0].first : nil
     }
 }

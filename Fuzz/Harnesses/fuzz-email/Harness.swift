@@ -29,15 +29,21 @@ private func checkShape(_ address: EmailAddress) {
     for form in [address.smtpAddress, address.displayAddress, address.canonicalKey] {
         require(form.utf8.filter { $0 == UInt8(ascii: "@") }.count == 1, "not exactly one @: \(debug(form))")
         require(
-            !form.unicodeScalars.contains { $0.value < 0x21 || (0x7F...0x9F).contains($0.value) || $0.properties.isWhitespace },
+            !form.unicodeScalars.contains {
+                $0.value < 0x21 || (0x7F...0x9F).contains($0.value) || $0.properties.isWhitespace
+            },
             "control character or white space in \(debug(form))")
-        require(!form.contains("<") && !form.contains(">") && !form.contains("\""), "address delimiter in \(debug(form))")
+        require(
+            !form.contains("<") && !form.contains(">") && !form.contains("\""), "address delimiter in \(debug(form))")
     }
     require(address.smtpAddress.utf8.count <= 254, "SMTP address over 254 octets: \(debug(address.smtpAddress))")
-    require(!address.asciiDomain.isEmpty && address.asciiDomain.utf8.allSatisfy { $0 < 0x80 },
+    require(
+        !address.asciiDomain.isEmpty && address.asciiDomain.utf8.allSatisfy { $0 < 0x80 },
         "domain is not ASCII: \(debug(address.asciiDomain))")
-    require(address.asciiDomain == address.asciiDomain.lowercased(), "domain not lowercased: \(debug(address.asciiDomain))")
-    require(address.requiresSMTPUTF8 == !address.localPart.utf8.allSatisfy { $0 < 0x80 },
+    require(
+        address.asciiDomain == address.asciiDomain.lowercased(), "domain not lowercased: \(debug(address.asciiDomain))")
+    require(
+        address.requiresSMTPUTF8 == !address.localPart.utf8.allSatisfy { $0 < 0x80 },
         "requiresSMTPUTF8 disagrees with the local part: \(debug(address.smtpAddress))")
 }
 
@@ -46,6 +52,5 @@ private func checkSuggestion(for text: String) {
     guard text.utf8.count <= 1024, let suggestion = EmailAddress.suggestion(for: text) else { return }
     require((try? EmailAddress(validating: suggestion)) != nil, "suggestion \(debug(suggestion)) is not valid")
 }
-
 
 private func debug(_ text: String) -> String { String(reflecting: text) }

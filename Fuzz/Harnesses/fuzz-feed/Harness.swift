@@ -20,7 +20,8 @@ func fuzzFeed(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let html = String(decoding: bytes, as: UTF8.self)
     let sanitized = HTMLSanitizer.sanitize(html, baseURL: "https://news.example.org/")
     checkSafeHTML(sanitized)
-    require(HTMLSanitizer.sanitize(sanitized, baseURL: "https://news.example.org/") == sanitized,
+    require(
+        HTMLSanitizer.sanitize(sanitized, baseURL: "https://news.example.org/") == sanitized,
         "sanitising is not idempotent for \(String(reflecting: sanitized))")
     _ = HTMLSanitizer.plainText(html)
     return 0
@@ -39,7 +40,9 @@ private func checkSafeHTML(_ html: String) {
     var rest = Substring(html)
     while let lt = rest.firstIndex(of: "<") {
         require(!rest[..<lt].contains(">"), "raw '>' in text of \(String(reflecting: html))")
-        guard let gt = rest[lt...].firstIndex(of: ">") else { fatalError("unclosed tag in \(String(reflecting: html))") }
+        guard let gt = rest[lt...].firstIndex(of: ">") else {
+            fatalError("unclosed tag in \(String(reflecting: html))")
+        }
         let tag = rest[rest.index(after: lt)..<gt]
         rest = rest[rest.index(after: gt)...]
         if tag.hasPrefix("/") {
@@ -48,7 +51,9 @@ private func checkSafeHTML(_ html: String) {
             continue
         }
         let name = String(tag.prefix { $0 != " " })
-        guard let attributes = allowed[name] else { fatalError("element <\(name)> kept in \(String(reflecting: html))") }
+        guard let attributes = allowed[name] else {
+            fatalError("element <\(name)> kept in \(String(reflecting: html))")
+        }
         checkAttributes(tag.dropFirst(name.count), allowed: attributes, in: html)
         if name != "br" && name != "img" { open.append(name) }
     }
@@ -61,13 +66,17 @@ private func checkAttributes(_ text: Substring, allowed: Set<String>, in html: S
     while !rest.isEmpty {
         require(rest.hasPrefix(" "), "malformed attributes in \(String(reflecting: html))")
         rest = rest.dropFirst()
-        guard let equals = rest.firstIndex(of: "=") else { fatalError("attribute without value in \(String(reflecting: html))") }
+        guard let equals = rest.firstIndex(of: "=") else {
+            fatalError("attribute without value in \(String(reflecting: html))")
+        }
         let name = String(rest[..<equals])
         require(allowed.contains(name), "attribute \(name) kept in \(String(reflecting: html))")
         rest = rest[rest.index(after: equals)...]
         require(rest.hasPrefix("\""), "unquoted attribute in \(String(reflecting: html))")
         rest = rest.dropFirst()
-        guard let close = rest.firstIndex(of: "\"") else { fatalError("unterminated attribute in \(String(reflecting: html))") }
+        guard let close = rest.firstIndex(of: "\"") else {
+            fatalError("unterminated attribute in \(String(reflecting: html))")
+        }
         let value = String(rest[..<close])
         if name == "href" || name == "src" {
             require(isWebURL(value), "non-web \(name) \(String(reflecting: value))")
@@ -80,4 +89,3 @@ private func isWebURL(_ url: String) -> Bool {
     let lowered = url.lowercased()
     return (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) && !url.contains(where: \.isWhitespace)
 }
-

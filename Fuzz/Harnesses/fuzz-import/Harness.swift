@@ -1,5 +1,6 @@
 import Foundation
 import FuzzDriver
+
 @testable import HeraldCore
 
 /// libFuzzer entry point: runs the input through the validating half of `herald subscribers import`

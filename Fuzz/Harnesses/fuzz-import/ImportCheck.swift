@@ -1,5 +1,6 @@
 import Foundation
 import FuzzDriver
+
 @testable import HeraldCore
 
 /// What one import pass produced, and the promises it must keep.
@@ -9,9 +10,13 @@ struct ImportCheck {
 
     /// Every reason an import gives for a row, as documented in `ImportRowProblem.code`.
     static let reasonCodes: Set<String> = {
-        let csv = ["quote_in_unquoted_field", "text_after_closing_quote", "unterminated_quote", "record_too_long", "too_many_fields"]
+        let csv = [
+            "quote_in_unquoted_field", "text_after_closing_quote", "unterminated_quote", "record_too_long",
+            "too_many_fields",
+        ]
         let fixed = [
-            "field_count", "invalid_utf8", "name_too_long", "control_characters", "value_too_long", "unknown_newsletter",
+            "field_count", "invalid_utf8", "name_too_long", "control_characters", "value_too_long",
+            "unknown_newsletter",
             "unknown_status", "bad_date",
         ]
         return Set(csv.map { "csv_" + $0 } + fixed + EmailValidationError.Code.allCases.map { "email_" + $0.rawValue })
@@ -40,11 +45,15 @@ struct ImportCheck {
         }
         verifyLines()
         let accepted = summary.rows - summary.invalid
-        require(summary.rows == recordLines.count - 1, "\(summary.rows) rows counted for \(recordLines.count - 1) data records")
+        require(
+            summary.rows == recordLines.count - 1,
+            "\(summary.rows) rows counted for \(recordLines.count - 1) data records")
         require(summary.invalid == errors.count, "\(summary.invalid) invalid rows counted, \(errors.count) reported")
         let batched = batches.reduce(0) { $0 + $1.rows.count }
         let merged = batches.reduce(0) { $0 + $1.merged }
-        require(accepted >= 0 && batched + merged == accepted, "\(accepted) rows accepted, \(batched) batched + \(merged) merged")
+        require(
+            accepted >= 0 && batched + merged == accepted,
+            "\(accepted) rows accepted, \(batched) batched + \(merged) merged")
         for error in errors {
             require(Self.reasonCodes.contains(error.problem.code), "unknown reason code \(error.problem.code)")
             requireOneLine(error.description, "row error")
@@ -72,7 +81,8 @@ struct ImportCheck {
         var keys = Set<ImportKey>()
         var shared: [String: (String?, String)] = [:]
         for row in rows {
-            require(keys.insert(ImportKey(canonicalKey: row.canonicalKey, newsletter: row.newsletter)).inserted,
+            require(
+                keys.insert(ImportKey(canonicalKey: row.canonicalKey, newsletter: row.newsletter)).inserted,
                 "address and newsletter twice in one batch: \(row.canonicalKey)")
             require(Self.newsletters.contains(row.newsletter), "unconfigured newsletter \(row.newsletter)")
             verifyAddress(row)
@@ -80,7 +90,9 @@ struct ImportCheck {
             verifyAttributes(row.attributesJSON)
             verifyDates(row)
             if let earlier = shared[row.canonicalKey] {
-                require(earlier.0 == row.name && earlier.1 == row.attributesJSON, "rows of one address disagree on name or attributes")
+                require(
+                    earlier.0 == row.name && earlier.1 == row.attributesJSON,
+                    "rows of one address disagree on name or attributes")
             }
             shared[row.canonicalKey] = (row.name, row.attributesJSON)
         }
@@ -91,7 +103,8 @@ struct ImportCheck {
             guard let again = try? EmailAddress(validating: form, policy: .default) else {
                 fatalError("an imported address does not validate again: \(String(reflecting: form))")
             }
-            require(again.canonicalKey == row.canonicalKey && again.smtpAddress == row.smtpAddress,
+            require(
+                again.canonicalKey == row.canonicalKey && again.smtpAddress == row.smtpAddress,
                 "an imported address changes on revalidation: \(String(reflecting: form))")
         }
     }
@@ -100,7 +113,8 @@ struct ImportCheck {
         guard let name else { return }
         require(!name.isEmpty && name == ImportRowReader.trimmed(name), "name not trimmed: \(String(reflecting: name))")
         require(name.count <= ImportRowReader.maxNameLength, "name over the limit: \(name.count)")
-        require(!name.unicodeScalars.contains { $0.properties.generalCategory == .control },
+        require(
+            !name.unicodeScalars.contains { $0.properties.generalCategory == .control },
             "control character in a name: \(String(reflecting: name))")
     }
 
@@ -109,9 +123,12 @@ struct ImportCheck {
             fatalError("attributes are not a JSON object of strings: \(String(reflecting: json))")
         }
         for (name, value) in object {
-            require(!name.isEmpty && !ImportColumns.reserved.contains(name.lowercased()), "attribute named \(String(reflecting: name))")
+            require(
+                !name.isEmpty && !ImportColumns.reserved.contains(name.lowercased()),
+                "attribute named \(String(reflecting: name))")
             require(!value.isEmpty, "empty attribute \(String(reflecting: name)) stored")
-            require(!value.unicodeScalars.contains { $0.value < 0x20 && !"\t\r\n".unicodeScalars.contains($0) },
+            require(
+                !value.unicodeScalars.contains { $0.value < 0x20 && !"\t\r\n".unicodeScalars.contains($0) },
                 "control character in attribute \(String(reflecting: name))")
         }
         require(object.isEmpty == (json == "{}"), "attributes \(String(reflecting: json))")
@@ -119,12 +136,14 @@ struct ImportCheck {
 
     /// Dates the export would write (`ImportDate.format`) read back to the same second.
     private func verifyDates(_ row: ImportedSubscription) {
-        require(row.confirmedAt == nil || row.status == .confirmed,
+        require(
+            row.confirmedAt == nil || row.status == .confirmed,
             "a \(row.status) subscription carries a confirmation date")
         for date in [row.createdAt, row.confirmedAt].compactMap({ $0 }) {
             let written = ImportDate.format(date)
             let second = date.timeIntervalSince1970.rounded(.down)
-            require(ImportDate.parse(written)?.timeIntervalSince1970 == second,
+            require(
+                ImportDate.parse(written)?.timeIntervalSince1970 == second,
                 "the date \(date.timeIntervalSince1970) is exported as \(written), which does not import back")
         }
     }
@@ -137,13 +156,16 @@ struct ImportCheck {
         let written = ImportDate.format(date)
         require(written.hasPrefix(text.prefix(10)), "\(String(reflecting: text)) is read as \(written)")
         if text.utf8.count >= 16 {
-            require(written.dropFirst(11).prefix(5) == text.dropFirst(11).prefix(5), "\(String(reflecting: text)) is read as \(written)")
+            require(
+                written.dropFirst(11).prefix(5) == text.dropFirst(11).prefix(5),
+                "\(String(reflecting: text)) is read as \(written)")
         }
     }
 
     /// Operators read these on a terminal: one line, no control characters.
     func requireOneLine(_ text: String, _ what: String) {
-        require(!text.unicodeScalars.contains { $0.properties.generalCategory == .control },
+        require(
+            !text.unicodeScalars.contains { $0.properties.generalCategory == .control },
             "\(what) has control characters: \(String(reflecting: text))")
     }
 }

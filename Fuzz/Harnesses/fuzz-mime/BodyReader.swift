@@ -1,5 +1,5 @@
-import FuzzDriver
 import Foundation
+import FuzzDriver
 
 /// Finds the text/plain part and decodes its quoted-printable content (hard breaks as LF).
 enum BodyReader {
@@ -24,7 +24,8 @@ enum BodyReader {
             if byte == UInt8(ascii: "=") {
                 require(index + 2 < encoded.count, "dangling '=' in quoted-printable")
                 if encoded[index + 1] == 13 && encoded[index + 2] == 10 { index += 3; continue }
-                guard let value = UInt8(String(decoding: encoded[(index + 1)...(index + 2)], as: UTF8.self), radix: 16) else {
+                guard let value = UInt8(String(decoding: encoded[(index + 1)...(index + 2)], as: UTF8.self), radix: 16)
+                else {
                     fatalError("bad quoted-printable escape at \(index)")
                 }
                 out.append(value)

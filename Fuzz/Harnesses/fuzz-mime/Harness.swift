@@ -1,5 +1,5 @@
-import FuzzDriver
 import Foundation
+import FuzzDriver
 import HeraldCore
 import HeraldMail
 
@@ -31,7 +31,8 @@ struct FuzzMessage {
         let fromName = field(0)
         let listID = field(9)
         let list = listID.map {
-            ListHeaders(title: field(8), id: $0, unsubscribeURL: field(10), unsubscribeMailto: nil, oneClickUnsubscribe: false)
+            ListHeaders(
+                title: field(8), id: $0, unsubscribeURL: field(10), unsubscribeMailto: nil, oneClickUnsubscribe: false)
         }
         let extra = field(11).map { [MailHeader(name: $0, value: field(12) ?? "")] } ?? []
         message = MailMessage(
@@ -48,4 +49,3 @@ struct FuzzMessage {
         )
     }
 }
-

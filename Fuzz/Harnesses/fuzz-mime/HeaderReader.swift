@@ -1,5 +1,5 @@
-import FuzzDriver
 import Foundation
+import FuzzDriver
 
 /// An independent reader for the header fields the assembler writes (RFC 5322 unfolding,
 /// RFC 2047 `b` encoded-words, quoted-strings in display names).
@@ -19,7 +19,9 @@ enum HeaderReader {
                 fatalError("header line without a colon: \(String(reflecting: line))")
             }
             let name = String(decoding: bytes[..<colon], as: UTF8.self)
-            require(!name.isEmpty && name.utf8.allSatisfy { $0 > 32 && $0 < 127 }, "bad field name \(String(reflecting: name))")
+            require(
+                !name.isEmpty && name.utf8.allSatisfy { $0 > 32 && $0 < 127 },
+                "bad field name \(String(reflecting: name))")
             let valueStart = colon + 1 < bytes.count && bytes[colon + 1] == 0x20 ? colon + 2 : colon + 1
             let value = String(decoding: bytes[valueStart...], as: UTF8.self)
             fields.append((name, value))
@@ -29,9 +31,10 @@ enum HeaderReader {
 
     /// An unstructured value: whitespace between two adjacent encoded-words disappears.
     static func unstructured(_ value: String) -> String {
-        join(value.split(separator: " ", omittingEmptySubsequences: false).map { token in
-            decodedWord(token).map { Token(text: $0, encoded: true) } ?? Token(text: String(token), encoded: false)
-        })
+        join(
+            value.split(separator: " ", omittingEmptySubsequences: false).map { token in
+                decodedWord(token).map { Token(text: $0, encoded: true) } ?? Token(text: String(token), encoded: false)
+            })
     }
 
     /// The display name and address of `phrase <address>` or a bare address.
@@ -56,7 +59,11 @@ enum HeaderReader {
                 rest = rest.dropFirst()
                 while let character = rest.first, character != "\"" {
                     rest = rest.dropFirst()
-                    if character == "\\", let escaped = rest.first { text.append(escaped); rest = rest.dropFirst() } else { text.append(character) }
+                    if character == "\\", let escaped = rest.first {
+                        text.append(escaped); rest = rest.dropFirst()
+                    } else {
+                        text.append(character)
+                    }
                 }
                 require(rest.first == "\"", "unterminated quoted-string in \(String(reflecting: value))")
                 rest = rest.dropFirst()
@@ -65,7 +72,8 @@ enum HeaderReader {
             }
             let word = rest.prefix { $0 != " " }
             rest = rest.dropFirst(word.count)
-            tokens.append(decodedWord(word).map { Token(text: $0, encoded: true) } ?? Token(text: String(word), encoded: false))
+            tokens.append(
+                decodedWord(word).map { Token(text: $0, encoded: true) } ?? Token(text: String(word), encoded: false))
         }
         return join(tokens)
     }

@@ -1,5 +1,5 @@
-import FuzzDriver
 import Foundation
+import FuzzDriver
 import HeraldMail
 
 /// Checks one assembled message against the message it was built from.
@@ -14,10 +14,12 @@ struct MessageCheck {
         let fields = HeaderReader.fields(headers)
         require(fields.map(\.name) == expectedNames(), "header fields \(fields.map(\.name)) != \(expectedNames())")
         let subject = fields.first { $0.name == "Subject" }!.value
-        require(HeaderReader.unstructured(subject) == message.subject,
+        require(
+            HeaderReader.unstructured(subject) == message.subject,
             "Subject does not round-trip: \(String(reflecting: message.subject)) -> \(String(reflecting: subject))")
         if let extra = message.extraHeaders.first, let value = fields.first(where: { $0.name == extra.name })?.value {
-            require(HeaderReader.unstructured(value) == extra.value,
+            require(
+                HeaderReader.unstructured(value) == extra.value,
                 "\(extra.name) does not round-trip: \(String(reflecting: extra.value)) -> \(String(reflecting: value))")
         }
         let from = fields.first { $0.name == "From" }!.value
@@ -25,11 +27,14 @@ struct MessageCheck {
         require(address == message.from.address, "From address changed: \(String(reflecting: from))")
         // An empty display name means none: the bare address is written.
         if let displayName = message.from.displayName, !displayName.isEmpty {
-            require(name == displayName, "From name does not round-trip: \(String(reflecting: displayName)) -> \(String(reflecting: from))")
+            require(
+                name == displayName,
+                "From name does not round-trip: \(String(reflecting: displayName)) -> \(String(reflecting: from))")
         }
         let body = Array(data[(split + 4)...])
         let contentType = fields.first { $0.name == "Content-Type" }!.value
-        require(BodyReader.text(of: body, contentType: contentType) == Self.normalizedLineBreaks(message.text),
+        require(
+            BodyReader.text(of: body, contentType: contentType) == Self.normalizedLineBreaks(message.text),
             "text body does not round-trip")
     }
 
@@ -51,7 +56,9 @@ struct MessageCheck {
 
     private func headerEnd() -> Int? {
         guard data.count >= 4 else { return nil }
-        return (0...(data.count - 4)).first { data[$0] == 13 && data[$0 + 1] == 10 && data[$0 + 2] == 13 && data[$0 + 3] == 10 }
+        return (0...(data.count - 4)).first {
+            data[$0] == 13 && data[$0 + 1] == 10 && data[$0 + 2] == 13 && data[$0 + 3] == 10
+        }
     }
 
     private func expectedNames() -> [String] {

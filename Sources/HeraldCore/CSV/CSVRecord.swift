@@ -16,7 +16,8 @@ public enum CSVProblem: String, Sendable, Equatable {
     /// A sentence for an operator.
     public var message: String {
         switch self {
-        case .quoteInUnquotedField: "a double quote inside a field that is not quoted (quote the field and double the quote)"
+        case .quoteInUnquotedField:
+            "a double quote inside a field that is not quoted (quote the field and double the quote)"
         case .textAfterClosingQuote: "text after the closing double quote of a quoted field"
         case .unterminatedQuote: "a quoted field is never closed (an unbalanced double quote)"
         case .recordTooLong: "the record is too long (an unbalanced double quote, or not a CSV file)"
@@ -50,6 +51,8 @@ public struct CSVRecord: Sendable {
     /// Field `index` as text; nil when it is not valid UTF-8.
     public func text(_ index: Int) -> String? {
         let range = (index == 0 ? 0 : ends[index - 1])..<ends[index]
-        return bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer {
+            String(validating: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self)
+        }
     }
 }

@@ -49,9 +49,10 @@ public struct CSVWriter {
     }
 
     private mutating func append(_ field: String) {
-        let needsQuotes = field.utf8.contains {
-            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
-        } || field.utf8.first == UInt8(ascii: " ") || field.utf8.last == UInt8(ascii: " ")
+        let needsQuotes =
+            field.utf8.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+            } || field.utf8.first == UInt8(ascii: " ") || field.utf8.last == UInt8(ascii: " ")
         guard needsQuotes else {
             buffer.append(contentsOf: field.utf8)
             return

@@ -85,11 +85,14 @@ extension DigestRun {
     /// Marks the row `sending` if this run still holds it.
     private func start(_ issue: DigestIssue, _ subscriberID: Int64) async throws -> Bool {
         try await durably { [owner, sender] tx in
-            try await tx.startDigestDelivery(issueID: issue.id, subscriberID: subscriberID, owner: owner, at: sender.now())
+            try await tx.startDigestDelivery(
+                issueID: issue.id, subscriberID: subscriberID, owner: owner, at: sender.now())
         }
     }
 
-    private func record(_ issue: DigestIssue, _ subscriberID: Int64, _ state: DeliveryState, _ result: String?) async throws {
+    private func record(_ issue: DigestIssue, _ subscriberID: Int64, _ state: DeliveryState, _ result: String?)
+        async throws
+    {
         try await durably { [sender] tx in
             try await tx.recordDigestDelivery(
                 issueID: issue.id, subscriberID: subscriberID, state: state, result: result, at: sender.now())

@@ -44,10 +44,11 @@ struct DigestRun: Sendable {
                 break
             }
             summary.add(try await sendBatch(batch, issue: issue, prepared: prepared, pacer: pacer))
-            progress(DigestProgressReport(
-                period: issue.period, total: summary.recipients,
-                done: summary.sent + summary.failed + summary.skipped + summary.deferred,
-                sent: summary.sent, failed: summary.failed))
+            progress(
+                DigestProgressReport(
+                    period: issue.period, total: summary.recipients,
+                    done: summary.sent + summary.failed + summary.skipped + summary.deferred,
+                    sent: summary.sent, failed: summary.failed))
         }
         return try await finish(issue, summary)
     }
@@ -142,7 +143,8 @@ struct DigestRun: Sendable {
     }
 
     func dryRun(_ articles: [DigestArticle], period: String) async throws -> DigestRunSummary {
-        let issue = DigestIssue(id: 0, newsletter: newsletter.slug, period: period, articles: articles, createdAt: sender.now())
+        let issue = DigestIssue(
+            id: 0, newsletter: newsletter.slug, period: period, articles: articles, createdAt: sender.now())
         let prepared = try sender.composer.prepare(issue, newsletter: newsletter)
         let sample = Subscriber(
             id: 1, email: "reader@example.org", smtpAddress: "reader@example.org", canonicalKey: "reader@example.org",

@@ -54,7 +54,9 @@ public struct DigestSender: Sendable {
     ) async throws -> DigestRunSummary {
         let run = DigestRun(sender: self, newsletter: newsletter, options: options, progress: progress)
         if !options.dryRun {
-            let unfinished = try await store.transaction { try await $0.incompleteDigestIssues(newsletter: newsletter.slug) }
+            let unfinished = try await store.transaction {
+                try await $0.incompleteDigestIssues(newsletter: newsletter.slug)
+            }
             for issue in unfinished where issue.period != period {
                 logger.notice("finishing an interrupted digest", metadata: ["period": "\(issue.period)"])
                 _ = try await run.deliver(issue)
@@ -71,7 +73,8 @@ public struct DigestSender: Sendable {
         let created: DigestIssue
         do {
             created = try await store.transaction { [now] tx in
-                try await tx.createDigestIssue(newsletter: newsletter.slug, period: period, articles: articles, at: now())
+                try await tx.createDigestIssue(
+                    newsletter: newsletter.slug, period: period, articles: articles, at: now())
             }
         } catch let error as StoreError where error.isDuplicate {
             guard let raced = try await issue(newsletter, period) else { throw error }
@@ -102,7 +105,8 @@ public struct DigestSender: Sendable {
         }
         let seen = try await store.transaction { tx in
             try await tx.seenArticleKeys(
-                newsletter: newsletter.slug, identities: recent.map(\.identity), links: recent.compactMap(\.linkIdentity))
+                newsletter: newsletter.slug, identities: recent.map(\.identity),
+                links: recent.compactMap(\.linkIdentity))
         }
         var fresh: [DigestArticle] = []
         var taken = Set<String>()

@@ -13,7 +13,7 @@ extension EmailValidationError.Code {
         case .fullwidthAt: "The email address uses a look-alike at sign; please type a plain @."
         case .displayName:
             "Enter only the email address, without a name or angle brackets "
-            + "(jane@example.com, not Jane <jane@example.com>)."
+                + "(jane@example.com, not Jane <jane@example.com>)."
         case .comment: "Enter only the email address, without a comment in parentheses."
         case .addressList: "Enter a single email address, not a list of addresses."
         case .quotedLocalPart: "Quotation marks around the part before @ are not supported."
@@ -36,7 +36,7 @@ extension EmailValidationError.Code {
         case .domainLabelHyphen: "A part of the domain between dots cannot start or end with a hyphen."
         case .reservedDomainLabel:
             "A part of the domain cannot have two hyphens as its third and fourth characters "
-            + "unless it starts with xn--."
+                + "unless it starts with xn--."
         case .domainNeedsDot: "The domain after @ must contain a dot, such as example.com."
         case .numericTopLevelDomain: "The domain cannot end with a number."
         case .invalidTopLevelDomain: "The domain must end with a real top-level domain such as .com or .org."

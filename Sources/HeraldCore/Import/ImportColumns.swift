@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where each column of an import file is: `email` (required), the optional reserved columns,
 /// and every other column as an attribute.
 struct ImportColumns: Sendable {
@@ -50,5 +52,3 @@ struct ImportColumns: Sendable {
         }
     }
 }
-
-import Foundation

@@ -16,7 +16,8 @@ enum ImportDate {
         else { return nil }
         var seconds = Double(days) * 86_400
         if scanner.skip("T") || scanner.skip(" ") {
-            guard let hour = scanner.number(2), scanner.skip(":"), let minute = scanner.number(2), hour < 24, minute < 60
+            guard let hour = scanner.number(2), scanner.skip(":"), let minute = scanner.number(2), hour < 24,
+                minute < 60
             else { return nil }
             var second = 0
             if scanner.skip(":") {
@@ -40,7 +41,8 @@ enum ImportDate {
         let (year, month, day) = CivilDate.civil(fromDays: days)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        return
+            "\(yearText)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 }
 

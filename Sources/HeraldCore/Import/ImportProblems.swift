@@ -37,7 +37,8 @@ public enum ImportRowProblem: Error, Sendable, Equatable, CustomStringConvertibl
         case .controlCharacters(let column): "\(code): \(column) contains control characters"
         case .valueTooLong(let column, let limit): "\(code): \(column) is longer than \(limit) characters"
         case .unknownNewsletter(let slug): "\(code): no configured newsletter has the slug \(Self.quoted(slug))"
-        case .unknownStatus(let status): "\(code): status \(Self.quoted(status)) is not confirmed, pending or unsubscribed"
+        case .unknownStatus(let status):
+            "\(code): status \(Self.quoted(status)) is not confirmed, pending or unsubscribed"
         case .badDate(let column): "\(code): \(column) is not a date like 2026-11-25 or 2026-11-25T07:30:00Z"
         }
     }
@@ -45,7 +46,8 @@ public enum ImportRowProblem: Error, Sendable, Equatable, CustomStringConvertibl
     /// `text`, cut short and with control characters escaped, for an error line.
     static func quoted(_ text: String) -> String {
         let short = text.count > 40 ? String(text.prefix(40)) + "…" : text
-        return "\"" + short.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0) }.joined() + "\""
+        return "\"" + short.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0) }.joined()
+            + "\""
     }
 }
 

@@ -32,7 +32,8 @@ struct ImportRun: Sendable {
         defer { file.close() }
         var sink = ImportRecordSink(
             newsletters: Set(importer.newsletters.map(\.slug)), defaultNewsletter: defaultNewsletter,
-            defaultStatus: options.status, emailPolicy: options.emailPolicy, importedAt: importedAt, collectsRows: write)
+            defaultStatus: options.status, emailPolicy: options.emailPolicy, importedAt: importedAt, collectsRows: write
+        )
         var parser = CSVParser()
         var bytesRead = 0
         while let chunk = try file.next() {
@@ -77,7 +78,9 @@ struct ImportRun: Sendable {
     private func writeBatch(_ rows: [ImportedSubscription], in tx: any StoreTransaction) async throws -> BatchOutcome {
         let hasher = try await SuppressionHasher.current(in: tx)
         var hashes: [String: String] = [:]
-        for row in rows where hashes[row.canonicalKey] == nil { hashes[row.canonicalKey] = hasher.hash(canonicalKey: row.canonicalKey) }
+        for row in rows where hashes[row.canonicalKey] == nil {
+            hashes[row.canonicalKey] = hasher.hash(canonicalKey: row.canonicalKey)
+        }
         let suppressed = try await tx.suppressions(addressHashes: Array(hashes.values))
         let kept = suppressed.isEmpty ? rows : rows.filter { suppressed[hashes[$0.canonicalKey] ?? ""] == nil }
         let result = try await tx.importSubscribers(

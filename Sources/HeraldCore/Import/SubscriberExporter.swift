@@ -55,7 +55,8 @@ public struct SubscriberExporter: Sendable {
     private static func text(_ value: JSONValue) -> String {
         switch value {
         case .string(let text): text
-        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .number(let number):
+            number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         case .bool(let flag): flag ? "true" : "false"
         case .null: ""
         case .array, .object:

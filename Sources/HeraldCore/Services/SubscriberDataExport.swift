@@ -66,7 +66,9 @@ public struct SubscriberDataExport: Sendable, Equatable, Codable {
 
 extension SubscriberDataExport {
     /// Assembles the export from stored rows.
-    init(_ subscriber: Subscriber, _ subscriptions: [Subscription], _ consent: [ConsentEvent], _ entry: SuppressionEntry?) {
+    init(
+        _ subscriber: Subscriber, _ subscriptions: [Subscription], _ consent: [ConsentEvent], _ entry: SuppressionEntry?
+    ) {
         subscriberID = subscriber.id
         email = subscriber.email
         name = subscriber.name

@@ -59,7 +59,8 @@ extension SubscriptionService {
         guard newsletter.sendsWelcome else { return }
         let mail = try composer.welcomeMail(mailRequest(subscriber, newsletter))
         _ = try await tx.enqueueMail(
-            OutboxDraft(kind: .welcome, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey, mail: mail,
+            OutboxDraft(
+                kind: .welcome, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey, mail: mail,
                 createdAt: time))
     }
 
@@ -96,4 +97,3 @@ extension SubscriptionService {
         return ConfirmationPreview(subscriber: subscriber, newsletters: slugs.compactMap(newsletter))
     }
 }
-

@@ -36,10 +36,12 @@ extension SubscriptionService {
             canonicalKey: request.email.canonicalKey, name: request.name, createdAt: time, updatedAt: time)
         guard
             let mail = try? composer.confirmationMail(
-                ConfirmationMailRequest(subscriber: subscriber, newsletters: requested, token: secret, expiresAt: expiresAt))
+                ConfirmationMailRequest(
+                    subscriber: subscriber, newsletters: requested, token: secret, expiresAt: expiresAt))
         else { return nil }
         return ConfirmationDraft(
-            secret: secret, expiresAt: expiresAt, mail: mail, name: request.name, smtpAddress: request.email.smtpAddress,
+            secret: secret, expiresAt: expiresAt, mail: mail, name: request.name,
+            smtpAddress: request.email.smtpAddress,
             newsletters: requested.map(\.slug))
     }
 }

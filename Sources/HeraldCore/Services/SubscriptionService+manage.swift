@@ -59,10 +59,12 @@ extension SubscriptionService {
             for subscription in try await tx.subscriptions(subscriberID: id) {
                 let wanted = selected.contains(subscription.newsletter)
                 if subscription.status == .confirmed, !wanted {
-                    try await setStatus(.unsubscribed, subscriber, subscription.newsletter, action: .preferenceChange,
+                    try await setStatus(
+                        .unsubscribed, subscriber, subscription.newsletter, action: .preferenceChange,
                         origin, tx, time)
                 } else if subscription.status == .unsubscribed, wanted, subscription.confirmedAt != nil {
-                    try await setStatus(.confirmed, subscriber, subscription.newsletter, action: .preferenceChange,
+                    try await setStatus(
+                        .confirmed, subscriber, subscription.newsletter, action: .preferenceChange,
                         origin, tx, time)
                 }
             }

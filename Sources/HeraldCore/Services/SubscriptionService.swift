@@ -88,8 +88,10 @@ public struct SubscriptionService: Sendable {
                 continue
             }
             needsConfirmation.append(newsletter)
-            let pending = current.map { $0.moved(to: .pending, at: time) }
-                ?? Subscription(subscriberID: subscriber.id, newsletter: newsletter.slug, status: .pending,
+            let pending =
+                current.map { $0.moved(to: .pending, at: time) }
+                ?? Subscription(
+                    subscriberID: subscriber.id, newsletter: newsletter.slug, status: .pending,
                     createdAt: time, updatedAt: time)
             try await tx.saveSubscription(pending)
             try await tx.appendConsent(consent(.signup, subscriber, newsletter.slug, request.origin, time))
@@ -132,17 +134,23 @@ public struct SubscriptionService: Sendable {
         _ subscriber: Subscriber, _ pending: [Newsletter], draft: ConfirmationDraft? = nil, in tx: any StoreTransaction,
         at time: Date
     ) async throws -> SignupOutcome {
-        guard try await mayMail(subscriber, kind: .confirmation, in: tx, at: time) else { return .confirmationThrottled }
+        guard try await mayMail(subscriber, kind: .confirmation, in: tx, at: time) else {
+            return .confirmationThrottled
+        }
         let secret = draft?.secret ?? TokenSecret.generate()
         let expiresAt = draft?.expiresAt ?? time.addingTimeInterval(policy.confirmationLifetime.seconds)
         try await tx.insertToken(
             TokenRecord(
                 hash: secret.hash, purpose: .confirm, subscriberID: subscriber.id,
                 newsletter: pending.map(\.slug).joined(separator: ","), createdAt: time, expiresAt: expiresAt))
-        let mail = try draft?.mail(for: subscriber, pending) ?? composer.confirmationMail(
-            ConfirmationMailRequest(subscriber: subscriber, newsletters: pending, token: secret, expiresAt: expiresAt))
+        let mail =
+            try draft?.mail(for: subscriber, pending)
+            ?? composer.confirmationMail(
+                ConfirmationMailRequest(
+                    subscriber: subscriber, newsletters: pending, token: secret, expiresAt: expiresAt))
         _ = try await tx.enqueueMail(
-            OutboxDraft(kind: .confirmation, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,
+            OutboxDraft(
+                kind: .confirmation, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,
                 mail: mail, createdAt: time))
         return .confirmationQueued
     }
@@ -155,7 +163,8 @@ public struct SubscriptionService: Sendable {
         }
         let mail = try composer.alreadySubscribedMail(mailRequest(subscriber, newsletter))
         _ = try await tx.enqueueMail(
-            OutboxDraft(kind: .alreadySubscribed, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,
+            OutboxDraft(
+                kind: .alreadySubscribed, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,
                 mail: mail, createdAt: time))
         return .alreadySubscribedNotified
     }

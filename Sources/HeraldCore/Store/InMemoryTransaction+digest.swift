@@ -17,7 +17,8 @@ extension InMemoryTransaction {
         -> DigestIssue
     {
         try write { state in
-            guard !state.digestIssues.values.contains(where: { $0.newsletter == newsletter && $0.period == period }) else {
+            guard !state.digestIssues.values.contains(where: { $0.newsletter == newsletter && $0.period == period })
+            else {
                 throw StoreError.duplicate("digest issue \(newsletter)/\(period) exists")
             }
             let issue = DigestIssue(
@@ -49,7 +50,9 @@ extension InMemoryTransaction {
 
     func incompleteDigestIssues(newsletter: String) async throws -> [DigestIssue] {
         read { state in
-            state.digestIssues.values.filter { $0.newsletter == newsletter && $0.completedAt == nil }.sorted { $0.id < $1.id }
+            state.digestIssues.values.filter { $0.newsletter == newsletter && $0.completedAt == nil }.sorted {
+                $0.id < $1.id
+            }
         }
     }
 
@@ -98,9 +101,10 @@ extension InMemoryTransaction {
         }
     }
 
-    func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state deliveryState: DeliveryState, result: String?,
-        at time: Date) async throws
-    {
+    func recordDigestDelivery(
+        issueID: Int64, subscriberID: Int64, state deliveryState: DeliveryState, result: String?,
+        at time: Date
+    ) async throws {
         write { state in
             state.deliveries[issueID]?[subscriberID]?.state = deliveryState
             state.deliveries[issueID]?[subscriberID]?.result = result
@@ -114,7 +118,9 @@ extension InMemoryTransaction {
             var counts: [DeliveryState: Int] = [:]
             for row in rows.values { counts[row.state, default: 0] += 1 }
             let failures = rows.filter { $0.value.state == .failed || $0.value.state == .deferred }
-                .sorted { $0.key < $1.key }.prefix(failureLimit).map { (subscriberID: $0.key, result: $0.value.result ?? "") }
+                .sorted { $0.key < $1.key }.prefix(failureLimit).map {
+                    (subscriberID: $0.key, result: $0.value.result ?? "")
+                }
             return DigestProgress(counts: counts, failures: Array(failures))
         }
     }

@@ -6,18 +6,25 @@ extension InMemoryTransaction {
         try write { state in
             var result = SubscriberImportBatchResult(preexisting: [:], changed: [])
             for row in batch.rows {
-                guard state.newsletters[row.newsletter] != nil else { throw StoreError.notFound("newsletter \(row.newsletter)") }
+                guard state.newsletters[row.newsletter] != nil else {
+                    throw StoreError.notFound("newsletter \(row.newsletter)")
+                }
                 let id = Self.upsertImported(row, at: batch.importedAt, in: &state)
                 let key = InMemoryState.SubscriptionKey(subscriberID: id, newsletter: row.newsletter)
                 let current = state.subscriptions[key]
-                if let current { result.preexisting[ImportKey(canonicalKey: row.canonicalKey, newsletter: row.newsletter)] = current.updatedAt }
-                guard let next = Self.importedSubscription(row, subscriberID: id, current: current, at: batch.importedAt)
+                if let current {
+                    result.preexisting[ImportKey(canonicalKey: row.canonicalKey, newsletter: row.newsletter)] =
+                        current.updatedAt
+                }
+                guard
+                    let next = Self.importedSubscription(row, subscriberID: id, current: current, at: batch.importedAt)
                 else { continue }
                 state.subscriptions[key] = next
                 result.changed.append(next)
                 state.consent.append(
                     ConsentEvent(
-                        subscriberID: id, newsletter: row.newsletter, action: .importConsent, source: batch.consentSource,
+                        subscriberID: id, newsletter: row.newsletter, action: .importConsent,
+                        source: batch.consentSource,
                         occurredAt: batch.importedAt))
             }
             return result
@@ -25,7 +32,9 @@ extension InMemoryTransaction {
     }
 
     /// Creates or updates the subscriber of `row`; returns its id.
-    private static func upsertImported(_ row: ImportedSubscription, at time: Date, in state: inout InMemoryState) -> Int64 {
+    private static func upsertImported(_ row: ImportedSubscription, at time: Date, in state: inout InMemoryState)
+        -> Int64
+    {
         if let id = state.subscriberIDByKey[row.canonicalKey], var subscriber = state.subscribers[id] {
             subscriber.name = row.name ?? subscriber.name
             subscriber.attributesJSON = mergedAttributes(subscriber.attributesJSON, row.attributesJSON)
@@ -101,7 +110,8 @@ extension InMemoryTransaction {
     /// Byte order, as the SQL backends sort.
     private static func precedes(_ lhs: String, _ rhs: String) -> Bool { lhs.utf8.lexicographicallyPrecedes(rhs.utf8) }
 
-    private func exportable(_ state: InMemoryState, newsletter: String?, status: SubscriptionStatus?) -> [Subscription] {
+    private func exportable(_ state: InMemoryState, newsletter: String?, status: SubscriptionStatus?) -> [Subscription]
+    {
         state.subscriptions.values.filter {
             (newsletter == nil || $0.newsletter == newsletter) && (status == nil || $0.status == status)
         }

@@ -63,7 +63,9 @@ final class InMemoryTransaction: StoreTransaction {
 
     func purgePending(before cutoff: Date) async throws -> Int {
         write { state in
-            state.subscriptions = state.subscriptions.filter { !($0.value.status == .pending && $0.value.updatedAt < cutoff) }
+            state.subscriptions = state.subscriptions.filter {
+                !($0.value.status == .pending && $0.value.updatedAt < cutoff)
+            }
             let kept = Set(state.subscriptions.values.map(\.subscriberID))
             let removed = state.subscribers.values.filter { $0.createdAt < cutoff && !kept.contains($0.id) }
             for subscriber in removed {
@@ -82,7 +84,9 @@ final class InMemoryTransaction: StoreTransaction {
 
     func subscriptions(subscriberID: Int64) async throws -> [Subscription] {
         read { state in
-            state.subscriptions.values.filter { $0.subscriberID == subscriberID }.sorted { $0.newsletter < $1.newsletter }
+            state.subscriptions.values.filter { $0.subscriberID == subscriberID }.sorted {
+                $0.newsletter < $1.newsletter
+            }
         }
     }
 
@@ -149,7 +153,8 @@ final class InMemoryTransaction: StoreTransaction {
 
     func mailCount(throttleKey: String, kind: MailKind, since: Date) async throws -> Int {
         read { state in
-            state.outbox.values.filter { $0.throttleKey == throttleKey && $0.kind == kind && $0.createdAt >= since }.count
+            state.outbox.values.filter { $0.throttleKey == throttleKey && $0.kind == kind && $0.createdAt >= since }
+                .count
         }
     }
 

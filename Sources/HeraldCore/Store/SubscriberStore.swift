@@ -22,7 +22,8 @@ public protocol SubscriberStore: Sendable {
 /// The operations available inside one store transaction.
 ///
 /// Addresses are looked up by canonical key; slugs identify newsletters.
-public protocol StoreTransaction: Sendable, SuppressionOperations, SubscriberImportOperations, BounceOperations, WebhookOperations, AuditOperations, AdminQueryOperations,
+public protocol StoreTransaction: Sendable, SuppressionOperations, SubscriberImportOperations, BounceOperations,
+    WebhookOperations, AuditOperations, AdminQueryOperations,
     DigestQueueOperations, SubscriberLockOperations, DiscardedWriteOperations
 {
     // MARK: Newsletters

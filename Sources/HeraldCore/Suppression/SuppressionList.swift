@@ -28,7 +28,8 @@ public struct SuppressionList: Sendable {
     public func suppress(_ address: EmailAddress, reason: SuppressionReason, detail: String?) async throws {
         let time = now()
         try await store.transaction { tx in
-            try await Self.suppress(canonicalKey: address.canonicalKey, reason: reason, detail: detail, at: time, in: tx)
+            try await Self.suppress(
+                canonicalKey: address.canonicalKey, reason: reason, detail: detail, at: time, in: tx)
         }
     }
 
@@ -43,7 +44,8 @@ public struct SuppressionList: Sendable {
 
     /// The suppression of the address with this canonical key, if any.
     public static func entry(canonicalKey: String, in tx: any StoreTransaction) async throws -> SuppressionEntry? {
-        try await tx.suppression(addressHash: try await SuppressionHasher.current(in: tx).hash(canonicalKey: canonicalKey))
+        try await tx.suppression(
+            addressHash: try await SuppressionHasher.current(in: tx).hash(canonicalKey: canonicalKey))
     }
 
     /// Suppresses the address with this canonical key and returns the entry in force.

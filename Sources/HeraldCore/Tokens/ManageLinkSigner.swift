@@ -34,6 +34,7 @@ public struct ManageLinkSigner: Sendable {
 
     private func mac(subscriberID: Int64, newsletter: String) -> String {
         let message = Array("manage:\(subscriberID):\(newsletter)".utf8)
-        return Base64URL.encode(Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: keyBytes))))
+        return Base64URL.encode(
+            Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: keyBytes))))
     }
 }

@@ -35,7 +35,8 @@ extension String {
     /// Without leading and trailing white space (including no-break spaces).
     var trimmingHTMLWhitespace: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isSpace }), let last = scalars.lastIndex(where: { !$0.isSpace })
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }),
+            let last = scalars.lastIndex(where: { !$0.isSpace })
         else { return "" }
         return String(scalars[first...last])
     }
@@ -48,7 +49,8 @@ extension String {
         outer: for start in 0...(bytes.count - pattern.count) {
             for (offset, byte) in pattern.enumerated() {
                 let candidate = bytes[start + offset]
-                let lowered = candidate >= UInt8(ascii: "A") && candidate <= UInt8(ascii: "Z") ? candidate | 0x20 : candidate
+                let lowered =
+                    candidate >= UInt8(ascii: "A") && candidate <= UInt8(ascii: "Z") ? candidate | 0x20 : candidate
                 if lowered != byte { continue outer }
             }
             return true

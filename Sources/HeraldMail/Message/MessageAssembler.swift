@@ -57,7 +57,8 @@ public struct MessageAssembler: Sendable {
             fields.append(HeaderField(name: "Reply-To", segments: HeaderSegments.mailboxList(message.replyTo)))
         }
         fields.append(HeaderField(name: "Subject", segments: HeaderSegments.unstructured(message.subject)))
-        let messageID = message.messageID.map(Self.bareMessageID)
+        let messageID =
+            message.messageID.map(Self.bareMessageID)
             ?? MessageIDGenerator.make(domain: Self.domain(of: message.from.address), date: message.date)
         fields.append(HeaderField(name: "Message-ID", segments: [.atom("<\(messageID)>")]))
         fields.append(HeaderField(name: "MIME-Version", segments: [.atom("1.0")]))

@@ -138,8 +138,10 @@ public struct OutboxWorker: Sendable {
         -> OutboxState
     {
         let time = now()
-        let metadata: Logger.Metadata = ["outbox_id": "\(message.id)", "kind": "\(message.kind.rawValue)",
-            "attempt": "\(attempts)", "error": "\(failure)"]
+        let metadata: Logger.Metadata = [
+            "outbox_id": "\(message.id)", "kind": "\(message.kind.rawValue)",
+            "attempt": "\(attempts)", "error": "\(failure)",
+        ]
         if failure.kind == .permanent || attempts >= policy.maxAttempts {
             logger.warning("mail failed for good", metadata: metadata)
             try await store.transaction { [bounces] tx in

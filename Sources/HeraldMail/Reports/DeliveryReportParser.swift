@@ -12,9 +12,11 @@ public struct DeliveryReport: Sendable, Equatable {
     /// `text` from a report made safe to print on an operator's terminal: control characters
     /// (C0, DEL, C1: line breaks, escape sequences) shown as `?`, cut after 200 characters.
     public static func printable(_ text: some StringProtocol) -> String {
-        let shown = String(String.UnicodeScalarView(text.unicodeScalars.lazy.map {
-            $0.properties.generalCategory == .control ? "?" : $0
-        }))
+        let shown = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.lazy.map {
+                    $0.properties.generalCategory == .control ? "?" : $0
+                }))
         return shown.count > 200 ? String(shown.prefix(200)) + "…" : shown
     }
 }
@@ -85,7 +87,8 @@ public enum DeliveryReportParser {
             guard let recipient = RecipientStatus(group) else { continue }
             guard let kind = recipient.kind else {
                 report.ignored.append(
-                    DeliveryReport.printable(recipient.address) + ": action '\(DeliveryReport.printable(recipient.action))', "
+                    DeliveryReport.printable(recipient.address)
+                        + ": action '\(DeliveryReport.printable(recipient.action))', "
                         + "status \(recipient.status.map(DeliveryReport.printable) ?? "none")")
                 continue
             }

@@ -21,12 +21,14 @@ struct FeedbackReport {
 
     func add(to report: inout DeliveryReport) {
         guard let recipient else {
-            report.ignored.append("feedback report (\(DeliveryReport.printable(feedbackType.prefix(40)))) without a recipient address")
+            report.ignored.append(
+                "feedback report (\(DeliveryReport.printable(feedbackType.prefix(40)))) without a recipient address")
             return
         }
         guard Self.complaintTypes.contains(feedbackType) else {
             report.ignored.append(
-                "\(DeliveryReport.printable(recipient)): feedback type '\(DeliveryReport.printable(feedbackType.prefix(40)))'")
+                "\(DeliveryReport.printable(recipient)): feedback type '\(DeliveryReport.printable(feedbackType.prefix(40)))'"
+            )
             return
         }
         let agent = userAgent.isEmpty ? "" : " from \(userAgent.prefix(80))"

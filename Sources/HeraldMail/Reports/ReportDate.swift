@@ -8,7 +8,8 @@ enum ReportDate {
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     /// RFC 5322's obsolete zone names, in hours east of UTC.
     static let namedZones: [String: Int] = [
-        "ut": 0, "gmt": 0, "z": 0, "edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7, "pdt": -7, "pst": -8,
+        "ut": 0, "gmt": 0, "z": 0, "edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7, "pdt": -7,
+        "pst": -8,
     ]
 
     static func parse(_ text: String) -> Date? {

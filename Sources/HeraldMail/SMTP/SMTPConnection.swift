@@ -57,8 +57,10 @@ public actor SMTPConnection {
                 let reply = transfer.lastReply ?? SMTPReply(code: handle.info(CURLINFO_RESPONSE_CODE), lines: [])
                 logger.debug(
                     "smtp message accepted",
-                    metadata: ["smtp.server": "\(configuration.endpoint)", "smtp.reply": "\(reply.summary)",
-                        "smtp.new_connection": "\(transfer.session.isNewConnection)"]
+                    metadata: [
+                        "smtp.server": "\(configuration.endpoint)", "smtp.reply": "\(reply.summary)",
+                        "smtp.new_connection": "\(transfer.session.isNewConnection)",
+                    ]
                 )
                 return MailReceipt(replyCode: reply.code, replyText: reply.text)
             }

@@ -91,7 +91,8 @@ public func makeSubscriptionService(
     configuration: HeraldConfiguration, dependencies: HeraldDependencies
 ) throws -> SubscriptionService {
     let site = SiteContext(
-        siteName: configuration.siteName, baseURL: configuration.baseURL, honeypotField: configuration.web.honeypotField)
+        siteName: configuration.siteName, baseURL: configuration.baseURL, honeypotField: configuration.web.honeypotField
+    )
     let composer = TemplateMailComposer(
         templates: dependencies.templates, site: site,
         builder: NewsletterMessageBuilder(site: site, sender: try Mailbox(parsing: configuration.mailFrom)),
@@ -108,7 +109,8 @@ public func buildRouter(
 ) throws -> Router<HeraldRequestContext> {
     let service = try makeSubscriptionService(configuration: configuration, dependencies: dependencies)
     let site = SiteContext(
-        siteName: configuration.siteName, baseURL: configuration.baseURL, honeypotField: configuration.web.honeypotField)
+        siteName: configuration.siteName, baseURL: configuration.baseURL, honeypotField: configuration.web.honeypotField
+    )
     let pages = PageRenderer(templates: dependencies.templates, site: site, newsletters: configuration.newsletters)
     let clients = ClientAddressResolver(policy: configuration.web)
     let metrics = dependencies.metrics
@@ -116,15 +118,17 @@ public func buildRouter(
     let router = Router(context: HeraldRequestContext.self)
     router.add(middleware: ErrorPageMiddleware(pages: pages, logger: dependencies.logger))
     router.add(middleware: OutboxWakeMiddleware(signal: dependencies.outboxWake))
-    router.add(middleware: LinkGuessLimitMiddleware(
-        limiter: FailureLimiter(policy: configuration.linkGuessing), clients: clients, pages: pages,
-        logger: dependencies.logger))
+    router.add(
+        middleware: LinkGuessLimitMiddleware(
+            limiter: FailureLimiter(policy: configuration.linkGuessing), clients: clients, pages: pages,
+            logger: dependencies.logger))
     HealthController(store: dependencies.store).register(on: router)
     PagesController(pages: pages, metrics: metrics, store: dependencies.store).register(on: router)
     SignupController(
         service: service, validator: SignupValidator(newsletters: configuration.newsletters, emailPolicy: emailPolicy),
         pages: pages, web: configuration.web, cors: CORSPolicy(allowedOrigins: configuration.web.allowedOrigins),
-        rateLimiter: RateLimiter(burst: configuration.web.rateLimitBurst, perMinute: configuration.web.rateLimitPerMinute),
+        rateLimiter: RateLimiter(
+            burst: configuration.web.rateLimitBurst, perMinute: configuration.web.rateLimitPerMinute),
         clients: clients, metrics: metrics
     ).register(on: router)
     ConfirmController(service: service, pages: pages, clients: clients, metrics: metrics).register(on: router)
@@ -132,7 +136,8 @@ public func buildRouter(
         service: service, pages: pages, clients: clients, metrics: metrics, maxBodyBytes: configuration.web.maxBodyBytes
     ).register(on: router)
     let adminRoutes = AdminAPI.register(
-        on: router, configuration: configuration, dependencies: dependencies, service: service, emailPolicy: emailPolicy)
+        on: router, configuration: configuration, dependencies: dependencies, service: service, emailPolicy: emailPolicy
+    )
     BounceReportsController(
         store: dependencies.store, service: makeBounceService(configuration: configuration, dependencies: dependencies),
         maxBodyBytes: max(configuration.web.maxBodyBytes, 1_048_576), now: dependencies.now

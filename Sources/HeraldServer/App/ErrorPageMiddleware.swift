@@ -1,5 +1,5 @@
-import HeraldCore
 import HTTPTypes
+import HeraldCore
 import Hummingbird
 import Logging
 
@@ -19,8 +19,10 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return page(error.status, error.body ?? error.status.reasonPhrase, request)
         } catch let error as StoreError where error.isUnavailable {
             logger.error("database unavailable", metadata: ["error": "\(error)"])
-            return page(.serviceUnavailable, "We cannot take your request right now. Please, try again in a minute.", request)
-                .with(.retryAfter, "30")
+            return page(
+                .serviceUnavailable, "We cannot take your request right now. Please, try again in a minute.", request
+            )
+            .with(.retryAfter, "30")
         } catch {
             logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
             return page(.internalServerError, "Something went wrong on our side. Please, try again later.", request)

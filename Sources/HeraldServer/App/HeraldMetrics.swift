@@ -42,8 +42,10 @@ public struct HeraldMetrics: Sendable {
 
     /// Sets the outbox depth gauge for one state.
     func outboxDepth(_ state: OutboxState, _ count: Int) {
-        registry.makeGauge(name: "herald_outbox_messages", labels: [("state", state.rawValue)], help: "Outbox rows by state")
-            .set(Double(count))
+        registry.makeGauge(
+            name: "herald_outbox_messages", labels: [("state", state.rawValue)], help: "Outbox rows by state"
+        )
+        .set(Double(count))
     }
 
     /// The Prometheus text exposition.

@@ -1,5 +1,5 @@
-import HeraldCore
 import HTTPTypes
+import HeraldCore
 import Hummingbird
 import Logging
 
@@ -20,7 +20,9 @@ struct LinkGuessLimitMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         let path = request.uri.path
-        guard Self.guardedPrefixes.contains(where: { path.hasPrefix($0) }) else { return try await next(request, context) }
+        guard Self.guardedPrefixes.contains(where: { path.hasPrefix($0) }) else {
+            return try await next(request, context)
+        }
         let client = clients.clientIP(peer: context.remoteAddress, headers: request.headers)
         if let seconds = await limiter.retryAfter(client) { return lockedOut(retryAfter: seconds) }
         let response = try await next(request, context)
@@ -39,7 +41,8 @@ struct LinkGuessLimitMiddleware: RouterMiddleware {
 
     private func lockedOut(retryAfter seconds: Int) -> Response {
         Responses.html(
-            pages.error(status: 429, message: "Too many invalid links were opened from your network. Please, try again later."),
+            pages.error(
+                status: 429, message: "Too many invalid links were opened from your network. Please, try again later."),
             status: .tooManyRequests
         ).with(.retryAfter, "\(seconds)")
     }

@@ -28,7 +28,8 @@ struct NewsletterMessageBuilder: Sendable {
         manageToken: String, messageID: String
     ) throws -> OutgoingMail {
         try assembler.assemble(
-            message(subject: fill.subject, to: subscriber, newsletter: newsletter, manageToken: manageToken,
+            message(
+                subject: fill.subject, to: subscriber, newsletter: newsletter, manageToken: manageToken,
                 messageID: messageID),
             body: body, text: fill.text, html: fill.html)
     }

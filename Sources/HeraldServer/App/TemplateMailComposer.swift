@@ -33,7 +33,8 @@ struct TemplateMailComposer: SubscriptionMailComposer {
                 site: site, newsletter: request.newsletter, name: request.subscriber.name,
                 unsubscribeURL: "\(site.baseURL)/unsubscribe/\(request.manageToken)",
                 preferencesURL: "\(site.baseURL)/preferences/\(request.manageToken)"))
-        return try assemble(rendered, to: request.subscriber, newsletter: request.newsletter, manageToken: request.manageToken)
+        return try assemble(
+            rendered, to: request.subscriber, newsletter: request.newsletter, manageToken: request.manageToken)
     }
 
     private func assemble(
@@ -49,8 +50,11 @@ extension Mailbox {
         let trimmed = text.trimmingWhitespace()
         if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
             var name = String(trimmed[..<open]).trimmingWhitespace()
-            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
-            let address = try EmailAddress(validating: String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
+            if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 {
+                name = String(name.dropFirst().dropLast())
+            }
+            let address = try EmailAddress(
+                validating: String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]))
             self.init(displayName: name.isEmpty ? nil : name, address: address.smtpAddress)
         } else {
             self.init(displayName: nil, address: try EmailAddress(validating: trimmed).smtpAddress)

@@ -25,8 +25,12 @@ struct ConfigurationKey: Sendable {
         .init(name: "smtp_url", help: "smtp://host:port or smtps://host:port") { c, v throws(ConfigurationError) in
             c.smtpURL = try v.text()
         },
-        .init(name: "smtp_username", help: "SMTP user") { c, v throws(ConfigurationError) in c.smtpUsername = try v.text() },
-        .init(name: "smtp_password", help: "SMTP password") { c, v throws(ConfigurationError) in c.smtpPassword = try v.text() },
+        .init(name: "smtp_username", help: "SMTP user") { c, v throws(ConfigurationError) in
+            c.smtpUsername = try v.text()
+        },
+        .init(name: "smtp_password", help: "SMTP password") { c, v throws(ConfigurationError) in
+            c.smtpPassword = try v.text()
+        },
         .init(name: "smtp_ca_file", help: "CA bundle for the SMTP server") { c, v throws(ConfigurationError) in
             c.smtpCAFile = try v.text()
         },
@@ -41,18 +45,22 @@ struct ConfigurationKey: Sendable {
             c, v throws(ConfigurationError) in
             c.outboxMaxAttempts = try v.int(in: 1...100)
         },
-        .init(name: "mail_from", help: "default sender") { c, v throws(ConfigurationError) in c.mailFrom = try v.text() },
+        .init(name: "mail_from", help: "default sender") { c, v throws(ConfigurationError) in c.mailFrom = try v.text()
+        },
         .init(name: "mail_folder", help: ".eml folder without SMTP") { c, v throws(ConfigurationError) in
             c.mailFolder = try v.text()
         },
-        .init(name: "templates", help: "template folder") { c, v throws(ConfigurationError) in c.templates = try v.text() },
+        .init(name: "templates", help: "template folder") { c, v throws(ConfigurationError) in
+            c.templates = try v.text()
+        },
         .init(name: "site_name", help: "site name in pages and mail") { c, v throws(ConfigurationError) in
             c.siteName = try v.text()
         },
         .init(name: "admin_token", help: "admin API bearer token") { c, v throws(ConfigurationError) in
             c.adminTokens["admin"] = try parseToken(v)
         },
-        .init(name: "admin_tokens", help: "named admin API bearer tokens (name: token)") { c, v throws(ConfigurationError) in
+        .init(name: "admin_tokens", help: "named admin API bearer tokens (name: token)") {
+            c, v throws(ConfigurationError) in
             c.adminTokens.merge(try parseAdminTokens(v)) { _, named in named }
         },
         .init(name: "admin_auth_max_failures", help: "wrong admin tokens from one IP before a lockout") {
@@ -88,12 +96,15 @@ struct ConfigurationKey: Sendable {
             c.web.honeypotField = try v.text()
         },
         .init(name: "allowed_origins", help: "origins for CORS and redirects") { c, v throws(ConfigurationError) in
-            c.web.allowedOrigins = try v.textList().map { origin throws(ConfigurationError) in try parseOrigin(origin, v) }
+            c.web.allowedOrigins = try v.textList().map { origin throws(ConfigurationError) in
+                try parseOrigin(origin, v)
+            }
         },
         .init(name: "max_body_bytes", help: "largest request body") { c, v throws(ConfigurationError) in
             c.web.maxBodyBytes = try v.int(in: 1024...10_485_760)
         },
-        .init(name: "idle_timeout_seconds", help: "close HTTP connections silent this long") { c, v throws(ConfigurationError) in
+        .init(name: "idle_timeout_seconds", help: "close HTTP connections silent this long") {
+            c, v throws(ConfigurationError) in
             c.web.idleTimeoutSeconds = try v.int(in: 1...3600)
         },
         .init(name: "rate_limit_burst", help: "signups per IP in a burst") { c, v throws(ConfigurationError) in

@@ -39,7 +39,9 @@ public enum ConfigurationLoader {
         try apply(yaml: text, file: file, to: &configuration)
     }
 
-    static func apply(yaml: String, file: String, to configuration: inout HeraldConfiguration) throws(ConfigurationError) {
+    static func apply(yaml: String, file: String, to configuration: inout HeraldConfiguration)
+        throws(ConfigurationError)
+    {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -50,7 +52,8 @@ public enum ConfigurationLoader {
         let document = ConfigValue(source: .yaml(root), origin: file, file: file)
         for (key, value) in try document.mapping() {
             guard let known = ConfigurationKey.all.first(where: { $0.name == key }) else {
-                throw value.fail("unknown key (known keys: \(ConfigurationKey.all.map(\.name).joined(separator: ", ")))")
+                throw value.fail(
+                    "unknown key (known keys: \(ConfigurationKey.all.map(\.name).joined(separator: ", ")))")
             }
             try known.apply(&configuration, value)
         }

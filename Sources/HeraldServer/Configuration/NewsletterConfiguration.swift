@@ -29,7 +29,8 @@ enum NewsletterConfiguration {
             case "digest_feed": newsletter.digestFeed = try value.text()
             case "welcome": newsletter.sendsWelcome = try value.bool()
             default:
-                throw value.fail("unknown newsletter key (known: slug, title, description, from, time_zone, digest_feed, welcome)")
+                throw value.fail(
+                    "unknown newsletter key (known: slug, title, description, from, time_zone, digest_feed, welcome)")
             }
         }
         guard !newsletter.slug.isEmpty else { throw item.fail("every newsletter needs a slug") }
@@ -40,7 +41,8 @@ enum NewsletterConfiguration {
     static func parseSlug(_ value: ConfigValue) throws(ConfigurationError) -> String {
         let slug = try value.text()
         let allowed = slug.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
         }
         guard allowed, slug.utf8.count <= 64 else {

@@ -1,6 +1,6 @@
+import HTTPTypes
 import HeraldCore
 import HeraldTemplates
-import HTTPTypes
 import Hummingbird
 
 /// `GET /confirm/{token}` shows one button (link scanners fetch GETs, so GET never confirms);
@@ -43,7 +43,8 @@ struct ConfirmController: Sendable {
             metrics.confirmation()
             let newsletter = preview.newsletters.first ?? pages.newsletters[0]
             let token = service.manageToken(subscriberID: preview.subscriber.id, newsletter: newsletter.slug)
-            let page = ConfirmedPage(site: pages.site, newsletter: newsletter, preferencesURL: pages.url("/preferences/\(token)"))
+            let page = ConfirmedPage(
+                site: pages.site, newsletter: newsletter, preferencesURL: pages.url("/preferences/\(token)"))
             return Responses.html(pages.templates.confirmedPage(page))
         }
     }

@@ -1,6 +1,6 @@
+import HTTPTypes
 import HeraldCore
 import HeraldTemplates
-import HTTPTypes
 import Hummingbird
 
 /// Unsubscribe (`GET` page with a button, `POST` at once — the RFC 8058 one-click target)
@@ -38,7 +38,9 @@ struct ManageController: Sendable {
 
     private func unsubscribe(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
         let token = token(context)
-        guard let newsletter = try await service.unsubscribe(token: token, origin: origin(request, context, "unsubscribe link"))
+        guard
+            let newsletter = try await service.unsubscribe(
+                token: token, origin: origin(request, context, "unsubscribe link"))
         else { return notFound() }
         metrics.unsubscribe()
         let page = UnsubscribedPage(
@@ -57,11 +59,14 @@ struct ManageController: Sendable {
         let token = token(context)
         guard let body = try? await request.collectBody(upTo: maxBodyBytes),
             let fields = try? FormBody.parse(Array(buffer: body))
-        else { return Responses.html(pages.error(status: 400, message: "The form could not be read."), status: .badRequest) }
+        else {
+            return Responses.html(pages.error(status: 400, message: "The form could not be read."), status: .badRequest)
+        }
         let unsubscribeAll = fields.contains { $0.name == "action" && $0.value == "unsubscribe_all" }
         let keep = unsubscribeAll ? [] : Set(fields.filter { $0.name == "newsletter" }.map(\.value))
-        guard let view = try await service.savePreferences(
-            token: token, keep: keep, origin: origin(request, context, "preferences page"))
+        guard
+            let view = try await service.savePreferences(
+                token: token, keep: keep, origin: origin(request, context, "preferences page"))
         else { return notFound() }
         return Responses.html(render(view, token: token, saved: true))
     }

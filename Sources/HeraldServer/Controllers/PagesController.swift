@@ -1,5 +1,5 @@
-import HeraldCore
 import HTTPTypes
+import HeraldCore
 import Hummingbird
 
 /// `GET /` (a demo news page with every newsletter's form), `GET /embed` (a copy-paste snippet)

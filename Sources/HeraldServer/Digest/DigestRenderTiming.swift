@@ -35,7 +35,8 @@ extension DigestWiring {
     {
         let digestSender = try sender()
         let articles = try await digestSender.freshArticles(newsletter, options: options)
-        let issue = DigestIssue(id: 1, newsletter: newsletter.slug, period: "measure", articles: articles,
+        let issue = DigestIssue(
+            id: 1, newsletter: newsletter.slug, period: "measure", articles: articles,
             createdAt: dependencies.now())
         let clock = ContinuousClock()
         let composer = TemplateDigestComposer(templates: dependencies.templates, builder: try builder)

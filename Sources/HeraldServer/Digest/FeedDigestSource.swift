@@ -33,7 +33,9 @@ struct FeedDigestSource: DigestSource {
             let feed = try FeedParser.parse(data, baseURL: finalURL)
             let articles = feed.items.map(Self.article(from:))
             try await saveCache(
-                key, Cache(source: source, etag: newValidators.etag, lastModified: newValidators.lastModified,
+                key,
+                Cache(
+                    source: source, etag: newValidators.etag, lastModified: newValidators.lastModified,
                     articles: articles))
             return articles
         }

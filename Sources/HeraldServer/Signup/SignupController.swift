@@ -1,7 +1,7 @@
 import Foundation
+import HTTPTypes
 import HeraldCore
 import HeraldTemplates
-import HTTPTypes
 import Hummingbird
 import Logging
 
@@ -32,7 +32,8 @@ struct SignupController: Sendable {
         let ip = clients.clientIP(peer: context.remoteAddress, headers: request.headers)
         if let retryAfter = await rateLimiter.take(ip) {
             metrics.signupRejected("rate_limited")
-            return refusal(.tooManyRequests, "rate_limited", "Too many signups from your network. Please, try again later.",
+            return refusal(
+                .tooManyRequests, "rate_limited", "Too many signups from your network. Please, try again later.",
                 client, corsHeaders.adding(.retryAfter, "\(retryAfter)"))
         }
         let body: [UInt8]
@@ -48,7 +49,8 @@ struct SignupController: Sendable {
         case .failure(let problems):
             metrics.signupRejected("malformed")
             let wellFormed = problems.problems.allSatisfy { $0.code == "invalid_type" }
-            return invalid(problems, SignupSubmission(), client, corsHeaders,
+            return invalid(
+                problems, SignupSubmission(), client, corsHeaders,
                 status: wellFormed ? .unprocessableContent : .badRequest)
         }
         return try await accept(submission, request: request, ip: ip, client: client, corsHeaders: corsHeaders)
@@ -84,17 +86,22 @@ struct SignupController: Sendable {
                     try StrictJSON.parse(body), honeypotField: web.honeypotField)
                 return problems.isEmpty ? .success(submission) : .failure(ProblemList(problems: problems))
             } catch {
-                return .failure(ProblemList(problems: [
-                    SignupFieldProblem(field: "body", code: "malformed_json", message: "The JSON body is malformed: \(error.reason).")
-                ]))
+                return .failure(
+                    ProblemList(problems: [
+                        SignupFieldProblem(
+                            field: "body", code: "malformed_json",
+                            message: "The JSON body is malformed: \(error.reason).")
+                    ]))
             }
         }
         do {
             return .success(SignupSubmission.fromForm(try FormBody.parse(body), honeypotField: web.honeypotField))
         } catch {
-            return .failure(ProblemList(problems: [
-                SignupFieldProblem(field: "body", code: "malformed_form", message: "The form could not be read: \(error.reason).")
-            ]))
+            return .failure(
+                ProblemList(problems: [
+                    SignupFieldProblem(
+                        field: "body", code: "malformed_form", message: "The form could not be read: \(error.reason).")
+                ]))
         }
     }
 
@@ -119,7 +126,8 @@ struct SignupController: Sendable {
         switch client {
         case .api: return Responses.json(ErrorBody(errors: list.problems), status: status, headers: corsHeaders)
         case .browser:
-            return Responses.html(pages.signupForm(submission, problems: list.problems), status: status, headers: corsHeaders)
+            return Responses.html(
+                pages.signupForm(submission, problems: list.problems), status: status, headers: corsHeaders)
         }
     }
 
@@ -128,7 +136,9 @@ struct SignupController: Sendable {
     ) -> Response {
         switch client {
         case .api: return Responses.json(ErrorBody.general(code, message), status: status, headers: headers)
-        case .browser: return Responses.html(pages.error(status: Int(status.code), message: message), status: status, headers: headers)
+        case .browser:
+            return Responses.html(
+                pages.error(status: Int(status.code), message: message), status: status, headers: headers)
         }
     }
 

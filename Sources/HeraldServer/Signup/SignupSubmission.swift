@@ -27,7 +27,10 @@ struct SignupSubmission: Equatable {
     /// Reads a JSON object; wrong types are field errors, unknown members are ignored.
     static func fromJSON(_ value: JSONValue, honeypotField: String) -> (SignupSubmission, [SignupFieldProblem]) {
         guard case .object(let members) = value else {
-            return (SignupSubmission(), [SignupFieldProblem(field: "body", code: "invalid_type", message: "Send a JSON object.")])
+            return (
+                SignupSubmission(),
+                [SignupFieldProblem(field: "body", code: "invalid_type", message: "Send a JSON object.")]
+            )
         }
         var submission = SignupSubmission()
         var problems: [SignupFieldProblem] = []
@@ -36,7 +39,8 @@ struct SignupSubmission: Equatable {
             case .string(let text): return text
             case .null: return nil
             default:
-                problems.append(SignupFieldProblem(field: field, code: "invalid_type", message: "\(field) must be a string."))
+                problems.append(
+                    SignupFieldProblem(field: field, code: "invalid_type", message: "\(field) must be a string."))
                 return nil
             }
         }
@@ -54,8 +58,10 @@ struct SignupSubmission: Equatable {
                     for item in items { if let slug = text("newsletter", item) { submission.newsletters.append(slug) } }
                 case .null: continue
                 default:
-                    problems.append(SignupFieldProblem(
-                        field: "newsletter", code: "invalid_type", message: "newsletter must be a string or a list of strings."))
+                    problems.append(
+                        SignupFieldProblem(
+                            field: "newsletter", code: "invalid_type",
+                            message: "newsletter must be a string or a list of strings."))
                 }
             default: continue
             }

@@ -14,13 +14,16 @@ struct SignupValidator: Sendable {
         var email: EmailAddress?
         let typed = submission.email ?? ""
         if typed.allSatisfy(\.isWhitespace) {
-            problems.append(SignupFieldProblem(field: "email", code: "required", message: "Please, enter your email address."))
+            problems.append(
+                SignupFieldProblem(field: "email", code: "required", message: "Please, enter your email address."))
         } else {
             do {
                 email = try EmailAddress(validating: typed, policy: emailPolicy)
             } catch {
-                problems.append(SignupFieldProblem(
-                    field: "email", code: error.code.rawValue, message: error.message, suggestion: error.suggestion))
+                problems.append(
+                    SignupFieldProblem(
+                        field: "email", code: error.code.rawValue, message: error.message, suggestion: error.suggestion)
+                )
             }
         }
         let name = validateName(submission.name, into: &problems)
@@ -34,11 +37,14 @@ struct SignupValidator: Sendable {
         let name = raw.trimmingWhitespace()
         if name.isEmpty { return nil }
         if name.count > Self.maxNameLength {
-            problems.append(SignupFieldProblem(
-                field: "name", code: "too_long", message: "Please, keep your name under \(Self.maxNameLength) characters."))
+            problems.append(
+                SignupFieldProblem(
+                    field: "name", code: "too_long",
+                    message: "Please, keep your name under \(Self.maxNameLength) characters."))
         } else if name.unicodeScalars.contains(where: Self.isForbiddenInName) {
-            problems.append(SignupFieldProblem(
-                field: "name", code: "invalid_characters", message: "Your name contains characters we cannot use."))
+            problems.append(
+                SignupFieldProblem(
+                    field: "name", code: "invalid_characters", message: "Your name contains characters we cannot use."))
         }
         return name
     }
@@ -55,8 +61,10 @@ struct SignupValidator: Sendable {
         var slugs: [String] = []
         for slug in raw.prefix(Self.maxNewsletters) where !slugs.contains(slug) {
             guard newsletters.contains(where: { $0.slug == slug }) else {
-                problems.append(SignupFieldProblem(
-                    field: "newsletter", code: "unknown_newsletter", message: "Please, choose one of our newsletters."))
+                problems.append(
+                    SignupFieldProblem(
+                        field: "newsletter", code: "unknown_newsletter",
+                        message: "Please, choose one of our newsletters."))
                 return []
             }
             slugs.append(slug)

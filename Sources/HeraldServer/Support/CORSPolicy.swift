@@ -31,7 +31,8 @@ struct CORSPolicy: Sendable {
 
     /// True when `target` is an absolute http(s) URL on an allowed origin (never an open redirect).
     func isAllowedRedirect(_ target: String) -> Bool {
-        guard target.utf8.count <= 2048, !target.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }),
+        guard target.utf8.count <= 2048,
+            !target.unicodeScalars.contains(where: { $0.value < 0x21 || $0.value == 0x7F }),
             let url = URLComponents(string: target), let scheme = url.scheme?.lowercased(),
             ["http", "https"].contains(scheme), let host = url.host?.lowercased(), !host.isEmpty,
             url.user == nil, url.password == nil

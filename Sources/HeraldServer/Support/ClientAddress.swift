@@ -1,7 +1,6 @@
 import HTTPTypes
 import Hummingbird
 import NIOCore
-import NIOCore
 
 /// Works out the client's IP: the socket peer, or the forwarding header when the peer is a trusted proxy.
 struct ClientAddressResolver: Sendable {

@@ -11,7 +11,8 @@ enum Responses {
         fields[.cacheControl] = "no-store"
         fields[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         fields[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        fields[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action *; frame-ancestors 'none'"
+        fields[.contentSecurityPolicy] =
+            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action *; frame-ancestors 'none'"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 

@@ -32,7 +32,9 @@ struct StrictJSON {
 
     /// Parses one JSON document.
     static func parse(_ bytes: [UInt8]) throws(Malformed) -> JSONValue {
-        guard String(validating: bytes, as: UTF8.self) != nil else { throw Malformed(reason: "body is not valid UTF-8") }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw Malformed(reason: "body is not valid UTF-8")
+        }
         var parser = StrictJSON(bytes: bytes)
         let value = try parser.value()
         parser.skipWhitespace()

@@ -65,7 +65,9 @@ struct ParserSafetyTests {
 
     // Found by Fuzz/Harnesses/fuzz-feed: NUL bytes at the start skipped the UTF-8 check, and
     // FoundationXML stopped the process on the invalid UTF-8 that libxml2 then passed on.
-    @Test(arguments: [[0x3C, 0xC7, 0x00, 0x75, 0x74], [0x3C, 0x00, 0x00, 0x2F], [0xFF, 0xFE, 0x3C, 0x00, 0x00, 0xD8]] as [[UInt8]])
+    @Test(
+        arguments: [[0x3C, 0xC7, 0x00, 0x75, 0x74], [0x3C, 0x00, 0x00, 0x2F], [0xFF, 0xFE, 0x3C, 0x00, 0x00, 0xD8]]
+            as [[UInt8]])
     func documentsThatAreNeitherUTF8NorUTF16AreRejected(bytes: [UInt8]) throws {
         let error = try #require(parseError(bytes))
         #expect(error.kind == .invalidDocument)
@@ -74,7 +76,8 @@ struct ParserSafetyTests {
 
     // Found by Fuzz/Harnesses/fuzz-feed: an encoding no converter knows skipped the UTF-8 check too.
     @Test func anUnknownDeclaredEncodingIsHeldToUTF8() throws {
-        let bytes = Array(#"<?xml version="1.0" encoding="Ung="?><rss><channel><title>"#.utf8) + [0xC7, 0x28]
+        let bytes =
+            Array(#"<?xml version="1.0" encoding="Ung="?><rss><channel><title>"#.utf8) + [0xC7, 0x28]
             + Array("</title></channel></rss>".utf8)
         #expect(try #require(parseError(bytes)).kind == .invalidDocument)
     }
@@ -84,20 +87,25 @@ struct ParserSafetyTests {
     /// reached FoundationXML, which stops the process.
     @Test func aMalformedEncodingNameIsHeldToUTF8() throws {
         for declared in ["utf-8=", "utf-8 ", "8bit", "utf-8\"1.0"] {
-            let bytes = Array("<?xml version=\"1.0\" encoding=\"\(declared)\"?><rss><channel><title".utf8) + [0xCA, 0xCA]
+            let bytes =
+                Array("<?xml version=\"1.0\" encoding=\"\(declared)\"?><rss><channel><title".utf8) + [0xCA, 0xCA]
                 + Array(">x</title></channel></rss>".utf8)
             #expect(try #require(parseError(bytes)).kind == .invalidDocument, "\(declared)")
         }
     }
 
     @Test func aDeclaredLegacyEncodingIsStillConverted() throws {
-        let bytes = Array(#"<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>"#.utf8) + [0xCD, 0xEE, 0xE2, 0xE8, 0xED, 0xE8]
+        let bytes =
+            Array(#"<?xml version="1.0" encoding="windows-1251"?><rss><channel><title>"#.utf8) + [
+                0xCD, 0xEE, 0xE2, 0xE8, 0xED, 0xE8,
+            ]
             + Array("</title></channel></rss>".utf8)
         #expect(try FeedParser.parse(bytes, baseURL: nil).title == "Новини")
     }
 
     @Test func utf16FeedsWithAByteOrderMarkAreRead() throws {
-        let xml = #"<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Новини</title>"#
+        let xml =
+            #"<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Новини</title>"#
             + "<item><title>Один</title><link>https://news.example.org/1</link></item></channel></rss>"
         let bytes: [UInt8] = [0xFF, 0xFE] + xml.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let feed = try FeedParser.parse(bytes, baseURL: nil)

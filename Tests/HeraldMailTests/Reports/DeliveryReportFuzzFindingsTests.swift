@@ -58,7 +58,8 @@ struct DeliveryReportFuzzFindingsTests {
             "Final-Recipient: rfc822; a\u{1B}]52;c;aGk=\u{07}@example.org\rx\nAction: deli\u{9B}vered\nStatus: 2.0.0")
         #expect(parsed.ignored == ["a?]52;c;aGk=?@example.org?x: action 'deli?vered', status 2.0.0"])
         #expect(DeliveryReport.printable("x\u{7F}\u{0}y") == "x??y")
-        #expect(DeliveryReport.printable(String(repeating: "a", count: 300)) == String(repeating: "a", count: 200) + "…")
+        #expect(
+            DeliveryReport.printable(String(repeating: "a", count: 300)) == String(repeating: "a", count: 200) + "…")
     }
 
     @Test func feedbackReportsCountTowardsTheRecipientCap() throws {
@@ -67,7 +68,8 @@ struct DeliveryReportFuzzFindingsTests {
         for index in 0..<DeliveryReportParser.maximumRecipients {
             text += "Final-Recipient: rfc822; r\(index)@example.org\nAction: failed\nStatus: 5.1.1\n\n"
         }
-        text += "--b\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\nOriginal-Rcpt-To: late@example.org\n"
+        text +=
+            "--b\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\nOriginal-Rcpt-To: late@example.org\n"
         text += "--b--\n"
         let parsed = try ReportFixtures.parse(Array(text.utf8))
         #expect(parsed.bounces.count == DeliveryReportParser.maximumRecipients)

@@ -25,7 +25,8 @@ enum OutboxTestQueue {
     static func enqueue(_ address: String, into store: InMemoryStore) async throws {
         _ = try await store.transaction { tx in
             try await tx.enqueueMail(
-                OutboxDraft(kind: .confirmation, subscriberID: nil, throttleKey: nil,
+                OutboxDraft(
+                    kind: .confirmation, subscriberID: nil, throttleKey: nil,
                     mail: HeraldTestSupport.Fixtures.mail(to: address), createdAt: HeraldTestSupport.Fixtures.now))
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real SMTP server (Tests/integration/smtp_server.py on aiosmtpd) in a child process, on a free

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses the bytes of an XML feed into a ``FeedXMLElement`` tree with `XMLParser` (libxml2),
@@ -21,7 +21,8 @@ enum FeedXMLDocument {
             bytes = XMLEntityRepair.replacingHTMLEntities(in: bytes)
         } else if !UTF16Check.isValidDocument(bytes) {
             throw FeedError(
-                .invalidDocument, "the document is neither UTF-8 nor well-formed UTF-16 (it has NUL bytes at its start)")
+                .invalidDocument, "the document is neither UTF-8 nor well-formed UTF-16 (it has NUL bytes at its start)"
+            )
         }
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Receives `XMLParser` events and builds a ``FeedXMLElement`` tree, stopping early when the

@@ -22,7 +22,9 @@ enum XMLPrologue {
     /// XML's `EncName` production: `[A-Za-z] ([A-Za-z0-9._] | '-')*`.
     private static func isEncodingName(_ name: String) -> Bool {
         guard let first = name.utf8.first, first.isASCIILetter else { return false }
-        return name.utf8.allSatisfy { $0.isASCIILetter || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+        return name.utf8.allSatisfy {
+            $0.isASCIILetter || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D
+        }
     }
 
     /// Whether iconv (which libxml2 uses for encodings it lacks) can convert `encoding` to UTF-8.
