@@ -23,6 +23,12 @@ struct Bounces: AsyncParsableCommand {
 
         @OptionGroup var options: GlobalOptions
 
+        @Option(
+            help: ArgumentHelp(
+                "The address the report was delivered to (the mail server's recipient, e.g. Postfix ${original_recipient}).",
+                valueName: "address"))
+        var recipient: String?
+
         @Argument(help: "Report files (.eml), or - for standard input.")
         var files: [String]
 
@@ -34,10 +40,11 @@ struct Bounces: AsyncParsableCommand {
             let (configuration, logger) = try options.load(label: "herald.bounces")
             let dependencies = try await openDependencies(configuration, logger: logger)
             let service = makeBounceService(configuration: configuration, dependencies: dependencies)
+            let verp = makeVERPSigner(configuration: configuration, dependencies: dependencies)
             var failed = false
             for file in files {
                 do {
-                    failed = try await ingest(file, service: service) || failed
+                    failed = try await ingest(file, service: service, verp: verp) || failed
                 } catch let error as ReportFileError {
                     print("\(file): \(error.message)")
                     failed = true
@@ -50,19 +57,51 @@ struct Bounces: AsyncParsableCommand {
         }
 
         /// Records one file's reports; true when one of them could not be recorded.
-        private func ingest(_ file: String, service: BounceService) async throws -> Bool {
+        private func ingest(_ file: String, service: BounceService, verp: VERPSigner?) async throws -> Bool {
             let bytes = try ReportFile.read(file, limit: DeliveryReportParser.maximumBytes)
             let report = try DeliveryReportParser.parse(bytes, receivedAt: Date())
-            let outcomes = try await service.record(report.bounces)
+            let message = BounceMessage(
+                named: report.bounces, unnamed: report.unnamed,
+                sentTo: (recipient.map { [$0] } ?? []) + report.deliveredTo)
+            let attribution = try await service.record(message, signer: verp)
+            if let line = attribution.tag.summary { print("\(file): \(line)") }
+            if attribution.tag == .forged || !(attribution.tag.isAttributed), !report.unnamed.isEmpty {
+                print("\(file): ignored \(report.unnamed.count) failure(s) naming no recipient (no valid tag)")
+            }
             var failed = false
-            for (bounce, outcome) in zip(report.bounces, outcomes) {
+            for (bounce, outcome) in zip(attribution.reports, attribution.outcomes) {
                 print(
                     "\(file): \(bounce.kind.rawValue) \(DeliveryReport.printable(bounce.address)): \(outcome.summary)")
                 if case .invalidAddress = outcome { failed = true }
             }
             for reason in report.ignored { print("\(file): ignored \(reason)") }
-            if report.bounces.isEmpty && report.ignored.isEmpty { print("\(file): no recipients in the report") }
+            if attribution.reports.isEmpty && report.ignored.isEmpty && report.unnamed.isEmpty {
+                print("\(file): no recipients in the report")
+            }
             return failed
+        }
+    }
+}
+
+extension BounceTagUse {
+    /// What the tag did, for the operator; nil without a tag.
+    var summary: String? {
+        switch self {
+        case .untagged: nil
+        case .attributed(let tag): "attributed by its VERP tag (\(tag.summary))"
+        case .unknownMessage(let tag): "VERP tag checks but names a message no longer stored (\(tag.summary))"
+        case .forged: "ignored a forged VERP tag (counted); attributed by the report's recipients"
+        }
+    }
+
+    var isAttributed: Bool { if case .attributed = self { true } else { false } }
+}
+
+extension BounceTag {
+    var summary: String {
+        switch self {
+        case .outbox(let id): "outbox message \(id)"
+        case .digest(let issue, let subscriber): "digest issue \(issue), subscriber \(subscriber)"
         }
     }
 }

@@ -9,6 +9,7 @@ enum ConfigurationTestLoading {
         var configuration = HeraldConfiguration()
         try ConfigurationLoader.apply(yaml: yaml, file: "herald.yml", to: &configuration)
         _ = try ConfigurationLoader.apply(environment: environment, to: &configuration)
+        try configuration.validateCombinations()
         return configuration
     }
 

@@ -119,9 +119,10 @@ def test_api_reports_suppress_and_stop_mail(make_herald, smtp):
         {"email": "soft@example.org", "kind": "soft", "diagnostic": "452 4.2.2 mailbox full"},
     ]})
     assert status == 200, body
-    assert body == {"recorded": 3, "results": [
-        {"outcome": "suppressed", "reason": "complaint"}, {"outcome": "recorded"},
-        {"outcome": "suppressed", "reason": "soft_bounces"}]}
+    assert body == {"recorded": 3, "forged_tags": 0, "results": [
+        {"outcome": "suppressed", "reason": "complaint", "attributed_by": "email"},
+        {"outcome": "recorded", "attributed_by": "email"},
+        {"outcome": "suppressed", "reason": "soft_bounces", "attributed_by": "email"}]}
     assert suppression(herald) == ["complaint", "soft_bounces"]
     with herald.db() as db:
         assert db.execute("SELECT action FROM audit_log").fetchall() == [("bounces.report",)]

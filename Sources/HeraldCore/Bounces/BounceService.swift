@@ -11,15 +11,18 @@ public struct BounceService: Sendable {
     let policy: BouncePolicy
     let logger: Logger
     let now: @Sendable () -> Date
+    /// Called once per bounce whose VERP tag did not check (for a metrics counter).
+    let onForgedTag: @Sendable () -> Void
 
     public init(
         store: any SubscriberStore, policy: BouncePolicy, logger: Logger,
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init, onForgedTag: @escaping @Sendable () -> Void = {}
     ) {
         self.store = store
         self.policy = policy
         self.logger = logger
         self.now = now
+        self.onForgedTag = onForgedTag
     }
 
     /// Records every report in one transaction; returns one outcome per report, in order.

@@ -47,12 +47,15 @@ extension DigestRun {
             return .skipped
         }
         let token = sender.signer.token(subscriberID: subscriber.id, newsletter: newsletter.slug)
-        let mail: OutgoingMail
+        var mail: OutgoingMail
         do {
             mail = try prepared.mail(for: subscriber, manageToken: token)
         } catch {
             try await record(issue, subscriber.id, .failed, "cannot build the message: \(error)")
             return .failed
+        }
+        if let verp = sender.verp {
+            mail.sender = verp.envelopeSender(for: .digest(issueID: issue.id, subscriberID: subscriber.id))
         }
         guard try await start(issue, subscriber.id) else {
             sender.logger.warning("another run took over a digest delivery", metadata: ["period": "\(issue.period)"])

@@ -20,6 +20,8 @@ public struct DigestSender: Sendable {
     let now: @Sendable () -> Date
     /// Told about recipients the server refused for good (hard bounces), if set.
     public var bounces: (any BounceRecorder)?
+    /// Signs a VERP envelope sender per delivery (`bounce_address`), if set.
+    public var verp: VERPSigner?
 
     public init(
         store: any SubscriberStore, source: any DigestSource, composer: any DigestComposer,

@@ -8,6 +8,8 @@ public struct SignupPolicy: Sendable, Equatable {
     public var mailsPerDay: Int
     /// How long unsubscribe/preferences links stay valid.
     public var manageLinkLifetime: Duration
+    /// When an unconfirmed signup gets its one reminder (nil: never); shorter than `confirmationLifetime`.
+    public var reminderAfter: Duration? = .seconds(24 * 3600)
 
     public init(
         confirmationLifetime: Duration = .seconds(48 * 3600), mailInterval: Duration = .seconds(600),

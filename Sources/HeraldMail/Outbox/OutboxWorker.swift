@@ -28,6 +28,8 @@ public struct OutboxWorker: Sendable {
     /// Rung by whoever may have queued mail (in `serve`: every state-changing request); cuts the
     /// idle sleep short, so a confirmation leaves at once instead of after `idlePoll`.
     public var wake: WakeSignal?
+    /// Signs a VERP envelope sender per message (`bounce_address`), if set; else the stored sender is used.
+    public var verp: VERPSigner?
 
     public init(
         store: any SubscriberStore, transport: any MailTransport, policy: OutboxDeliveryPolicy = .init(),
@@ -124,7 +126,7 @@ public struct OutboxWorker: Sendable {
         let attempts = message.attempts + 1
         let state: OutboxState
         do {
-            let receipt = try await transport.send(message.mail)
+            let receipt = try await transport.send(envelope(of: message))
             try await store.transaction { try await $0.markMailSent(id: message.id, at: now(), reply: receipt.summary) }
             state = .sent
         } catch let failure as MailDeliveryError {
@@ -132,6 +134,14 @@ public struct OutboxWorker: Sendable {
         }
         onResult(message.kind, state)
         return state
+    }
+
+    /// The message's mail with its VERP envelope sender when `bounce_address` is configured.
+    func envelope(of message: OutboxMessage) -> OutgoingMail {
+        guard let verp else { return message.mail }
+        var mail = message.mail
+        mail.sender = verp.envelopeSender(for: .outbox(id: message.id))
+        return mail
     }
 
     private func recordFailure(_ message: OutboxMessage, attempts: Int, failure: MailDeliveryError) async throws

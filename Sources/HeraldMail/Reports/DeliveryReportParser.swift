@@ -8,6 +8,12 @@ public struct DeliveryReport: Sendable, Equatable {
     /// Recipients the report names that need no action (delivered, relayed, not-spam…), with why:
     /// one line each, the report's text in it ``DeliveryReport/printable(_:)``.
     public var ignored: [String]
+    /// Failures whose per-recipient fields name no usable recipient (no or an `x400;` recipient);
+    /// their `address` is empty. Attributed only by a VERP tag.
+    public var unnamed: [BounceReport] = []
+    /// The addresses the report was delivered to, from `X-Original-To`, `Delivered-To`,
+    /// `Envelope-To` and `To` in that order (where a VERP tag is found).
+    public var deliveredTo: [String] = []
 
     /// `text` from a report made safe to print on an operator's terminal: control characters
     /// (C0, DEL, C1: line breaks, escape sequences) shown as `?`, cut after 200 characters.
@@ -56,6 +62,7 @@ public enum DeliveryReportParser {
         let fallbackDate = header["date"].flatMap(ReportDate.parse) ?? receivedAt
         let parts = MultipartBody(body, boundary: boundary).parts.map { BodyPart($0) }
         var report = DeliveryReport(bounces: [], ignored: [])
+        report.deliveredTo = DeliveredTo.addresses(in: header)
         var understood = false
         for (index, part) in parts.enumerated() {
             switch part.mediaType.essence {
@@ -85,16 +92,25 @@ public enum DeliveryReportParser {
         let messageDate = groups.first?["arrival-date"].flatMap(ReportDate.parse) ?? fallbackDate
         for group in groups.dropFirst() where report.bounces.count + report.ignored.count < maximumRecipients {
             guard let recipient = RecipientStatus(group) else { continue }
+            guard let address = recipient.address else {
+                if let kind = recipient.kind {
+                    report.unnamed.append(
+                        BounceReport(
+                            address: "", kind: kind, source: .dsn, diagnostic: recipient.diagnosticText,
+                            occurredAt: recipient.lastAttempt ?? messageDate))
+                }
+                continue
+            }
             guard let kind = recipient.kind else {
                 report.ignored.append(
-                    DeliveryReport.printable(recipient.address)
+                    DeliveryReport.printable(address)
                         + ": action '\(DeliveryReport.printable(recipient.action))', "
                         + "status \(recipient.status.map(DeliveryReport.printable) ?? "none")")
                 continue
             }
             report.bounces.append(
                 BounceReport(
-                    address: recipient.address, kind: kind, source: .dsn, diagnostic: recipient.diagnosticText,
+                    address: address, kind: kind, source: .dsn, diagnostic: recipient.diagnosticText,
                     occurredAt: recipient.lastAttempt ?? messageDate))
         }
     }

@@ -3,18 +3,18 @@ import HeraldCore
 
 /// The per-recipient fields of a `message/delivery-status` part (RFC 3464 section 2.3).
 struct RecipientStatus {
-    let address: String
+    /// The recipient named by `Original-Recipient`, else `Final-Recipient`; nil when neither is usable.
+    let address: String?
     let action: String
     let status: String?
     let diagnostic: String?
     let lastAttempt: Date?
 
-    /// Reads one per-recipient group; nil when it names no usable recipient.
+    /// Reads one per-recipient group; nil when it has neither a usable recipient nor an action or status.
     init?(_ fields: HeaderBlock) {
-        guard
-            let recipient = fields["original-recipient"].flatMap(Self.address)
-                ?? fields["final-recipient"].flatMap(Self.address)
-        else { return nil }
+        let recipient =
+            fields["original-recipient"].flatMap(Self.address) ?? fields["final-recipient"].flatMap(Self.address)
+        guard recipient != nil || fields["action"] != nil || fields["status"] != nil else { return nil }
         address = recipient
         action = (fields["action"] ?? "").trimmedSpaces.lowercased()
         status = fields["status"].map { String($0.trimmedSpaces.prefix(while: { !$0.isWhitespace })) }

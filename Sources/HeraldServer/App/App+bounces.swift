@@ -4,8 +4,15 @@ import HeraldWebhooks
 
 /// The bounce service for this configuration (suppression policy from `bounce_soft_*`).
 public func makeBounceService(configuration: HeraldConfiguration, dependencies: HeraldDependencies) -> BounceService {
-    BounceService(
-        store: dependencies.store, policy: configuration.bounces, logger: dependencies.logger, now: dependencies.now)
+    let metrics = dependencies.metrics
+    return BounceService(
+        store: dependencies.store, policy: configuration.bounces, logger: dependencies.logger, now: dependencies.now,
+        onForgedTag: { metrics.forgedBounceTag() })
+}
+
+/// The VERP signer when `bounce_address` is configured (keyed with the installation's stored secret).
+public func makeVERPSigner(configuration: HeraldConfiguration, dependencies: HeraldDependencies) -> VERPSigner? {
+    configuration.bounceAddress.map { VERPSigner(address: $0, secret: dependencies.manageLinkSecret) }
 }
 
 /// The webhook worker for the configured endpoints (libcurl POSTs, retry rules from `webhook_*`).

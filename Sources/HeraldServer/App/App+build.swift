@@ -83,6 +83,7 @@ public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: H
         now: dependencies.now, onResult: { metrics.delivery(kind: $0, state: $1) })
     worker.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)
     worker.wake = dependencies.outboxWake
+    worker.verp = makeVERPSigner(configuration: configuration, dependencies: dependencies)
     return worker
 }
 
@@ -140,6 +141,7 @@ public func buildRouter(
     )
     BounceReportsController(
         store: dependencies.store, service: makeBounceService(configuration: configuration, dependencies: dependencies),
+        verp: makeVERPSigner(configuration: configuration, dependencies: dependencies),
         maxBodyBytes: max(configuration.web.maxBodyBytes, 1_048_576), now: dependencies.now
     ).register(on: adminRoutes)
     AdminAPI.finish(on: router)

@@ -40,6 +40,15 @@ public struct HeraldMetrics: Sendable {
         ).increment()
     }
 
+    /// Counts a bounce whose VERP tag did not check (ignored).
+    public func forgedBounceTag() {
+        registry.makeCounter(
+            descriptor: MetricNameDescriptor(
+                namespace: "herald", metricName: "bounce_forged_tags", unitName: "total",
+                helpText: "Bounces addressed to a VERP tag that did not check")
+        ).increment()
+    }
+
     /// Sets the outbox depth gauge for one state.
     func outboxDepth(_ state: OutboxState, _ count: Int) {
         registry.makeGauge(

@@ -2,7 +2,9 @@ import Foundation
 import HeraldCore
 
 /// Validates the body of `POST /api/v1/bounces`:
-/// `{"reports": [{"email", "kind": "hard|soft|complaint", "diagnostic"?, "occurred_at"?}]}`.
+/// `{"reports": [{"email"?, "sent_to"?, "kind": "hard|soft|complaint", "diagnostic"?, "occurred_at"?}]}`,
+/// each report naming `email` (the recipient), `sent_to` (the VERP address the bounce came back
+/// to), or both.
 ///
 /// All or nothing: one bad report refuses the whole request (422, naming `reports[i].field`).
 enum BounceReportInput {
@@ -10,9 +12,9 @@ enum BounceReportInput {
     static let maximumReports = 1000
     /// The longest diagnostic accepted, in Unicode scalars (as JSON Schema's `maxLength` counts).
     static let maximumDiagnostic = 1000
-    static let reportFields: Set<String> = ["email", "kind", "diagnostic", "occurred_at"]
+    static let reportFields: Set<String> = ["email", "sent_to", "kind", "diagnostic", "occurred_at"]
 
-    static func reports(_ body: AdminRequestBody, now: Date) throws(AdminError) -> [BounceReport] {
+    static func reports(_ body: AdminRequestBody, now: Date) throws(AdminError) -> [BounceMessage] {
         guard let list = body.members.first(where: { $0.key == "reports" })?.value else {
             throw AdminError.invalid(
                 "missing_field", "'reports' is required: a list of {email, kind, diagnostic, occurred_at}.")
@@ -26,12 +28,12 @@ enum BounceReportInput {
         guard items.count <= maximumReports else {
             throw AdminError.invalid("too_many", "'reports' may list at most \(maximumReports) reports per request.")
         }
-        var reports: [BounceReport] = []
+        var reports: [BounceMessage] = []
         for (index, item) in items.enumerated() { reports.append(try report(item, at: "reports[\(index)]", now: now)) }
         return reports
     }
 
-    private static func report(_ item: JSONValue, at path: String, now: Date) throws(AdminError) -> BounceReport {
+    private static func report(_ item: JSONValue, at path: String, now: Date) throws(AdminError) -> BounceMessage {
         guard case .object(let members) = item else {
             throw AdminError.invalid("invalid_type", "\(path) must be an object.")
         }
@@ -42,11 +44,15 @@ enum BounceReportInput {
                     + reportFields.sorted().joined(separator: ", ") + ".")
         }
         func value(_ key: String) -> JSONValue? { members.first { $0.key == key }?.value }
-        let email = try text(value("email"), "\(path).email", required: true, maxLength: 320)!
-        do {
-            _ = try EmailAddress(validating: email)
-        } catch {
-            throw AdminError.invalid("invalid_email", "\(path).email is not a valid address: \(error.description)")
+        let sentTo = try text(value("sent_to"), "\(path).sent_to", required: value("sent_to") != nil, maxLength: 320)
+        let email = try text(value("email"), "\(path).email", required: sentTo == nil, maxLength: 320)
+        if let email {
+            do {
+                _ = try EmailAddress(validating: email)
+            } catch {
+                throw AdminError.invalid(
+                    "invalid_email", "\(path).email is not a valid address: \(error.description)")
+            }
         }
         let kindName = try text(value("kind"), "\(path).kind", required: true, maxLength: 20)!
         guard let kind = BounceKind(rawValue: kindName) else {
@@ -55,8 +61,11 @@ enum BounceReportInput {
         let diagnostic = try text(
             value("diagnostic"), "\(path).diagnostic", required: false, maxLength: maximumDiagnostic)
         let occurred = try date(value("occurred_at"), "\(path).occurred_at", now: now)
-        return BounceReport(
-            address: email, kind: kind, source: .api, diagnostic: diagnostic ?? "", occurredAt: occurred)
+        let report = BounceReport(
+            address: email ?? "", kind: kind, source: .api, diagnostic: diagnostic ?? "", occurredAt: occurred)
+        return email == nil
+            ? BounceMessage(named: [], unnamed: [report], sentTo: [sentTo!])
+            : BounceMessage(named: [report], sentTo: sentTo.map { [$0] } ?? [])
     }
 
     private static func text(_ value: JSONValue?, _ path: String, required: Bool, maxLength: Int) throws(AdminError)

@@ -3,11 +3,13 @@ import HeraldCore
 import Hummingbird
 
 /// `POST /api/v1/bounces`: bounce and complaint reports from a mail provider's webhook or a
-/// script. Every report is stored and applied (suppressions) in one transaction with an audit
-/// entry; the answer lists each report's outcome in order.
+/// script. Every report is attributed (by the VERP tag of `sent_to` first, then by `email`),
+/// stored and applied (suppressions) in one transaction with an audit entry; the answer lists each
+/// report's outcome in order.
 struct BounceReportsController: Sendable {
     let store: any SubscriberStore
     let service: BounceService
+    let verp: VERPSigner?
     let maxBodyBytes: Int
     let now: @Sendable () -> Date
 
@@ -18,42 +20,67 @@ struct BounceReportsController: Sendable {
     private func receive(_ request: Request, actor: String) async throws -> Response {
         let body = try await AdminRequestBody.read(request, limit: maxBodyBytes, allowed: ["reports"])
         let time = now()
-        let reports = try BounceReportInput.reports(body, now: time)
-        let outcomes = try await store.transaction { [service] tx in
-            var outcomes: [BounceOutcome] = []
-            for report in reports { outcomes.append(try await service.record(report, in: tx)) }
-            let suppressed = outcomes.filter { if case .suppressed = $0 { true } else { false } }.count
+        let messages = try BounceReportInput.reports(body, now: time)
+        let attributions = try await store.transaction { [service, verp] tx in
+            var attributions: [BounceAttribution] = []
+            for message in messages { attributions.append(try await service.record(message, signer: verp, in: tx)) }
+            let view = BounceReportsView(attributions)
             _ = try await tx.appendAudit(
                 NewAuditEntry(
                     actor: actor, action: "bounces.report", target: nil,
-                    detailJSON: AuditDetail.json(["reports": "\(reports.count)", "suppressed": "\(suppressed)"]),
+                    detailJSON: AuditDetail.json([
+                        "reports": "\(messages.count)", "suppressed": "\(view.suppressedCount)",
+                        "forged_tags": "\(view.forgedTags)",
+                    ]),
                     occurredAt: time))
-            return outcomes
+            return attributions
         }
-        return AdminJSON.response(BounceReportsView(outcomes))
+        return AdminJSON.response(BounceReportsView(attributions))
     }
 }
 
-/// `{"recorded": N, "results": [{"outcome": "suppressed|already_suppressed|recorded|duplicate", "reason"?}]}`.
+/// `{"recorded": N, "forged_tags": N, "results": [{"outcome", "reason"?, "attributed_by"?}]}`.
 struct BounceReportsView: Encodable {
     struct Result: Encodable {
         let outcome: String
         let reason: String?
+        /// `tag` when the VERP tag of `sent_to` named the recipient, `email` when the report's own address did.
+        let attributedBy: String?
+
+        enum CodingKeys: String, CodingKey {
+            case outcome, reason
+            case attributedBy = "attributed_by"
+        }
     }
 
     let recorded: Int
+    let forgedTags: Int
     let results: [Result]
 
-    init(_ outcomes: [BounceOutcome]) {
-        results = outcomes.map { outcome in
+    enum CodingKeys: String, CodingKey {
+        case recorded, results
+        case forgedTags = "forged_tags"
+    }
+
+    init(_ attributions: [BounceAttribution]) {
+        results = attributions.map { attribution in
+            let by: String = if case .attributed = attribution.tag { "tag" } else { "email" }
+            guard let outcome = attribution.outcomes.first else {
+                return Result(outcome: "unattributed", reason: nil, attributedBy: nil)
+            }
             switch outcome {
-            case .suppressed(let reason): Result(outcome: "suppressed", reason: reason.rawValue)
-            case .alreadySuppressed(let reason): Result(outcome: "already_suppressed", reason: reason.rawValue)
-            case .recorded: Result(outcome: "recorded", reason: nil)
-            case .duplicate: Result(outcome: "duplicate", reason: nil)
-            case .invalidAddress: Result(outcome: "invalid_address", reason: nil)
+            case .suppressed(let reason):
+                return Result(outcome: "suppressed", reason: reason.rawValue, attributedBy: by)
+            case .alreadySuppressed(let reason):
+                return Result(outcome: "already_suppressed", reason: reason.rawValue, attributedBy: by)
+            case .recorded: return Result(outcome: "recorded", reason: nil, attributedBy: by)
+            case .duplicate: return Result(outcome: "duplicate", reason: nil, attributedBy: by)
+            case .invalidAddress: return Result(outcome: "invalid_address", reason: nil, attributedBy: by)
             }
         }
         recorded = results.filter { ["suppressed", "already_suppressed", "recorded"].contains($0.outcome) }.count
+        forgedTags = attributions.filter { $0.tag == .forged }.count
     }
+
+    var suppressedCount: Int { results.filter { $0.outcome == "suppressed" }.count }
 }

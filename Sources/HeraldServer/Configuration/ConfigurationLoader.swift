@@ -16,6 +16,7 @@ public enum ConfigurationLoader {
             try apply(file: file, to: &configuration)
         }
         let warnings = try apply(environment: environment, to: &configuration)
+        try configuration.validateCombinations()
         return (configuration, warnings)
     }
 

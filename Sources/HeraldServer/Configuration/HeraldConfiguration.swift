@@ -49,6 +49,10 @@ public struct HeraldConfiguration: Sendable {
     public var bounces = BouncePolicy()
     /// Outgoing webhook endpoints and retry rules.
     public var webhooks = WebhookSettings()
+    /// The bounce mailbox; when set, each message's envelope sender is `local+tag@domain` (VERP).
+    public var bounceAddress: BounceAddress?
+    /// The DKIM selector the relay signs with, for `herald doctor`.
+    public var dkimSelector: String?
     /// The configured newsletters; the first is the default for forms that name none.
     public var newsletters = [Newsletter(slug: "news", title: "Newsletter")]
 

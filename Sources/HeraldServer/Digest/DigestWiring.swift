@@ -50,6 +50,7 @@ public struct DigestWiring: Sendable {
             transport: dependencies.transport, signer: ManageLinkSigner(secret: dependencies.manageLinkSecret),
             logger: dependencies.logger, now: dependencies.now)
         sender.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)
+        sender.verp = makeVERPSigner(configuration: configuration, dependencies: dependencies)
         return sender
     }
 
