@@ -222,6 +222,16 @@ enum PostgresMigrations {
                 "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at)",
                 "CREATE INDEX webhook_deliveries_by_subscriber ON webhook_deliveries (subscriber_id)",
             ]),
+        Migration(
+            version: 8, name: "signup reminders",
+            statements: [
+                "ALTER TABLE tokens ADD COLUMN reminded_at BIGINT",
+                """
+                CREATE INDEX tokens_reminder_due ON tokens (created_at)
+                    WHERE purpose = 'confirm' AND used_at IS NULL AND reminded_at IS NULL
+                """,
+                "CREATE INDEX tokens_by_subscriber_created ON tokens (subscriber_id, purpose, created_at)",
+            ]),
     ]
 
     /// The newest schema version this build knows.

@@ -24,6 +24,16 @@ struct GoldenTests {
         Golden.check(mail.html, against: "confirmation.html")
     }
 
+    @Test func reminderMail() {
+        let mail = library.reminderMail(
+            ReminderMail(
+                site: Fixtures.site, newsletter: Fixtures.morning, name: nil,
+                confirmURL: "https://news.example.org/confirm/new456?x=1&y=2", expiryHours: 24))
+        Golden.check(mail.subject, against: "reminder.subject.txt")
+        Golden.check(mail.text, against: "reminder.txt")
+        Golden.check(mail.html, against: "reminder.html")
+    }
+
     @Test func signupFormWithError() {
         let page = SignupFormPage(
             site: Fixtures.site, newsletters: [NewsletterChoice(Fixtures.morning)], email: "anna@gmial",

@@ -13,6 +13,10 @@ public struct PlainMailComposer: SubscriptionMailComposer {
         Self.mail(to: request.subscriber, "already subscribed to \(request.newsletter.slug)")
     }
 
+    public func reminderMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
+        Self.mail(to: request.subscriber, "remind \(request.newsletters.map(\.slug).joined(separator: ","))")
+    }
+
     public func welcomeMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
         Self.mail(to: request.subscriber, "welcome to \(request.newsletter.slug)")
     }

@@ -5,6 +5,8 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case confirmation
     case alreadySubscribed = "already_subscribed"
     case welcome
+    /// The one reminder for a signup not confirmed after `reminder_hours`.
+    case reminder
     case digest
     case other
 }

@@ -34,6 +34,8 @@ public protocol SubscriptionMailComposer: Sendable {
     func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail
     /// "You are already subscribed — manage your subscriptions here."
     func alreadySubscribedMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail
+    /// The one reminder for a signup still unconfirmed after `reminder_hours`, with a fresh link.
+    func reminderMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail
     /// Sent after confirmation when the newsletter has a welcome mail.
     func welcomeMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail
 }

@@ -7,6 +7,8 @@ struct InMemoryState: Sendable {
     var subscriberIDByKey: [String: Int64] = [:]
     var subscriptions: [SubscriptionKey: Subscription] = [:]
     var tokens: [String: TokenRecord] = [:]
+    /// When each reminded confirm token was reminded.
+    var remindedTokens: [String: Date] = [:]
     var consent: [ConsentEvent] = []
     var outbox: [Int64: OutboxMessage] = [:]
     var settings: [String: String] = [:]

@@ -65,7 +65,9 @@ public func buildApplication(
         OutboxService(worker: makeOutboxWorker(configuration: configuration, dependencies: dependencies)),
         HousekeepingService(
             service: try makeSubscriptionService(configuration: configuration, dependencies: dependencies),
-            interval: .seconds(3600), logger: dependencies.logger),
+            interval: .seconds(3600),
+            reminderInterval: HousekeepingService.reminderInterval(for: configuration.signup.reminderAfter),
+            outboxWake: dependencies.outboxWake, logger: dependencies.logger),
         WebhookService(worker: makeWebhookWorker(configuration: configuration, dependencies: dependencies)))
     return app
 }
@@ -97,7 +99,8 @@ public func makeSubscriptionService(
     let composer = TemplateMailComposer(
         templates: dependencies.templates, site: site,
         builder: NewsletterMessageBuilder(site: site, sender: try Mailbox(parsing: configuration.mailFrom)),
-        confirmationHours: Int(configuration.signup.confirmationLifetime.components.seconds / 3600))
+        confirmationHours: Int(configuration.signup.confirmationLifetime.components.seconds / 3600),
+        now: dependencies.now)
     return SubscriptionService(
         store: dependencies.store, composer: composer, policy: configuration.signup,
         signer: ManageLinkSigner(secret: dependencies.manageLinkSecret), newsletters: configuration.newsletters,

@@ -9,6 +9,8 @@ struct TemplateMailComposer: SubscriptionMailComposer {
     let site: SiteContext
     let builder: NewsletterMessageBuilder
     let confirmationHours: Int
+    /// The clock, for the hours a reminder's link has left.
+    var now: @Sendable () -> Date = Date.init
 
     func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
@@ -16,6 +18,17 @@ struct TemplateMailComposer: SubscriptionMailComposer {
             ConfirmationMail(
                 site: site, newsletter: newsletter, name: request.subscriber.name,
                 confirmURL: "\(site.baseURL)/confirm/\(request.token.text)", expiryHours: confirmationHours))
+        return try assemble(rendered, to: request.subscriber, newsletter: newsletter, manageToken: nil)
+    }
+
+    func reminderMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
+        guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
+        let remaining = request.expiresAt.timeIntervalSince(now())
+        let rendered = templates.reminderMail(
+            ReminderMail(
+                site: site, newsletter: newsletter, name: request.subscriber.name,
+                confirmURL: "\(site.baseURL)/confirm/\(request.token.text)",
+                expiryHours: max(1, Int((remaining / 3600).rounded(.up)))))
         return try assemble(rendered, to: request.subscriber, newsletter: newsletter, manageToken: nil)
     }
 

@@ -13,4 +13,9 @@ extension TemplateLibrary {
     public func welcomeMail(_ mail: WelcomeMail) -> RenderedMail {
         renderMail(.welcome, mail.templateValues)
     }
+
+    /// The one reminder for an unconfirmed signup, with a fresh link (`mail/reminder.*`).
+    public func reminderMail(_ mail: ReminderMail) -> RenderedMail {
+        renderMail(.reminder, mail.templateValues)
+    }
 }

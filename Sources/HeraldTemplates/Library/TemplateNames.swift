@@ -22,6 +22,7 @@ enum MailTemplate: String, CaseIterable {
     case confirmation
     case alreadySubscribed = "already_subscribed"
     case welcome
+    case reminder
     case digest
 
     var subject: String { "mail/\(rawValue).subject" }
