@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(name: "CIDN2", pkgConfig: "libidn2", providers: [.apt(["libidn2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CResolv", providers: [.apt(["libc6-dev"])]),
+        .target(name: "HeraldDNS", dependencies: ["CResolv"], swiftSettings: upcoming),
         .target(
             name: "HeraldCore",
             dependencies: [
@@ -88,7 +90,7 @@ let package = Package(
             name: "HeraldServer",
             dependencies: [
                 "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite", "HeraldPostgres", "HeraldFeeds",
-                "HeraldWebhooks",
+                "HeraldWebhooks", "HeraldDNS",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -103,6 +105,7 @@ let package = Package(
             name: "herald",
             dependencies: [
                 "HeraldServer", "HeraldCore", "HeraldSQLite", "HeraldMail", "HeraldTemplates", "HeraldWebhooks",
+                "HeraldDNS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -114,15 +117,25 @@ let package = Package(
             path: "Tests/HeraldTestSupport",
             swiftSettings: upcoming
         ),
-        .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
-        .testTarget(name: "StoreContractTests", dependencies: ["HeraldCore", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"], swiftSettings: upcoming),
-        .testTarget(name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldTestSupport"], swiftSettings: upcoming),
-        .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
-        .testTarget(name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldWebhooksTests", dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldTestSupport"],
+            name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "StoreContractTests",
+            dependencies: ["HeraldCore", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"], swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"],
             swiftSettings: upcoming),
-        .testTarget(name: "HeraldMailTests", dependencies: ["HeraldMail", "HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldWebhooksTests",
+            dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldMailTests", dependencies: ["HeraldMail", "HeraldCore", "HeraldTestSupport"],
+            swiftSettings: upcoming),
         .testTarget(
             name: "HeraldServerTests",
             dependencies: [

@@ -5,9 +5,9 @@
 #endif
 
 /// Recognises hosts on the local machine, where plain-text SMTP is an acceptable default.
-enum LoopbackHost {
+package enum LoopbackHost {
     /// `localhost` (any case, optional trailing dot), an IPv4 address in 127.0.0.0/8, or ::1 in any spelling.
-    static func isLoopback(_ host: String) -> Bool {
+    package static func isLoopback(_ host: String) -> Bool {
         let lowered = host.lowercased()
         if lowered == "localhost" || lowered == "localhost." { return true }
         var ipv4 = in_addr()

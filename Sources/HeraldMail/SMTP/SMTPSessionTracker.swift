@@ -7,7 +7,8 @@ package struct SMTPSessionTracker: Sendable {
     }
 
     private var phase = Phase.start
-    private var tlsActive: Bool
+    /// Whether the session runs in TLS (from the start, or after STARTTLS was accepted).
+    package private(set) var tlsActive: Bool
     private let upgrades: Bool
     private var offered: Set<String> = []
 

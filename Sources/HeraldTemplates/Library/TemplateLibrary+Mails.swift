@@ -18,4 +18,9 @@ extension TemplateLibrary {
     public func reminderMail(_ mail: ReminderMail) -> RenderedMail {
         renderMail(.reminder, mail.templateValues)
     }
+
+    /// The test mail `herald doctor --send-test` sends (`mail/doctor_test.*`).
+    public func doctorTestMail(site: SiteContext) -> RenderedMail {
+        renderMail(.doctorTest, site.context([:]))
+    }
 }

@@ -23,6 +23,7 @@ enum MailTemplate: String, CaseIterable {
     case alreadySubscribed = "already_subscribed"
     case welcome
     case reminder
+    case doctorTest = "doctor_test"
     case digest
 
     var subject: String { "mail/\(rawValue).subject" }
