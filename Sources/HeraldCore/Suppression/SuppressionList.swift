@@ -30,7 +30,7 @@ public struct SuppressionList: Sendable {
     /// Suppresses `address` (see ``suppress(canonicalKey:reason:detail:at:in:)`` for the rule on erasures).
     public func suppress(_ address: EmailAddress, reason: SuppressionReason, detail: String?) async throws {
         let time = now()
-        try await store.transaction { tx in
+        _ = try await store.transaction { tx in
             try await Self.suppress(
                 canonicalKey: address.canonicalKey, reason: reason, detail: detail, at: time, in: tx)
         }
