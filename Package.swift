@@ -108,6 +108,13 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // Test-only: runs the hand-written parsers for the differential tests (not a product).
+        .executableTarget(
+            name: "herald-parser-probe",
+            dependencies: ["HeraldCore", "HeraldFeeds", "HeraldMail"],
+            path: "Tests/ParserProbe",
+            swiftSettings: upcoming
+        ),
         .target(
             name: "HeraldTestSupport",
             dependencies: ["HeraldCore", "HeraldSQLite", "HeraldPostgres"],
