@@ -1,6 +1,7 @@
 import Foundation
 import HeraldCore
 import HeraldFeeds
+import HeraldImport
 import HeraldMail
 
 /// The parsers the probe runs, one answer (a JSON value) per input.

@@ -1,6 +1,7 @@
 import Foundation
 import HeraldCore
 import HeraldFeeds
+import HeraldImport
 import HeraldMail
 
 // herald-parser-probe: a test-only executable (not a product, never installed) that runs Herald's

@@ -1,4 +1,4 @@
-"""The CSV reader (HeraldCore/CSV, `herald subscribers import`) against Python's csv module, over the
+"""The CSV reader (HeraldImport/CSV, `herald subscribers import`) against Python's csv module, over the
 committed corpora (Fuzz/corpus/fuzz-csv, fuzz-import) and seeded generated files: well-formed files
 written by Python's csv writer with every quoting style, line ending and awkward field, and random
 mixes of quotes, separators and line breaks.

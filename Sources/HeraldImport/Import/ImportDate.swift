@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// Parses the dates an import accepts: `YYYY-MM-DD`, optionally with `T` or a space and
 /// `HH:MM[:SS[.fff]]`, optionally `Z` or `±HH:MM` (UTC when absent).

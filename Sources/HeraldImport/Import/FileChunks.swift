@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// Reads a file in fixed-size chunks, so memory does not grow with the file.
 struct FileChunks {

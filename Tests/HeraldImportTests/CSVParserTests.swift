@@ -1,4 +1,5 @@
 import HeraldCore
+import HeraldImport
 import Testing
 
 /// The streaming RFC 4180 parser: syntax, line numbers, recovery, and chunking.

@@ -1,3 +1,5 @@
+import HeraldCore
+
 /// What an import did, row by row.
 public struct ImportSummary: Sendable, Equatable {
     /// Data rows read (every line but the header and empty lines).

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// The validating half of an import pass: the first record names the columns, every later one is
 /// checked, counted in the summary and (when collecting) handed to the batch builder.

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// Where each column of an import file is: `email` (required), the optional reserved columns,
 /// and every other column as an attribute.

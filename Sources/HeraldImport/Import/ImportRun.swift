@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// One import of one file with fixed options: a validating pass, or a writing pass.
 struct ImportRun: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// What an import writes: the batch, the suppression check, and the confirmations it queues.
 public typealias SubscriberImporterOperations =

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// `herald subscribers export`: one CSV row per subscription, in pages, so memory stays flat.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// How `herald subscribers import` treats a file.
 public struct ImportOptions: Sendable {
@@ -37,9 +38,6 @@ public struct ImportProgress: Sendable, Equatable {
     public var totalBytes: Int
     public var rows: Int
 }
-
-/// What queueing an import's confirmation mail touches: the subscriber, a token, the outbox.
-public typealias ImportConfirmationOperations = SubscriberOperations & TokenOperations & OutboxOperations
 
 /// Queues the double opt-in mail for subscriptions an import created as pending.
 public protocol ImportConfirmationSender: Sendable {

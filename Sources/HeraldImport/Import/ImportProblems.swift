@@ -1,3 +1,5 @@
+import HeraldCore
+
 /// Why one data row of an import file was not imported.
 public enum ImportRowProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case syntax(CSVProblem)

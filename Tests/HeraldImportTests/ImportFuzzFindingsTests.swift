@@ -1,7 +1,8 @@
 import Foundation
+import HeraldCore
 import Testing
 
-@testable import HeraldCore
+@testable import HeraldImport
 
 /// Found by Fuzz/fuzz-import: the import's row reading, checked record by record through
 /// `ImportRecordSink` (the same path `herald subscribers import` takes, without a store).

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// Turns one data record into a validated import row, or says why it cannot be imported.
 struct ImportRowReader: Sendable {

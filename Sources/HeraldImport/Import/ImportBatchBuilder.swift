@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCore
 
 /// Collects validated rows until a batch is full, merging rows for the same address and newsletter.
 ///
