@@ -118,7 +118,10 @@ let package = Package(
         .testTarget(name: "StoreContractTests", dependencies: ["HeraldCore", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
-        .testTarget(name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"],
+            // Read by Golden.swift through #filePath, never bundled.
+            exclude: ["Golden"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests", dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldTestSupport"],
             swiftSettings: upcoming),
