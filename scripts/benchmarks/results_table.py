@@ -163,7 +163,7 @@ def build_label(info):
     if build == "release":
         return "release build"
     if build == "debug":
-        return "**debug build** (a smoke run: figures are far below a release build's and not comparable)"
+        return "**debug build** (a smoke run: its figures say nothing about production speed)"
     return "build configuration unknown (the binary did not say)"
 
 
