@@ -120,7 +120,6 @@ let package = Package(
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"],
-            // Read by Golden.swift through #filePath, never bundled.
             exclude: ["Golden"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests", dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldTestSupport"],

@@ -53,7 +53,8 @@ extension SubscriptionService {
 
     /// Confirms one pending subscription; returns whether it changed (false when it was not pending).
     private func confirmOne(
-        _ subscriber: Subscriber, _ newsletter: Newsletter, origin: RequestOrigin, in tx: any StoreTransaction,
+        _ subscriber: Subscriber, _ newsletter: Newsletter, origin: RequestOrigin,
+        in tx: any SubscriptionServiceOperations,
         at time: Date
     ) async throws -> Bool {
         guard let current = try await tx.subscription(subscriberID: subscriber.id, newsletter: newsletter.slug),
@@ -73,7 +74,8 @@ extension SubscriptionService {
 
     /// The token if it can still be used: known, a confirm token, not expired; a used token is
     /// accepted only when everything it named is already confirmed (confirming twice is harmless).
-    private func usableConfirmToken(_ secret: TokenSecret, in tx: any StoreTransaction, at time: Date) async throws
+    private func usableConfirmToken(_ secret: TokenSecret, in tx: any SubscriptionServiceOperations, at time: Date)
+        async throws
         -> Result<TokenRecord, LinkProblem>
     {
         guard let token = try await tx.token(hash: secret.hash), secret.matches(hash: token.hash),
@@ -88,7 +90,9 @@ extension SubscriptionService {
         return .success(token)
     }
 
-    private func anyPending(_ preview: ConfirmationPreview, in tx: any StoreTransaction) async throws -> Bool {
+    private func anyPending(_ preview: ConfirmationPreview, in tx: any SubscriptionServiceOperations) async throws
+        -> Bool
+    {
         for newsletter in preview.newsletters {
             let current = try await tx.subscription(subscriberID: preview.subscriber.id, newsletter: newsletter.slug)
             if current?.status != .confirmed { return true }
@@ -96,7 +100,9 @@ extension SubscriptionService {
         return false
     }
 
-    private func preview(_ token: TokenRecord, in tx: any StoreTransaction) async throws -> ConfirmationPreview {
+    private func preview(_ token: TokenRecord, in tx: any SubscriptionServiceOperations) async throws
+        -> ConfirmationPreview
+    {
         guard let subscriber = try await tx.subscriber(id: token.subscriberID) else {
             throw StoreError.corrupt("token refers to a missing subscriber")
         }

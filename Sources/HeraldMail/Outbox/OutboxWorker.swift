@@ -12,12 +12,16 @@ public struct OutboxRound: Sendable, Equatable {
     public init() {}
 }
 
+/// What the outbox worker touches: the outbox, the suppression list (suppressed recipients are
+/// dropped) and, through its ``BounceRecorder``, the bounce log.
+public typealias OutboxWorkerOperations = OutboxOperations & SuppressionListOperations & BounceRecordingOperations
+
 /// Sends queued mail: claims due rows, hands them to the transport, records every outcome.
 ///
 /// A row recorded as sent is never sent again; transient failures are retried with exponential
 /// backoff and jitter until `maxAttempts`; permanent ones fail at once with the server's reply.
 public struct OutboxWorker: Sendable {
-    let store: any SubscriberStore
+    let store: ScopedStore<any OutboxWorkerOperations>
     let transport: any MailTransport
     let policy: OutboxDeliveryPolicy
     let logger: Logger
@@ -34,7 +38,7 @@ public struct OutboxWorker: Sendable {
         logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
         onResult: @escaping @Sendable (MailKind, OutboxState) -> Void = { _, _ in }
     ) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.transport = transport
         self.policy = policy
         self.logger = logger
