@@ -24,8 +24,11 @@ public struct HeraldMetrics: Sendable {
         ).increment()
     }
 
-    func confirmation() {
-        counter("herald_confirmations_total", help: "Subscriptions confirmed").increment()
+    /// Counts subscriptions that moved from pending to confirmed; a repeated confirmation changes
+    /// nothing and adds nothing.
+    func confirmations(_ count: Int) {
+        guard count > 0 else { return }
+        counter("herald_confirmations_total", help: "Subscriptions confirmed").increment(by: Int64(count))
     }
 
     func unsubscribe() {
