@@ -10,6 +10,8 @@ enum ParserProbe: String {
     case sanitizeHTML = "sanitize-html"
     /// `CSVParser` over the whole file: `[{"line": n, "problem": code|null, "fields": [base64…]}]`.
     case csv
+    /// `XMLEntityRepair` (the feed reader's step before libxml2): base64 of the repaired bytes.
+    case xmlEntityRepair = "xml-entity-repair"
     /// `DeliveryReportParser.parse`: `{"error": code}` or `{"bounces": [[address, kind]…], "ignored": n}`.
     case dsn
 
@@ -30,6 +32,8 @@ enum ParserProbe: String {
             return HTMLSanitizer.sanitize(input, baseURL: "https://feed.example.org/posts/")
         case .csv:
             return Self.csvRecords(try Self.bytes(input))
+        case .xmlEntityRepair:
+            return Data(XMLEntityRepair.replacingHTMLEntities(in: try Self.bytes(input))).base64EncodedString()
         case .dsn:
             return Self.report(try Self.bytes(input))
         }

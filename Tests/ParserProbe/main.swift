@@ -9,13 +9,14 @@ import HeraldMail
 // Tests/integration/test_parser_differential.py, which compare the answers with parsers nobody
 // here wrote (html5lib, Python's csv and email packages).
 //
-// Usage: herald-parser-probe sanitize-html|csv|dsn < inputs.json > answers.json
-// Input: a JSON array of inputs (HTML strings; base64 of CSV files or report files).
+// Usage: herald-parser-probe sanitize-html|csv|xml-entity-repair|dsn < inputs.json > answers.json
+// Input: a JSON array of inputs (HTML strings; base64 of CSV, XML or report files).
 // Output: a JSON array with one answer per input, in order (see ParserProbe+answers.swift).
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let command = arguments.first, let probe = ParserProbe(rawValue: command) else {
-    FileHandle.standardError.write(Data("usage: herald-parser-probe sanitize-html|csv|dsn < inputs.json\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: herald-parser-probe sanitize-html|csv|xml-entity-repair|dsn < inputs.json\n".utf8))
     exit(2)
 }
 do {
