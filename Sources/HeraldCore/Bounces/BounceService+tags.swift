@@ -47,7 +47,7 @@ extension BounceService {
     }
 
     /// ``record(_:signer:)`` inside the caller's transaction.
-    public func record(_ message: BounceMessage, signer: VERPSigner?, in tx: any StoreTransaction) async throws
+    public func record(_ message: BounceMessage, signer: VERPSigner?, in tx: any BounceRecordingOperations) async throws
         -> BounceAttribution
     {
         let use = try await tagUse(message.sentTo, signer: signer, in: tx)
@@ -72,7 +72,7 @@ extension BounceService {
         return BounceAttribution(tag: use.tag, reports: reports, outcomes: outcomes)
     }
 
-    private func tagUse(_ sentTo: [String], signer: VERPSigner?, in tx: any StoreTransaction) async throws
+    private func tagUse(_ sentTo: [String], signer: VERPSigner?, in tx: any BounceRecordingOperations) async throws
         -> (tag: BounceTagUse, address: String?)
     {
         guard let signer else { return (.untagged, nil) }
@@ -90,7 +90,7 @@ extension BounceService {
     }
 
     /// The address the message tagged `tag` was sent to; nil when Herald no longer knows it.
-    func recipient(of tag: BounceTag, in tx: any StoreTransaction) async throws -> String? {
+    func recipient(of tag: BounceTag, in tx: any BounceRecordingOperations) async throws -> String? {
         switch tag {
         case .outbox(let id):
             guard let message = try await tx.outboxMessage(id: id), message.mail.recipients.count == 1 else {

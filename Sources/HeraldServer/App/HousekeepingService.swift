@@ -15,7 +15,7 @@ struct HousekeepingService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             let tick = min(reminderInterval ?? interval, interval)
             var sincePurge = interval
             while !Task.isCancelled {

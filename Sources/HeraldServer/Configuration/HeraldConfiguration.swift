@@ -54,7 +54,7 @@ public struct HeraldConfiguration: Sendable {
     /// The DKIM selector the relay signs with, for `herald doctor`.
     public var dkimSelector: String?
     /// The configured newsletters; the first is the default for forms that name none.
-    public var newsletters = [Newsletter(slug: "news", title: "Newsletter")]
+    public var newsletters = [Newsletter(slug: "news", title: "News and updates")]
 
     public init() {}
 }
