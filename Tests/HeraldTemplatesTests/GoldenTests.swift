@@ -17,7 +17,7 @@ struct GoldenTests {
     @Test func confirmationMail() {
         let mail = library.confirmationMail(
             ConfirmationMail(
-                site: Fixtures.site, newsletter: Fixtures.morning, name: "Anna",
+                site: Fixtures.site, newsletter: Fixtures.morning,
                 confirmURL: "https://news.example.org/confirm/abc123?x=1&y=2", expiryHours: 48))
         Golden.check(mail.subject, against: "confirmation.subject.txt")
         Golden.check(mail.text, against: "confirmation.txt")

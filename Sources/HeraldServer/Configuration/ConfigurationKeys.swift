@@ -143,5 +143,5 @@ struct ConfigurationKey: Sendable {
             c, v throws(ConfigurationError) in
             c.webhooks.maxAttempts = try v.int(in: 1...100)
         },
-    ]
+    ] + signupChallenge
 }
