@@ -31,6 +31,17 @@ struct GoldenTests {
         Golden.check(library.signupFormPage(page), against: "subscribe_form.html")
     }
 
+    /// A valid address that looks like a typo, with the challenge solver on and a refused solution.
+    @Test func signupFormTypoQuestionWithChallenge() {
+        var site = Fixtures.site
+        site.challengeSolver = true
+        site.challengeRequired = true
+        let page = SignupFormPage(
+            site: site, newsletters: [NewsletterChoice(Fixtures.morning)], email: "anna@gmial.com",
+            name: "Anna", errors: [.challengeExpired], suggestion: "anna@gmail.com", keepTyped: true)
+        Golden.check(library.signupFormPage(page), against: "subscribe_form_typo.html")
+    }
+
     @Test func personalisedDigest() {
         let mail = library.digestMail(Fixtures.digest, for: Fixtures.anna)
         Golden.check(mail.subject, against: "digest.subject.txt")

@@ -177,7 +177,7 @@ def test_auto_switches_on_under_a_spread_attack_and_off_after(make_herald, smtp,
     assert metric(herald, f'herald_signup_attacks_total{{reason="{reason}"}}') == 1
     assert metric(herald, "herald_signup_under_attack") == 1
     # A page shown now explains the challenge to readers without JavaScript.
-    assert "needs JavaScript" in http("GET", herald.base_url + "/")[2].decode()
+    assert "unusual number of signups" in http("GET", herald.base_url + "/")[2].decode()
     # Under attack a solved challenge still gets through, but an unconfirmed address gets one
     # confirmation a day (throttle_minutes is 0 here, so two would go out otherwise).
     for ip in ("192.0.2.1", "192.0.2.2"):

@@ -21,6 +21,7 @@ struct PageRenderer: Sendable {
         var site = baseSite
         site.challengeSolver = challenge?.isEnabled ?? false
         site.challengeRequired = challenge?.isRequiredNow() ?? false
+        site.challengeAlways = challenge?.settings.mode == .always
         return site
     }
 

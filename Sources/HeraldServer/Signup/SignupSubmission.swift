@@ -64,7 +64,8 @@ struct SignupSubmission: Equatable {
                 default:
                     problems.append(
                         SignupFieldProblem(
-                            field: "confirm_address", code: "invalid_type", message: "confirm_address must be true or false."))
+                            field: "confirm_address", code: "invalid_type",
+                            message: "confirm_address must be true or false."))
                 }
             case honeypotField: submission.honeypot = text(honeypotField, value)
             case "newsletter", "newsletters":

@@ -13,6 +13,9 @@ public struct SiteContext: Sendable, Equatable {
     /// A solved challenge is required right now, so forms explain it to readers without
     /// JavaScript (`challenge_required`).
     public var challengeRequired = false
+    /// The challenge is required at all times (`signup_challenge: always`), not because of an
+    /// attack, so the explanation says so (`challenge_always`).
+    public var challengeAlways = false
 
     /// A site; a trailing `/` on `baseURL` is removed so templates can append paths.
     public init(siteName: String, baseURL: String, honeypotField: String = "website", language: String = "en") {
@@ -25,7 +28,7 @@ public struct SiteContext: Sendable, Equatable {
 
 extension SiteContext {
     /// `values` plus the site keys every template may use: `site_name`, `base_url`,
-    /// `honeypot_field`, `language`, `challenge_solver`, `challenge_required`.
+    /// `honeypot_field`, `language`, `challenge_solver`, `challenge_required`, `challenge_always`.
     func context(_ values: TemplateValues) -> TemplateValues {
         var context: TemplateValues = [
             "site_name": siteName,
@@ -34,6 +37,7 @@ extension SiteContext {
             "language": language,
             "challenge_solver": challengeSolver,
             "challenge_required": challengeRequired,
+            "challenge_always": challengeAlways,
         ]
         context.merge(values) { _, new in new }
         return context
