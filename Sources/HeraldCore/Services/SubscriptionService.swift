@@ -1,10 +1,20 @@
 import Foundation
 
+/// What the double opt-in flow touches: people, their subscriptions, tokens and consent log, the
+/// outbox, the per-person lock, the audit log (admin changes), the suppression list and webhooks.
+public typealias SubscriptionServiceOperations =
+    SubscriberOperations & SubscriptionOperations & ConsentOperations & ConfirmationMailOperations
+    & SubscriberLockOperations & DiscardedWriteOperations & AuditOperations & SuppressionListOperations
+    & WebhookOperations
+
+/// What queueing a confirmation or notice mail touches: a token and the outbox (with its throttle).
+public typealias ConfirmationMailOperations = TokenOperations & OutboxOperations
+
 /// The double opt-in flow: signup, confirmation, unsubscribe and preferences.
 ///
 /// Every state change, its consent record and the mail it causes are written in one transaction.
 public struct SubscriptionService: Sendable {
-    let store: any SubscriberStore
+    let store: ScopedStore<any SubscriptionServiceOperations>
     let composer: any SubscriptionMailComposer
     let policy: SignupPolicy
     let signer: ManageLinkSigner
@@ -18,7 +28,7 @@ public struct SubscriptionService: Sendable {
         signer: ManageLinkSigner, newsletters: [Newsletter], now: @escaping @Sendable () -> Date = Date.init,
         webhooks: WebhookPublisher = .none
     ) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.composer = composer
         self.policy = policy
         self.signer = signer
@@ -64,14 +74,15 @@ public struct SubscriptionService: Sendable {
 
     /// ``signUp(_:)`` inside an open transaction (the admin API writes its audit entry in the same one).
     func signUp(
-        _ request: SignupRequest, in tx: any StoreTransaction, at time: Date, draft: ConfirmationDraft? = nil
+        _ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date,
+        draft: ConfirmationDraft? = nil
     ) async throws -> SignupOutcome {
         try await signUpRecordingWrites(request, in: tx, at: time, draft: draft).outcome
     }
 
     /// ``signUp(_:in:at:draft:)``, also telling which rows it wrote.
     func signUpRecordingWrites(
-        _ request: SignupRequest, in tx: any StoreTransaction, at time: Date, draft: ConfirmationDraft?
+        _ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date, draft: ConfirmationDraft?
     ) async throws -> SignupWrites {
         let requested = request.newsletters.compactMap(newsletter)
         guard !requested.isEmpty else { throw SubscriptionError.unknownNewsletter }
@@ -111,7 +122,8 @@ public struct SubscriptionService: Sendable {
     ///
     /// A new subscriber is stored without a name: whatever a stranger typed waits on the confirm
     /// token (``TokenRecord/pendingName``) and becomes the name only when the owner confirms.
-    private func findOrCreate(_ request: SignupRequest, in tx: any StoreTransaction, at time: Date) async throws
+    private func findOrCreate(_ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date)
+        async throws
         -> (Subscriber, created: Bool)
     {
         if let existing = try await tx.subscriber(canonicalKey: request.email.canonicalKey) { return (existing, false) }
@@ -126,7 +138,8 @@ public struct SubscriptionService: Sendable {
     ///
     /// Both counts always run (no early return), so a throttled address costs the same as a new one.
     func mayMail(
-        _ subscriber: Subscriber, kind: MailKind, underAttack: Bool = false, in tx: any StoreTransaction, at time: Date
+        _ subscriber: Subscriber, kind: MailKind, underAttack: Bool = false, in tx: any ConfirmationMailOperations,
+        at time: Date
     ) async throws -> Bool {
         let intervalStart = time.addingTimeInterval(-policy.mailInterval.seconds)
         let inInterval = try await tx.mailCount(throttleKey: subscriber.canonicalKey, kind: kind, since: intervalStart)
@@ -138,7 +151,7 @@ public struct SubscriptionService: Sendable {
     /// Queues the confirmation mail and its token; `pendingName` waits on the token until confirmation.
     func queueConfirmation(
         _ subscriber: Subscriber, _ pending: [Newsletter], pendingName: String? = nil, draft: ConfirmationDraft? = nil,
-        underAttack: Bool = false, in tx: any StoreTransaction, at time: Date
+        underAttack: Bool = false, in tx: any ConfirmationMailOperations, at time: Date
     ) async throws -> SignupOutcome {
         guard try await mayMail(subscriber, kind: .confirmation, underAttack: underAttack, in: tx, at: time) else {
             return .confirmationThrottled
@@ -163,7 +176,7 @@ public struct SubscriptionService: Sendable {
     }
 
     private func queueAlreadySubscribed(
-        _ subscriber: Subscriber, _ newsletter: Newsletter, in tx: any StoreTransaction, at time: Date
+        _ subscriber: Subscriber, _ newsletter: Newsletter, in tx: any SubscriptionServiceOperations, at time: Date
     ) async throws -> SignupOutcome {
         guard try await mayMail(subscriber, kind: .alreadySubscribed, in: tx, at: time) else {
             return .alreadySubscribedThrottled

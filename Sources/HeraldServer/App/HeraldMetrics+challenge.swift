@@ -5,14 +5,13 @@ import Prometheus
 extension HeraldMetrics {
     /// Counts an issued challenge.
     func challengeIssued() {
-        registry.makeCounter(name: "herald_signup_challenges_issued_total", help: "Signup challenges issued")
-            .increment()
+        counter("herald_signup_challenges_issued_total", help: "Signup challenges issued").increment()
     }
 
     /// Counts the start of an attack state by the limit that was exceeded; sets the gauge to 1.
     func signupAttack(started reason: String) {
-        registry.makeCounter(
-            name: "herald_signup_attacks_total", labels: [("reason", reason)],
+        counter(
+            "herald_signup_attacks_total", labels: [("reason", reason)],
             help: "Times signups started to look like an attack, by the rate exceeded (overall, network, domain)"
         ).increment()
         attackGauge().set(Double(1))
@@ -24,8 +23,8 @@ extension HeraldMetrics {
     }
 
     private func attackGauge() -> Gauge {
-        registry.makeGauge(
-            name: "herald_signup_under_attack",
+        gauge(
+            "herald_signup_under_attack",
             help: "1 while signups look like an attack (challenge required in auto mode, confirmations limited)")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// Spent signup challenges are accepted once, across transactions and processes, and forgotten
 /// once expired; a confirm token keeps the name typed with its signup.
 @Suite("Store contract: spent challenges and pending names")
-struct ChallengeContractTests {
+struct SpentChallengeOperationsContractTests {
     let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     @Test(arguments: StoreBackend.all)
