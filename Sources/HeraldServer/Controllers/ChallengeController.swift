@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HeraldChallenge
 import HeraldCore
 import Hummingbird
 import NIOCore

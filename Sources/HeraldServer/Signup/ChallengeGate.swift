@@ -1,4 +1,5 @@
 import Foundation
+import HeraldChallenge
 import HeraldCore
 import Logging
 

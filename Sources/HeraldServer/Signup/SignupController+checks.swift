@@ -1,3 +1,4 @@
+import HeraldChallenge
 import HeraldCore
 
 /// The two questions a valid signup may be answered with before anything is stored: "did you

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import HeraldCore
 
 /// What a verified solution is good for: spending once, until its challenge expires.
 public struct VerifiedSolution: Sendable, Equatable {

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import Testing
 
-@testable import HeraldCore
+@testable import HeraldChallenge
 
 /// Signup challenges: ALTCHA-format payloads, Herald's signature, expiry and difficulty.
 @Suite("Signup challenge signer")
