@@ -24,6 +24,8 @@ struct InMemoryState: Sendable {
     var bounces: [BounceRecord] = []
     var webhookDeliveries: [Int64: WebhookDelivery] = [:]
     var nextWebhookID: Int64 = 1
+    /// Spent signup challenges and when each may be forgotten.
+    var spentChallenges: [String: Date] = [:]
 
     struct Delivery: Sendable {
         var state: DeliveryState

@@ -148,5 +148,5 @@ struct ConfigurationKey: Sendable {
                 c, v throws(ConfigurationError) in
                 c.webhooks.maxAttempts = try v.int(in: 1...100)
             },
-        ] + deliverability
+        ] + signupChallenge + deliverability
 }
