@@ -2,7 +2,7 @@
 extension SQLiteQueries {
     /// Unused, unexpired, unreminded confirm tokens created by `?` that are their subscriber's newest.
     static let dueReminders = """
-        SELECT t.hash, t.purpose, t.subscriber_id, t.newsletter, t.created_at, t.expires_at, t.used_at
+        SELECT t.hash, t.purpose, t.subscriber_id, t.newsletter, t.created_at, t.expires_at, t.used_at, t.pending_name
         FROM tokens t
         WHERE t.purpose = 'confirm' AND t.used_at IS NULL AND t.reminded_at IS NULL
             AND t.created_at <= ? AND t.expires_at > ?

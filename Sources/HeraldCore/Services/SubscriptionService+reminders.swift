@@ -72,7 +72,8 @@ extension SubscriptionService {
             let secret = TokenSecret.generate()
             let replacement = TokenRecord(
                 hash: secret.hash, purpose: .confirm, subscriberID: subscriber.id,
-                newsletter: pending.map(\.slug).joined(separator: ","), createdAt: time, expiresAt: token.expiresAt)
+                newsletter: pending.map(\.slug).joined(separator: ","), createdAt: time, expiresAt: token.expiresAt,
+                pendingName: token.pendingName)
             guard try await tx.claimReminder(hash: token.hash, replacement: replacement, at: time) else {
                 return .skipped
             }
