@@ -24,7 +24,7 @@ public protocol SubscriberStore: Sendable {
 /// Addresses are looked up by canonical key; slugs identify newsletters.
 public protocol StoreTransaction: Sendable, SuppressionOperations, SubscriberImportOperations, BounceOperations,
     WebhookOperations, AuditOperations, AdminQueryOperations,
-    DigestQueueOperations, SubscriberLockOperations, DiscardedWriteOperations
+    DigestQueueOperations, SubscriberLockOperations, DiscardedWriteOperations, ArchiveOperations, ClickOperations
 {
     // MARK: Newsletters
 

@@ -124,6 +124,10 @@ public func buildRouter(
             logger: dependencies.logger))
     HealthController(store: dependencies.store).register(on: router)
     PagesController(pages: pages, metrics: metrics, store: dependencies.store).register(on: router)
+    ArchiveController(
+        store: dependencies.store, renderer: ArchiveRenderer(templates: dependencies.templates, site: site),
+        newsletters: configuration.newsletters
+    ).register(on: router)
     SignupController(
         service: service, validator: SignupValidator(newsletters: configuration.newsletters, emailPolicy: emailPolicy),
         pages: pages, web: configuration.web, cors: CORSPolicy(allowedOrigins: configuration.web.allowedOrigins),
