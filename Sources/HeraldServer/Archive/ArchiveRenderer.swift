@@ -1,3 +1,4 @@
+import Foundation
 import HeraldCore
 import HeraldTemplates
 
@@ -36,7 +37,8 @@ struct ArchiveRenderer: Sendable {
 
     private func archived(_ issue: DigestIssue, _ newsletter: Newsletter) -> ArchiveIssue {
         ArchiveIssue(
-            period: issue.period, date: issue.createdAt, completedAt: issue.completedAt ?? issue.createdAt,
+            period: issue.period, date: Self.day(issue.period, in: newsletter.timeZone) ?? issue.createdAt,
+            completedAt: issue.completedAt ?? issue.createdAt,
             url: "\(archiveURL(newsletter))/\(PathSegment.escape(issue.period))",
             items: issue.articles.map(DigestItem.init(article:)))
     }
@@ -45,6 +47,20 @@ struct ArchiveRenderer: Sendable {
         ArchiveHead(
             canonicalURL: canonical, description: description.isEmpty ? newsletter.title : description,
             feedURL: feedURL(newsletter), noindex: newsletter.archiveNoindex)
+    }
+
+    /// The start of the day a `yyyy-MM-dd` period key names, in the newsletter's zone; nil for
+    /// other keys (`--period` takes any text), which show the day the issue was created.
+    static func day(_ period: String, in timeZone: String) -> Date? {
+        let parts = period.split(separator: "-", omittingEmptySubsequences: false)
+        guard period.utf8.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2])
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? .gmt
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
     }
 
     private func archiveURL(_ newsletter: Newsletter) -> String { "\(site.baseURL)/archive/\(newsletter.slug)" }
