@@ -96,6 +96,27 @@ struct IssueReport: Encodable {
         return CSVWriter.byteOrderMark + writer.drain()
     }
 
+    /// Every key always present; `completed_at`, `clicked_share` and `subscribers_clicked` as null when unknown.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(period, forKey: .period)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(completedAt, forKey: .completedAt)
+        try container.encode(tracking, forKey: .tracking)
+        try container.encode(deliveries, forKey: .deliveries)
+        try container.encode(delivered, forKey: .delivered)
+        try container.encode(failed, forKey: .failed)
+        try container.encode(bounced, forKey: .bounced)
+        try container.encode(unsubscribesWithin7Days, forKey: .unsubscribesWithin7Days)
+        try container.encode(clicks, forKey: .clicks)
+        try container.encode(filtered, forKey: .filtered)
+        try container.encode(clickedShare, forKey: .clickedShare)
+        try container.encode(subscribersClicked, forKey: .subscribersClicked)
+        try container.encode(links, forKey: .links)
+        try container.encode(hours, forKey: .hours)
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, period, tracking, deliveries, delivered, failed, bounced, clicks, filtered, links, hours
         case createdAt = "created_at", completedAt = "completed_at"
