@@ -12,6 +12,14 @@ public struct ClickTarget: Sendable, Equatable {
     public var url: String
     /// The reader, only in ids made with a subscriber tag (`per_subscriber` mode).
     public var subscriberID: Int64?
+
+    public init(issueID: Int64, linkIndex: Int, linkCount: Int, url: String, subscriberID: Int64? = nil) {
+        self.issueID = issueID
+        self.linkIndex = linkIndex
+        self.linkCount = linkCount
+        self.url = url
+        self.subscriberID = subscriberID
+    }
 }
 
 /// Makes and checks the ids of tracked links, `/l/{id}`.
