@@ -17,10 +17,31 @@ actor ClickRecorder {
     let burstWindow: TimeInterval
     static let maxPendingKeys = 100_000
 
+    /// One network's hits on one issue since `started`, summed per (link, hour): memory per
+    /// activity is bounded by the issue's links, however many requests arrive.
     private struct Activity {
         var started: Date
+        var linkCount: Int
         var links: Set<Int> = []
-        var hits: [ClickHit] = []
+        var readerHits: [Key: Int] = [:]
+        var filteredHits: [Key: Int] = [:]
+        var readers: Set<SubscriberClick> = []
+
+        /// Adds `hit`, counted under `key`; a reader's click is dated by the activity's start.
+        mutating func update(_ hit: ClickHit, _ key: Key) {
+            guard !hit.filtered else {
+                filteredHits[key, default: 0] += 1
+                return
+            }
+            links.insert(hit.target.linkIndex)
+            readerHits[key, default: 0] += 1
+            if let subscriber = hit.target.subscriberID {
+                readers.insert(
+                    SubscriberClick(
+                        issueID: hit.target.issueID, subscriberID: subscriber, linkIndex: hit.target.linkIndex,
+                        at: started))
+            }
+        }
     }
 
     private struct Key: Hashable {
@@ -42,12 +63,15 @@ actor ClickRecorder {
 
     /// Takes one hit; it is counted at a later ``flush()``.
     func record(_ hit: ClickHit) {
-        settle(before: hit.time.addingTimeInterval(-burstWindow))
-        let key = "\(hit.target.issueID)|\(hit.network)"
-        var activity = watching[key] ?? Activity(started: hit.time)
-        if !hit.filtered { activity.links.insert(hit.target.linkIndex) }
-        activity.hits.append(hit)
-        watching[key] = activity
+        let watchKey = "\(hit.target.issueID)|\(hit.network)"
+        // Only this network's expired activity is settled here (constant work per hit); the
+        // flush every second settles the others.
+        if let activity = watching[watchKey], activity.started < hit.time.addingTimeInterval(-burstWindow) {
+            watching[watchKey] = nil
+            settle(activity)
+        }
+        let key = Key(issueID: hit.target.issueID, linkIndex: hit.target.linkIndex, hour: Self.hour(of: hit.time))
+        watching[watchKey, default: Activity(started: hit.time, linkCount: hit.target.linkCount)].update(hit, key)
     }
 
     /// Writes every settled count; with `all`, also the hits still being watched (at shutdown).
@@ -76,22 +100,25 @@ actor ClickRecorder {
 
     /// Classifies the watched activities that started before `cutoff`.
     private func settle(before cutoff: Date) {
-        for (key, activity) in watching where activity.started < cutoff {
-            watching[key] = nil
-            let linkCount = activity.hits.first?.target.linkCount ?? 0
-            let burst = linkCount >= 2 && activity.links.count >= linkCount
-            for hit in activity.hits { count(hit, asClick: !burst && !hit.filtered) }
+        for (watchKey, activity) in watching where activity.started < cutoff {
+            watching[watchKey] = nil
+            settle(activity)
         }
     }
 
-    private func count(_ hit: ClickHit, asClick: Bool) {
-        let hour = Date(timeIntervalSince1970: (hit.time.timeIntervalSince1970 / 3600).rounded(.down) * 3600)
-        add(hit.target.issueID, hit.target.linkIndex, hour, asClick ? 1 : 0, asClick ? 0 : 1)
-        if asClick, let subscriber = hit.target.subscriberID {
-            readers.insert(
-                SubscriberClick(
-                    issueID: hit.target.issueID, subscriberID: subscriber, linkIndex: hit.target.linkIndex, at: hit.time))
+    /// Counts one finished activity: all of it as filtered when it was a burst over every link.
+    private func settle(_ activity: Activity) {
+        let burst = activity.linkCount >= 2 && activity.links.count >= activity.linkCount
+        for (key, hits) in activity.readerHits {
+            add(key.issueID, key.linkIndex, key.hour, burst ? 0 : hits, burst ? hits : 0)
         }
+        for (key, hits) in activity.filteredHits { add(key.issueID, key.linkIndex, key.hour, 0, hits) }
+        if !burst { readers.formUnion(activity.readers) }
+    }
+
+    /// The start of the hour `time` falls in.
+    static func hour(of time: Date) -> Date {
+        Date(timeIntervalSince1970: (time.timeIntervalSince1970 / 3600).rounded(.down) * 3600)
     }
 
     private func add(_ issue: Int64, _ link: Int, _ hour: Date, _ clicks: Int, _ filtered: Int) {
