@@ -18,7 +18,8 @@ extension SQLiteQueries {
         SELECT issue_id, link_index, hour, clicks, filtered FROM link_clicks WHERE issue_id = ?
         ORDER BY hour, link_index
         """
-    static let clickingSubscriberCount = "SELECT count(DISTINCT subscriber_id) FROM subscriber_clicks WHERE issue_id = ?"
+    static let clickingSubscriberCount =
+        "SELECT count(DISTINCT subscriber_id) FROM subscriber_clicks WHERE issue_id = ?"
     static let digestIssueByID = "SELECT \(digestIssueColumns) FROM digest_issues WHERE id = ?"
     static let deliveryStatesOfIssue = "SELECT state, count(*) FROM digest_deliveries WHERE issue_id = ? GROUP BY state"
     /// Bounces of the issue's recipients in `[?2, ?3)`.

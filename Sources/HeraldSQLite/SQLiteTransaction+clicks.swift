@@ -18,7 +18,10 @@ extension SQLiteTransaction {
         for click in clicks {
             try connection.query(
                 Q.recordSubscriberClick,
-                [.integer(click.issueID), .integer(click.subscriberID), .integer(Int64(click.linkIndex)), .date(click.at)])
+                [
+                    .integer(click.issueID), .integer(click.subscriberID), .integer(Int64(click.linkIndex)),
+                    .date(click.at),
+                ])
         }
     }
 
@@ -37,7 +40,9 @@ extension SQLiteTransaction {
     func issueAudience(_ issue: DigestIssue, until: Date) async throws -> IssueAudience {
         var deliveries: [DeliveryState: Int] = [:]
         for row in try connection.query(Q.deliveryStatesOfIssue, [.integer(issue.id)]) {
-            if let state = row.string(0).flatMap(DeliveryState.init(rawValue:)) { deliveries[state] = Int(row.int(1) ?? 0) }
+            if let state = row.string(0).flatMap(DeliveryState.init(rawValue:)) {
+                deliveries[state] = Int(row.int(1) ?? 0)
+            }
         }
         let bounced = try connection.query(
             Q.bouncesOfIssueRecipients, [.integer(issue.id), .date(issue.createdAt), .date(until)])

@@ -38,7 +38,9 @@ struct ClickRecorderTests {
         return (store, issue.id)
     }
 
-    static func hit(_ issue: Int64, _ link: Int, of count: Int, from network: String, at time: Date, scanner: Bool = false)
+    static func hit(
+        _ issue: Int64, _ link: Int, of count: Int, from network: String, at time: Date, scanner: Bool = false
+    )
         -> ClickHit
     {
         ClickHit(
@@ -80,9 +82,10 @@ struct ClickRecorderTests {
     }
 
     @Test func theScannerListKnowsCommonScannersAndLetsBrowsersThrough() {
-        for agent in [nil, "", "Mozilla/5.0 (compatible; Mimecast Link Scanner)", "BingPreview/1.0b", "curl/8.5.0",
-                      "Mozilla/5.0 HeadlessChrome/131.0", "facebookexternalhit/1.1", "python-requests/2.31"]
-        {
+        for agent in [
+            nil, "", "Mozilla/5.0 (compatible; Mimecast Link Scanner)", "BingPreview/1.0b", "curl/8.5.0",
+            "Mozilla/5.0 HeadlessChrome/131.0", "facebookexternalhit/1.1", "python-requests/2.31",
+        ] {
             #expect(ScannerUserAgents.isScanner(agent), "\(agent ?? "nil")")
         }
         let browsers = [

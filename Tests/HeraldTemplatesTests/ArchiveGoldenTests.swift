@@ -16,7 +16,8 @@ struct ArchiveGoldenTests {
         url: "https://news.example.org/archive/morning/2026-11-25",
         items: [
             DigestItem(
-                title: "Budget & <more>", link: "https://news.example.org/budget", summaryHTML: "<p>Read <b>this</b></p>",
+                title: "Budget & <more>", link: "https://news.example.org/budget",
+                summaryHTML: "<p>Read <b>this</b></p>",
                 author: "Olena", date: Date(timeIntervalSince1970: 1_795_564_800)),
             DigestItem(title: "No link", link: "javascript:alert(1)", summaryText: "Plain \(Fixtures.scriptAttack)"),
         ])

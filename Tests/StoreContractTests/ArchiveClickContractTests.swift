@@ -58,14 +58,16 @@ struct ArchiveClickContractTests {
         try await store.transaction { tx in
             try await tx.addClickCounts([
                 ClickCount(issueID: issue.id, linkIndex: 0, hour: hour, clicks: 3, filtered: 0),
-                ClickCount(issueID: issue.id, linkIndex: 1, hour: hour.addingTimeInterval(3600), clicks: 1, filtered: 4),
+                ClickCount(
+                    issueID: issue.id, linkIndex: 1, hour: hour.addingTimeInterval(3600), clicks: 1, filtered: 4),
             ])
         }
         let counts = try await store.transaction { try await $0.clickCounts(issueID: issue.id) }
         #expect(
             counts == [
                 ClickCount(issueID: issue.id, linkIndex: 0, hour: hour, clicks: 5, filtered: 1),
-                ClickCount(issueID: issue.id, linkIndex: 1, hour: hour.addingTimeInterval(3600), clicks: 1, filtered: 4),
+                ClickCount(
+                    issueID: issue.id, linkIndex: 1, hour: hour.addingTimeInterval(3600), clicks: 1, filtered: 4),
             ])
         #expect(try await store.transaction { try await $0.clickCounts(issueID: issue.id + 99) } == [])
     }

@@ -97,6 +97,8 @@ public struct ClickLinkSigner: Sendable {
     public static func isWebURL(_ url: String) -> Bool {
         let lowered = url.lowercased()
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else { return false }
-        return url.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }
+        return url.unicodeScalars.allSatisfy {
+            $0.value > 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value)
+        }
     }
 }

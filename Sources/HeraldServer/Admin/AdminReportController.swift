@@ -34,7 +34,8 @@ struct AdminReportController: Sendable {
         }
         let slug = context.parameters.get("slug") ?? ""
         guard let newsletter = newsletters.first(where: { $0.slug == slug }) else {
-            throw AdminError.notFound("newsletter_not_found", "No newsletter '\(AdminText.preview(slug))' is configured.")
+            throw AdminError.notFound(
+                "newsletter_not_found", "No newsletter '\(AdminText.preview(slug))' is configured.")
         }
         let raw = context.parameters.get("id") ?? ""
         guard raw.utf8.count <= 18, raw.utf8.allSatisfy({ (48...57).contains($0) }), let id = Int64(raw), id > 0 else {

@@ -70,7 +70,8 @@ struct IssueReport: Encodable {
         return (0..<48).map { offset in
             let hour = Date(timeIntervalSince1970: first + Double(offset) * 3600)
             let mine = counts.filter { $0.hour == hour }
-            return HourRow(hour: hour, clicks: mine.reduce(0) { $0 + $1.clicks }, filtered: mine.reduce(0) { $0 + $1.filtered })
+            return HourRow(
+                hour: hour, clicks: mine.reduce(0) { $0 + $1.clicks }, filtered: mine.reduce(0) { $0 + $1.filtered })
         }
     }
 

@@ -55,7 +55,9 @@ struct ArchiveController: Sendable {
 
     private func issue(_ newsletter: Newsletter, period: String) async throws -> Response {
         guard ArchiveQuery.isPlausiblePeriod(period) else { throw HTTPError(.notFound) }
-        let found = try await store.transaction { try await $0.archivedIssue(newsletter: newsletter.slug, period: period) }
+        let found = try await store.transaction {
+            try await $0.archivedIssue(newsletter: newsletter.slug, period: period)
+        }
         guard let found else { throw HTTPError(.notFound) }
         return ArchiveResponses.page(renderer.issue(newsletter, found))
     }

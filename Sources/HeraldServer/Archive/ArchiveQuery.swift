@@ -28,6 +28,7 @@ enum ArchiveQuery {
     /// Whether `period` could be a period key (what `--period` accepts is free text, but never
     /// longer than 64 bytes or holding control characters); other values are 404 without a query.
     static func isPlausiblePeriod(_ period: String) -> Bool {
-        !period.isEmpty && period.utf8.count <= 64 && period.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+        !period.isEmpty && period.utf8.count <= 64
+            && period.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
     }
 }

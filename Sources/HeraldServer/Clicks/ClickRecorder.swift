@@ -54,7 +54,8 @@ actor ClickRecorder {
     private var counts: [Key: (clicks: Int, filtered: Int)] = [:]
     private var readers: Set<SubscriberClick> = []
 
-    init(store: any SubscriberStore, logger: Logger, burstWindow: TimeInterval = 5, now: @escaping @Sendable () -> Date) {
+    init(store: any SubscriberStore, logger: Logger, burstWindow: TimeInterval = 5, now: @escaping @Sendable () -> Date)
+    {
         self.store = store
         self.logger = logger
         self.burstWindow = burstWindow
@@ -92,7 +93,8 @@ actor ClickRecorder {
                 try await tx.recordSubscriberClicks(clicked)
             }
         } catch {
-            logger.warning("could not write click counts; keeping them for the next try", metadata: ["error": "\(error)"])
+            logger.warning(
+                "could not write click counts; keeping them for the next try", metadata: ["error": "\(error)"])
             for count in batch { add(count.issueID, count.linkIndex, count.hour, count.clicks, count.filtered) }
             readers.formUnion(clicked)
         }

@@ -39,7 +39,8 @@ extension DigestMail {
             "newsletter": newsletter.templateValues,
             "date": format(date),
             "items": items.map {
-                $0.templateValues(formatDate: format, linkSuffix: tagsLinksPerSubscriber ? placeholders[.clickTag] : nil)
+                $0.templateValues(
+                    formatDate: format, linkSuffix: tagsLinksPerSubscriber ? placeholders[.clickTag] : nil)
             },
             "first_title": nullable(items.first?.title),
             "more_count": nullableCount(items.count - 1),
