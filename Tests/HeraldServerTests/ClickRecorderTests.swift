@@ -57,10 +57,10 @@ struct ClickRecorderTests {
         let (store, issue) = try await Self.setUp()
         let clock = Clock()
         let recorder = ClickRecorder(store: store, logger: Logger(label: "test"), now: { clock.now })
-        await recorder.record(Self.hit(issue, 0, of: 3, from: "198.51.100", at: clock.now))
-        await recorder.record(Self.hit(issue, 1, of: 3, from: "198.51.100", at: clock.now))
-        for link in 0..<3 { await recorder.record(Self.hit(issue, link, of: 3, from: "203.0.113", at: clock.now)) }
-        await recorder.record(Self.hit(issue, 2, of: 3, from: "192.0.2", at: clock.now, scanner: true))
+        recorder.record(Self.hit(issue, 0, of: 3, from: "198.51.100", at: clock.now))
+        recorder.record(Self.hit(issue, 1, of: 3, from: "198.51.100", at: clock.now))
+        for link in 0..<3 { recorder.record(Self.hit(issue, link, of: 3, from: "203.0.113", at: clock.now)) }
+        recorder.record(Self.hit(issue, 2, of: 3, from: "192.0.2", at: clock.now, scanner: true))
         await recorder.flush()
         #expect(try await Self.totals(store, issue) == (0, 0))  // still inside the burst window
         clock.seconds.store(6, ordering: .relaxed)
@@ -72,7 +72,7 @@ struct ClickRecorderTests {
         let (store, issue) = try await Self.setUp()
         let clock = Clock()
         let recorder = ClickRecorder(store: store, logger: Logger(label: "test"), now: { clock.now })
-        await recorder.record(Self.hit(issue, 0, of: 2, from: "198.51.100", at: clock.now))
+        recorder.record(Self.hit(issue, 0, of: 2, from: "198.51.100", at: clock.now))
         store.down.store(true, ordering: .relaxed)
         await recorder.flush(all: true)
         store.down.store(false, ordering: .relaxed)

@@ -23,7 +23,7 @@ struct ClickController: Sendable {
         }
         let ip = clients.clientIP(peer: context.remoteAddress, headers: request.headers)
         let scanner = head || ScannerUserAgents.isScanner(request.headers[.userAgent])
-        await recorder.record(
+        recorder.record(
             ClickHit(target: target, time: now(), network: ClientNetwork.of(ip), filtered: scanner))
         return Response(
             status: .found,
