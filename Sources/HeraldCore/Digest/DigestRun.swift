@@ -26,7 +26,7 @@ struct DigestRun: Sendable {
         startedAt = sender.now()
     }
 
-    var store: any SubscriberStore { sender.store }
+    var store: ScopedStore<any DigestSenderOperations> { sender.store }
 
     func deliver(_ issue: DigestIssue) async throws -> DigestRunSummary {
         var summary = DigestRunSummary(outcome: .completed, issueID: issue.id, period: issue.period)
@@ -112,7 +112,7 @@ struct DigestRun: Sendable {
 
     /// Runs `body` in a transaction, retrying while the database is unavailable for up to
     /// `options.outageTolerance`, so a short outage (a PostgreSQL restart) does not stop the run.
-    func durably<Result: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> Result) async throws
+    func durably<Result: Sendable>(_ body: @Sendable (any DigestSenderOperations) async throws -> Result) async throws
         -> Result
     {
         let deadline = ContinuousClock.now + options.outageTolerance

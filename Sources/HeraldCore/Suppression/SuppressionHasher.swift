@@ -21,7 +21,7 @@ public struct SuppressionHasher: @unchecked Sendable {
     }
 
     /// The hasher of this installation, creating its secret on first use.
-    public static func current(in tx: any StoreTransaction) async throws -> SuppressionHasher {
+    public static func current(in tx: any SettingOperations) async throws -> SuppressionHasher {
         SuppressionHasher(secret: try await tx.setting(named: keySetting, default: TokenSecret.generate().text))
     }
 

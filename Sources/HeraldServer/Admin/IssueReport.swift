@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldImport
 
 /// `GET /api/v1/newsletters/{slug}/digests/{id}/report`: what happened to one issue.
 struct IssueReport: Encodable {

@@ -50,7 +50,7 @@ public struct HeraldConfiguration: Sendable {
     /// Outgoing webhook endpoints and retry rules.
     public var webhooks = WebhookSettings()
     /// The configured newsletters; the first is the default for forms that name none.
-    public var newsletters = [Newsletter(slug: "news", title: "Newsletter")]
+    public var newsletters = [Newsletter(slug: "news", title: "News and updates")]
 
     public init() {}
 }

@@ -1,0 +1,10 @@
+import Foundation
+
+/// Installation-wide named values kept in the database (such as the suppression hash secret).
+public protocol SettingOperations: Sendable {
+    /// The stored value of setting `name`; stores `value` first when the setting is absent.
+    func setting(named name: String, default value: String) async throws -> String
+
+    /// Stores `value` for setting `name`, replacing any earlier value.
+    func saveSetting(named name: String, value: String) async throws
+}

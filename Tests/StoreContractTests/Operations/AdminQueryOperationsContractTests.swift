@@ -1,0 +1,98 @@
+import Foundation
+import HeraldCore
+import HeraldTestSupport
+import Testing
+
+/// The promises every store backend keeps about `AdminQueryOperations`.
+@Suite("Store contract: AdminQueryOperations")
+struct AdminQueryOperationsContractTests {
+    private func subscribe(
+        _ store: any SubscriberStore, _ address: String, _ slug: String, _ status: SubscriptionStatus,
+        at time: Date = Fixtures.now
+    ) async throws -> Subscriber {
+        try await store.transaction { tx in
+            var found = try await tx.subscriber(canonicalKey: address.lowercased())
+            if found == nil { found = try await tx.insertSubscriber(Fixtures.newSubscriber(address, at: time)) }
+            guard let subscriber = found else { throw StoreError.notFound(address) }
+            try await tx.saveSubscription(
+                Subscription(
+                    subscriberID: subscriber.id, newsletter: slug, status: status, createdAt: time, updatedAt: time))
+            return subscriber
+        }
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func searchCombinesCriteriaAndMatchesAddressPiecesLiterally(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeWithNewsletters()
+        let early = Fixtures.now.addingTimeInterval(-86_400)
+        let alice = try await subscribe(store, "Alice@Example.org", "news", .confirmed, at: early)
+        let alan = try await subscribe(store, "alan_100%@example.net", "news", .pending)
+        _ = try await subscribe(store, "zed@example.com", "daily", .unsubscribed)
+        func ids(_ search: SubscriberSearch) async throws -> [Int64] {
+            try await store.transaction { try await $0.searchSubscribers(search) }.map(\.id)
+        }
+        #expect(try await ids(SubscriberSearch(addressContains: "AL")) == [alice.id, alan.id])
+        #expect(try await ids(SubscriberSearch(addressContains: "_100%")) == [alan.id])
+        #expect(try await ids(SubscriberSearch(addressContains: "%")) == [alan.id])
+        #expect(try await ids(SubscriberSearch(addressContains: "a_i")) == [])
+        #expect(try await ids(SubscriberSearch(status: .confirmed)) == [alice.id])
+        #expect(try await ids(SubscriberSearch(status: .confirmed, newsletter: "daily")) == [])
+        #expect(try await ids(SubscriberSearch(newsletter: "news")) == [alice.id, alan.id])
+        #expect(try await ids(SubscriberSearch(createdBefore: Fixtures.now)) == [alice.id])
+        #expect(try await ids(SubscriberSearch(createdFrom: Fixtures.now)).count == 2)
+        #expect(try await ids(SubscriberSearch(afterID: alice.id, limit: 1)) == [alan.id])
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func keysetPagesReturnEveryMatchOnce(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeWithNewsletters()
+        for number in 0..<17 { _ = try await subscribe(store, "p\(number)@example.org", "news", .pending) }
+        var seen: [Int64] = []
+        var after: Int64 = 0
+        while true {
+            let search = SubscriberSearch(afterID: after, limit: 4)
+            let page = try await store.transaction { try await $0.searchSubscribers(search) }
+            seen += page.map(\.id)
+            guard page.count == 4, let last = page.last else { break }
+            after = last.id
+        }
+        #expect(seen.count == 17 && Set(seen).count == 17 && seen == seen.sorted())
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func countsAndConsentActivityGroupAsPromised(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeWithNewsletters()
+        let a = try await subscribe(store, "a@example.org", "news", .confirmed)
+        _ = try await subscribe(store, "b@example.org", "news", .pending)
+        _ = try await subscribe(store, "c@example.org", "news", .pending)
+        let counts = try await store.transaction { try await $0.subscriptionCounts() }
+        #expect(
+            counts == [
+                SubscriptionCount(newsletter: "news", status: .confirmed, count: 1),
+                SubscriptionCount(newsletter: "news", status: .pending, count: 2),
+            ])
+        let day = Int64(Fixtures.now.timeIntervalSince1970 / 86_400)
+        try await store.transaction { tx in
+            for (action, offset) in [(ConsentAction.signup, 0.0), (.signup, 60), (.confirm, 120), (.signup, 86_400)] {
+                try await tx.appendConsent(
+                    ConsentEvent(
+                        subscriberID: a.id, newsletter: "news", action: action,
+                        occurredAt: Fixtures.now.addingTimeInterval(offset)))
+            }
+            try await tx.appendConsent(
+                ConsentEvent(subscriberID: a.id, newsletter: nil, action: .signup, occurredAt: Fixtures.now))
+        }
+        let activity = try await store.transaction { tx in
+            try await tx.consentActivity(
+                newsletter: "news", from: Fixtures.now, to: Fixtures.now.addingTimeInterval(3600))
+        }
+        #expect(
+            Set(activity.map { "\($0.day)-\($0.action.rawValue)-\($0.count)" }) == [
+                "\(day)-signup-2", "\(day)-confirm-1",
+            ])
+        let other = try await store.transaction { tx in
+            try await tx.consentActivity(newsletter: "daily", from: .distantPast, to: .distantFuture)
+        }
+        #expect(other.isEmpty)
+    }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import HeraldCore
+import HeraldTestSupport
+import Testing
+
+/// Digest issues are created once, claimed safely and resumable after a crash.
+@Suite("Store contract: DigestIssueOperations")
+struct DigestIssueOperationsContractTests {
+    static func article(_ id: String, link: String? = nil) -> DigestArticle {
+        DigestArticle(
+            identity: id, linkIdentity: link, title: "Title \(id)", link: link, summaryHTML: "<p>x</p>",
+            summaryText: "x", author: nil, published: Fixtures.now, imageURL: nil)
+    }
+
+    /// A store with `confirmed` confirmed subscribers and one pending and one unsubscribed one.
+    static func populated(_ backend: StoreBackend, confirmed: Int) async throws -> any SubscriberStore {
+        let store = try await backend.make()
+        try await store.transaction { tx in
+            for newsletter in Fixtures.newsletters { try await tx.upsertNewsletter(newsletter) }
+            for index in 0..<(confirmed + 2) {
+                let subscriber = try await tx.insertSubscriber(Fixtures.newSubscriber("s\(index)@example.org"))
+                let status: SubscriptionStatus =
+                    index < confirmed ? .confirmed : (index == confirmed ? .pending : .unsubscribed)
+                try await tx.saveSubscription(
+                    Subscription(
+                        subscriberID: subscriber.id, newsletter: "daily", status: status,
+                        createdAt: Fixtures.now, updatedAt: Fixtures.now))
+            }
+        }
+        return store
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func anIssueIsCreatedOnceWithADeliveryPerConfirmedSubscriber(_ backend: StoreBackend) async throws {
+        let store = try await Self.populated(backend, confirmed: 5)
+        let issue = try await store.transaction {
+            try await $0.createDigestIssue(
+                newsletter: "daily", period: "2026-11-25",
+                articles: [Self.article("a", link: "https://n.example/a")], at: Fixtures.now)
+        }
+        await #expect(throws: StoreError.self) {
+            _ = try await store.transaction {
+                try await $0.createDigestIssue(
+                    newsletter: "daily", period: "2026-11-25", articles: [], at: Fixtures.now)
+            }
+        }
+        let (progress, loaded, seen) = try await store.transaction { tx in
+            (
+                try await tx.digestProgress(issueID: issue.id, failureLimit: 10),
+                try await tx.digestIssue(newsletter: "daily", period: "2026-11-25"),
+                try await tx.seenArticleKeys(
+                    newsletter: "daily", identities: ["a", "b"], links: ["https://n.example/a"])
+            )
+        }
+        #expect(progress.counts == [.pending: 5])
+        #expect(loaded?.articles == [Self.article("a", link: "https://n.example/a")])
+        #expect(seen == ["a", "https://n.example/a"])
+    }
+
+    /// A claim by `owner` at `offset` seconds after `Fixtures.now`; claims last 15 s and rows
+    /// deferred before `deferredBefore` count as an earlier run's.
+    static func claim(
+        _ owner: String, at offset: TimeInterval = 0, limit: Int = 100, deferredBefore: Date = Fixtures.now
+    )
+        -> DigestClaim
+    {
+        DigestClaim.by(
+            owner, at: Fixtures.now.addingTimeInterval(offset), lease: .seconds(15), runStart: deferredBefore,
+            limit: limit)
+    }
+
+    static func issue(_ store: any SubscriberStore) async throws -> DigestIssue {
+        try await store.transaction {
+            try await $0.createDigestIssue(newsletter: "daily", period: "p", articles: [], at: Fixtures.now)
+        }
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func twoRunsClaimingInTurnSplitTheRowsWithoutOverlap(_ backend: StoreBackend) async throws {
+        let store = try await Self.populated(backend, confirmed: 10)
+        let issue = try await Self.issue(store)
+        let (a1, b1, a2, b2, a3) = try await store.transaction { tx in
+            (
+                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3)),
+                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", limit: 3)),
+                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3)),
+                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", limit: 3)),
+                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3))
+            )
+        }
+        let ids = [a1, b1, a2, b2, a3].flatMap { $0.map(\.subscriber.id) }
+        #expect([a1, b1, a2, b2, a3].map(\.count) == [3, 3, 3, 1, 0])
+        #expect(Set(ids).count == 10)
+        #expect(a1.map(\.subscriber.id) == a1.map(\.subscriber.id).sorted())
+        #expect(a1.allSatisfy { $0.status == .confirmed && !$0.resumedAfterInterruption })
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func concurrentClaimsInSeparateTransactionsNeverShareARow(_ backend: StoreBackend) async throws {
+        let store = try await Self.populated(backend, confirmed: 300)
+        let issue = try await Self.issue(store)
+        let claimed = try await withThrowingTaskGroup(of: [Int64].self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    var mine: [Int64] = []
+                    while true {
+                        let batch = try await store.transaction {
+                            try await $0.claimDigestDeliveries(issueID: issue.id, Self.claim("w\(worker)", limit: 7))
+                        }
+                        if batch.isEmpty { return mine }
+                        mine += batch.map(\.subscriber.id)
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int64]()) { $0 += $1 }
+        }
+        #expect(claimed.count == 300)
+        #expect(Set(claimed).count == 300)
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func aLiveRunKeepsItsRowsAndADeadRunsRowsAreTakenOverAfterTheLease(_ backend: StoreBackend) async throws {
+        let store = try await Self.populated(backend, confirmed: 10)
+        let issue = try await Self.issue(store)
+        let (a, started, early, renewedEarly, late) = try await store.transaction { tx in
+            let a = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 6))
+            var started: [Bool] = []
+            for recipient in a.prefix(2) {  // run "a" starts two SMTP transactions…
+                started.append(
+                    try await tx.startDigestDelivery(
+                        issueID: issue.id, subscriberID: recipient.subscriber.id, owner: "a", at: Fixtures.now))
+            }
+            let early = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", at: 10))
+            try await tx.renewDigestClaims(issueID: issue.id, owner: "a", at: Fixtures.now.addingTimeInterval(10))
+            try await tx.renewDigestClaims(issueID: issue.id, owner: "b", at: Fixtures.now.addingTimeInterval(20))
+            let renewedEarly = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("c", at: 20))
+            // …then dies: nobody renews its claims for a whole lease.
+            let late = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("c", at: 26))
+            return (a, started, early, renewedEarly, late)
+        }
+        #expect(started == [true, true])
+        #expect(early.count == 4)  // only the unclaimed rows
+        #expect(renewedEarly.isEmpty)  // renewed 10 s ago: still a live claim
+        #expect(Set(late.map(\.subscriber.id)) == Set(a.map(\.subscriber.id)))
+        #expect(late.filter(\.resumedAfterInterruption).map(\.subscriber.id) == a.prefix(2).map(\.subscriber.id))
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func onlyTheRunHoldingARowMayStartSendingIt(_ backend: StoreBackend) async throws {
+        let store = try await Self.populated(backend, confirmed: 1)
+        let issue = try await Self.issue(store)
+        let (byOldOwner, byNewOwner, twice, progress) = try await store.transaction { tx in
+            let id = try #require(try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a")).first)
+                .subscriber.id
+            _ = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", at: 16))  // "a" stalled
+            return (
+                try await tx.startDigestDelivery(issueID: issue.id, subscriberID: id, owner: "a", at: Fixtures.now),
+                try await tx.startDigestDelivery(issueID: issue.id, subscriberID: id, owner: "b", at: Fixtures.now),
+                try await tx.startDigestDelivery(issueID: issue.id, subscriberID: id, owner: "b", at: Fixtures.now),
+                try await tx.digestProgress(issueID: issue.id, failureLimit: 0)
+            )
+        }
+        #expect(!byOldOwner)
+        #expect(byNewOwner)
+        #expect(!twice)
+        #expect(progress.counts == [.sending: 1])
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func recordedOutcomesAreCountedAndDeferredRowsWaitForALaterRun(_ backend: StoreBackend) async throws {
+        let store = try await Self.populated(backend, confirmed: 3)
+        let issue = try await Self.issue(store)
+        let deferredAt = Fixtures.now.addingTimeInterval(5)
+        let (sameRun, concurrentRun, laterRun, progress) = try await store.transaction { tx in
+            let claimed = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run1"))
+            let states: [DeliveryState] = [.sent, .failed, .deferred]
+            for (recipient, state) in zip(claimed, states) {
+                try await tx.recordDigestDelivery(
+                    issueID: issue.id, subscriberID: recipient.subscriber.id, state: state, result: "\(state)",
+                    at: deferredAt)
+            }
+            return (
+                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run1", at: 60)),
+                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run2", at: 60)),
+                try await tx.claimDigestDeliveries(
+                    issueID: issue.id, Self.claim("run3", at: 60, deferredBefore: deferredAt.addingTimeInterval(1))),
+                try await tx.digestProgress(issueID: issue.id, failureLimit: 10)
+            )
+        }
+        #expect(sameRun.isEmpty)
+        #expect(concurrentRun.isEmpty)  // started before the row was deferred: no ping-pong between runs
+        #expect(laterRun.count == 1)
+        #expect(laterRun.first?.resumedAfterInterruption == false)
+        #expect(progress.counts == [.sent: 1, .failed: 1, .claimed: 1])
+        #expect(progress.failures.map(\.result) == ["failed"])
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func completedIssuesAreNotIncomplete(_ backend: StoreBackend) async throws {
+        let store = try await Self.populated(backend, confirmed: 1)
+        let (before, after) = try await store.transaction { tx in
+            let issue = try await tx.createDigestIssue(newsletter: "daily", period: "p", articles: [], at: Fixtures.now)
+            let before = try await tx.incompleteDigestIssues(newsletter: "daily").map(\.id)
+            try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now)
+            try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now.addingTimeInterval(60))
+            return (before, try await tx.incompleteDigestIssues(newsletter: "daily"))
+        }
+        let completed = try await store.transaction { try await $0.digestIssue(newsletter: "daily", period: "p") }
+        #expect(before.count == 1)
+        #expect(after.isEmpty)
+        #expect(completed?.completedAt == Fixtures.now)  // the second run to finish keeps the first time
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import HeraldCore
+import HeraldTestSupport
+import Testing
+
+/// The outbox keeps every queued mail until it is sent once or given up.
+@Suite("Store contract: OutboxOperations")
+struct OutboxOperationsContractTests {
+    private func enqueue(_ store: any SubscriberStore, count: Int, key: String = "a@example.org") async throws {
+        try await store.transaction { tx in
+            for index in 0..<count {
+                _ = try await tx.enqueueMail(
+                    OutboxDraft(
+                        kind: .confirmation, subscriberID: nil, throttleKey: key,
+                        mail: Fixtures.mail(to: "r\(index)@example.org", body: "é \(index)"),
+                        createdAt: Fixtures.now.addingTimeInterval(Double(index))))
+            }
+        }
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func claimedMailIsNotClaimedAgainUntilItsLeaseExpires(_ backend: StoreBackend) async throws {
+        let store = try await backend.make()
+        try await enqueue(store, count: 3)
+        let now = Fixtures.now.addingTimeInterval(10)
+        let lease = now.addingTimeInterval(60)
+        let first = try await store.transaction { try await $0.claimDueMail(now: now, limit: 2, leaseUntil: lease) }
+        let second = try await store.transaction { try await $0.claimDueMail(now: now, limit: 10, leaseUntil: lease) }
+        let afterLease = try await store.transaction {
+            try await $0.claimDueMail(
+                now: lease.addingTimeInterval(1), limit: 10, leaseUntil: lease.addingTimeInterval(60))
+        }
+        #expect(first.count == 2)
+        #expect(first.allSatisfy { $0.state == .sending })
+        #expect(second.count == 1)
+        #expect(Set(first.map(\.id)).isDisjoint(with: second.map(\.id)))
+        #expect(afterLease.count == 3)
+        #expect(first.first?.mail == Fixtures.mail(to: "r0@example.org", body: "é 0"))
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func sentMailIsNeverClaimedOrRetriedAgain(_ backend: StoreBackend) async throws {
+        let store = try await backend.make()
+        try await enqueue(store, count: 1)
+        let now = Fixtures.now.addingTimeInterval(10)
+        let claimed = try await store.transaction { try await $0.claimDueMail(now: now, limit: 1, leaseUntil: now) }
+        let id = try #require(claimed.first?.id)
+        let message = try await store.transaction { tx in
+            try await tx.markMailSent(id: id, at: now, reply: "250 2.0.0 Ok: queued")
+            try await tx.markMailRetry(id: id, attempts: 5, nextAttemptAt: now, result: "late retry")
+            try await tx.markMailFailed(id: id, attempts: 5, at: now, result: "late failure")
+            return try await tx.outboxMessage(id: id)
+        }
+        #expect(message?.state == .sent)
+        #expect(message?.lastResult == "250 2.0.0 Ok: queued")
+        #expect(message?.sentAt == now)
+        let again = try await store.transaction {
+            try await $0.claimDueMail(now: now.addingTimeInterval(3600), limit: 10, leaseUntil: now)
+        }
+        #expect(again.isEmpty)
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func retriedMailWaitsForItsNextAttempt(_ backend: StoreBackend) async throws {
+        let store = try await backend.make()
+        try await enqueue(store, count: 1)
+        let now = Fixtures.now.addingTimeInterval(10)
+        let id = try #require(
+            try await store.transaction {
+                try await $0.claimDueMail(now: now, limit: 1, leaseUntil: now.addingTimeInterval(60))
+            }.first?.id)
+        let retryAt = now.addingTimeInterval(30)
+        try await store.transaction {
+            try await $0.markMailRetry(id: id, attempts: 1, nextAttemptAt: retryAt, result: "451 try later")
+        }
+        let early = try await store.transaction { try await $0.claimDueMail(now: now, limit: 1, leaseUntil: now) }
+        let due = try await store.transaction { try await $0.claimDueMail(now: retryAt, limit: 1, leaseUntil: retryAt) }
+        #expect(early.isEmpty)
+        #expect(due.first?.attempts == 1)
+        #expect(due.first?.lastResult == "451 try later")
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func summaryCountsStatesAndOldestPending(_ backend: StoreBackend) async throws {
+        let store = try await backend.make()
+        try await enqueue(store, count: 3)
+        let summary = try await store.transaction { tx in
+            let claimed = try await tx.claimDueMail(now: Fixtures.now, limit: 1, leaseUntil: Fixtures.now)
+            try await tx.markMailFailed(id: claimed[0].id, attempts: 1, at: Fixtures.now, result: "550 no such user")
+            return try await tx.outboxSummary()
+        }
+        #expect(summary.counts[.pending] == 2)
+        #expect(summary.counts[.failed] == 1)
+        #expect(summary.oldestPendingCreatedAt == Fixtures.now.addingTimeInterval(1))
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func mailCountFiltersByKeyKindAndTime(_ backend: StoreBackend) async throws {
+        let store = try await backend.make()
+        try await enqueue(store, count: 3, key: "a@example.org")
+        try await enqueue(store, count: 1, key: "b@example.org")
+        let (all, recent, other, wrongKind) = try await store.transaction { tx in
+            (
+                try await tx.mailCount(throttleKey: "a@example.org", kind: .confirmation, since: Fixtures.now),
+                try await tx.mailCount(
+                    throttleKey: "a@example.org", kind: .confirmation,
+                    since: Fixtures.now.addingTimeInterval(1)),
+                try await tx.mailCount(throttleKey: "b@example.org", kind: .confirmation, since: Fixtures.now),
+                try await tx.mailCount(throttleKey: "a@example.org", kind: .welcome, since: Fixtures.now)
+            )
+        }
+        #expect(all == 3)
+        #expect(recent == 2)
+        #expect(other == 1)
+        #expect(wrongKind == 0)
+    }
+}
