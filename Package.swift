@@ -90,10 +90,15 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "HeraldChallenge",
+            dependencies: ["HeraldCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "HeraldServer",
             dependencies: [
                 "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite", "HeraldPostgres", "HeraldFeeds",
-                "HeraldWebhooks",
+                "HeraldWebhooks", "HeraldChallenge",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -136,6 +141,7 @@ let package = Package(
         .testTarget(
             name: "HeraldImportTests", dependencies: ["HeraldImport", "HeraldCore", "HeraldTestSupport"],
             swiftSettings: upcoming),
+        .testTarget(name: "HeraldChallengeTests", dependencies: ["HeraldChallenge"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),

@@ -77,13 +77,13 @@ enum PostgresQueries {
 
     // MARK: Tokens
     static let insertToken = """
-        INSERT INTO tokens (hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        INSERT INTO tokens (hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at, pending_name)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         ON CONFLICT (hash) DO NOTHING
         RETURNING hash
         """
     static let tokenByHash = """
-        SELECT hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at
+        SELECT hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at, pending_name
         FROM tokens WHERE hash = $1
         """
     static let markTokenUsed = "UPDATE tokens SET used_at = $1 WHERE hash = $2 AND used_at IS NULL RETURNING hash"

@@ -86,7 +86,7 @@ struct PostgresTransaction: StoreTransaction {
             Q.insertToken,
             [
                 .text(t.hash), .text(t.purpose.rawValue), .integer(t.subscriberID), .optionalText(t.newsletter),
-                .date(t.createdAt), .date(t.expiresAt), .date(t.usedAt),
+                .date(t.createdAt), .date(t.expiresAt), .date(t.usedAt), .optionalText(t.pendingName),
             ])
         guard !inserted.isEmpty else { throw StoreError.duplicate("a token with this hash exists") }
     }

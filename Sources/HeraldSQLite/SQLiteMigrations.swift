@@ -190,6 +190,16 @@ enum SQLiteMigrations {
                 CREATE INDEX webhook_deliveries_by_subscriber ON webhook_deliveries (subscriber_id);
                 """),
         Migration(
+            version: 6, name: "a signup's name waits on its confirm token; spent signup challenges",
+            sql: """
+                ALTER TABLE tokens ADD COLUMN pending_name TEXT;
+                CREATE TABLE spent_challenges (
+                    digest TEXT PRIMARY KEY,
+                    expires_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX spent_challenges_by_expiry ON spent_challenges (expires_at);
+                """),
+        Migration(
             version: 9, name: "public archive index; link click counters",
             sql: """
                 CREATE INDEX digest_issues_archive ON digest_issues (newsletter, completed_at, id);

@@ -48,11 +48,11 @@ enum SQLiteQueries {
 
     // MARK: Tokens
     static let insertToken = """
-        INSERT INTO tokens (hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO tokens (hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at, pending_name)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let tokenByHash = """
-        SELECT hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at
+        SELECT hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at, pending_name
         FROM tokens WHERE hash = ?
         """
     static let markTokenUsed = "UPDATE tokens SET used_at = ? WHERE hash = ? AND used_at IS NULL"

@@ -79,7 +79,7 @@ struct SQLiteTransaction: StoreTransaction {
             Q.insertToken,
             [
                 .text(t.hash), .text(t.purpose.rawValue), .integer(t.subscriberID), .optionalText(t.newsletter),
-                .date(t.createdAt), .date(t.expiresAt), .date(t.usedAt),
+                .date(t.createdAt), .date(t.expiresAt), .date(t.usedAt), .optionalText(t.pendingName),
             ])
     }
 

@@ -93,7 +93,7 @@ struct ClickRecorderTests {
             "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
         ]
         for agent in browsers { #expect(!ScannerUserAgents.isScanner(agent)) }
-        #expect(ClientNetwork.of("203.0.113.77") == "203.0.113")
-        #expect(ClientNetwork.of("2001:db8:1:2::5") == "2001:db8:1")
+        #expect(ClickNetwork.of("203.0.113.77") == "203.0.113")
+        #expect(ClickNetwork.of("2001:db8:1:2::5") == "2001:db8:1")
     }
 }

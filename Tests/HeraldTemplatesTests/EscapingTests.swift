@@ -78,8 +78,7 @@ struct EscapingTests {
             (
                 "confirmation",
                 library.confirmationMail(
-                    ConfirmationMail(
-                        site: site, newsletter: newsletter, name: name, confirmURL: "https://x/c", expiryHours: 48))
+                    ConfirmationMail(site: site, newsletter: newsletter, confirmURL: "https://x/c", expiryHours: 48))
             ),
             (
                 "already_subscribed",
@@ -112,8 +111,9 @@ struct EscapingTests {
             #expect(!rendered.html.contains(Fixtures.scriptAttack), "raw <script> in \(mail).html")
             #expect(!rendered.html.contains("<img src=x"), "raw <img> in \(mail).html")
             #expect(!rendered.html.contains(Fixtures.attributeAttack), "attribute break-out in \(mail).html")
+            // The confirmation mail carries no name at all (see ConfirmationMail).
             #expect(
-                rendered.html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+                mail == "confirmation" || rendered.html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
                 "escaped name missing in \(mail).html")
             #expect(
                 rendered.html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped text missing in \(mail).html")
@@ -123,7 +123,9 @@ struct EscapingTests {
     @Test func textMailsKeepValuesAsTyped() {
         for (mail, rendered) in mails {
             #expect(rendered.text.contains(Fixtures.scriptAttack), "\(mail).txt lost the raw value")
-            #expect(rendered.text.contains(Fixtures.attributeAttack), "\(mail).txt lost the raw value")
+            #expect(
+                mail == "confirmation" || rendered.text.contains(Fixtures.attributeAttack),
+                "\(mail).txt lost the raw value")
             for entity in ["&lt;", "&gt;", "&quot;", "&#39;", "&amp;"] {
                 #expect(!rendered.text.contains(entity), "\(mail).txt has HTML entity \(entity)")
             }

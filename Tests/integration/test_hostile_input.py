@@ -3,7 +3,7 @@
 import json
 import urllib.parse
 
-from conftest import FORM, JSON, all_defects, body_parts, http
+from conftest import FORM, JSON, all_defects, body_parts, http, link_in
 
 
 def form(**fields):
@@ -47,7 +47,13 @@ def test_script_in_name_is_escaped_in_pages_and_mail(herald, smtp):
     assert status == 422
     assert "<script>" not in page.decode()
     assert http("POST", herald.base_url + "/subscribe", form(email="x@example.org", name=name), FORM)[0] == 303
-    [message] = smtp.wait_for_messages(1)
+    [confirmation] = smtp.wait_for_messages(1)
+    # The address has not confirmed: the name a stranger typed is in no part of the mail.
+    assert confirmation["To"].addresses[0].display_name == ""
+    assert "<script" not in confirmation.as_string() and "onerror" not in confirmation.as_string()
+    assert "alert(" not in confirmation.as_string()
+    assert http("POST", link_in(confirmation, "/confirm/"), b"", FORM)[0] == 200
+    message = smtp.wait_for_messages(2)[1]  # the welcome mail, once the owner confirmed
     assert all_defects(message) == []
     text, html = body_parts(message)
     assert "<script>" not in html and "onerror=alert" not in html.replace("onerror=alert(2)&gt;", "")
@@ -87,7 +93,9 @@ def test_sql_metacharacters_are_data(herald, smtp):
                         form(email=address, name="Robert'); DROP TABLE subscribers;--"), FORM)
     assert status == 303
     with herald.db() as db:
-        assert db.execute("SELECT email, name FROM subscribers").fetchall() == [(address, "Robert'); DROP TABLE subscribers;--")]
+        # The name waits on the confirm token until the owner confirms (see test_stranger_text.py).
+        assert db.execute("SELECT s.email, t.pending_name FROM subscribers s JOIN tokens t ON t.subscriber_id = s.id"
+                          ).fetchall() == [(address, "Robert'); DROP TABLE subscribers;--")]
 
 
 def test_name_limits(herald):

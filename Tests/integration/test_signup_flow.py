@@ -27,7 +27,7 @@ def test_form_signup_confirm_welcome_and_one_click_unsubscribe(herald, smtp):
     [confirmation] = smtp.wait_for_messages(1)
     assert all_defects(confirmation) == []
     assert confirmation.envelope["rcpt_tos"] == ["Jane.Doe@example.org"]
-    assert confirmation["To"].addresses[0].display_name == "Jane"
+    assert confirmation["To"].addresses[0].display_name == ""  # not confirmed yet: nothing typed by a stranger
     confirm_url = link_in(confirmation, "/confirm/")
 
     # GET never confirms: link scanners are harmless.
@@ -47,6 +47,7 @@ def test_form_signup_confirm_welcome_and_one_click_unsubscribe(herald, smtp):
 
     welcome = smtp.wait_for_messages(2)[1]
     assert all_defects(welcome) == []
+    assert welcome["To"].addresses[0].display_name == "Jane"  # the typed name, once the owner confirmed
     assert welcome["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     unsubscribe_url = re.search(r"<(https?://[^>]+/unsubscribe/[^>]+)>", welcome["List-Unsubscribe"]).group(1)
     assert welcome["List-Id"]

@@ -74,6 +74,11 @@ public struct EmailAddress: Sendable, Hashable {
         EmailTypoSuggester.suggestion(for: input, policy: .default)
     }
 
+    /// ``suggestion(for:)`` whose suggestion is also valid under `policy` (not a blocked domain).
+    public static func suggestion(for input: String, policy: EmailValidationPolicy) -> String? {
+        EmailTypoSuggester.suggestion(for: input, policy: policy)
+    }
+
     /// The part before the @, exactly as typed.
     public var localPart: String {
         String(smtpAddress[..<atIndex])

@@ -20,12 +20,18 @@ public struct SignupRequest: Sendable {
     public var name: String?
     public var newsletters: [String]
     public var origin: RequestOrigin
+    /// Whether signups look like an attack right now: the confirmation mail throttle tightens to
+    /// `SignupPolicy.mailsPerDayUnderAttack`.
+    public var underAttack: Bool
 
-    public init(email: EmailAddress, name: String?, newsletters: [String], origin: RequestOrigin) {
+    public init(
+        email: EmailAddress, name: String?, newsletters: [String], origin: RequestOrigin, underAttack: Bool = false
+    ) {
         self.email = email
         self.name = name
         self.newsletters = newsletters
         self.origin = origin
+        self.underAttack = underAttack
     }
 }
 

@@ -42,6 +42,7 @@ extension SubscriptionService {
             var preview = try await preview(token, in: tx)
             guard token.usedAt == nil else { return .confirmed(preview) }
             _ = try await tx.markTokenUsed(hash: token.hash, at: time)
+            preview.subscriber = try await adoptPendingName(of: token, for: preview.subscriber, in: tx, at: time)
             for newsletter in preview.newsletters {
                 if try await confirmOne(preview.subscriber, newsletter, origin: origin, in: tx, at: time) {
                     preview.newlyConfirmed.append(newsletter.slug)
@@ -49,6 +50,19 @@ extension SubscriptionService {
             }
             return .confirmed(preview)
         }
+    }
+
+    /// The name typed with the signup becomes the subscriber's name once the owner confirms,
+    /// unless the subscriber has one already (a stranger's later signup never renames anyone).
+    private func adoptPendingName(
+        of token: TokenRecord, for subscriber: Subscriber, in tx: any SubscriptionServiceOperations, at time: Date
+    ) async throws -> Subscriber {
+        guard let name = token.pendingName, !name.isEmpty, subscriber.name == nil else { return subscriber }
+        try await tx.updateSubscriberName(id: subscriber.id, name: name, at: time)
+        var named = subscriber
+        named.name = name
+        named.updatedAt = time
+        return named
     }
 
     /// Confirms one pending subscription; returns whether it changed (false when it was not pending).

@@ -3,21 +3,20 @@ import Foundation
 /// A confirmation mail rendered before a signup's transaction, for the subscriber and newsletters
 /// the request names, so the templates and MIME work run outside the (serialised) write.
 ///
-/// Inside the transaction it is used only when it fits what the transaction found — a new
-/// subscriber, or one whose stored name and address equal the request's, and no requested
-/// newsletter already confirmed; otherwise the mail is rendered there as before, with the same
-/// token secret.
+/// Inside the transaction it is used only when it fits what the transaction found — a subscriber
+/// whose stored address equals the request's, and no requested newsletter already confirmed;
+/// otherwise the mail is rendered there as before, with the same token secret. A confirmation
+/// mail never carries a name, so the stored name does not matter.
 struct ConfirmationDraft: Sendable {
     let secret: TokenSecret
     let expiresAt: Date
     let mail: OutgoingMail
-    let name: String?
     let smtpAddress: String
     let newsletters: [String]
 
     /// The drafted mail if it is the one the transaction would render for `subscriber` and `pending`.
     func mail(for subscriber: Subscriber, _ pending: [Newsletter]) -> OutgoingMail? {
-        guard subscriber.name == name, subscriber.smtpAddress == smtpAddress, pending.map(\.slug) == newsletters
+        guard subscriber.smtpAddress == smtpAddress, pending.map(\.slug) == newsletters
         else { return nil }
         return mail
     }
@@ -33,15 +32,14 @@ extension SubscriptionService {
         let expiresAt = time.addingTimeInterval(policy.confirmationLifetime.seconds)
         let subscriber = Subscriber(
             id: 0, email: request.email.typed, smtpAddress: request.email.smtpAddress,
-            canonicalKey: request.email.canonicalKey, name: request.name, createdAt: time, updatedAt: time)
+            canonicalKey: request.email.canonicalKey, name: nil, createdAt: time, updatedAt: time)
         guard
             let mail = try? composer.confirmationMail(
                 ConfirmationMailRequest(
                     subscriber: subscriber, newsletters: requested, token: secret, expiresAt: expiresAt))
         else { return nil }
         return ConfirmationDraft(
-            secret: secret, expiresAt: expiresAt, mail: mail, name: request.name,
-            smtpAddress: request.email.smtpAddress,
+            secret: secret, expiresAt: expiresAt, mail: mail, smtpAddress: request.email.smtpAddress,
             newsletters: requested.map(\.slug))
     }
 }

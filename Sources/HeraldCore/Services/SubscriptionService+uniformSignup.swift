@@ -73,7 +73,7 @@ extension SubscriptionService {
             let tokenHash = steps.subscriber || steps.token ? (draft?.secret ?? TokenSecret.generate()).hash : ""
             let standIn = NewSubscriber(
                 email: request.email.typed, smtpAddress: request.email.smtpAddress,
-                canonicalKey: "rehearsal:" + tokenHash, name: request.name, createdAt: time)
+                canonicalKey: "rehearsal:" + tokenHash, name: nil, createdAt: time)
             if steps.lookups { _ = try await tx.subscriber(canonicalKey: standIn.canonicalKey) }
             guard let subscriber = steps.subscriber ? try await tx.insertSubscriber(standIn) : steps.existing else {
                 return
@@ -92,7 +92,8 @@ extension SubscriptionService {
                 try await tx.insertToken(
                     TokenRecord(
                         hash: tokenHash, purpose: .confirm, subscriberID: subscriber.id,
-                        newsletter: steps.subscriptions.joined(separator: ","), createdAt: time, expiresAt: time))
+                        newsletter: steps.subscriptions.joined(separator: ","), createdAt: time, expiresAt: time,
+                        pendingName: request.name))
             }
             if steps.mail, let mail = draft?.mail {
                 _ = try await tx.enqueueMail(

@@ -110,13 +110,18 @@ public struct SubscriptionService: Sendable {
         let outcome =
             needsConfirmation.isEmpty
             ? try await queueAlreadySubscribed(subscriber, alreadyConfirmed[0], in: tx, at: time)
-            : try await queueConfirmation(subscriber, needsConfirmation, draft: draft, in: tx, at: time)
+            : try await queueConfirmation(
+                subscriber, needsConfirmation, pendingName: request.name, draft: draft,
+                underAttack: request.underAttack, in: tx, at: time)
         return SignupWrites(
             outcome: outcome, subscriber: subscriber, insertedSubscriber: created,
             savedSubscriptions: needsConfirmation.map(\.slug), requested: requested.map(\.slug))
     }
 
     /// The subscriber with the request's address, and whether this call created it.
+    ///
+    /// A new subscriber is stored without a name: whatever a stranger typed waits on the confirm
+    /// token (``TokenRecord/pendingName``) and becomes the name only when the owner confirms.
     private func findOrCreate(_ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date)
         async throws
         -> (Subscriber, created: Bool)
@@ -125,30 +130,30 @@ public struct SubscriptionService: Sendable {
         let created = try await tx.insertSubscriber(
             NewSubscriber(
                 email: request.email.typed, smtpAddress: request.email.smtpAddress,
-                canonicalKey: request.email.canonicalKey, name: request.name, createdAt: time))
+                canonicalKey: request.email.canonicalKey, name: nil, createdAt: time))
         return (created, true)
     }
 
     /// Whether another mail of `kind` to this person is allowed now by the per-address throttle.
     ///
     /// Both counts always run (no early return), so a throttled address costs the same as a new one.
-    func mayMail(_ subscriber: Subscriber, kind: MailKind, in tx: any ConfirmationMailOperations, at time: Date)
-        async throws
-        -> Bool
-    {
+    func mayMail(
+        _ subscriber: Subscriber, kind: MailKind, underAttack: Bool = false, in tx: any ConfirmationMailOperations,
+        at time: Date
+    ) async throws -> Bool {
         let intervalStart = time.addingTimeInterval(-policy.mailInterval.seconds)
         let inInterval = try await tx.mailCount(throttleKey: subscriber.canonicalKey, kind: kind, since: intervalStart)
         let dayStart = time.addingTimeInterval(-86_400)
         let inDay = try await tx.mailCount(throttleKey: subscriber.canonicalKey, kind: kind, since: dayStart)
-        return inInterval == 0 && inDay < policy.mailsPerDay
+        return inInterval == 0 && inDay < policy.mailsPerDay(kind: kind, underAttack: underAttack)
     }
 
+    /// Queues the confirmation mail and its token; `pendingName` waits on the token until confirmation.
     func queueConfirmation(
-        _ subscriber: Subscriber, _ pending: [Newsletter], draft: ConfirmationDraft? = nil,
-        in tx: any ConfirmationMailOperations,
-        at time: Date
+        _ subscriber: Subscriber, _ pending: [Newsletter], pendingName: String? = nil, draft: ConfirmationDraft? = nil,
+        underAttack: Bool = false, in tx: any ConfirmationMailOperations, at time: Date
     ) async throws -> SignupOutcome {
-        guard try await mayMail(subscriber, kind: .confirmation, in: tx, at: time) else {
+        guard try await mayMail(subscriber, kind: .confirmation, underAttack: underAttack, in: tx, at: time) else {
             return .confirmationThrottled
         }
         let secret = draft?.secret ?? TokenSecret.generate()
@@ -156,7 +161,8 @@ public struct SubscriptionService: Sendable {
         try await tx.insertToken(
             TokenRecord(
                 hash: secret.hash, purpose: .confirm, subscriberID: subscriber.id,
-                newsletter: pending.map(\.slug).joined(separator: ","), createdAt: time, expiresAt: expiresAt))
+                newsletter: pending.map(\.slug).joined(separator: ","), createdAt: time, expiresAt: expiresAt,
+                pendingName: pendingName))
         let mail =
             try draft?.mail(for: subscriber, pending)
             ?? composer.confirmationMail(

@@ -36,6 +36,8 @@ struct InMemoryState: Sendable {
         var subscriberID: Int64
         var linkIndex: Int
     }
+    /// Spent signup challenges and when each may be forgotten.
+    var spentChallenges: [String: Date] = [:]
 
     struct Delivery: Sendable {
         var state: DeliveryState

@@ -18,10 +18,13 @@ public struct TokenRecord: Sendable, Equatable, Codable {
     public var createdAt: Date
     public var expiresAt: Date
     public var usedAt: Date?
+    /// The name typed with the signup this confirm token answers: kept here, out of the subscriber
+    /// row and out of every mail, until the address owner confirms (then it becomes the name).
+    public var pendingName: String?
 
     public init(
         hash: String, purpose: TokenPurpose, subscriberID: Int64, newsletter: String?, createdAt: Date,
-        expiresAt: Date, usedAt: Date? = nil
+        expiresAt: Date, usedAt: Date? = nil, pendingName: String? = nil
     ) {
         self.hash = hash
         self.purpose = purpose
@@ -30,5 +33,6 @@ public struct TokenRecord: Sendable, Equatable, Codable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
         self.usedAt = usedAt
+        self.pendingName = pendingName
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import HeraldCore
-import HeraldImport
 
 /// `GET /api/v1/newsletters/{slug}/digests/{id}/report`: what happened to one issue.
 struct IssueReport: Encodable {
@@ -79,7 +78,7 @@ struct IssueReport: Encodable {
     /// The report as CSV (UTF-8 with a byte order mark, CRLF): a header block of `figure,value`
     /// rows, a blank line, then one row per link.
     var csv: [UInt8] {
-        var writer = CSVWriter()
+        var writer = ReportCSV()
         writer.write(["figure", "value"])
         let share = clickedShare.map { String(format: "%.4f", $0) } ?? ""
         for (name, value) in [
@@ -95,7 +94,7 @@ struct IssueReport: Encodable {
         for link in links {
             writer.write([String(link.index), link.title, link.url ?? "", String(link.clicks), String(link.filtered)])
         }
-        return CSVWriter.byteOrderMark + writer.drain()
+        return [0xEF, 0xBB, 0xBF] + Array(writer.text.utf8)
     }
 
     /// Every key always present; `completed_at`, `clicked_share` and `subscribers_clicked` as null when unknown.
@@ -124,5 +123,22 @@ struct IssueReport: Encodable {
         case createdAt = "created_at", completedAt = "completed_at"
         case unsubscribesWithin7Days = "unsubscribes_within_7_days", clickedShare = "clicked_share"
         case subscribersClicked = "subscribers_clicked"
+    }
+}
+
+/// RFC 4180 rows for the report (HeraldServer may not import HeraldImport's writer): CRLF, fields
+/// quoted when needed, and cells a spreadsheet would run as a formula prefixed with an apostrophe.
+private struct ReportCSV {
+    var text = ""
+
+    mutating func write(_ fields: [String]) {
+        text += fields.map(Self.field).joined(separator: ",") + "\r\n"
+    }
+
+    private static func field(_ value: String) -> String {
+        var cell = value
+        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { cell = "'" + cell }
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -115,9 +115,16 @@ public func buildRouter(
     let site = SiteContext(
         siteName: configuration.siteName, baseURL: configuration.baseURL, honeypotField: configuration.web.honeypotField
     )
-    let pages = PageRenderer(templates: dependencies.templates, site: site, newsletters: configuration.newsletters)
-    let clients = ClientAddressResolver(policy: configuration.web)
     let metrics = dependencies.metrics
+    let gate = ChallengeGate(
+        settings: configuration.challenge, secret: dependencies.manageLinkSecret, store: dependencies.store,
+        metrics: metrics, logger: dependencies.logger,
+        mailsPerDayUnderAttack: configuration.signup.mailsPerDay(kind: .confirmation, underAttack: true),
+        now: dependencies.now)
+    let pages = PageRenderer(
+        templates: dependencies.templates, site: site, newsletters: configuration.newsletters, challenge: gate)
+    let clients = ClientAddressResolver(policy: configuration.web)
+    let cors = CORSPolicy(allowedOrigins: configuration.web.allowedOrigins)
     let emailPolicy = try EmailPolicyFactory.make(configuration)
     let router = Router(context: HeraldRequestContext.self)
     router.add(middleware: ErrorPageMiddleware(pages: pages, logger: dependencies.logger))
@@ -138,10 +145,13 @@ public func buildRouter(
     ).register(on: router)
     SignupController(
         service: service, validator: SignupValidator(newsletters: configuration.newsletters, emailPolicy: emailPolicy),
-        pages: pages, web: configuration.web, cors: CORSPolicy(allowedOrigins: configuration.web.allowedOrigins),
+        pages: pages, web: configuration.web, cors: cors,
         rateLimiter: RateLimiter(
             burst: configuration.web.rateLimitBurst, perMinute: configuration.web.rateLimitPerMinute),
-        clients: clients, metrics: metrics
+        clients: clients, metrics: metrics, gate: gate
+    ).register(on: router)
+    ChallengeController(
+        gate: gate, cors: cors, script: try ChallengeController.loadScript(templates: configuration.templates)
     ).register(on: router)
     ConfirmController(service: service, pages: pages, clients: clients, metrics: metrics).register(on: router)
     ManageController(

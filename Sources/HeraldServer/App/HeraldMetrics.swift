@@ -52,12 +52,12 @@ public struct HeraldMetrics: Sendable {
     }
 
     /// The counter `name` (with `labels`), created on first use.
-    private func counter(_ name: String, labels: [(String, String)] = [], help: String) -> Counter {
+    func counter(_ name: String, labels: [(String, String)] = [], help: String) -> Counter {
         registry.makeCounter(descriptor: Self.descriptor(name, help), labels: labels)
     }
 
     /// The gauge `name` (with `labels`), created on first use.
-    private func gauge(_ name: String, labels: [(String, String)] = [], help: String) -> Gauge {
+    func gauge(_ name: String, labels: [(String, String)] = [], help: String) -> Gauge {
         registry.makeGauge(descriptor: Self.descriptor(name, help), labels: labels)
     }
 

@@ -4,8 +4,26 @@ import HeraldTemplates
 /// Builds page view models from request data and renders them with the template library.
 struct PageRenderer: Sendable {
     let templates: TemplateLibrary
-    let site: SiteContext
+    let baseSite: SiteContext
     let newsletters: [Newsletter]
+    /// The signup challenge, whose state decides what forms say about it.
+    let challenge: ChallengeGate?
+
+    init(templates: TemplateLibrary, site: SiteContext, newsletters: [Newsletter], challenge: ChallengeGate? = nil) {
+        self.templates = templates
+        self.baseSite = site
+        self.newsletters = newsletters
+        self.challenge = challenge
+    }
+
+    /// The site as pages show it now (with the challenge state).
+    var site: SiteContext {
+        var site = baseSite
+        site.challengeSolver = challenge?.isEnabled ?? false
+        site.challengeRequired = challenge?.isRequiredNow() ?? false
+        site.challengeAlways = challenge?.settings.mode == .always
+        return site
+    }
 
     func choices(selected: [String]) -> [NewsletterChoice] {
         newsletters.map { NewsletterChoice($0, selected: selected.contains($0.slug)) }
@@ -21,13 +39,18 @@ struct PageRenderer: Sendable {
     }
 
     func signupForm(_ submission: SignupSubmission, problems: [SignupFieldProblem]) -> String {
-        let errors = Set(problems.map(\.formError))
+        let errors = Set(problems.compactMap(\.formError))
         let suggestion = problems.lazy.compactMap(\.suggestion).first
+        var site = site
+        // A refused solution means the solver must run on this page whatever the mode says now.
+        if !errors.isDisjoint(with: [.challengeMissing, .challengeExpired, .challengeFailed]) {
+            site.challengeRequired = true
+        }
         return templates.signupFormPage(
             SignupFormPage(
                 site: site, newsletters: choices(selected: submission.newsletters),
                 email: String((submission.email ?? "").prefix(320)), name: String((submission.name ?? "").prefix(200)),
-                errors: errors, suggestion: suggestion))
+                errors: errors, suggestion: suggestion, keepTyped: problems.contains { $0.code == "suggestion" }))
     }
 
     func thankYou(slugs: [String]) -> String {
@@ -49,10 +72,15 @@ struct PageRenderer: Sendable {
 }
 
 extension SignupFieldProblem {
-    /// The form error flag this problem shows next to its field.
-    var formError: SignupFieldError {
+    /// The form error flag this problem shows next to its field (none for a typo suggestion,
+    /// which the page asks about instead).
+    var formError: SignupFieldError? {
         switch (field, code) {
         case ("email", "required"): return .emailMissing
+        case ("email", "suggestion"): return nil
+        case ("altcha", "challenge_required"), ("altcha", "challenge_malformed"): return .challengeMissing
+        case ("altcha", "challenge_expired"): return .challengeExpired
+        case ("altcha", _): return .challengeFailed
         case ("email", _), ("body", _): return .emailInvalid
         case ("name", _): return .nameTooLong
         default: return .newsletterMissing

@@ -14,9 +14,12 @@ struct TemplateMailComposer: SubscriptionMailComposer {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
         let rendered = templates.confirmationMail(
             ConfirmationMail(
-                site: site, newsletter: newsletter, name: request.subscriber.name,
+                site: site, newsletter: newsletter,
                 confirmURL: "\(site.baseURL)/confirm/\(request.token.text)", expiryHours: confirmationHours))
-        return try assemble(rendered, to: request.subscriber, newsletter: newsletter, manageToken: nil)
+        // The owner has not confirmed: no display name in To: (it could be a stranger's text).
+        var recipient = request.subscriber
+        recipient.name = nil
+        return try assemble(rendered, to: recipient, newsletter: newsletter, manageToken: nil)
     }
 
     func alreadySubscribedMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {

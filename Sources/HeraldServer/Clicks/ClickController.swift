@@ -24,7 +24,7 @@ struct ClickController: Sendable {
         let ip = clients.clientIP(peer: context.remoteAddress, headers: request.headers)
         let scanner = head || ScannerUserAgents.isScanner(request.headers[.userAgent])
         recorder.record(
-            ClickHit(target: target, time: now(), network: ClientNetwork.of(ip), filtered: scanner))
+            ClickHit(target: target, time: now(), network: ClickNetwork.of(ip), filtered: scanner))
         return Response(
             status: .found,
             headers: [

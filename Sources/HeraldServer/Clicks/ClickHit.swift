@@ -13,7 +13,7 @@ struct ClickHit: Sendable {
 }
 
 /// Networks, as coarse as burst detection needs.
-enum ClientNetwork {
+enum ClickNetwork {
     /// `ip`'s /24 (IPv4) or /48 (IPv6) prefix.
     static func of(_ ip: String) -> String {
         if ip.contains(":") {

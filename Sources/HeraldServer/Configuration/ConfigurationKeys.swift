@@ -12,136 +12,141 @@ struct ConfigurationKey: Sendable {
     var environmentName: String { "HERALD_" + name.uppercased() }
 
     /// Every key Herald accepts; anything else is an error.
-    static let all: [ConfigurationKey] = [
-        .init(name: "listen", help: "host:port to serve HTTP on") { config, value throws(ConfigurationError) in
-            (config.listenHost, config.listenPort) = try parseListen(value)
-        },
-        .init(name: "base_url", help: "public URL used in links") { config, value throws(ConfigurationError) in
-            config.baseURL = try parseBaseURL(value)
-        },
-        .init(name: "database_url", help: "sqlite:PATH or postgres://…") { config, value throws(ConfigurationError) in
-            config.database = try parseDatabase(value)
-        },
-        .init(name: "smtp_url", help: "smtp://host:port or smtps://host:port") { c, v throws(ConfigurationError) in
-            c.smtpURL = try v.text()
-        },
-        .init(name: "smtp_username", help: "SMTP user") { c, v throws(ConfigurationError) in
-            c.smtpUsername = try v.text()
-        },
-        .init(name: "smtp_password", help: "SMTP password") { c, v throws(ConfigurationError) in
-            c.smtpPassword = try v.text()
-        },
-        .init(name: "smtp_ca_file", help: "CA bundle for the SMTP server") { c, v throws(ConfigurationError) in
-            c.smtpCAFile = try v.text()
-        },
-        .init(name: "smtp_pool_size", help: "SMTP connections for bulk sends") { c, v throws(ConfigurationError) in
-            c.smtpPoolSize = try v.int(in: 1...64)
-        },
-        .init(name: "outbox_retry_seconds", help: "first retry delay for transient failures") {
-            c, v throws(ConfigurationError) in
-            c.outboxRetrySeconds = try v.int(in: 1...86_400)
-        },
-        .init(name: "outbox_max_attempts", help: "attempts before a mail is marked failed") {
-            c, v throws(ConfigurationError) in
-            c.outboxMaxAttempts = try v.int(in: 1...100)
-        },
-        .init(name: "mail_from", help: "default sender") { c, v throws(ConfigurationError) in c.mailFrom = try v.text()
-        },
-        .init(name: "mail_folder", help: ".eml folder without SMTP") { c, v throws(ConfigurationError) in
-            c.mailFolder = try v.text()
-        },
-        .init(name: "templates", help: "template folder") { c, v throws(ConfigurationError) in
-            c.templates = try v.text()
-        },
-        .init(name: "site_name", help: "site name in pages and mail") { c, v throws(ConfigurationError) in
-            c.siteName = try v.text()
-        },
-        .init(name: "admin_token", help: "admin API bearer token") { c, v throws(ConfigurationError) in
-            c.adminTokens["admin"] = try parseToken(v)
-        },
-        .init(name: "admin_tokens", help: "named admin API bearer tokens (name: token)") {
-            c, v throws(ConfigurationError) in
-            c.adminTokens.merge(try parseAdminTokens(v)) { _, named in named }
-        },
-        .init(name: "admin_auth_max_failures", help: "wrong admin tokens from one IP before a lockout") {
-            c, v throws(ConfigurationError) in
-            c.adminAuth.maxFailures = try v.int(in: 1...1000)
-        },
-        .init(name: "admin_auth_window_seconds", help: "how long failed admin authentications count") {
-            c, v throws(ConfigurationError) in
-            c.adminAuth.window = .seconds(try v.int(in: 1...86_400))
-        },
-        .init(name: "admin_auth_lockout_seconds", help: "how long a client is locked out of the admin API") {
-            c, v throws(ConfigurationError) in
-            c.adminAuth.lockout = .seconds(try v.int(in: 1...86_400))
-        },
-        .init(name: "link_guess_max_failures", help: "unknown link tokens from one IP before a lockout") {
-            c, v throws(ConfigurationError) in
-            c.linkGuessing.maxFailures = try v.int(in: 1...10_000)
-        },
-        .init(name: "disposable_domains_file", help: "file of domains to refuse") { c, v throws(ConfigurationError) in
-            c.disposableDomainsFile = try v.text()
-        },
-        .init(name: "confirmation_hours", help: "confirmation link lifetime") { c, v throws(ConfigurationError) in
-            c.signup.confirmationLifetime = .seconds(try v.int(in: 1...720) * 3600)
-        },
-        .init(name: "throttle_minutes", help: "minimum minutes between mails to one address") {
-            c, v throws(ConfigurationError) in
-            c.signup.mailInterval = .seconds(try v.int(in: 0...1440) * 60)
-        },
-        .init(name: "throttle_per_day", help: "maximum mails per address per day") { c, v throws(ConfigurationError) in
-            c.signup.mailsPerDay = try v.int(in: 1...1000)
-        },
-        .init(name: "honeypot_field", help: "name of the honeypot form field") { c, v throws(ConfigurationError) in
-            c.web.honeypotField = try v.text()
-        },
-        .init(name: "allowed_origins", help: "origins for CORS and redirects") { c, v throws(ConfigurationError) in
-            c.web.allowedOrigins = try v.textList().map { origin throws(ConfigurationError) in
-                try parseOrigin(origin, v)
-            }
-        },
-        .init(name: "max_body_bytes", help: "largest request body") { c, v throws(ConfigurationError) in
-            c.web.maxBodyBytes = try v.int(in: 1024...10_485_760)
-        },
-        .init(name: "idle_timeout_seconds", help: "close HTTP connections silent this long") {
-            c, v throws(ConfigurationError) in
-            c.web.idleTimeoutSeconds = try v.int(in: 1...3600)
-        },
-        .init(name: "rate_limit_burst", help: "signups per IP in a burst") { c, v throws(ConfigurationError) in
-            c.web.rateLimitBurst = try v.int(in: 1...1_000_000)
-        },
-        .init(name: "rate_limit_per_minute", help: "signups per IP per minute") { c, v throws(ConfigurationError) in
-            c.web.rateLimitPerMinute = try v.int(in: 1...1_000_000)
-        },
-        .init(name: "trusted_proxies", help: "proxy IPs whose forwarding header is trusted") {
-            c, v throws(ConfigurationError) in
-            c.web.trustedProxies = try v.textList()
-        },
-        .init(name: "trusted_proxy_header", help: "forwarding header name") { c, v throws(ConfigurationError) in
-            c.web.trustedProxyHeader = try v.text()
-        },
-        .init(name: "newsletters", help: "list of newsletters") { c, v throws(ConfigurationError) in
-            c.newsletters = try NewsletterConfiguration.parse(v)
-        },
-        .init(name: "bounce_soft_limit", help: "soft bounces within the window that suppress an address") {
-            c, v throws(ConfigurationError) in
-            c.bounces.softLimit = try v.int(in: 1...1000)
-        },
-        .init(name: "bounce_soft_window_days", help: "days over which soft bounces count") {
-            c, v throws(ConfigurationError) in
-            c.bounces.softWindow = .seconds(try v.int(in: 1...365) * 86_400)
-        },
-        .init(name: "webhooks", help: "list of webhook endpoints (url, secret, events)") {
-            c, v throws(ConfigurationError) in
-            c.webhooks.endpoints = try WebhookConfiguration.parse(v)
-        },
-        .init(name: "webhook_retry_seconds", help: "first retry delay for failed webhook deliveries") {
-            c, v throws(ConfigurationError) in
-            c.webhooks.retrySeconds = try v.int(in: 1...86_400)
-        },
-        .init(name: "webhook_max_attempts", help: "attempts before a webhook delivery is marked failed") {
-            c, v throws(ConfigurationError) in
-            c.webhooks.maxAttempts = try v.int(in: 1...100)
-        },
-    ]
+    static let all: [ConfigurationKey] =
+        [
+            .init(name: "listen", help: "host:port to serve HTTP on") { config, value throws(ConfigurationError) in
+                (config.listenHost, config.listenPort) = try parseListen(value)
+            },
+            .init(name: "base_url", help: "public URL used in links") { config, value throws(ConfigurationError) in
+                config.baseURL = try parseBaseURL(value)
+            },
+            .init(name: "database_url", help: "sqlite:PATH or postgres://…") {
+                config, value throws(ConfigurationError) in
+                config.database = try parseDatabase(value)
+            },
+            .init(name: "smtp_url", help: "smtp://host:port or smtps://host:port") { c, v throws(ConfigurationError) in
+                c.smtpURL = try v.text()
+            },
+            .init(name: "smtp_username", help: "SMTP user") { c, v throws(ConfigurationError) in
+                c.smtpUsername = try v.text()
+            },
+            .init(name: "smtp_password", help: "SMTP password") { c, v throws(ConfigurationError) in
+                c.smtpPassword = try v.text()
+            },
+            .init(name: "smtp_ca_file", help: "CA bundle for the SMTP server") { c, v throws(ConfigurationError) in
+                c.smtpCAFile = try v.text()
+            },
+            .init(name: "smtp_pool_size", help: "SMTP connections for bulk sends") { c, v throws(ConfigurationError) in
+                c.smtpPoolSize = try v.int(in: 1...64)
+            },
+            .init(name: "outbox_retry_seconds", help: "first retry delay for transient failures") {
+                c, v throws(ConfigurationError) in
+                c.outboxRetrySeconds = try v.int(in: 1...86_400)
+            },
+            .init(name: "outbox_max_attempts", help: "attempts before a mail is marked failed") {
+                c, v throws(ConfigurationError) in
+                c.outboxMaxAttempts = try v.int(in: 1...100)
+            },
+            .init(name: "mail_from", help: "default sender") { c, v throws(ConfigurationError) in
+                c.mailFrom = try v.text()
+            },
+            .init(name: "mail_folder", help: ".eml folder without SMTP") { c, v throws(ConfigurationError) in
+                c.mailFolder = try v.text()
+            },
+            .init(name: "templates", help: "template folder") { c, v throws(ConfigurationError) in
+                c.templates = try v.text()
+            },
+            .init(name: "site_name", help: "site name in pages and mail") { c, v throws(ConfigurationError) in
+                c.siteName = try v.text()
+            },
+            .init(name: "admin_token", help: "admin API bearer token") { c, v throws(ConfigurationError) in
+                c.adminTokens["admin"] = try parseToken(v)
+            },
+            .init(name: "admin_tokens", help: "named admin API bearer tokens (name: token)") {
+                c, v throws(ConfigurationError) in
+                c.adminTokens.merge(try parseAdminTokens(v)) { _, named in named }
+            },
+            .init(name: "admin_auth_max_failures", help: "wrong admin tokens from one IP before a lockout") {
+                c, v throws(ConfigurationError) in
+                c.adminAuth.maxFailures = try v.int(in: 1...1000)
+            },
+            .init(name: "admin_auth_window_seconds", help: "how long failed admin authentications count") {
+                c, v throws(ConfigurationError) in
+                c.adminAuth.window = .seconds(try v.int(in: 1...86_400))
+            },
+            .init(name: "admin_auth_lockout_seconds", help: "how long a client is locked out of the admin API") {
+                c, v throws(ConfigurationError) in
+                c.adminAuth.lockout = .seconds(try v.int(in: 1...86_400))
+            },
+            .init(name: "link_guess_max_failures", help: "unknown link tokens from one IP before a lockout") {
+                c, v throws(ConfigurationError) in
+                c.linkGuessing.maxFailures = try v.int(in: 1...10_000)
+            },
+            .init(name: "disposable_domains_file", help: "file of domains to refuse") {
+                c, v throws(ConfigurationError) in
+                c.disposableDomainsFile = try v.text()
+            },
+            .init(name: "confirmation_hours", help: "confirmation link lifetime") { c, v throws(ConfigurationError) in
+                c.signup.confirmationLifetime = .seconds(try v.int(in: 1...720) * 3600)
+            },
+            .init(name: "throttle_minutes", help: "minimum minutes between mails to one address") {
+                c, v throws(ConfigurationError) in
+                c.signup.mailInterval = .seconds(try v.int(in: 0...1440) * 60)
+            },
+            .init(name: "throttle_per_day", help: "maximum mails per address per day") {
+                c, v throws(ConfigurationError) in
+                c.signup.mailsPerDay = try v.int(in: 1...1000)
+            },
+            .init(name: "honeypot_field", help: "name of the honeypot form field") { c, v throws(ConfigurationError) in
+                c.web.honeypotField = try v.text()
+            },
+            .init(name: "allowed_origins", help: "origins for CORS and redirects") { c, v throws(ConfigurationError) in
+                c.web.allowedOrigins = try v.textList().map { origin throws(ConfigurationError) in
+                    try parseOrigin(origin, v)
+                }
+            },
+            .init(name: "max_body_bytes", help: "largest request body") { c, v throws(ConfigurationError) in
+                c.web.maxBodyBytes = try v.int(in: 1024...10_485_760)
+            },
+            .init(name: "idle_timeout_seconds", help: "close HTTP connections silent this long") {
+                c, v throws(ConfigurationError) in
+                c.web.idleTimeoutSeconds = try v.int(in: 1...3600)
+            },
+            .init(name: "rate_limit_burst", help: "signups per IP in a burst") { c, v throws(ConfigurationError) in
+                c.web.rateLimitBurst = try v.int(in: 1...1_000_000)
+            },
+            .init(name: "rate_limit_per_minute", help: "signups per IP per minute") { c, v throws(ConfigurationError) in
+                c.web.rateLimitPerMinute = try v.int(in: 1...1_000_000)
+            },
+            .init(name: "trusted_proxies", help: "proxy IPs whose forwarding header is trusted") {
+                c, v throws(ConfigurationError) in
+                c.web.trustedProxies = try v.textList()
+            },
+            .init(name: "trusted_proxy_header", help: "forwarding header name") { c, v throws(ConfigurationError) in
+                c.web.trustedProxyHeader = try v.text()
+            },
+            .init(name: "newsletters", help: "list of newsletters") { c, v throws(ConfigurationError) in
+                c.newsletters = try NewsletterConfiguration.parse(v)
+            },
+            .init(name: "bounce_soft_limit", help: "soft bounces within the window that suppress an address") {
+                c, v throws(ConfigurationError) in
+                c.bounces.softLimit = try v.int(in: 1...1000)
+            },
+            .init(name: "bounce_soft_window_days", help: "days over which soft bounces count") {
+                c, v throws(ConfigurationError) in
+                c.bounces.softWindow = .seconds(try v.int(in: 1...365) * 86_400)
+            },
+            .init(name: "webhooks", help: "list of webhook endpoints (url, secret, events)") {
+                c, v throws(ConfigurationError) in
+                c.webhooks.endpoints = try WebhookConfiguration.parse(v)
+            },
+            .init(name: "webhook_retry_seconds", help: "first retry delay for failed webhook deliveries") {
+                c, v throws(ConfigurationError) in
+                c.webhooks.retrySeconds = try v.int(in: 1...86_400)
+            },
+            .init(name: "webhook_max_attempts", help: "attempts before a webhook delivery is marked failed") {
+                c, v throws(ConfigurationError) in
+                c.webhooks.maxAttempts = try v.int(in: 1...100)
+            },
+        ] + signupChallenge
 }

@@ -45,6 +45,8 @@ public struct HeraldConfiguration: Sendable {
     public var signup = SignupPolicy()
     /// Web form rules.
     public var web = WebPolicy()
+    /// The proof-of-work challenge on `POST /subscribe`.
+    public var challenge = SignupChallengeSettings()
     /// When bounces suppress an address.
     public var bounces = BouncePolicy()
     /// Outgoing webhook endpoints and retry rules.

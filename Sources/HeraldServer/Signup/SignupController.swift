@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HeraldChallenge
 import HeraldCore
 import HeraldTemplates
 import Hummingbird
@@ -18,6 +19,7 @@ struct SignupController: Sendable {
     let rateLimiter: RateLimiter
     let clients: ClientAddressResolver
     let metrics: HeraldMetrics
+    let gate: ChallengeGate
 
     func register(on router: Router<HeraldRequestContext>) {
         router.post("/subscribe") { request, context in try await subscribe(request, context) }
@@ -75,11 +77,22 @@ struct SignupController: Sendable {
             logRefusal("invalid", logger)
             return invalid(list, submission, client, corsHeaders, status: .unprocessableContent)
         case .success(let (email, name, slugs)):
+            if let typo = typoCheck(submission, email) {
+                metrics.signupRejected("suggestion")
+                return invalid(typo, submission, client, corsHeaders, status: .unprocessableContent)
+            }
+            let verdict = gate.observe(ip: ip, domain: email.asciiDomain)
+            if verdict.challengeRequired, let refusal = try await gate.spend(submission.challenge) {
+                metrics.signupRejected(refusal.code)
+                return invalid(
+                    challengeProblem(refusal), submission, client, corsHeaders, status: .unprocessableContent)
+            }
             let origin = RequestOrigin(
                 ipAddress: ip, userAgent: request.headers[.userAgent].map { String($0.prefix(512)) },
                 source: (submission.source ?? request.headers[.referer]).map { String($0.prefix(1024)) })
             let outcome = try await service.signUp(
-                SignupRequest(email: email, name: name, newsletters: slugs, origin: origin))
+                SignupRequest(
+                    email: email, name: name, newsletters: slugs, origin: origin, underAttack: verdict.underAttack))
             metrics.signup(outcome)
             logSignup(outcome, email: email, newsletters: slugs, logger)
             return success(submission, client, corsHeaders)

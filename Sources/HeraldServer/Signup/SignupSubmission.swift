@@ -6,6 +6,10 @@ struct SignupSubmission: Equatable {
     var honeypot: String?
     var redirect: String?
     var source: String?
+    /// The reader keeps the typed address although a correction was suggested.
+    var confirmAddress = false
+    /// The solved challenge (ALTCHA payload), from the `altcha` field.
+    var challenge: String?
 
     /// Reads a form body; unknown fields are ignored, `newsletter` may repeat.
     static func fromForm(_ fields: [(name: String, value: String)], honeypotField: String) -> SignupSubmission {
@@ -17,6 +21,8 @@ struct SignupSubmission: Equatable {
             case "newsletter", "newsletter[]", "newsletters": submission.newsletters.append(value)
             case "redirect": submission.redirect = value
             case "source": submission.source = value
+            case "confirm_address": submission.confirmAddress = ["true", "1", "on", "yes"].contains(value.lowercased())
+            case "altcha": submission.challenge = value
             case honeypotField: submission.honeypot = value
             default: continue
             }
@@ -50,6 +56,17 @@ struct SignupSubmission: Equatable {
             case "name": submission.name = text("name", value)
             case "redirect": submission.redirect = text("redirect", value)
             case "source": submission.source = text("source", value)
+            case "altcha": submission.challenge = text("altcha", value)
+            case "confirm_address":
+                switch value {
+                case .bool(let flag): submission.confirmAddress = flag
+                case .null: continue
+                default:
+                    problems.append(
+                        SignupFieldProblem(
+                            field: "confirm_address", code: "invalid_type",
+                            message: "confirm_address must be true or false."))
+                }
             case honeypotField: submission.honeypot = text(honeypotField, value)
             case "newsletter", "newsletters":
                 switch value {
@@ -76,4 +93,15 @@ struct SignupFieldProblem: Equatable, Encodable {
     let code: String
     let message: String
     var suggestion: String? = nil
+    /// How to keep the typed address after a suggestion: `{"confirm_address": true}`.
+    var confirm: ConfirmHint? = nil
+}
+
+/// The member to send again with a signup to keep the typed address.
+struct ConfirmHint: Equatable, Encodable {
+    let confirmAddress = true
+
+    enum CodingKeys: String, CodingKey {
+        case confirmAddress = "confirm_address"
+    }
 }

@@ -12,7 +12,8 @@ enum Responses {
         fields[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         fields[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         fields[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action *; frame-ancestors 'none'"
+            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "form-action *; frame-ancestors 'none'"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 

@@ -8,13 +8,20 @@ public enum SignupFieldError: String, Sendable, Hashable, CaseIterable {
     case nameTooLong = "name_too_long"
     /// No newsletter was chosen, or the chosen one does not exist.
     case newsletterMissing = "newsletter_missing"
+    /// A solved challenge is required and none (or an unreadable one) came: usually no JavaScript.
+    case challengeMissing = "challenge_missing"
+    /// The challenge was solved too long ago.
+    case challengeExpired = "challenge_expired"
+    /// The solution was refused (forged, wrong, too easy or used before).
+    case challengeFailed = "challenge_failed"
 
-    /// The form field the problem belongs to (`email`, `name`, `newsletter`).
+    /// The form field the problem belongs to (`email`, `name`, `newsletter`, `challenge`).
     var field: String {
         switch self {
         case .emailMissing, .emailInvalid: "email"
         case .nameTooLong: "name"
         case .newsletterMissing: "newsletter"
+        case .challengeMissing, .challengeExpired, .challengeFailed: "challenge"
         }
     }
 }

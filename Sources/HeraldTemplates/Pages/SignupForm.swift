@@ -2,7 +2,8 @@
 ///
 /// Keys: `form_id`; `single` (the newsletter, when the form is for exactly one) or `choices`
 /// (checkboxes, when for several); `email`, `name` (as typed); one flag per ``SignupFieldError``
-/// (`email_invalid`…), `<field>_error` per field and `has_errors`; `suggestion`;
+/// (`email_invalid`…), `<field>_error` per field and `has_errors`; `suggestion`; `keep_typed`
+/// (the typed address is valid: offer "use the suggestion" and "keep what I typed");
 /// `email_described_by` (ids of the messages shown about the email field).
 struct SignupForm {
     var id: String
@@ -11,6 +12,8 @@ struct SignupForm {
     var name: String = ""
     var errors: Set<SignupFieldError> = []
     var suggestion: String? = nil
+    /// The typed address is valid and only looks like a typo: the reader may keep it.
+    var keepTyped = false
 
     /// Ids of the messages about the email field, for `aria-describedby`.
     private var emailDescribedBy: String {
@@ -29,11 +32,12 @@ struct SignupForm {
             "name": nullable(name),
             "has_errors": !errors.isEmpty,
             "suggestion": nullable(suggestion),
+            "keep_typed": keepTyped,
         ]
         for error in SignupFieldError.allCases {
             values[error.rawValue] = errors.contains(error)
         }
-        for field in ["email", "name", "newsletter"] {
+        for field in ["email", "name", "newsletter", "challenge"] {
             values["\(field)_error"] = errors.contains { $0.field == field }
         }
         values["email_described_by"] = nullable(emailDescribedBy)

@@ -14,11 +14,14 @@ public struct SignupFormPage: Sendable, Equatable {
     public var errors: Set<SignupFieldError>
     /// A likely intended address ("anna@gmail.com" for "anna@gmial.com"), offered as a one-click fix.
     public var suggestion: String?
+    /// The typed address is valid and only looks like a typo: the page asks "Did you mean …?" with
+    /// two buttons, use the suggestion or keep what was typed.
+    public var keepTyped: Bool
 
     /// A re-shown form.
     public init(
         site: SiteContext, newsletters: [NewsletterChoice], email: String, name: String = "",
-        errors: Set<SignupFieldError>, suggestion: String? = nil
+        errors: Set<SignupFieldError>, suggestion: String? = nil, keepTyped: Bool = false
     ) {
         self.site = site
         self.newsletters = newsletters
@@ -26,6 +29,7 @@ public struct SignupFormPage: Sendable, Equatable {
         self.name = name
         self.errors = errors
         self.suggestion = suggestion
+        self.keepTyped = keepTyped
     }
 }
 
@@ -33,7 +37,8 @@ extension SignupFormPage {
     /// Keys: `form` (see ``SignupForm``).
     var templateValues: TemplateValues {
         let form = SignupForm(
-            id: "signup", choices: newsletters, email: email, name: name, errors: errors, suggestion: suggestion)
+            id: "signup", choices: newsletters, email: email, name: name, errors: errors, suggestion: suggestion,
+            keepTyped: keepTyped)
         return site.context(["form": form.templateValues])
     }
 }

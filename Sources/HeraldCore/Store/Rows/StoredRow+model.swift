@@ -36,12 +36,12 @@ extension Subscription {
 }
 
 extension TokenRecord {
-    /// Reads hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at.
+    /// Reads hash, purpose, subscriber_id, newsletter, created_at, expires_at, used_at, pending_name.
     package init(stored row: some StoredRow) {
         self.init(
             hash: row.string(0) ?? "", purpose: TokenPurpose(rawValue: row.string(1) ?? "") ?? .confirm,
             subscriberID: row.int(2) ?? 0, newsletter: row.string(3), createdAt: row.date(4) ?? .distantPast,
-            expiresAt: row.date(5) ?? .distantPast, usedAt: row.date(6))
+            expiresAt: row.date(5) ?? .distantPast, usedAt: row.date(6), pendingName: row.string(7))
     }
 }
 
