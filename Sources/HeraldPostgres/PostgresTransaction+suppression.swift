@@ -35,7 +35,8 @@ extension PostgresTransaction {
         guard let key = try await run(Q.lockSubscriberForErasure, [.integer(id)]).first?.string(0) else { return false }
         try await run(Q.eraseOutboxMail, [.integer(id), .text(key)])
         for statement in [
-            Q.eraseDigestDeliveries, Q.eraseTokens, Q.eraseConsent, Q.eraseSubscriptions, Q.eraseSubscriberRow,
+            Q.eraseDigestDeliveries, Q.eraseSubscriberClicks, Q.eraseTokens, Q.eraseConsent, Q.eraseSubscriptions,
+            Q.eraseSubscriberRow,
         ] {
             try await run(statement, [.integer(id)])
         }

@@ -207,6 +207,27 @@ enum SQLiteMigrations {
                     WHERE purpose = 'confirm' AND used_at IS NULL AND reminded_at IS NULL;
                 CREATE INDEX tokens_by_subscriber_created ON tokens (subscriber_id, purpose, created_at);
                 """),
+        Migration(
+            version: 9, name: "public archive index; link click counters",
+            sql: """
+                CREATE INDEX digest_issues_archive ON digest_issues (newsletter, completed_at, id);
+                CREATE TABLE link_clicks (
+                    issue_id INTEGER NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
+                    link_index INTEGER NOT NULL CHECK (link_index >= 0),
+                    hour INTEGER NOT NULL,
+                    clicks INTEGER NOT NULL DEFAULT 0 CHECK (clicks >= 0),
+                    filtered INTEGER NOT NULL DEFAULT 0 CHECK (filtered >= 0),
+                    PRIMARY KEY (issue_id, link_index, hour)
+                ) WITHOUT ROWID;
+                CREATE TABLE subscriber_clicks (
+                    issue_id INTEGER NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
+                    subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+                    link_index INTEGER NOT NULL CHECK (link_index >= 0),
+                    first_at INTEGER NOT NULL,
+                    PRIMARY KEY (issue_id, subscriber_id, link_index)
+                ) WITHOUT ROWID;
+                CREATE INDEX subscriber_clicks_by_subscriber ON subscriber_clicks (subscriber_id);
+                """),
     ]
 
     /// The newest schema version this build knows.

@@ -20,6 +20,7 @@ extension SQLiteQueries {
     static let eraseOutboxMail = "DELETE FROM outbox WHERE subscriber_id = ?1 OR throttle_key = ?2"
     /// Not indexed by subscriber (erasure is rare; the digest send path stays lean): a scan.
     static let eraseDigestDeliveries = "DELETE FROM digest_deliveries WHERE subscriber_id = ?"
+    static let eraseSubscriberClicks = "DELETE FROM subscriber_clicks WHERE subscriber_id = ?"
     static let eraseTokens = "DELETE FROM tokens WHERE subscriber_id = ?"
     static let eraseConsent = "DELETE FROM consent_events WHERE subscriber_id = ?"
     static let eraseSubscriptions = "DELETE FROM subscriptions WHERE subscriber_id = ?"

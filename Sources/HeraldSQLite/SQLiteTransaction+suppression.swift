@@ -47,7 +47,8 @@ extension SQLiteTransaction {
         guard let subscriber = try await subscriber(id: id) else { return false }
         try connection.query(Q.eraseOutboxMail, [.integer(id), .text(subscriber.canonicalKey)])
         for statement in [
-            Q.eraseDigestDeliveries, Q.eraseTokens, Q.eraseConsent, Q.eraseSubscriptions, Q.eraseSubscriberRow,
+            Q.eraseDigestDeliveries, Q.eraseSubscriberClicks, Q.eraseTokens, Q.eraseConsent, Q.eraseSubscriptions,
+            Q.eraseSubscriberRow,
         ] {
             try connection.query(statement, [.integer(id)])
         }

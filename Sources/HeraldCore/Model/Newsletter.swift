@@ -14,6 +14,12 @@ public struct Newsletter: Sendable, Equatable, Codable {
     public var digestFeed: String?
     /// Whether a welcome mail is sent after confirmation.
     public var sendsWelcome: Bool
+    /// Whether sent issues are published at `/archive/<slug>` (default false).
+    public var archive: Bool = false
+    /// Whether archive pages ask search engines not to index them (`noindex`).
+    public var archiveNoindex: Bool = false
+    /// What following a digest link records (default ``LinkTracking/aggregate``).
+    public var tracking: LinkTracking = .aggregate
 
     public init(
         slug: String, title: String, description: String = "", fromAddress: String? = nil,

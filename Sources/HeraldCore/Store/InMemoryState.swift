@@ -24,6 +24,20 @@ struct InMemoryState: Sendable {
     var bounces: [BounceRecord] = []
     var webhookDeliveries: [Int64: WebhookDelivery] = [:]
     var nextWebhookID: Int64 = 1
+    var clickCounts: [ClickKey: (clicks: Int, filtered: Int)] = [:]
+    var subscriberClicks: [SubscriberClickKey: Date] = [:]
+
+    struct ClickKey: Hashable, Sendable {
+        var issueID: Int64
+        var linkIndex: Int
+        var hour: Date
+    }
+
+    struct SubscriberClickKey: Hashable, Sendable {
+        var issueID: Int64
+        var subscriberID: Int64
+        var linkIndex: Int
+    }
     /// Spent signup challenges and when each may be forgotten.
     var spentChallenges: [String: Date] = [:]
 

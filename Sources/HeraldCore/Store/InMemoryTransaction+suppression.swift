@@ -37,6 +37,7 @@ extension InMemoryTransaction {
                 $0.value.subscriberID != id && $0.value.throttleKey != subscriber.canonicalKey
             }
             for issue in state.deliveries.keys { state.deliveries[issue]?[id] = nil }
+            state.subscriberClicks = state.subscriberClicks.filter { $0.key.subscriberID != id }
             return true
         }
     }

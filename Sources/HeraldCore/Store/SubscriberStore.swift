@@ -31,5 +31,5 @@ public protocol StoreTransaction: Sendable, NewsletterOperations, SubscriberOper
     TokenOperations, ConsentOperations, SettingOperations, OutboxOperations, DigestIssueOperations,
     SuppressionOperations, SubscriberImportOperations, BounceOperations, WebhookOperations, AuditOperations,
     AdminQueryOperations, DigestQueueOperations, SubscriberLockOperations, DiscardedWriteOperations,
-    SpentChallengeOperations, ReminderOperations
+    SpentChallengeOperations, ReminderOperations, ArchiveOperations, ClickOperations
 {}

@@ -88,6 +88,9 @@ struct SanitizedHTMLWriter {
         }
         if name == "a", kept["href"] == nil { return nil }
         if name == "img", kept["src"] == nil { return nil }
+        // An image the feed gave no text for is marked decorative, so screen readers skip it
+        // instead of reading out its file name (WCAG 1.1.1).
+        if name == "img", kept["alt"] == nil { kept.append(HTMLAttribute(name: "alt", value: "")) }
         return kept
     }
 }

@@ -55,6 +55,7 @@ public enum AdminAPI {
             store: store, newsletters: newsletters, cursors: cursors, maxBodyBytes: limit, now: dependencies.now
         ).register(on: group)
         AdminStatsController(store: store, newsletters: newsletters, now: dependencies.now).register(on: group)
+        AdminReportController(store: store, newsletters: newsletters, now: dependencies.now).register(on: group)
         AdminAuditController(store: store, cursors: cursors).register(on: group)
         return group
     }

@@ -17,6 +17,8 @@ public struct HeraldDependencies: Sendable {
     public var now: @Sendable () -> Date
     /// Rung after requests that may have queued mail; wakes the outbox worker of `serve`.
     public var outboxWake = WakeSignal()
+    /// Counts tracked-link clicks in memory; `serve` flushes it to the store.
+    let clickRecorder: ClickRecorder
 
     public init(
         store: any SubscriberStore, templates: TemplateLibrary, transport: any MailTransport,
@@ -30,6 +32,7 @@ public struct HeraldDependencies: Sendable {
         self.logger = logger
         self.manageLinkSecret = manageLinkSecret
         self.now = now
+        clickRecorder = ClickRecorder(store: store, logger: logger, now: now)
     }
 
     /// Opens everything the configuration names: database (migrated), templates, mail transport.
@@ -68,7 +71,8 @@ public func buildApplication(
             interval: .seconds(3600),
             reminderInterval: HousekeepingService.reminderInterval(for: configuration.signup.reminderAfter),
             outboxWake: dependencies.outboxWake, logger: dependencies.logger),
-        WebhookService(worker: makeWebhookWorker(configuration: configuration, dependencies: dependencies)))
+        WebhookService(worker: makeWebhookWorker(configuration: configuration, dependencies: dependencies)),
+        ClickService(recorder: dependencies.clickRecorder, interval: .seconds(1)))
     return app
 }
 
@@ -135,6 +139,14 @@ public func buildRouter(
             logger: dependencies.logger))
     HealthController(store: dependencies.store).register(on: router)
     PagesController(pages: pages, metrics: metrics, store: dependencies.store).register(on: router)
+    ClickController(
+        signer: ClickLinkSigner(secret: dependencies.manageLinkSecret), recorder: dependencies.clickRecorder,
+        clients: clients, now: dependencies.now
+    ).register(on: router)
+    ArchiveController(
+        store: dependencies.store, renderer: ArchiveRenderer(templates: dependencies.templates, site: site),
+        newsletters: configuration.newsletters
+    ).register(on: router)
     SignupController(
         service: service, validator: SignupValidator(newsletters: configuration.newsletters, emailPolicy: emailPolicy),
         pages: pages, web: configuration.web, cors: cors,

@@ -28,9 +28,13 @@ enum NewsletterConfiguration {
             case "time_zone": newsletter.timeZone = try parseTimeZone(value)
             case "digest_feed": newsletter.digestFeed = try value.text()
             case "welcome": newsletter.sendsWelcome = try value.bool()
+            case "archive": newsletter.archive = try value.bool()
+            case "archive_noindex": newsletter.archiveNoindex = try value.bool()
+            case "tracking": newsletter.tracking = try parseTracking(value)
             default:
                 throw value.fail(
-                    "unknown newsletter key (known: slug, title, description, from, time_zone, digest_feed, welcome)")
+                    "unknown newsletter key (known: slug, title, description, from, time_zone, digest_feed, welcome, "
+                        + "archive, archive_noindex, tracking)")
             }
         }
         guard !newsletter.slug.isEmpty else { throw item.fail("every newsletter needs a slug") }
@@ -49,6 +53,14 @@ enum NewsletterConfiguration {
             throw value.fail("slugs use a-z, 0-9, - and _ (at most 64), got '\(slug.prefix(64))'")
         }
         return slug
+    }
+
+    static func parseTracking(_ value: ConfigValue) throws(ConfigurationError) -> LinkTracking {
+        let name = try value.text()
+        guard let tracking = LinkTracking(rawValue: name) else {
+            throw value.fail("tracking is aggregate, per_subscriber or off, got '\(name.prefix(64))'")
+        }
+        return tracking
     }
 
     static func parseTimeZone(_ value: ConfigValue) throws(ConfigurationError) -> String {

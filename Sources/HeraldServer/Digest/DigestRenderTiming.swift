@@ -39,7 +39,9 @@ extension DigestWiring {
             id: 1, newsletter: newsletter.slug, period: "measure", articles: articles,
             createdAt: dependencies.now())
         let clock = ContinuousClock()
-        let composer = TemplateDigestComposer(templates: dependencies.templates, builder: try builder)
+        let composer = TemplateDigestComposer(
+            templates: dependencies.templates, builder: try builder,
+            clicks: ClickLinkSigner(secret: dependencies.manageLinkSecret))
         var prepared: TemplatePreparedDigest?
         let prepare = try clock.measure { prepared = try composer.preparedDigest(issue, newsletter: newsletter) }
         guard let prepared else { throw ConfigurationError("the digest could not be prepared") }

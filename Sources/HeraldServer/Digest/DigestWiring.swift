@@ -46,7 +46,9 @@ public struct DigestWiring: Sendable {
     public func sender() throws -> DigestSender {
         var sender = DigestSender(
             store: dependencies.store, source: source,
-            composer: TemplateDigestComposer(templates: dependencies.templates, builder: try builder),
+            composer: TemplateDigestComposer(
+                templates: dependencies.templates, builder: try builder,
+                clicks: ClickLinkSigner(secret: dependencies.manageLinkSecret)),
             transport: dependencies.transport, signer: ManageLinkSigner(secret: dependencies.manageLinkSecret),
             logger: dependencies.logger, now: dependencies.now)
         sender.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)

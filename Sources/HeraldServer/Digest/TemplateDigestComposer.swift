@@ -7,6 +7,8 @@ import HeraldTemplates
 struct TemplateDigestComposer: DigestComposer {
     let templates: TemplateLibrary
     let builder: NewsletterMessageBuilder
+    /// Signs tracked links (`/l/{id}`) for newsletters whose `tracking` is not `off`.
+    let clicks: ClickLinkSigner
 
     func prepare(_ issue: DigestIssue, newsletter: Newsletter) throws -> any PreparedDigest {
         try preparedDigest(issue, newsletter: newsletter)
@@ -16,12 +18,25 @@ struct TemplateDigestComposer: DigestComposer {
     func preparedDigest(_ issue: DigestIssue, newsletter: Newsletter) throws -> TemplatePreparedDigest {
         let shared = templates.renderDigestShared(
             DigestMail(
-                site: builder.site, newsletter: newsletter, date: issue.createdAt,
-                items: issue.articles.map(DigestItem.init(article:))))
+                site: builder.site, newsletter: newsletter, date: issue.createdAt, items: items(of: issue, newsletter),
+                tagsLinksPerSubscriber: newsletter.tracking == .perSubscriber))
         return TemplatePreparedDigest(
             templates: templates, builder: builder, newsletter: newsletter, shared: shared,
             body: BodyTemplate(text: shared.textPieces.map(\.bodyPiece), html: shared.htmlPieces.map(\.bodyPiece)),
-            issueID: issue.id)
+            issueID: issue.id, clicks: clicks)
+    }
+
+    /// The issue's articles, their web links pointing to `/l/{id}` unless tracking is off.
+    private func items(of issue: DigestIssue, _ newsletter: Newsletter) -> [DigestItem] {
+        let count = issue.articles.count
+        return issue.articles.enumerated().map { index, article in
+            var item = DigestItem(article: article)
+            if newsletter.tracking != .off, let link = article.link, ClickLinkSigner.isWebURL(link) {
+                let id = clicks.id(issueID: issue.id, linkIndex: index, linkCount: count, url: link)
+                item.link = "\(builder.site.baseURL)/l/\(id)"
+            }
+            return item
+        }
     }
 }
 
@@ -53,6 +68,7 @@ struct TemplatePreparedDigest: PreparedDigest {
     let shared: SharedDigest
     let body: BodyTemplate
     let issueID: Int64
+    let clicks: ClickLinkSigner
 
     func mail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
         let fill = templates.fill(shared, for: recipient(subscriber, manageToken: manageToken))
@@ -73,9 +89,12 @@ struct TemplatePreparedDigest: PreparedDigest {
     /// What the greeting and footer of `subscriber`'s copy show.
     private func recipient(_ subscriber: Subscriber, manageToken: String) -> HeraldTemplates.DigestRecipient {
         let base = builder.site.baseURL
+        let tag =
+            newsletter.tracking == .perSubscriber
+            ? clicks.subscriberTag(issueID: issueID, subscriberID: subscriber.id) : ""
         return HeraldTemplates.DigestRecipient(
             name: subscriber.name, unsubscribeURL: "\(base)/unsubscribe/\(manageToken)",
-            preferencesURL: "\(base)/preferences/\(manageToken)")
+            preferencesURL: "\(base)/preferences/\(manageToken)", clickTag: tag)
     }
 
     /// The Message-ID local part of `subscriber`'s copy of this issue.

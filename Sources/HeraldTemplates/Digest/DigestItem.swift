@@ -33,11 +33,12 @@ public struct DigestItem: Sendable, Equatable {
 }
 
 extension DigestItem {
-    /// Keys: `title`, `link`, `summary_html`, `summary_text`, `author`, `date`, `image_url`.
-    func templateValues(formatDate: (Date) -> String) -> TemplateValues {
+    /// Keys: `title`, `link` (with `linkSuffix` appended), `summary_html`, `summary_text`,
+    /// `author`, `date`, `image_url`.
+    func templateValues(formatDate: (Date) -> String, linkSuffix: String? = nil) -> TemplateValues {
         [
             "title": title,
-            "link": nullable(webURL(link)),
+            "link": nullable(webURL(link).map { $0 + (linkSuffix ?? "") }),
             "summary_html": nullable(summaryHTML),
             "summary_text": nullable(summaryText),
             "author": nullable(author),

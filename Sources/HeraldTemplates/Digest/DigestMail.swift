@@ -14,13 +14,19 @@ public struct DigestMail: Sendable, Equatable {
     public var date: Date
     /// The entries, in the order shown; the first one's title goes into the subject.
     public var items: [DigestItem]
+    /// Whether each item's link gets the recipient's ``DigestRecipient/clickTag`` appended
+    /// (`per_subscriber` tracking); false leaves every copy's links identical.
+    public var tagsLinksPerSubscriber: Bool
 
     /// A digest issue.
-    public init(site: SiteContext, newsletter: Newsletter, date: Date, items: [DigestItem]) {
+    public init(
+        site: SiteContext, newsletter: Newsletter, date: Date, items: [DigestItem], tagsLinksPerSubscriber: Bool = false
+    ) {
         self.site = site
         self.newsletter = newsletter
         self.date = date
         self.items = items
+        self.tagsLinksPerSubscriber = tagsLinksPerSubscriber
     }
 }
 
@@ -32,7 +38,10 @@ extension DigestMail {
         var values: TemplateValues = [
             "newsletter": newsletter.templateValues,
             "date": format(date),
-            "items": items.map { $0.templateValues(formatDate: format) },
+            "items": items.map {
+                $0.templateValues(
+                    formatDate: format, linkSuffix: tagsLinksPerSubscriber ? placeholders[.clickTag] : nil)
+            },
             "first_title": nullable(items.first?.title),
             "more_count": nullableCount(items.count - 1),
             "item_count": items.count,

@@ -11,6 +11,8 @@ enum DigestSlot: String, CaseIterable, Sendable {
     case name
     case unsubscribeURL = "unsubscribe_url"
     case preferencesURL = "preferences_url"
+    /// Appended to every tracked link in `per_subscriber` mode (empty otherwise); not a template key.
+    case clickTag = "click_tag"
 }
 
 /// A piece of a rendered shared digest: fixed text, or a hole for a subscriber's value.

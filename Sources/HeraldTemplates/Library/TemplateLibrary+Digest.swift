@@ -43,6 +43,7 @@ extension TemplateLibrary {
             .name: recipient.name ?? "",
             .unsubscribeURL: recipient.unsubscribeURL,
             .preferencesURL: recipient.preferencesURL,
+            .clickTag: recipient.clickTag,
         ]
         var text = plain
         var html = plain.mapValues(\.htmlEscaped)

@@ -11,6 +11,9 @@ enum PageTemplate: String, CaseIterable {
     case preferences
     case embed
     case error
+    case archive
+    case archiveIssue = "archive_issue"
+    case archiveFeed = "archive_feed.xml"
 
     /// Name the template is registered under.
     var name: String { "pages/\(rawValue)" }
@@ -38,6 +41,7 @@ enum PartTemplate: String, CaseIterable {
     case digestFooterText = "mail/digest_footer.txt"
     case digestFooterHTML = "mail/digest_footer.html"
     case embedSnippet = "partials/embed_snippet"
+    case archiveArticles = "partials/archive_articles"
 
     var name: String { rawValue }
 }

@@ -45,7 +45,7 @@ struct HTMLSanitizerSafetyTests {
         let base = "https://feeds.example/post/"
         #expect(
             HTMLSanitizer.sanitize(#"<img src=x onerror=alert(1)>"#, baseURL: base)
-                == #"<img src="https://feeds.example/post/x">"#)
+                == #"<img src="https://feeds.example/post/x" alt="">"#)
         #expect(HTMLSanitizer.sanitize(#"<a href="javascript&colon;alert(1)">x</a>"#, baseURL: base) == "x")
         #expect(HTMLSanitizer.sanitize(#"<p>a<script>alert(1)</script>b</p>"#, baseURL: base) == "<p>ab</p>")
         #expect(HTMLSanitizer.sanitize(#"<svg><p>hidden</p></svg>shown"#, baseURL: base) == "shown")

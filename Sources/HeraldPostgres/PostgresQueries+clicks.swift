@@ -1,0 +1,36 @@
+/// The SQL of click counting and issue reports.
+extension PostgresQueries {
+    /// Adds to one (issue, link, hour) counter; nothing when the issue does not exist.
+    static let addClickCount = """
+        INSERT INTO link_clicks (issue_id, link_index, hour, clicks, filtered)
+        SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM digest_issues WHERE id = $1)
+        ON CONFLICT (issue_id, link_index, hour)
+        DO UPDATE SET clicks = link_clicks.clicks + excluded.clicks, filtered = link_clicks.filtered + excluded.filtered
+        """
+    /// Keeps a subscriber's first click on a link; nothing when the issue or subscriber does not exist.
+    static let recordSubscriberClick = """
+        INSERT INTO subscriber_clicks (issue_id, subscriber_id, link_index, first_at)
+        SELECT $1, $2, $3, $4
+        WHERE EXISTS (SELECT 1 FROM digest_issues WHERE id = $1) AND EXISTS (SELECT 1 FROM subscribers WHERE id = $2)
+        ON CONFLICT (issue_id, subscriber_id, link_index) DO NOTHING
+        """
+    static let clickCountsOfIssue = """
+        SELECT issue_id, link_index, hour, clicks, filtered FROM link_clicks WHERE issue_id = $1
+        ORDER BY hour, link_index
+        """
+    static let clickingSubscriberCount =
+        "SELECT count(DISTINCT subscriber_id) FROM subscriber_clicks WHERE issue_id = $1"
+    static let digestIssueByID = "SELECT \(digestIssueColumns) FROM digest_issues WHERE id = $1"
+    static let deliveryStatesOfIssue =
+        "SELECT state, count(*) FROM digest_deliveries WHERE issue_id = $1 GROUP BY state"
+    /// Bounces of the issue's recipients in `[$2, $3)`.
+    static let bouncesOfIssueRecipients = """
+        SELECT count(*) FROM bounces
+        WHERE occurred_at >= $2 AND occurred_at < $3
+          AND subscriber_id IN (SELECT subscriber_id FROM digest_deliveries WHERE issue_id = $1)
+        """
+    static let unsubscribesBetween = """
+        SELECT count(*) FROM consent_events
+        WHERE newsletter = $1 AND action = 'unsubscribe' AND occurred_at >= $2 AND occurred_at < $3
+        """
+}

@@ -1,0 +1,93 @@
+import Foundation
+import HeraldCore
+import HeraldTemplates
+
+/// Builds the archive's view models (URLs, descriptions, items) from stored issues.
+struct ArchiveRenderer: Sendable {
+    let templates: TemplateLibrary
+    let site: SiteContext
+
+    func list(_ newsletter: Newsletter, issues: [DigestIssue], page: Int, pageCount: Int) -> String {
+        let base = archiveURL(newsletter)
+        let canonical = page == 1 ? base : "\(base)?page=\(page)"
+        let newer = page > 1 ? (page == 2 ? base : "\(base)?page=\(page - 1)") : nil
+        let older = page < pageCount ? "\(base)?page=\(page + 1)" : nil
+        return templates.archiveListPage(
+            ArchiveListPage(
+                site: site, newsletter: newsletter, issues: issues.map { archived($0, newsletter) }, page: page,
+                pageCount: pageCount, newerURL: newer, olderURL: older,
+                head: head(newsletter, canonical: canonical, description: newsletter.description)))
+    }
+
+    func issue(_ newsletter: Newsletter, _ issue: DigestIssue) -> String {
+        let archived = archived(issue, newsletter)
+        let description = archived.items.map(\.title).joined(separator: " · ")
+        return templates.archiveIssuePage(
+            ArchiveIssuePage(
+                site: site, newsletter: newsletter, issue: archived, archiveURL: archiveURL(newsletter),
+                head: head(newsletter, canonical: archived.url, description: description)))
+    }
+
+    func feed(_ newsletter: Newsletter, issues: [DigestIssue]) -> String {
+        templates.archiveFeed(
+            ArchiveFeed(
+                site: site, newsletter: newsletter, issues: issues.map { archived($0, newsletter) },
+                feedURL: feedURL(newsletter), archiveURL: archiveURL(newsletter)))
+    }
+
+    private func archived(_ issue: DigestIssue, _ newsletter: Newsletter) -> ArchiveIssue {
+        ArchiveIssue(
+            period: issue.period, date: Self.day(issue.period, in: newsletter.timeZone) ?? issue.createdAt,
+            completedAt: issue.completedAt ?? issue.createdAt,
+            url: "\(archiveURL(newsletter))/\(PathSegment.escape(issue.period))",
+            items: issue.articles.map(DigestItem.init(article:)))
+    }
+
+    private func head(_ newsletter: Newsletter, canonical: String, description: String) -> ArchiveHead {
+        ArchiveHead(
+            canonicalURL: canonical, description: description.isEmpty ? newsletter.title : description,
+            feedURL: feedURL(newsletter), noindex: newsletter.archiveNoindex)
+    }
+
+    /// The start of the day a `yyyy-MM-dd` period key names, in the newsletter's zone; nil for
+    /// other keys (`--period` takes any text), which show the day the issue was created.
+    static func day(_ period: String, in timeZone: String) -> Date? {
+        let parts = period.split(separator: "-", omittingEmptySubsequences: false)
+        guard period.utf8.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]),
+            let day = Int(parts[2])
+        else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone) ?? .gmt
+        let components = DateComponents(year: year, month: month, day: day)
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
+    }
+
+    private func archiveURL(_ newsletter: Newsletter) -> String { "\(site.baseURL)/archive/\(newsletter.slug)" }
+    private func feedURL(_ newsletter: Newsletter) -> String { "\(archiveURL(newsletter))/feed.xml" }
+}
+
+/// Percent-encoding of one URL path segment.
+enum PathSegment {
+    /// `text` with every byte outside RFC 3986's unreserved set percent-encoded.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            let unreserved =
+                (65...90).contains(byte) || (97...122).contains(byte) || (48...57).contains(byte)
+                || byte == 45 || byte == 46 || byte == 95 || byte == 126
+            if unreserved {
+                result.append(Character(UnicodeScalar(byte)))
+            } else {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
