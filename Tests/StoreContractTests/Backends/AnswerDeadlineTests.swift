@@ -18,13 +18,15 @@ struct AnswerDeadlineTests {
                 closed.value = true
             }
         }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Not a timing test: the bound only tells "the 200 ms deadline fired" from "waited for an
+        // answer that never comes"; it is loose because the whole suite starts at once on 2 cores.
+        #expect(ContinuousClock.now - started < .seconds(60))
         #expect(closed.value)
     }
 
     @Test func anAnswerInTimeIsReturnedAndNothingIsClosed() async throws {
         let closed = LockedBox(false)
-        let answer = try await AnswerDeadline.race(.seconds(5), what: "a query") {
+        let answer = try await AnswerDeadline.race(.seconds(60), what: "a query") {
             try await Task.sleep(for: .milliseconds(10))
             return 42
         } onExpiry: {
