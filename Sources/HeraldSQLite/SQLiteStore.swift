@@ -10,13 +10,15 @@ public final class SQLiteStore: SubscriberStore {
     private let gate = SerialGate()
     private let groupCommit: SQLiteGroupCommit
 
-    /// Opens the database at `path` (created if missing) with WAL, foreign keys and a busy timeout.
+    /// Opens the database at `path` (created if missing) with WAL, foreign keys, a busy timeout and
+    /// `secure_delete` (freed pages are overwritten with zeros, so an erased person's rows and sent
+    /// mail bodies leave no readable copy in the file).
     public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
         let milliseconds = Int32(clamping: busyTimeout.components.seconds * 1000)
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: milliseconds)
         try connection.execute(
-            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;"
-        )
+            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; "
+                + "PRAGMA secure_delete = ON;")
         groupCommit = SQLiteGroupCommit(connection: connection, gate: gate)
     }
 
