@@ -52,7 +52,9 @@ public func buildApplication(
     let router = try buildRouter(configuration: configuration, dependencies: dependencies)
     var app = Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.web.idleTimeoutSeconds)))),
+        server: .http1(
+            idleTimeout: .seconds(Int64(configuration.web.idleTimeoutSeconds)),
+            requestDeadline: .seconds(Int64(configuration.web.requestDeadlineSeconds))),
         configuration: .init(
             address: .hostname(configuration.listenHost, port: configuration.listenPort), serverName: "Herald"),
         onServerRunning: { channel in

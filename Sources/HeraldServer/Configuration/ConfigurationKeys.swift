@@ -107,6 +107,12 @@ struct ConfigurationKey: Sendable {
             c, v throws(ConfigurationError) in
             c.web.idleTimeoutSeconds = try v.int(in: 1...3600)
         },
+        .init(
+            name: "request_deadline_seconds", help: "close connections whose request is not received in full this soon"
+        ) {
+            c, v throws(ConfigurationError) in
+            c.web.requestDeadlineSeconds = try v.int(in: 1...3600)
+        },
         .init(name: "rate_limit_burst", help: "signups per IP in a burst") { c, v throws(ConfigurationError) in
             c.web.rateLimitBurst = try v.int(in: 1...1_000_000)
         },

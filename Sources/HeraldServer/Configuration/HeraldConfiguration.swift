@@ -66,6 +66,9 @@ public struct WebPolicy: Sendable, Equatable {
     /// Seconds a connection may stay silent (no byte read or written) before it is closed, so idle
     /// and stalled slow clients do not hold connections forever.
     public var idleTimeoutSeconds = 30
+    /// Seconds from the first byte of a request until its body has been read in full; a client
+    /// trickling a request more slowly is disconnected, however short its pauses.
+    public var requestDeadlineSeconds = 30
     /// Signups per client IP: bucket size and refill per minute.
     public var rateLimitBurst = 20
     public var rateLimitPerMinute = 60
