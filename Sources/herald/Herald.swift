@@ -15,7 +15,7 @@ struct Herald: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Migrate.self, CheckEmail.self, Outbox.self, Digest.self, Subscribers.self, Bounces.self,
-            Webhooks.self,
+            Webhooks.self, Keys.self,
         ]
     )
 

@@ -17,6 +17,19 @@ public protocol SubscriberStore: Sendable {
     func transaction<Result: Sendable>(
         _ body: @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result
+    /// Where the erasure key from the key file is installed at start-up; nil for stores that
+    /// keep it in settings only (the in-memory reference store).
+    var erasureKeySlot: ErasureKeySlot? { get }
+}
+
+extension SubscriberStore {
+    /// No slot: the erasure key comes from the settings.
+    public var erasureKeySlot: ErasureKeySlot? { nil }
+}
+
+extension StoreTransaction {
+    /// No slot: the erasure key comes from the settings.
+    public var erasureKeySlot: ErasureKeySlot? { nil }
 }
 
 /// The operations available inside one store transaction.
@@ -82,6 +95,10 @@ public protocol StoreTransaction: Sendable, SuppressionOperations, SubscriberImp
 
     /// Stores `value` for setting `name`, replacing any earlier value.
     func saveSetting(named name: String, value: String) async throws
+    /// Deletes setting `name` and returns the value it had, if any (keys moved out of the database).
+    func takeSetting(named name: String) async throws -> String?
+    /// The erasure key of the store this transaction belongs to (see ``SubscriberStore/erasureKeySlot``).
+    var erasureKeySlot: ErasureKeySlot? { get }
 
     // MARK: Digests
 

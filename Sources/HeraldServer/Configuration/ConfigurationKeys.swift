@@ -1,4 +1,5 @@
 import HeraldCore
+import HeraldCurl
 
 /// One top-level configuration key: its YAML name, its environment variable and how it applies.
 struct ConfigurationKey: Sendable {
@@ -125,6 +126,23 @@ struct ConfigurationKey: Sendable {
         },
         .init(name: "trusted_proxy_header", help: "forwarding header name") { c, v throws(ConfigurationError) in
             c.web.trustedProxyHeader = try v.text()
+        },
+        .init(name: "secret_key_file", help: "file of the manage-link and erasure keys (created 0600)") {
+            c, v throws(ConfigurationError) in
+            c.secretKeyFile = try v.text()
+        },
+        .init(name: "secret_keys", help: "the keys themselves, in the key file's format (HERALD_SECRET_KEYS)") {
+            c, v throws(ConfigurationError) in
+            c.secretKeys = try v.text()
+        },
+        .init(name: "allow_private_urls", help: "hosts and networks feeds and webhooks may reach although private") {
+            c, v throws(ConfigurationError) in
+            let allowed = try v.textList()
+            do throws(OutboundAddressPolicy.Invalid) {
+                c.outboundAddresses = try OutboundAddressPolicy(allowing: allowed)
+            } catch {
+                throw v.fail("'\(error.entry)' is neither a host name nor an IP address or network (such as 10.0.0.0/8)")
+            }
         },
         .init(name: "newsletters", help: "list of newsletters") { c, v throws(ConfigurationError) in
             c.newsletters = try NewsletterConfiguration.parse(v)

@@ -1,4 +1,6 @@
+import Foundation
 import HeraldCore
+import HeraldCurl
 
 /// Everything Herald needs to run, read once at start-up and passed down explicitly.
 public struct HeraldConfiguration: Sendable {
@@ -51,8 +53,23 @@ public struct HeraldConfiguration: Sendable {
     public var webhooks = WebhookSettings()
     /// The configured newsletters; the first is the default for forms that name none.
     public var newsletters = [Newsletter(slug: "news", title: "Newsletter")]
+    /// File holding the secret keys (manage links, erasure); nil: ``secretKeyFilePath``'s default.
+    public var secretKeyFile: String?
+    /// The secret keys as text (from `HERALD_SECRET_KEYS`); when set, no key file is used.
+    public var secretKeys: String?
+    /// Where feed and webhook requests may connect: public addresses plus `allow_private_urls`.
+    public var outboundAddresses = OutboundAddressPolicy.publicOnly
 
     public init() {}
+
+    /// The key file: `secret_key_file`, else `herald.keys` beside the SQLite database, else
+    /// (PostgreSQL) `./herald.keys`.
+    public var secretKeyFilePath: String {
+        if let secretKeyFile { return secretKeyFile }
+        guard case .sqlite(let path) = database else { return "./herald.keys" }
+        return (URL(fileURLWithPath: path).deletingLastPathComponent().path as NSString)
+            .appendingPathComponent("herald.keys")
+    }
 }
 
 /// Rules for the HTTP endpoints people and other sites reach.

@@ -39,7 +39,8 @@ public struct DigestWiring: Sendable {
     var source: QueuedDigestSource {
         QueuedDigestSource(
             store: dependencies.store,
-            feed: FeedDigestSource(store: dependencies.store, fetcher: FeedFetcher(), override: feedOverride))
+            feed: FeedDigestSource(store: dependencies.store, fetcher: FeedFetcher(addressPolicy: configuration.outboundAddresses),
+                override: feedOverride))
     }
 
     /// The sender for `herald digest send`.
@@ -47,7 +48,7 @@ public struct DigestWiring: Sendable {
         var sender = DigestSender(
             store: dependencies.store, source: source,
             composer: TemplateDigestComposer(templates: dependencies.templates, builder: try builder),
-            transport: dependencies.transport, signer: ManageLinkSigner(secret: dependencies.manageLinkSecret),
+            transport: dependencies.transport, signer: ManageLinkSigner(keys: dependencies.manageLinkKeys),
             logger: dependencies.logger, now: dependencies.now)
         sender.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)
         return sender
