@@ -14,7 +14,7 @@ public struct OutboundAddressPolicy: Sendable, Equatable {
     public static let publicOnly = OutboundAddressPolicy()
 
     /// Public addresses plus every entry of `allowed`: a host name, an address or a network
-    /// (`10.0.0.0/8`). Returns nil naming the first entry that is none of these.
+    /// (`10.0.0.0/8`). Throws naming the first entry that is none of these.
     public init(allowing allowed: [String]) throws(Invalid) {
         for entry in allowed {
             let trimmed = entry.trimmingSpaces.lowercased()
@@ -36,6 +36,11 @@ public struct OutboundAddressPolicy: Sendable, Equatable {
     public struct Invalid: Error, Equatable {
         /// The entry as written.
         public let entry: String
+
+        /// The refusal of `entry`.
+        public init(entry: String) {
+            self.entry = entry
+        }
     }
 
     /// Why a connection to `address` for `host` is refused (such as "loopback address 127.0.0.1"),

@@ -20,7 +20,7 @@ extension DigestRun {
             var outcomes: [Outcome] = []
             outcomes.reserveCapacity(batch.count)
             func startNext() -> Bool {
-                guard let recipient = pending.next() else { return false }
+                guard breaker.trip == nil, let recipient = pending.next() else { return false }
                 group.addTask {
                     await pacer?.wait()
                     let state = try await deliverOne(recipient, issue: issue, prepared: prepared)
@@ -70,10 +70,12 @@ extension DigestRun {
         for attempt in 1...max(1, options.attempts) {
             do {
                 let receipt = try await sender.transport.send(mail)
+                breaker.succeeded()
                 return (.sent, "\(receipt.replyCode) \(receipt.replyText)", nil)
             } catch {
+                breaker.failed(error)
                 if error.kind == .permanent { return (.failed, error.description, error) }
-                if attempt == options.attempts { return (.deferred, error.description, nil) }
+                if attempt == options.attempts || breaker.trip != nil { return (.deferred, error.description, nil) }
                 sender.logger.info("digest delivery will be retried", metadata: ["error": "\(error)"])
                 try? await Task.sleep(for: delay)
                 delay *= 2

@@ -20,6 +20,9 @@ enum CurlSMTPOptions {
         }
         try handle.set(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(configuration.connectTimeout))
         try handle.set(CURLOPT_TIMEOUT_MS, milliseconds(configuration.totalTimeout))
+        // A relay silent this long (under 1 byte/s) ends the transfer as a timeout.
+        try handle.set(CURLOPT_LOW_SPEED_LIMIT, 1)
+        try handle.set(CURLOPT_LOW_SPEED_TIME, max(1, Int(configuration.silenceTimeout.components.seconds)))
         try handle.set(CURLOPT_TCP_KEEPALIVE, 1)
     }
 

@@ -92,7 +92,7 @@ public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: H
         policy: OutboxDeliveryPolicy(
             maxAttempts: configuration.outboxMaxAttempts,
             initialBackoff: .seconds(configuration.outboxRetrySeconds),
-            concurrency: configuration.smtpPoolSize),
+            concurrency: configuration.smtpPoolSize, stallLimit: configuration.relayStallLimit),
         logger: dependencies.logger,
         now: dependencies.now, onResult: { metrics.delivery(kind: $0, state: $1) })
     worker.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)

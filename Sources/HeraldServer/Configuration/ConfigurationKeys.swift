@@ -38,6 +38,14 @@ struct ConfigurationKey: Sendable {
         .init(name: "smtp_pool_size", help: "SMTP connections for bulk sends") { c, v throws(ConfigurationError) in
             c.smtpPoolSize = try v.int(in: 1...64)
         },
+        .init(name: "smtp_timeout_seconds", help: "longest SMTP server silence within one transfer") {
+            c, v throws(ConfigurationError) in
+            c.smtpTimeoutSeconds = try v.int(in: 1...600)
+        },
+        .init(name: "relay_stall_limit", help: "consecutive refused/timeout/421 failures that stop a run") {
+            c, v throws(ConfigurationError) in
+            c.relayStallLimit = try v.int(in: 1...1000)
+        },
         .init(name: "outbox_retry_seconds", help: "first retry delay for transient failures") {
             c, v throws(ConfigurationError) in
             c.outboxRetrySeconds = try v.int(in: 1...86_400)

@@ -24,6 +24,11 @@ public struct HeraldConfiguration: Sendable {
     public var smtpCAFile: String?
     /// Number of SMTP connections used for bulk sends.
     public var smtpPoolSize = 4
+    /// Longest silence of the SMTP server within one transfer before it counts as a timeout.
+    public var smtpTimeoutSeconds = 30
+    /// Consecutive transient failures of one kind (refused, timeout, 421) after which a digest run
+    /// stops and the outbox worker pauses all delivery.
+    public var relayStallLimit = 5
     /// Default sender, "Name <address>" or a bare address.
     public var mailFrom = "Herald <noreply@example.com>"
     /// Folder for .eml files when no SMTP server is configured.
