@@ -33,7 +33,8 @@ final class CurlAddressGuard {
                 + "to allow it)"
             return -1
         }
-        return socket(address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue),
+        return socket(
+            address.pointee.family, address.pointee.socktype | Int32(SOCK_CLOEXEC.rawValue),
             address.pointee.protocol)
     }
 

@@ -25,7 +25,9 @@ final class CurlWebhookPost {
             return .unreachable(error.message)
         }
         let code = handle.perform()
-        if code != CURLE_OK, let refusal = handle.addressRefusal { return .unreachable("POST \(request.url): \(refusal)") }
+        if code != CURLE_OK, let refusal = handle.addressRefusal {
+            return .unreachable("POST \(request.url): \(refusal)")
+        }
         guard code == CURLE_OK else {
             return .unreachable("POST failed: \(handle.errorMessage(for: code)) (libcurl error \(code.rawValue))")
         }

@@ -32,7 +32,9 @@ public struct CurlWebhookTransport: WebhookTransport {
                     continuation.resume(returning: .unreachable("libcurl failed to initialise"))
                     return
                 }
-                continuation.resume(returning: post.perform(request, timeoutMs: limits.0, connectTimeoutMs: limits.1, addressPolicy: policy))
+                continuation.resume(
+                    returning: post.perform(
+                        request, timeoutMs: limits.0, connectTimeoutMs: limits.1, addressPolicy: policy))
             }
             thread.name = "herald-webhook-post"
             thread.start()

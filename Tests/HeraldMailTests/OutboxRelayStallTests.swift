@@ -42,7 +42,8 @@ struct OutboxRelayStallTests {
         return store
     }
 
-    @Test(arguments: [(RelayStall.Kind.timeout, nil), (.refused, nil), (.unavailable, 421)] as [(RelayStall.Kind, Int?)])
+    @Test(
+        arguments: [(RelayStall.Kind.timeout, nil), (.refused, nil), (.unavailable, 421)] as [(RelayStall.Kind, Int?)])
     func theRoundStopsAfterTheLimitAndPutsTheRestBackUntried(_ kind: RelayStall.Kind, _ code: Int?) async throws {
         let store = try await queue(20)
         let relay = SilentRelay(kind, code: code)

@@ -15,7 +15,8 @@ public func makeWebhookWorker(
 ) -> WebhookWorker {
     WebhookWorker(
         store: dependencies.store,
-        transport: transport ?? CurlWebhookTransport(addressPolicy: configuration.outboundAddresses), endpoints: configuration.webhooks.endpoints,
+        transport: transport ?? CurlWebhookTransport(addressPolicy: configuration.outboundAddresses),
+        endpoints: configuration.webhooks.endpoints,
         policy: OutboxDeliveryPolicy(
             batchSize: 16, lease: .seconds(60), maxAttempts: configuration.webhooks.maxAttempts,
             initialBackoff: .seconds(configuration.webhooks.retrySeconds), concurrency: 4),

@@ -149,7 +149,8 @@ struct ConfigurationKey: Sendable {
             do throws(OutboundAddressPolicy.Invalid) {
                 c.outboundAddresses = try OutboundAddressPolicy(allowing: allowed)
             } catch {
-                throw v.fail("'\(error.entry)' is neither a host name nor an IP address or network (such as 10.0.0.0/8)")
+                throw v.fail(
+                    "'\(error.entry)' is neither a host name nor an IP address or network (such as 10.0.0.0/8)")
             }
         },
         .init(name: "newsletters", help: "list of newsletters") { c, v throws(ConfigurationError) in

@@ -39,7 +39,8 @@ public struct DigestWiring: Sendable {
     var source: QueuedDigestSource {
         QueuedDigestSource(
             store: dependencies.store,
-            feed: FeedDigestSource(store: dependencies.store, fetcher: FeedFetcher(addressPolicy: configuration.outboundAddresses),
+            feed: FeedDigestSource(
+                store: dependencies.store, fetcher: FeedFetcher(addressPolicy: configuration.outboundAddresses),
                 override: feedOverride))
     }
 

@@ -7,7 +7,8 @@ import Testing
 struct FeedFetcherHTTPTests {
     /// The test server listens on loopback, which the SSRF guard refuses unless allowed.
     private let fetcher = FeedFetcher(
-        timeout: .seconds(2), connectTimeout: .seconds(2), addressPolicy: try! OutboundAddressPolicy(allowing: ["127.0.0.1"]))
+        timeout: .seconds(2), connectTimeout: .seconds(2),
+        addressPolicy: try! OutboundAddressPolicy(allowing: ["127.0.0.1"]))
 
     private func fetchError(_ source: String, with fetcher: FeedFetcher? = nil) async -> FeedError? {
         do {
