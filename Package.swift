@@ -121,7 +121,9 @@ let package = Package(
         .testTarget(name: "StoreContractTests", dependencies: ["HeraldCore", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl", "HeraldTestSupport"], swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
-        .testTarget(name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"],
+            exclude: ["Golden"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests",
             dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldCurl", "HeraldTestSupport"],

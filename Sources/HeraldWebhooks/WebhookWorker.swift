@@ -24,7 +24,7 @@ public struct WebhookRound: Sendable, Equatable {
 /// can run on one database: a row is claimed by one owner at a time, and an owner whose lease
 /// expired cannot overwrite the outcome recorded by the one that took over.
 public struct WebhookWorker: Sendable {
-    let store: any SubscriberStore
+    let store: ScopedStore<any WebhookOperations>
     let transport: any WebhookTransport
     let endpoints: [WebhookEndpoint]
     let policy: OutboxDeliveryPolicy
@@ -37,7 +37,7 @@ public struct WebhookWorker: Sendable {
         policy: OutboxDeliveryPolicy = .init(lease: .seconds(60)), logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init, owner: String = UUID().uuidString
     ) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.transport = transport
         self.endpoints = endpoints
         self.policy = policy

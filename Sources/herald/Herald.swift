@@ -13,6 +13,7 @@ struct Herald: AsyncParsableCommand {
             Exit status: 0 success, 1 a check or delivery failed, 2 usage error, 3 could not start \
             (configuration, database, feed).
             """,
+        version: BuildInfo.version,
         subcommands: [
             Serve.self, Migrate.self, CheckEmail.self, Outbox.self, Digest.self, Subscribers.self, Bounces.self,
             Webhooks.self, Keys.self,

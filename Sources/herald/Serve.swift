@@ -17,6 +17,12 @@ struct Serve: AsyncParsableCommand {
         let (configuration, logger) = try options.load(label: "herald.serve")
         let dependencies = try await openDependencies(configuration, logger: logger)
         let app = try buildApplication(configuration: configuration, dependencies: dependencies)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            await ShutdownReport.log(dependencies)
+            throw error
+        }
+        await ShutdownReport.log(dependencies)
     }
 }

@@ -135,7 +135,7 @@ struct EscapingTests {
         let newsletter = Newsletter(slug: "morning", title: "Morning\r\nBcc: victim@example.org\nX")
         let mail = library.confirmationMail(
             ConfirmationMail(site: Fixtures.site, newsletter: newsletter, confirmURL: "https://x/c", expiryHours: 48))
-        #expect(mail.subject == "Please confirm your subscription to Morning Bcc: victim@example.org X")
+        #expect(mail.subject == "Please confirm your subscription to “Morning Bcc: victim@example.org X”")
         #expect(!mail.subject.contains("\r") && !mail.subject.contains("\n"))
     }
 

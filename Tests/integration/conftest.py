@@ -100,6 +100,7 @@ class Herald:
             ],
         }
         config.update(settings)
+        config = {key: value for key, value in config.items() if value is not None}  # None: leave the key out
         self.config_path = os.path.join(directory, "herald.yml")
         with open(self.config_path, "w") as handle:
             json.dump(config, handle)  # JSON is valid YAML

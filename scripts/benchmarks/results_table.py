@@ -157,6 +157,16 @@ def other_rows(results):
     return rows
 
 
+def build_label(info):
+    """The build the figures come from, as the measured binary reported it (`herald --version`)."""
+    build = info.get("build", "unknown")
+    if build == "release":
+        return "release build"
+    if build == "debug":
+        return "**debug build** (a smoke run: its figures say nothing about production speed)"
+    return "build configuration unknown (the binary did not say)"
+
+
 def section(path):
     results, diffs, times, info = parse(path)
     cpu = info.get("cpu", "?").replace("_", " ")
@@ -164,7 +174,7 @@ def section(path):
         START,
         f"Run of `scripts/bench` started {info.get('started', '?').replace('_', ' ')}: {info.get('cores', '?')} cores "
         f"({cpu}), {info.get('memory_gib', '?')} GiB, Linux {info.get('kernel', '?')}, Swift {info.get('swift', '?')} "
-        f"release build. Load average before/after: {info.get('load_before', '?')} / {info.get('load_after', '?')}; "
+        f"{build_label(info)}. Load average before/after: {info.get('load_before', '?')} / {info.get('load_after', '?')}; "
         f"Swift compiler processes of other work running before/after: {info.get('builds_before', '?')} / "
         f"{info.get('builds_after', '?')} (non-zero means the machine was shared and figures are noisy; the "
         f"ratios to the same-run references are the comparable numbers). Medians with (min–max).",

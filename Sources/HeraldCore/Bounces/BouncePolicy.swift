@@ -28,11 +28,14 @@ public enum BounceOutcome: Sendable, Equatable {
     case invalidAddress(String)
 }
 
+/// What recording a bounce touches: the subscriber lookup, the bounce log and the suppression list.
+public typealias BounceRecordingOperations = SubscriberOperations & BounceOperations & SuppressionListOperations
+
 /// Told about permanent SMTP rejections while Herald sends (outbox worker, digest runs).
 public protocol BounceRecorder: Sendable {
     /// Records, inside the transaction that marks the send failed, that the server refused
     /// `address` for good with `reply`.
-    func recordPermanentFailure(address: String, reply: String, in tx: any StoreTransaction) async throws
+    func recordPermanentFailure(address: String, reply: String, in tx: any BounceRecordingOperations) async throws
 }
 
 extension MailDeliveryError {

@@ -7,7 +7,7 @@ import Logging
 /// the same transaction, the address is suppressed when the policy says so. An address already
 /// suppressed keeps its earlier reason (an erasure stays an erasure).
 public struct BounceService: Sendable {
-    let store: any SubscriberStore
+    let store: ScopedStore<any BounceRecordingOperations>
     let policy: BouncePolicy
     let logger: Logger
     let now: @Sendable () -> Date
@@ -16,7 +16,7 @@ public struct BounceService: Sendable {
         store: any SubscriberStore, policy: BouncePolicy, logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.policy = policy
         self.logger = logger
         self.now = now
@@ -33,7 +33,7 @@ public struct BounceService: Sendable {
     }
 
     /// Records one report inside the caller's transaction.
-    public func record(_ report: BounceReport, in tx: any StoreTransaction) async throws -> BounceOutcome {
+    public func record(_ report: BounceReport, in tx: any BounceRecordingOperations) async throws -> BounceOutcome {
         let address: EmailAddress
         do {
             address = try EmailAddress(validating: report.address)
@@ -64,7 +64,7 @@ public struct BounceService: Sendable {
 
     /// Whether the same report (kind, source, time to the millisecond, diagnostic) is stored already:
     /// a DSN fed in twice or an API call retried after a timeout counts once.
-    private static func isRepeat(_ record: BounceRecord, in tx: any StoreTransaction) async throws -> Bool {
+    private static func isRepeat(_ record: BounceRecord, in tx: any BounceRecordingOperations) async throws -> Bool {
         try await tx.bounces(addressHash: record.addressHash, limit: 50).contains { stored in
             stored.kind == record.kind && stored.source == record.source && stored.diagnostic == record.diagnostic
                 && abs(stored.occurredAt.timeIntervalSince(record.occurredAt)) < 0.001
@@ -72,7 +72,7 @@ public struct BounceService: Sendable {
     }
 
     private func suppressionReason(
-        _ kind: BounceKind, hash: String, in tx: any StoreTransaction, at time: Date
+        _ kind: BounceKind, hash: String, in tx: any BounceRecordingOperations, at time: Date
     ) async throws -> SuppressionReason? {
         switch kind {
         case .hard: return .hardBounce
@@ -93,7 +93,9 @@ public struct BounceService: Sendable {
 }
 
 extension BounceService: BounceRecorder {
-    public func recordPermanentFailure(address: String, reply: String, in tx: any StoreTransaction) async throws {
+    public func recordPermanentFailure(address: String, reply: String, in tx: any BounceRecordingOperations)
+        async throws
+    {
         let report = BounceReport(address: address, kind: .hard, source: .smtp, diagnostic: reply, occurredAt: now())
         _ = try await record(report, in: tx)
     }

@@ -3,7 +3,8 @@ import Foundation
 extension DigestRun {
     /// Records the suppressed recipients of a just-claimed batch as `skipped` (naming the reason)
     /// and returns the others: a suppressed address receives no digest.
-    func skippingSuppressed(_ batch: [DigestRecipient], issue: DigestIssue, in tx: any StoreTransaction) async throws
+    func skippingSuppressed(_ batch: [DigestRecipient], issue: DigestIssue, in tx: any DigestSenderOperations)
+        async throws
         -> [DigestRecipient]
     {
         let suppressed = try await SuppressionList.suppressed(batch.map(\.subscriber), in: tx)

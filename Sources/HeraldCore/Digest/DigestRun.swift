@@ -29,7 +29,7 @@ struct DigestRun: Sendable {
         breaker = RelayBreaker(limit: options.stallLimit)
     }
 
-    var store: any SubscriberStore { sender.store }
+    var store: ScopedStore<any DigestSenderOperations> { sender.store }
 
     func deliver(_ issue: DigestIssue) async throws -> DigestRunSummary {
         var summary = DigestRunSummary(outcome: .completed, issueID: issue.id, period: issue.period)
@@ -120,7 +120,7 @@ struct DigestRun: Sendable {
 
     /// Runs `body` in a transaction, retrying while the database is unavailable for up to
     /// `options.outageTolerance`, so a short outage (a PostgreSQL restart) does not stop the run.
-    func durably<Result: Sendable>(_ body: @Sendable (any StoreTransaction) async throws -> Result) async throws
+    func durably<Result: Sendable>(_ body: @Sendable (any DigestSenderOperations) async throws -> Result) async throws
         -> Result
     {
         let deadline = ContinuousClock.now + options.outageTolerance

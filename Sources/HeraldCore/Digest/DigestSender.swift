@@ -1,6 +1,10 @@
 import Foundation
 import Logging
 
+/// What a digest run touches: the issue and its deliveries, the suppression list (suppressed
+/// recipients are skipped) and, through its ``BounceRecorder``, the bounce log.
+public typealias DigestSenderOperations = DigestIssueOperations & SuppressionListOperations & BounceRecordingOperations
+
 /// Sends a newsletter's digest for a period exactly once, resumably, shared by any number of runs.
 ///
 /// The issue and one delivery row per confirmed subscriber are created in one transaction under
@@ -11,7 +15,7 @@ import Logging
 /// rows over. The only possible duplicate is a message the server accepted in the instant before
 /// its run died and could record it (counted as `resumed`).
 public struct DigestSender: Sendable {
-    let store: any SubscriberStore
+    let store: ScopedStore<any DigestSenderOperations>
     let source: any DigestSource
     let composer: any DigestComposer
     let transport: any MailTransport
@@ -26,7 +30,7 @@ public struct DigestSender: Sendable {
         transport: any MailTransport, signer: ManageLinkSigner, logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.source = source
         self.composer = composer
         self.transport = transport

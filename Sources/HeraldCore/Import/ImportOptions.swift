@@ -38,9 +38,14 @@ public struct ImportProgress: Sendable, Equatable {
     public var rows: Int
 }
 
+/// What queueing an import's confirmation mail touches: the subscriber, a token, the outbox.
+public typealias ImportConfirmationOperations = SubscriberOperations & TokenOperations & OutboxOperations
+
 /// Queues the double opt-in mail for subscriptions an import created as pending.
 public protocol ImportConfirmationSender: Sendable {
     /// Queues one confirmation for `newsletters` of the subscriber; false when the throttle held it back.
-    func queueImportConfirmation(subscriberID: Int64, newsletters: [String], in tx: any StoreTransaction, at time: Date)
+    func queueImportConfirmation(
+        subscriberID: Int64, newsletters: [String], in tx: any ImportConfirmationOperations, at time: Date
+    )
         async throws -> Bool
 }

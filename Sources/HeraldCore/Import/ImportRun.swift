@@ -75,7 +75,9 @@ struct ImportRun: Sendable {
     }
 
     /// Drops suppressed addresses, writes the rest, queues confirmations: one transaction.
-    private func writeBatch(_ rows: [ImportedSubscription], in tx: any StoreTransaction) async throws -> BatchOutcome {
+    private func writeBatch(_ rows: [ImportedSubscription], in tx: any SubscriberImporterOperations) async throws
+        -> BatchOutcome
+    {
         let hasher = try await SuppressionHasher.current(in: tx)
         var hashes: [String: String] = [:]
         for row in rows where hashes[row.canonicalKey] == nil {

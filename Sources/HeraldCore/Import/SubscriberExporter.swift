@@ -7,11 +7,11 @@ import Foundation
 /// cells neutralised with a leading apostrophe (which the importer removes again).
 public struct SubscriberExporter: Sendable {
     static let fixedColumns = ["email", "name", "newsletter", "status", "created_at", "confirmed_at"]
-    let store: any SubscriberStore
+    let store: ScopedStore<any SubscriberImportOperations>
     let pageSize: Int
 
     public init(store: any SubscriberStore, pageSize: Int = 2000) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.pageSize = pageSize
     }
 

@@ -1,5 +1,9 @@
 import Foundation
 
+/// What an import writes: the batch, the suppression check, and the confirmations it queues.
+public typealias SubscriberImporterOperations =
+    SubscriberImportOperations & SuppressionListOperations & ImportConfirmationOperations
+
 /// `herald subscribers import`: streams a CSV file into the store in batches, one transaction each.
 ///
 /// Rows are validated like signups; bad rows are reported with their line and skipped (with
@@ -7,7 +11,7 @@ import Foundation
 /// Suppressed addresses are skipped and counted. Memory stays flat: one batch and one chunk
 /// of the file at a time.
 public struct SubscriberImporter: Sendable {
-    let store: any SubscriberStore
+    let store: ScopedStore<any SubscriberImporterOperations>
     let newsletters: [Newsletter]
     let confirmations: (any ImportConfirmationSender)?
     let now: @Sendable () -> Date
@@ -16,7 +20,7 @@ public struct SubscriberImporter: Sendable {
         store: any SubscriberStore, newsletters: [Newsletter], confirmations: (any ImportConfirmationSender)?,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.newsletters = newsletters
         self.confirmations = confirmations
         self.now = now

@@ -19,13 +19,23 @@ public struct ErasureReceipt: Sendable, Equatable {
     public var suppression: SuppressionEntry
 }
 
+/// What an erasure touches: the person, their suppression entry and their webhook deliveries.
+public typealias ErasureOperations = SubscriberOperations & SuppressionListOperations & WebhookOperations
+
+/// What a data export (Art. 15) reads.
+public typealias DataExportOperations =
+    SubscriberOperations & SubscriptionOperations & ConsentOperations & SuppressionListOperations
+
+/// What ``SubscriberAdministration`` uses: an erasure's and a data export's operations.
+public typealias SubscriberAdministrationOperations = ErasureOperations & DataExportOperations
+
 /// GDPR erasure (Art. 17) and access (Art. 15) for one subscriber.
 public struct SubscriberAdministration: Sendable {
-    let store: any SubscriberStore
+    let store: ScopedStore<any SubscriberAdministrationOperations>
     let now: @Sendable () -> Date
 
     public init(store: any SubscriberStore, now: @escaping @Sendable () -> Date = Date.init) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.now = now
     }
 
@@ -44,7 +54,7 @@ public struct SubscriberAdministration: Sendable {
     /// ``erase(subscriberID:actor:)`` inside an open transaction (to write an audit entry or an
     /// event with it).
     public static func erase(
-        subscriberID: Int64, actor: String, at time: Date, in tx: any StoreTransaction,
+        subscriberID: Int64, actor: String, at time: Date, in tx: any ErasureOperations,
         webhooks: WebhookPublisher = .none
     ) async throws -> ErasureReceipt {
         guard let subscriber = try await tx.subscriber(id: subscriberID) else {
@@ -66,7 +76,7 @@ public struct SubscriberAdministration: Sendable {
     }
 
     /// ``exportData(subscriberID:)`` inside an open transaction.
-    public static func exportData(subscriberID: Int64, in tx: any StoreTransaction) async throws
+    public static func exportData(subscriberID: Int64, in tx: any DataExportOperations) async throws
         -> SubscriberDataExport
     {
         guard let subscriber = try await tx.subscriber(id: subscriberID) else {

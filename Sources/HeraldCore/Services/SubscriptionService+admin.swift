@@ -71,7 +71,9 @@ extension SubscriptionService {
         }
     }
 
-    private func confirmByAdmin(_ request: SignupRequest, note: String, in tx: any StoreTransaction, at time: Date)
+    private func confirmByAdmin(
+        _ request: SignupRequest, note: String, in tx: any SubscriptionServiceOperations, at time: Date
+    )
         async throws
     {
         var found = try await tx.subscriber(canonicalKey: request.email.canonicalKey)

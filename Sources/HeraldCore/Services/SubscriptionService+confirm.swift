@@ -4,6 +4,9 @@ import Foundation
 public struct ConfirmationPreview: Sendable, Equatable {
     public var subscriber: Subscriber
     public var newsletters: [Newsletter]
+    /// The slugs this request moved from pending to confirmed; empty for a preview and for a
+    /// repeated confirmation (nothing changed, so nothing is counted).
+    public var newlyConfirmed: [String] = []
 }
 
 /// The result of following a confirmation link.
@@ -36,37 +39,43 @@ extension SubscriptionService {
             case .failure(let problem): return .invalid(problem)
             case .success(let found): token = found
             }
-            let preview = try await preview(token, in: tx)
+            var preview = try await preview(token, in: tx)
             guard token.usedAt == nil else { return .confirmed(preview) }
             _ = try await tx.markTokenUsed(hash: token.hash, at: time)
             for newsletter in preview.newsletters {
-                try await confirmOne(preview.subscriber, newsletter, origin: origin, in: tx, at: time)
+                if try await confirmOne(preview.subscriber, newsletter, origin: origin, in: tx, at: time) {
+                    preview.newlyConfirmed.append(newsletter.slug)
+                }
             }
             return .confirmed(preview)
         }
     }
 
+    /// Confirms one pending subscription; returns whether it changed (false when it was not pending).
     private func confirmOne(
-        _ subscriber: Subscriber, _ newsletter: Newsletter, origin: RequestOrigin, in tx: any StoreTransaction,
+        _ subscriber: Subscriber, _ newsletter: Newsletter, origin: RequestOrigin,
+        in tx: any SubscriptionServiceOperations,
         at time: Date
-    ) async throws {
+    ) async throws -> Bool {
         guard let current = try await tx.subscription(subscriberID: subscriber.id, newsletter: newsletter.slug),
             current.status == .pending
-        else { return }
+        else { return false }
         try await tx.saveSubscription(current.moved(to: .confirmed, at: time))
         try await tx.appendConsent(consent(.confirm, subscriber, newsletter.slug, origin, time))
         try await publish(.confirmed, subscriber, newsletter.slug, in: tx, at: time)
-        guard newsletter.sendsWelcome else { return }
+        guard newsletter.sendsWelcome else { return true }
         let mail = try composer.welcomeMail(mailRequest(subscriber, newsletter))
         _ = try await tx.enqueueMail(
             OutboxDraft(
                 kind: .welcome, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey, mail: mail,
                 createdAt: time))
+        return true
     }
 
     /// The token if it can still be used: known, a confirm token, not expired; a used token is
     /// accepted only when everything it named is already confirmed (confirming twice is harmless).
-    private func usableConfirmToken(_ secret: TokenSecret, in tx: any StoreTransaction, at time: Date) async throws
+    private func usableConfirmToken(_ secret: TokenSecret, in tx: any SubscriptionServiceOperations, at time: Date)
+        async throws
         -> Result<TokenRecord, LinkProblem>
     {
         guard let token = try await tx.token(hash: secret.hash), secret.matches(hash: token.hash),
@@ -81,7 +90,9 @@ extension SubscriptionService {
         return .success(token)
     }
 
-    private func anyPending(_ preview: ConfirmationPreview, in tx: any StoreTransaction) async throws -> Bool {
+    private func anyPending(_ preview: ConfirmationPreview, in tx: any SubscriptionServiceOperations) async throws
+        -> Bool
+    {
         for newsletter in preview.newsletters {
             let current = try await tx.subscription(subscriberID: preview.subscriber.id, newsletter: newsletter.slug)
             if current?.status != .confirmed { return true }
@@ -89,7 +100,9 @@ extension SubscriptionService {
         return false
     }
 
-    private func preview(_ token: TokenRecord, in tx: any StoreTransaction) async throws -> ConfirmationPreview {
+    private func preview(_ token: TokenRecord, in tx: any SubscriptionServiceOperations) async throws
+        -> ConfirmationPreview
+    {
         guard let subscriber = try await tx.subscriber(id: token.subscriberID) else {
             throw StoreError.corrupt("token refers to a missing subscriber")
         }

@@ -4,7 +4,7 @@ extension SubscriptionService: ImportConfirmationSender {
     /// Queues the double opt-in mail for an imported pending subscriber, through the outbox and
     /// the per-address throttle like a signup.
     public func queueImportConfirmation(
-        subscriberID: Int64, newsletters slugs: [String], in tx: any StoreTransaction, at time: Date
+        subscriberID: Int64, newsletters slugs: [String], in tx: any ImportConfirmationOperations, at time: Date
     ) async throws -> Bool {
         guard let subscriber = try await tx.subscriber(id: subscriberID) else { return false }
         let pending = slugs.compactMap(newsletter)

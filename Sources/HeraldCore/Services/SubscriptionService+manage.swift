@@ -75,7 +75,7 @@ extension SubscriptionService {
 
     private func setStatus(
         _ status: SubscriptionStatus, _ subscriber: Subscriber, _ slug: String, action: ConsentAction,
-        _ origin: RequestOrigin, _ tx: any StoreTransaction, _ time: Date
+        _ origin: RequestOrigin, _ tx: any SubscriptionServiceOperations, _ time: Date
     ) async throws {
         guard let current = try await tx.subscription(subscriberID: subscriber.id, newsletter: slug),
             current.status != status

@@ -13,7 +13,9 @@ enum SelfSignupAdmission {
 
 extension SubscriptionService {
     /// Checks the suppression list for a self signup and lifts an `erased` entry.
-    func admitSelfSignup(_ request: SignupRequest, in tx: any StoreTransaction) async throws -> SelfSignupAdmission {
+    func admitSelfSignup(_ request: SignupRequest, in tx: any SubscriptionServiceOperations) async throws
+        -> SelfSignupAdmission
+    {
         guard let entry = try await SuppressionList.entry(canonicalKey: request.email.canonicalKey, in: tx) else {
             return .clear
         }
@@ -23,7 +25,9 @@ extension SubscriptionService {
     }
 
     /// Records that this signup lifted the erasure suppression of the person's address.
-    func recordLiftedErasure(_ request: SignupRequest, in tx: any StoreTransaction, at time: Date) async throws {
+    func recordLiftedErasure(_ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date)
+        async throws
+    {
         guard let subscriber = try await tx.subscriber(canonicalKey: request.email.canonicalKey) else {
             throw StoreError.corrupt("the subscriber just signed up cannot be read back")
         }

@@ -48,7 +48,7 @@ struct SignupRehearsal {
 extension SubscriptionService {
     /// Does and undoes the writes of a first signup that `result` did not do.
     func rehearseMissingWrites(
-        of result: SignupWrites, _ request: SignupRequest, in tx: any StoreTransaction, at time: Date,
+        of result: SignupWrites, _ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date,
         draft: ConfirmationDraft?
     ) async throws {
         try await rehearse(result.missing, request, in: tx, at: time, draft: draft)
@@ -56,7 +56,7 @@ extension SubscriptionService {
 
     /// Does and undoes every step of a first signup (for a suppressed address, which did none).
     func rehearseFirstSignup(
-        _ request: SignupRequest, in tx: any StoreTransaction, at time: Date, draft: ConfirmationDraft?
+        _ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date, draft: ConfirmationDraft?
     ) async throws {
         let requested = request.newsletters.compactMap(newsletter).map(\.slug)
         let everything = SignupRehearsal(
@@ -65,7 +65,7 @@ extension SubscriptionService {
     }
 
     private func rehearse(
-        _ steps: SignupRehearsal, _ request: SignupRequest, in tx: any StoreTransaction, at time: Date,
+        _ steps: SignupRehearsal, _ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date,
         draft: ConfirmationDraft?
     ) async throws {
         try await tx.discardingWrites {

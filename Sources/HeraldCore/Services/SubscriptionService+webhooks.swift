@@ -3,7 +3,8 @@ import Foundation
 extension SubscriptionService {
     /// Queues a `subscription.*` webhook event for a status change, in the change's transaction.
     func publish(
-        _ type: WebhookEventType, _ subscriber: Subscriber, _ newsletter: String, in tx: any StoreTransaction,
+        _ type: WebhookEventType, _ subscriber: Subscriber, _ newsletter: String,
+        in tx: any SubscriptionServiceOperations,
         at time: Date
     ) async throws {
         try await webhooks.publish(

@@ -1,10 +1,20 @@
 import Foundation
 
+/// What the double opt-in flow touches: people, their subscriptions, tokens and consent log, the
+/// outbox, the per-person lock, the audit log (admin changes), the suppression list and webhooks.
+public typealias SubscriptionServiceOperations =
+    SubscriberOperations & SubscriptionOperations & ConsentOperations & ConfirmationMailOperations
+    & SubscriberLockOperations & DiscardedWriteOperations & AuditOperations & SuppressionListOperations
+    & WebhookOperations
+
+/// What queueing a confirmation or notice mail touches: a token and the outbox (with its throttle).
+public typealias ConfirmationMailOperations = TokenOperations & OutboxOperations
+
 /// The double opt-in flow: signup, confirmation, unsubscribe and preferences.
 ///
 /// Every state change, its consent record and the mail it causes are written in one transaction.
 public struct SubscriptionService: Sendable {
-    let store: any SubscriberStore
+    let store: ScopedStore<any SubscriptionServiceOperations>
     let composer: any SubscriptionMailComposer
     let policy: SignupPolicy
     let signer: ManageLinkSigner
@@ -18,7 +28,7 @@ public struct SubscriptionService: Sendable {
         signer: ManageLinkSigner, newsletters: [Newsletter], now: @escaping @Sendable () -> Date = Date.init,
         webhooks: WebhookPublisher = .none
     ) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.composer = composer
         self.policy = policy
         self.signer = signer
@@ -64,14 +74,15 @@ public struct SubscriptionService: Sendable {
 
     /// ``signUp(_:)`` inside an open transaction (the admin API writes its audit entry in the same one).
     func signUp(
-        _ request: SignupRequest, in tx: any StoreTransaction, at time: Date, draft: ConfirmationDraft? = nil
+        _ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date,
+        draft: ConfirmationDraft? = nil
     ) async throws -> SignupOutcome {
         try await signUpRecordingWrites(request, in: tx, at: time, draft: draft).outcome
     }
 
     /// ``signUp(_:in:at:draft:)``, also telling which rows it wrote.
     func signUpRecordingWrites(
-        _ request: SignupRequest, in tx: any StoreTransaction, at time: Date, draft: ConfirmationDraft?
+        _ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date, draft: ConfirmationDraft?
     ) async throws -> SignupWrites {
         let requested = request.newsletters.compactMap(newsletter)
         guard !requested.isEmpty else { throw SubscriptionError.unknownNewsletter }
@@ -106,7 +117,8 @@ public struct SubscriptionService: Sendable {
     }
 
     /// The subscriber with the request's address, and whether this call created it.
-    private func findOrCreate(_ request: SignupRequest, in tx: any StoreTransaction, at time: Date) async throws
+    private func findOrCreate(_ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date)
+        async throws
         -> (Subscriber, created: Bool)
     {
         if let existing = try await tx.subscriber(canonicalKey: request.email.canonicalKey) { return (existing, false) }
@@ -120,7 +132,8 @@ public struct SubscriptionService: Sendable {
     /// Whether another mail of `kind` to this person is allowed now by the per-address throttle.
     ///
     /// Both counts always run (no early return), so a throttled address costs the same as a new one.
-    func mayMail(_ subscriber: Subscriber, kind: MailKind, in tx: any StoreTransaction, at time: Date) async throws
+    func mayMail(_ subscriber: Subscriber, kind: MailKind, in tx: any ConfirmationMailOperations, at time: Date)
+        async throws
         -> Bool
     {
         let intervalStart = time.addingTimeInterval(-policy.mailInterval.seconds)
@@ -131,7 +144,8 @@ public struct SubscriptionService: Sendable {
     }
 
     func queueConfirmation(
-        _ subscriber: Subscriber, _ pending: [Newsletter], draft: ConfirmationDraft? = nil, in tx: any StoreTransaction,
+        _ subscriber: Subscriber, _ pending: [Newsletter], draft: ConfirmationDraft? = nil,
+        in tx: any ConfirmationMailOperations,
         at time: Date
     ) async throws -> SignupOutcome {
         guard try await mayMail(subscriber, kind: .confirmation, in: tx, at: time) else {
@@ -156,7 +170,7 @@ public struct SubscriptionService: Sendable {
     }
 
     private func queueAlreadySubscribed(
-        _ subscriber: Subscriber, _ newsletter: Newsletter, in tx: any StoreTransaction, at time: Date
+        _ subscriber: Subscriber, _ newsletter: Newsletter, in tx: any SubscriptionServiceOperations, at time: Date
     ) async throws -> SignupOutcome {
         guard try await mayMail(subscriber, kind: .alreadySubscribed, in: tx, at: time) else {
             return .alreadySubscribedThrottled

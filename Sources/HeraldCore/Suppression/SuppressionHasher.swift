@@ -23,7 +23,7 @@ public struct SuppressionHasher: @unchecked Sendable {
     /// The hasher of this installation: keyed with the erasure key from the key file, which the
     /// store was given at start-up; in a store without one (tests), with the key kept in settings,
     /// created on first use.
-    public static func current(in tx: any StoreTransaction) async throws -> SuppressionHasher {
+    public static func current(in tx: any SettingOperations) async throws -> SuppressionHasher {
         if let key = tx.erasureKeySlot?.key { return SuppressionHasher(secret: key) }
         return SuppressionHasher(secret: try await tx.setting(named: keySetting, default: TokenSecret.generate().text))
     }

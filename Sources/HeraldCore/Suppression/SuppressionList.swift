@@ -1,16 +1,19 @@
 import Foundation
 
+/// What the suppression list reads and writes: the entries and the hash secret in settings.
+public typealias SuppressionListOperations = SuppressionOperations & SettingOperations
+
 /// The addresses that receive nothing: erased people, hard bounces, complaints, admin blocks.
 ///
 /// Entries are keyed by ``SuppressionHasher`` hashes, never by the address. Every method has a
 /// variant taking an open transaction, so a caller can suppress together with the change that
 /// caused it (a bounce record, an erasure).
 public struct SuppressionList: Sendable {
-    let store: any SubscriberStore
+    let store: ScopedStore<any SuppressionListOperations>
     let now: @Sendable () -> Date
 
     public init(store: any SubscriberStore, now: @escaping @Sendable () -> Date = Date.init) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.now = now
     }
 
@@ -27,7 +30,7 @@ public struct SuppressionList: Sendable {
     /// Suppresses `address` (see ``suppress(canonicalKey:reason:detail:at:in:)`` for the rule on erasures).
     public func suppress(_ address: EmailAddress, reason: SuppressionReason, detail: String?) async throws {
         let time = now()
-        try await store.transaction { tx in
+        _ = try await store.transaction { tx in
             try await Self.suppress(
                 canonicalKey: address.canonicalKey, reason: reason, detail: detail, at: time, in: tx)
         }
@@ -43,7 +46,9 @@ public struct SuppressionList: Sendable {
     // MARK: Inside a transaction
 
     /// The suppression of the address with this canonical key, if any.
-    public static func entry(canonicalKey: String, in tx: any StoreTransaction) async throws -> SuppressionEntry? {
+    public static func entry(canonicalKey: String, in tx: any SuppressionListOperations) async throws
+        -> SuppressionEntry?
+    {
         try await tx.suppression(
             addressHash: try await SuppressionHasher.current(in: tx).hash(canonicalKey: canonicalKey))
     }
@@ -54,7 +59,8 @@ public struct SuppressionList: Sendable {
     /// and was then erased stays suppressed even if someone signs their address up again.
     @discardableResult
     public static func suppress(
-        canonicalKey: String, reason: SuppressionReason, detail: String?, at time: Date, in tx: any StoreTransaction
+        canonicalKey: String, reason: SuppressionReason, detail: String?, at time: Date,
+        in tx: any SuppressionListOperations
     ) async throws -> SuppressionEntry {
         let hash = try await SuppressionHasher.current(in: tx).hash(canonicalKey: canonicalKey)
         if reason == .erased, let existing = try await tx.suppression(addressHash: hash), existing.reason != .erased {
@@ -66,7 +72,7 @@ public struct SuppressionList: Sendable {
     }
 
     /// The suppressed subscribers among `subscribers`, by subscriber id (one batch lookup).
-    public static func suppressed(_ subscribers: [Subscriber], in tx: any StoreTransaction) async throws
+    public static func suppressed(_ subscribers: [Subscriber], in tx: any SuppressionListOperations) async throws
         -> [Int64: SuppressionEntry]
     {
         guard !subscribers.isEmpty else { return [:] }

@@ -28,7 +28,7 @@ public struct WebhookPublisher: Sendable {
 
     /// Queues `event` for every endpoint that subscribed to its type; returns how many rows were written.
     @discardableResult
-    public func publish(_ event: WebhookEvent, in tx: any StoreTransaction) async throws -> Int {
+    public func publish(_ event: WebhookEvent, in tx: any WebhookOperations) async throws -> Int {
         let interested = endpoints.filter { $0.events.contains(event.type) }
         guard !interested.isEmpty else { return 0 }
         let body = try event.jsonBody()
@@ -43,7 +43,7 @@ public struct WebhookPublisher: Sendable {
 
     /// For an erasure, in its transaction: drops every queued or past delivery about the subscriber
     /// (their bodies hold the address), then queues `subscriber.erased` (which carries only the id).
-    public func subscriberErased(_ subscriberID: Int64, at time: Date, in tx: any StoreTransaction) async throws {
+    public func subscriberErased(_ subscriberID: Int64, at time: Date, in tx: any WebhookOperations) async throws {
         try await tx.deleteWebhookDeliveries(subscriberID: subscriberID)
         try await publish(
             WebhookEvent(type: .erased, createdAt: time, subscriberID: subscriberID, email: nil, newsletter: nil),

@@ -5,7 +5,8 @@ extension OutboxWorker {
     /// Marks claimed mail to a suppressed address `failed` ("suppressed (reason)") in the claim's
     /// transaction, so a suppressed address receives nothing even when the mail was queued before
     /// the suppression; returns the mail still to send and how many were dropped.
-    static func droppingSuppressed(_ batch: [OutboxMessage], at time: Date, in tx: any StoreTransaction) async throws
+    static func droppingSuppressed(_ batch: [OutboxMessage], at time: Date, in tx: any OutboxWorkerOperations)
+        async throws
         -> ([OutboxMessage], Int)
     {
         guard !batch.isEmpty else { return (batch, 0) }

@@ -14,12 +14,16 @@ public struct OutboxRound: Sendable, Equatable {
     public init() {}
 }
 
+/// What the outbox worker touches: the outbox, the suppression list (suppressed recipients are
+/// dropped) and, through its ``BounceRecorder``, the bounce log.
+public typealias OutboxWorkerOperations = OutboxOperations & SuppressionListOperations & BounceRecordingOperations
+
 /// Sends queued mail: claims due rows, hands them to the transport, records every outcome.
 ///
 /// A row recorded as sent is never sent again; transient failures are retried with exponential
 /// backoff and jitter until `maxAttempts`; permanent ones fail at once with the server's reply.
 public struct OutboxWorker: Sendable {
-    let store: any SubscriberStore
+    let store: ScopedStore<any OutboxWorkerOperations>
     let transport: any MailTransport
     let policy: OutboxDeliveryPolicy
     let logger: Logger
@@ -38,7 +42,7 @@ public struct OutboxWorker: Sendable {
         logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
         onResult: @escaping @Sendable (MailKind, OutboxState) -> Void = { _, _ in }
     ) {
-        self.store = store
+        self.store = ScopedStore(store) { $0 }
         self.transport = transport
         self.policy = policy
         self.logger = logger
@@ -128,6 +132,7 @@ public struct OutboxWorker: Sendable {
         }
         var round = OutboxRound()
         round.failed = suppressed
+        if suppressed > 0 { logger.info("mail to suppressed addresses failed", metadata: ["count": "\(suppressed)"]) }
         var iterator = batch.makeIterator()
         try await withThrowingTaskGroup(of: OutboxState.self) { group in
             for _ in 0..<policy.concurrency {
@@ -166,6 +171,7 @@ public struct OutboxWorker: Sendable {
             let receipt = try await transport.send(message.mail)
             breaker.succeeded()
             try await store.transaction { try await $0.markMailSent(id: message.id, at: now(), reply: receipt.summary) }
+            logger.info("mail delivered", metadata: Self.metadata(message, attempt: attempts))
             state = .sent
         } catch let failure as MailDeliveryError {
             breaker.failed(failure)
@@ -179,10 +185,8 @@ public struct OutboxWorker: Sendable {
         -> OutboxState
     {
         let time = now()
-        let metadata: Logger.Metadata = [
-            "outbox_id": "\(message.id)", "kind": "\(message.kind.rawValue)",
-            "attempt": "\(attempts)", "error": "\(failure)",
-        ]
+        let error = LogRedaction.removing(message.mail.recipients, from: "\(failure)")
+        let metadata = Self.metadata(message, attempt: attempts).merging(["error": "\(error)"]) { $1 }
         if failure.kind == .permanent || attempts >= policy.maxAttempts {
             logger.warning("mail failed for good", metadata: metadata)
             try await store.transaction { [bounces] tx in
@@ -203,6 +207,16 @@ public struct OutboxWorker: Sendable {
                 result: failure.description)
         }
         return .pending
+    }
+}
+
+extension OutboxWorker {
+    /// What a log line says about a message: its id, kind, attempt and the recipients' domains only.
+    static func metadata(_ message: OutboxMessage, attempt: Int) -> Logger.Metadata {
+        [
+            "outbox_id": "\(message.id)", "kind": "\(message.kind.rawValue)", "attempt": "\(attempt)",
+            "recipient_domain": "\(LogRedaction.domains(of: message.mail.recipients))",
+        ]
     }
 }
 

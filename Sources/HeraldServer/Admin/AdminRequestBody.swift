@@ -43,7 +43,7 @@ struct AdminRequestBody {
             if required { throw AdminError.invalid("missing_field", "'\(key)' is required.") }
             return nil
         case .string(let text)?:
-            guard text.count <= maxLength else {
+            guard text.unicodeScalars.count <= maxLength else {
                 throw AdminError.invalid("too_long", "'\(key)' must be at most \(maxLength) characters.")
             }
             guard !text.unicodeScalars.contains(where: AdminText.isForbidden) else {
@@ -68,7 +68,7 @@ struct AdminRequestBody {
             }
             var result: [String] = []
             for item in items {
-                guard case .string(let text) = item, text.count <= maxLength,
+                guard case .string(let text) = item, text.unicodeScalars.count <= maxLength,
                     !text.unicodeScalars.contains(where: AdminText.isForbidden)
                 else { throw AdminError.invalid("invalid_type", "'\(key)' must be a list of short strings.") }
                 result.append(text)

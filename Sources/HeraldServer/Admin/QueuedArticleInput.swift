@@ -7,12 +7,9 @@ enum QueuedArticleInput {
     static func parse(_ body: AdminRequestBody, at time: Date) throws(AdminError) -> DigestArticle {
         let title = try body.string("title", required: true, maxLength: 300) ?? ""
         let url = try body.string("url", required: true, maxLength: 2000) ?? ""
-        guard let components = URLComponents(string: url),
-            ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
-            components.host?.isEmpty == false
-        else { throw AdminError.invalid("invalid_url", "'url' must be an absolute http(s) URL.") }
+        guard isWebURL(url) else { throw AdminError.invalid("invalid_url", "'url' must be an absolute http(s) URL.") }
         let imageURL = try body.string("image_url", maxLength: 2000)
-        if let imageURL, !(imageURL.hasPrefix("https://") || imageURL.hasPrefix("http://")) {
+        if let imageURL, !isWebURL(imageURL) {
             throw AdminError.invalid("invalid_url", "'image_url' must be an absolute http(s) URL.")
         }
         let summary = try body.string("summary", maxLength: 5000) ?? ""
@@ -25,5 +22,11 @@ enum QueuedArticleInput {
             throw AdminError.invalid("missing_field", "'title' must contain text.")
         }
         return FeedDigestSource.article(from: item)
+    }
+
+    /// An absolute http or https URL (scheme in any case) with a host: what `url` and `image_url` take.
+    static func isWebURL(_ text: String) -> Bool {
+        guard let components = URLComponents(string: text) else { return false }
+        return ["http", "https"].contains(components.scheme?.lowercased() ?? "") && components.host?.isEmpty == false
     }
 }

@@ -12,40 +12,58 @@ public struct HeraldMetrics: Sendable {
 
     /// Counts a signup by what it did (`confirmation_queued`, `confirmation_throttled`, …).
     func signup(_ outcome: SignupOutcome) {
-        registry.makeCounter(
-            name: "herald_signups_total", labels: [("outcome", outcome.rawValue)], help: "Accepted signups by outcome"
+        counter(
+            "herald_signups_total", labels: [("outcome", outcome.rawValue)], help: "Accepted signups by outcome"
         ).increment()
     }
 
     /// Counts a rejected signup by reason (`invalid`, `honeypot`, `rate_limited`, `too_large`).
     func signupRejected(_ reason: String) {
-        registry.makeCounter(
-            name: "herald_signups_rejected_total", labels: [("reason", reason)], help: "Signups refused or dropped"
+        counter(
+            "herald_signups_rejected_total", labels: [("reason", reason)], help: "Signups refused or dropped"
         ).increment()
     }
 
-    func confirmation() {
-        registry.makeCounter(name: "herald_confirmations_total", help: "Subscriptions confirmed").increment()
+    /// Counts subscriptions that moved from pending to confirmed; a repeated confirmation changes
+    /// nothing and adds nothing.
+    func confirmations(_ count: Int) {
+        guard count > 0 else { return }
+        counter("herald_confirmations_total", help: "Subscriptions confirmed").increment(by: Int64(count))
     }
 
     func unsubscribe() {
-        registry.makeCounter(name: "herald_unsubscribes_total", help: "Unsubscribe requests").increment()
+        counter("herald_unsubscribes_total", help: "Unsubscribe requests").increment()
     }
 
     /// Counts an outbox delivery result by mail kind and resulting state.
     public func delivery(kind: MailKind, state: OutboxState) {
-        registry.makeCounter(
-            name: "herald_mail_deliveries_total", labels: [("kind", kind.rawValue), ("result", state.rawValue)],
+        counter(
+            "herald_mail_deliveries_total", labels: [("kind", kind.rawValue), ("result", state.rawValue)],
             help: "Outbox delivery attempts by result"
         ).increment()
     }
 
     /// Sets the outbox depth gauge for one state.
     func outboxDepth(_ state: OutboxState, _ count: Int) {
-        registry.makeGauge(
-            name: "herald_outbox_messages", labels: [("state", state.rawValue)], help: "Outbox rows by state"
+        gauge(
+            "herald_outbox_messages", labels: [("state", state.rawValue)], help: "Outbox rows by state"
         )
         .set(Double(count))
+    }
+
+    /// The counter `name` (with `labels`), created on first use.
+    private func counter(_ name: String, labels: [(String, String)] = [], help: String) -> Counter {
+        registry.makeCounter(descriptor: Self.descriptor(name, help), labels: labels)
+    }
+
+    /// The gauge `name` (with `labels`), created on first use.
+    private func gauge(_ name: String, labels: [(String, String)] = [], help: String) -> Gauge {
+        registry.makeGauge(descriptor: Self.descriptor(name, help), labels: labels)
+    }
+
+    /// A descriptor whose full name is `name` as given (no namespace or unit added).
+    private static func descriptor(_ name: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
     }
 
     /// The Prometheus text exposition.

@@ -9,7 +9,7 @@ struct HousekeepingService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     let removed = try await service.purgeExpiredPending()

@@ -7,10 +7,11 @@ import Logging
 enum MailTransportFactory {
     static func make(_ configuration: HeraldConfiguration, logger: Logger) throws -> any MailTransport {
         guard let url = configuration.smtpURL else {
+            // Absolute, so the line says where the files are whatever folder the server was started in.
+            let folder = URL(fileURLWithPath: configuration.mailFolder, isDirectory: true).standardizedFileURL
             logger.notice(
-                "no smtp_url configured: mail is written as .eml files",
-                metadata: ["folder": "\(configuration.mailFolder)"])
-            return FolderTransport(folder: URL(fileURLWithPath: configuration.mailFolder, isDirectory: true))
+                "no smtp_url configured: mail is written as .eml files", metadata: ["folder": "\(folder.path)"])
+            return FolderTransport(folder: folder)
         }
         do {
             var smtp = try SMTPConfiguration(

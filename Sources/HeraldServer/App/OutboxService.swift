@@ -6,7 +6,7 @@ struct OutboxService: Service {
     let worker: OutboxWorker
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await worker.run()
         }
     }

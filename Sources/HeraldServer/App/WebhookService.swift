@@ -6,7 +6,7 @@ struct WebhookService: Service {
     let worker: WebhookWorker
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await worker.run()
         }
     }

@@ -57,7 +57,7 @@ public struct HeraldConfiguration: Sendable {
     /// Outgoing webhook endpoints and retry rules.
     public var webhooks = WebhookSettings()
     /// The configured newsletters; the first is the default for forms that name none.
-    public var newsletters = [Newsletter(slug: "news", title: "Newsletter")]
+    public var newsletters = [Newsletter(slug: "news", title: "News and updates")]
     /// File holding the secret keys (manage links, erasure); nil: ``secretKeyFilePath``'s default.
     public var secretKeyFile: String?
     /// The secret keys as text (from `HERALD_SECRET_KEYS`); when set, no key file is used.

@@ -2,6 +2,7 @@ import HTTPTypes
 import HeraldCore
 import HeraldTemplates
 import Hummingbird
+import Logging
 
 /// `GET /confirm/{token}` shows one button (link scanners fetch GETs, so GET never confirms);
 /// `POST /confirm/{token}` confirms.
@@ -40,12 +41,27 @@ struct ConfirmController: Sendable {
         switch try await service.confirm(secret, origin: origin) {
         case .invalid(let problem): return invalid(problem)
         case .confirmed(let preview):
-            metrics.confirmation()
+            metrics.confirmations(preview.newlyConfirmed.count)
+            logConfirmation(preview, context.logger)
             let newsletter = preview.newsletters.first ?? pages.newsletters[0]
             let token = service.manageToken(subscriberID: preview.subscriber.id, newsletter: newsletter.slug)
             let page = ConfirmedPage(
                 site: pages.site, newsletter: newsletter, preferencesURL: pages.url("/preferences/\(token)"))
             return Responses.html(pages.templates.confirmedPage(page))
+        }
+    }
+
+    /// One line per confirmation: info when it changed something, debug for a repeat.
+    private func logConfirmation(_ preview: ConfirmationPreview, _ logger: Logger) {
+        let domain = LogRedaction.domain(of: preview.subscriber.email)
+        if preview.newlyConfirmed.isEmpty {
+            logger.debug("confirmation repeated; nothing changed", metadata: ["recipient_domain": "\(domain)"])
+        } else {
+            logger.info(
+                "subscription confirmed",
+                metadata: [
+                    "recipient_domain": "\(domain)", "newsletters": "\(preview.newlyConfirmed.joined(separator: ","))",
+                ])
         }
     }
 

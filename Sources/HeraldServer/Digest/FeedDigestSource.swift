@@ -8,9 +8,15 @@ import HeraldFeeds
 /// yields the current articles (the sender then finds nothing new, or resumes correctly after a
 /// run that fetched but died before creating its issue).
 struct FeedDigestSource: DigestSource {
-    let store: any SubscriberStore
+    let store: ScopedStore<any SettingOperations>
     let fetcher: FeedFetcher
     let override: String?
+
+    init(store: any SubscriberStore, fetcher: FeedFetcher, override: String?) {
+        self.store = ScopedStore(store) { $0 }
+        self.fetcher = fetcher
+        self.override = override
+    }
 
     struct Cache: Codable {
         var source: String

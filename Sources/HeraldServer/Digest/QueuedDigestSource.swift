@@ -4,10 +4,15 @@ import HeraldCore
 /// yet, newest first, followed by the feed's (when the newsletter has a feed or `--feed` is given).
 /// A newsletter without a feed sends only queued articles.
 struct QueuedDigestSource: DigestSource {
-    let store: any SubscriberStore
+    let store: ScopedStore<any DigestQueueOperations>
     let feed: FeedDigestSource
     /// Most queued articles read per run (the sender's `--max-items` applies after this).
     var limit = 500
+
+    init(store: any SubscriberStore, feed: FeedDigestSource) {
+        self.store = ScopedStore(store) { $0 }
+        self.feed = feed
+    }
 
     func articles(for newsletter: Newsletter) async throws -> [DigestArticle] {
         let queued = try await store.transaction { tx in

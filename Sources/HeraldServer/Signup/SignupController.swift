@@ -32,6 +32,7 @@ struct SignupController: Sendable {
         let ip = clients.clientIP(peer: context.remoteAddress, headers: request.headers)
         if let retryAfter = await rateLimiter.take(ip) {
             metrics.signupRejected("rate_limited")
+            logRefusal("rate_limited", context.logger)
             return refusal(
                 .tooManyRequests, "rate_limited", "Too many signups from your network. Please, try again later.",
                 client, corsHeaders.adding(.retryAfter, "\(retryAfter)"))
@@ -41,6 +42,7 @@ struct SignupController: Sendable {
             body = Array(buffer: try await request.collectBody(upTo: web.maxBodyBytes))
         } catch {
             metrics.signupRejected("too_large")
+            logRefusal("too_large", context.logger)
             return refusal(.contentTooLarge, "too_large", "The form is too large.", client, corsHeaders)
         }
         let submission: SignupSubmission
@@ -48,24 +50,29 @@ struct SignupController: Sendable {
         case .success(let decoded): submission = decoded
         case .failure(let problems):
             metrics.signupRejected("malformed")
+            logRefusal("malformed", context.logger)
             let wellFormed = problems.problems.allSatisfy { $0.code == "invalid_type" }
             return invalid(
                 problems, SignupSubmission(), client, corsHeaders,
                 status: wellFormed ? .unprocessableContent : .badRequest)
         }
-        return try await accept(submission, request: request, ip: ip, client: client, corsHeaders: corsHeaders)
+        return try await accept(
+            submission, request: request, ip: ip, client: client, corsHeaders: corsHeaders, logger: context.logger)
     }
 
     private func accept(
-        _ submission: SignupSubmission, request: Request, ip: String, client: ClientKind, corsHeaders: HTTPFields
+        _ submission: SignupSubmission, request: Request, ip: String, client: ClientKind, corsHeaders: HTTPFields,
+        logger: Logger
     ) async throws -> Response {
         if let honeypot = submission.honeypot, !honeypot.isEmpty {
             metrics.signupRejected("honeypot")
+            logRefusal("honeypot", logger)
             return success(submission, client, corsHeaders)
         }
         switch validator.validate(submission) {
         case .failure(let list):
             metrics.signupRejected("invalid")
+            logRefusal("invalid", logger)
             return invalid(list, submission, client, corsHeaders, status: .unprocessableContent)
         case .success(let (email, name, slugs)):
             let origin = RequestOrigin(
@@ -74,6 +81,7 @@ struct SignupController: Sendable {
             let outcome = try await service.signUp(
                 SignupRequest(email: email, name: name, newsletters: slugs, origin: origin))
             metrics.signup(outcome)
+            logSignup(outcome, email: email, newsletters: slugs, logger)
             return success(submission, client, corsHeaders)
         }
     }

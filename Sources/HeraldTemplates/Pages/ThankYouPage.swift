@@ -15,8 +15,13 @@ public struct ThankYouPage: Sendable, Equatable {
 }
 
 extension ThankYouPage {
-    /// Keys: `newsletters`.
+    /// Keys: `newsletters`; `single` (the one newsletter, null unless exactly one); `several`
+    /// (true with two or more), so the page can name one title in a sentence and list several.
     var templateValues: TemplateValues {
-        site.context(["newsletters": newsletters.map(\.templateValues)])
+        site.context([
+            "newsletters": newsletters.map(\.templateValues),
+            "single": newsletters.count == 1 ? newsletters[0].templateValues : nullable(nil),
+            "several": newsletters.count > 1,
+        ])
     }
 }

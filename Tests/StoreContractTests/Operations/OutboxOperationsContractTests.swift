@@ -4,8 +4,8 @@ import HeraldTestSupport
 import Testing
 
 /// The outbox keeps every queued mail until it is sent once or given up.
-@Suite("Store contract: outbox")
-struct OutboxContractTests {
+@Suite("Store contract: OutboxOperations")
+struct OutboxOperationsContractTests {
     private func enqueue(_ store: any SubscriberStore, count: Int, key: String = "a@example.org") async throws {
         try await store.transaction { tx in
             for index in 0..<count {

@@ -4,8 +4,8 @@ import HeraldTestSupport
 import Testing
 
 /// Bounces are stored by address hash and counted within a time window.
-@Suite("Store contract: bounces")
-struct BounceContractTests {
+@Suite("Store contract: BounceOperations")
+struct BounceOperationsContractTests {
     private func bounce(_ hash: String, _ kind: BounceKind, at offset: TimeInterval, diagnostic: String = "550")
         -> BounceRecord
     {

@@ -4,8 +4,8 @@ import HeraldTestSupport
 import Testing
 
 /// `discardingWrites` undoes what its body wrote and nothing else, and leaves the transaction usable.
-@Suite("Store contract: discarded writes")
-struct DiscardedWriteContractTests {
+@Suite("Store contract: DiscardedWriteOperations")
+struct DiscardedWriteOperationsContractTests {
     struct Planned: Error {}
 
     @Test(arguments: StoreBackend.all)

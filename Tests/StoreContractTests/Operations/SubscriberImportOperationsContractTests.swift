@@ -5,8 +5,8 @@ import Testing
 
 /// `herald subscribers import` and `export` on every backend: validation, merging, suppression,
 /// consent, and the round trip.
-@Suite("Import and export")
-struct ImportContractTests {
+@Suite("Store contract: SubscriberImportOperations (import and export)")
+struct SubscriberImportOperationsContractTests {
     static let policy = EmailValidationPolicy(blockedDomains: DisposableDomainList(domains: ["mailinator.com"]))
 
     static func store(_ backend: StoreBackend) async throws -> any SubscriberStore {

@@ -4,7 +4,7 @@ import HeraldTestSupport
 import Testing
 
 /// Erasure (GDPR Art. 17) and access (Art. 15) on every backend.
-@Suite("Store contract: erasure and data export")
+@Suite("Store contract: SuppressionOperations (erasure and data export)")
 struct ErasureContractTests {
     static let address = "Erin.Erased@Example.org"
 

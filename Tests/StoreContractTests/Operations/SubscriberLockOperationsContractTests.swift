@@ -4,8 +4,8 @@ import HeraldTestSupport
 import Testing
 
 /// Transactions that lock one subscriber run one after another and see each other's writes.
-@Suite("Store contract: subscriber locks")
-struct SubscriberLockContractTests {
+@Suite("Store contract: SubscriberLockOperations")
+struct SubscriberLockOperationsContractTests {
     @Test(arguments: StoreBackend.all)
     func aSecondLockerWaitsForTheFirstAndSeesWhatItCommitted(_ backend: StoreBackend) async throws {
         let store = try await backend.make()

@@ -4,8 +4,8 @@ import HeraldTestSupport
 import Testing
 
 /// The webhook outbox: one row per (event, endpoint), claimed by one owner at a time.
-@Suite("Store contract: webhook outbox")
-struct WebhookContractTests {
+@Suite("Store contract: WebhookOperations")
+struct WebhookOperationsContractTests {
     private func draft(_ event: String, _ url: String = "https://hooks.example/a") -> WebhookDraft {
         WebhookDraft(
             eventID: event, eventType: .confirmed, endpointURL: url, subscriberID: 7,

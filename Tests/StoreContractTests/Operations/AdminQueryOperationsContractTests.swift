@@ -3,9 +3,9 @@ import HeraldCore
 import HeraldTestSupport
 import Testing
 
-/// The promises every store backend keeps about the admin queries, the audit log and the digest queue.
-@Suite("Store contract: admin")
-struct AdminContractTests {
+/// The promises every store backend keeps about `AdminQueryOperations`.
+@Suite("Store contract: AdminQueryOperations")
+struct AdminQueryOperationsContractTests {
     private func subscribe(
         _ store: any SubscriberStore, _ address: String, _ slug: String, _ status: SubscriptionStatus,
         at time: Date = Fixtures.now
@@ -19,33 +19,6 @@ struct AdminContractTests {
                     subscriberID: subscriber.id, newsletter: slug, status: status, createdAt: time, updatedAt: time))
             return subscriber
         }
-    }
-
-    @Test(arguments: StoreBackend.all)
-    func auditEntriesAreListedNewestFirstAndRolledBackWithTheirTransaction(_ backend: StoreBackend) async throws {
-        struct Abort: Error {}
-        let store = try await backend.makeWithNewsletters()
-        for action in ["a.one", "a.two", "a.three"] {
-            _ = try await store.transaction { tx in
-                try await tx.appendAudit(
-                    NewAuditEntry(
-                        actor: "ops", action: action, target: "subscriber:1",
-                        detailJSON: #"{"note":"'; DROP TABLE audit_log;--"}"#, occurredAt: Fixtures.now))
-            }
-        }
-        await #expect(throws: Abort.self) {
-            try await store.transaction { tx in
-                _ = try await tx.appendAudit(
-                    NewAuditEntry(actor: "ops", action: "lost", target: nil, occurredAt: Fixtures.now))
-                throw Abort()
-            }
-        }
-        let all = try await store.transaction { try await $0.auditEntries(beforeID: nil, limit: 10) }
-        #expect(all.map(\.action) == ["a.three", "a.two", "a.one"])
-        #expect(all[0].detailJSON == #"{"note":"'; DROP TABLE audit_log;--"}"#)
-        #expect(all[0].occurredAt == Fixtures.now && all[0].actor == "ops" && all[0].target == "subscriber:1")
-        let older = try await store.transaction { try await $0.auditEntries(beforeID: all[0].id, limit: 1) }
-        #expect(older.map(\.action) == ["a.two"])
     }
 
     @Test(arguments: StoreBackend.all)
@@ -121,49 +94,5 @@ struct AdminContractTests {
             try await tx.consentActivity(newsletter: "daily", from: .distantPast, to: .distantFuture)
         }
         #expect(other.isEmpty)
-    }
-
-    @Test(arguments: StoreBackend.all)
-    func queuedItemsAreUniqueAndDisappearOnceSent(_ backend: StoreBackend) async throws {
-        let store = try await backend.makeWithNewsletters()
-        let article = DigestArticle(
-            identity: "https://example.org/a", linkIdentity: "example.org/a", title: "A <b>",
-            link: "https://example.org/a",
-            summaryHTML: "<p>x</p>", summaryText: "x", author: nil, published: Fixtures.now, imageURL: nil)
-        let item = try await store.transaction { tx in
-            try await tx.queueDigestItem(newsletter: "daily", article: article, queuedBy: "ops", at: Fixtures.now)
-        }
-        await #expect(throws: StoreError.self) {
-            _ = try await store.transaction { tx in
-                try await tx.queueDigestItem(newsletter: "daily", article: article, queuedBy: "ops", at: Fixtures.now)
-            }
-        }
-        await #expect(throws: StoreError.self) {
-            _ = try await store.transaction { tx in
-                try await tx.queueDigestItem(newsletter: "missing", article: article, queuedBy: "ops", at: Fixtures.now)
-            }
-        }
-        let pending = try await store.transaction { try await $0.pendingDigestItems(newsletter: "daily", limit: 10) }
-        #expect(pending == [item])
-        #expect(pending.first?.article == article)
-        let issue = try await store.transaction { tx in
-            try await tx.createDigestIssue(
-                newsletter: "daily", period: "2026-11-25", articles: [article], at: Fixtures.now)
-        }
-        let after = try await store.transaction { try await $0.pendingDigestItems(newsletter: "daily", limit: 10) }
-        #expect(after.isEmpty)
-        let summaries = try await store.transaction { tx in
-            try await tx.digestIssueSummaries(newsletter: "daily", beforeID: nil, limit: 10)
-        }
-        #expect(
-            summaries == [
-                DigestIssueSummary(
-                    id: issue.id, newsletter: "daily", period: "2026-11-25", articleCount: 1,
-                    createdAt: Fixtures.now, completedAt: nil)
-            ])
-        let none = try await store.transaction { tx in
-            try await tx.digestIssueSummaries(newsletter: "daily", beforeID: issue.id, limit: 10)
-        }
-        #expect(none.isEmpty)
     }
 }

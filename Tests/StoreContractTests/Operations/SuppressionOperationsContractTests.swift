@@ -4,8 +4,8 @@ import HeraldTestSupport
 import Testing
 
 /// The suppression list: upsert by hash, batch lookup, lifting, and the erasure rule.
-@Suite("Store contract: suppressions")
-struct SuppressionContractTests {
+@Suite("Store contract: SuppressionOperations")
+struct SuppressionOperationsContractTests {
     static func entry(_ hash: String, _ reason: SuppressionReason, at offset: TimeInterval = 0) -> SuppressionEntry {
         SuppressionEntry(
             addressHash: hash, reason: reason, detail: "detail 'quoted'; DROP TABLE--",

@@ -4,8 +4,8 @@ import HeraldTestSupport
 import Testing
 
 /// Digest issues are created once, claimed safely and resumable after a crash.
-@Suite("Store contract: digests")
-struct DigestContractTests {
+@Suite("Store contract: DigestIssueOperations")
+struct DigestIssueOperationsContractTests {
     static func article(_ id: String, link: String? = nil) -> DigestArticle {
         DigestArticle(
             identity: id, linkIdentity: link, title: "Title \(id)", link: link, summaryHTML: "<p>x</p>",
