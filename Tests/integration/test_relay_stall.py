@@ -40,8 +40,9 @@ def test_a_relay_that_goes_silent_mid_digest_ends_the_run_quickly_and_the_rerun_
         assert len(accepted_first) == 60
         with herald.db() as db:
             states = dict(db.execute("SELECT state, count(*) FROM digest_deliveries GROUP BY state").fetchall())
-        assert states.get("sent") == 60, states
-        assert states.get("pending", 0) + states.get("claimed", 0) + states.get("deferred", 0) >= SUBSCRIBERS - 70
+        # The state is recorded: the messages in flight timed out and the untried rest was put back,
+        # all deferred, so the rerun takes them at once (no claim left to expire).
+        assert states == {"sent": 60, "deferred": SUBSCRIBERS - 60}, states
     finally:
         relay.stop()
 

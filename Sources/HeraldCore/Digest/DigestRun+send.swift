@@ -33,7 +33,25 @@ extension DigestRun {
                 outcomes.append(outcome)
                 _ = startNext()
             }
+            if let trip = breaker.trip {
+                let untried = Array(IteratorSequence(pending))
+                try await putBack(untried, issue: issue, trip: trip)
+                outcomes += untried.map { _ in Outcome(state: .deferred, resumed: false) }
+            }
             return outcomes
+        }
+    }
+
+    /// Records the claimed rows the run did not try after the relay stopped answering as deferred,
+    /// so the next run takes them at once instead of after the claim lease.
+    private func putBack(_ recipients: [DigestRecipient], issue: DigestIssue, trip: RelayBreaker.Trip) async throws {
+        guard !recipients.isEmpty else { return }
+        try await durably { [sender] tx in
+            for recipient in recipients {
+                try await tx.recordDigestDelivery(
+                    issueID: issue.id, subscriberID: recipient.subscriber.id, state: .deferred,
+                    result: "not tried: \(trip)", at: sender.now())
+            }
         }
     }
 
