@@ -67,6 +67,11 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
+            name: "HeraldImport",
+            dependencies: ["HeraldCore"],
+            swiftSettings: upcoming
+        ),
+        .target(
             name: "HeraldWebhooks",
             dependencies: [
                 "HeraldCore", "HeraldMail", "CCurl", "HeraldCurl",
@@ -106,9 +111,17 @@ let package = Package(
             name: "herald",
             dependencies: [
                 "HeraldServer", "HeraldCore", "HeraldSQLite", "HeraldMail", "HeraldTemplates", "HeraldWebhooks",
+                "HeraldImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: upcoming
+        ),
+        // Test-only: runs the hand-written parsers for the differential tests (not a product).
+        .executableTarget(
+            name: "herald-parser-probe",
+            dependencies: ["HeraldImport", "HeraldFeeds", "HeraldMail"],
+            path: "Tests/ParserProbe",
             swiftSettings: upcoming
         ),
         .target(
@@ -117,9 +130,18 @@ let package = Package(
             path: "Tests/HeraldTestSupport",
             swiftSettings: upcoming
         ),
-        .testTarget(name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
-        .testTarget(name: "StoreContractTests", dependencies: ["HeraldCore", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"], swiftSettings: upcoming),
-        .testTarget(name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "StoreContractTests",
+            dependencies: ["HeraldCore", "HeraldImport", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldImportTests", dependencies: ["HeraldImport", "HeraldCore", "HeraldTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl", "HeraldTestSupport"],
+            swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"],
@@ -128,7 +150,9 @@ let package = Package(
             name: "HeraldWebhooksTests",
             dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldCurl", "HeraldTestSupport"],
             swiftSettings: upcoming),
-        .testTarget(name: "HeraldMailTests", dependencies: ["HeraldMail", "HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldMailTests", dependencies: ["HeraldMail", "HeraldCore", "HeraldTestSupport"],
+            swiftSettings: upcoming),
         .testTarget(
             name: "HeraldServerTests",
             dependencies: [

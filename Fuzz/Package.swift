@@ -27,14 +27,16 @@ let package = Package(
         // The same module names as in the main package, so the symlinked sources compile unchanged.
         .target(name: "HeraldCore", dependencies: ["CIDN2"], path: "Sources/HeraldCore", swiftSettings: testable),
         .target(name: "HeraldMail", dependencies: ["HeraldCore"], path: "Sources/HeraldMail", swiftSettings: testable),
+        .target(
+            name: "HeraldImport", dependencies: ["HeraldCore"], path: "Sources/HeraldImport", swiftSettings: testable),
         .target(name: "HeraldFeeds", path: "Sources/HeraldFeeds", swiftSettings: upcoming),
         harness("fuzz-email", ["HeraldCore"]),
         // POST /subscribe body decoding: its harness directory holds symlinks to the (internal) decoders.
         harness("fuzz-signup-body", []),
         harness("fuzz-feed", ["HeraldFeeds"]),
         harness("fuzz-mime", ["HeraldMail", "HeraldCore"]),
-        harness("fuzz-csv", ["HeraldCore"]),
-        harness("fuzz-import", ["HeraldCore"]),
+        harness("fuzz-csv", ["HeraldImport"]),
+        harness("fuzz-import", ["HeraldImport", "HeraldCore"]),
         harness("fuzz-dsn", ["HeraldMail", "HeraldCore"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldImport
 
 /// Import progress on stderr: a bar on a terminal, a line every few seconds otherwise; invalid
 /// rows as `line N: code: reason`.

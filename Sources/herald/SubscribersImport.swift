@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeraldCore
+import HeraldImport
 import HeraldServer
 
 extension Subscribers {

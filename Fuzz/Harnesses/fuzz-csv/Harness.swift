@@ -1,5 +1,5 @@
 import FuzzDriver
-import HeraldCore
+import HeraldImport
 
 /// libFuzzer entry point: parses the input as an import CSV (whole, and again cut into two chunks
 /// at a point chosen by the first byte), checks that chunking changes nothing, and that records

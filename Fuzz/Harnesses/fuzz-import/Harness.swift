@@ -2,6 +2,7 @@ import Foundation
 import FuzzDriver
 
 @testable import HeraldCore
+@testable import HeraldImport
 
 /// libFuzzer entry point: runs the input through the validating half of `herald subscribers import`
 /// as `ImportRun` does (CSV parser → `ImportRecordSink` → `ImportBatchBuilder`, fed in chunks, a batch

@@ -2,6 +2,7 @@ import Foundation
 import FuzzDriver
 
 @testable import HeraldCore
+@testable import HeraldImport
 
 /// What one import pass produced, and the promises it must keep.
 struct ImportCheck {

@@ -1,6 +1,9 @@
 import Foundation
 
-extension SubscriptionService: ImportConfirmationSender {
+/// What queueing an import's confirmation mail touches: the subscriber, a token, the outbox.
+public typealias ImportConfirmationOperations = SubscriberOperations & TokenOperations & OutboxOperations
+
+extension SubscriptionService {
     /// Queues the double opt-in mail for an imported pending subscriber, through the outbox and
     /// the per-address throttle like a signup.
     public func queueImportConfirmation(

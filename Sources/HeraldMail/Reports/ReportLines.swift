@@ -46,11 +46,17 @@ struct HeaderBlock {
                 fields[fields.count - 1].value += " " + line.trimmedSpaces
                 continue
             }
-            guard fields.count < Self.maximumFields, let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].trimmedSpaces.lowercased()
-            guard !name.isEmpty, !name.contains(" ") else { continue }
-            fields.append((name, String(line[line.index(after: colon)...]).trimmedSpaces))
+            // The block ends at the first line that is not a field (RFC 5322 `field-name ":"`), as in
+            // Python's email package: what follows such a line is body, not header.
+            guard let colon = line.firstIndex(of: ":"), Self.isFieldName(line[..<colon]) else { break }
+            guard fields.count < Self.maximumFields else { continue }
+            fields.append((line[..<colon].lowercased(), String(line[line.index(after: colon)...]).trimmedSpaces))
         }
+    }
+
+    /// RFC 5322 `field-name`: one or more printable US-ASCII characters other than `:`.
+    static func isFieldName(_ name: Substring) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && $0 != ":" }
     }
 
     /// The first value of the field `name` (lower-case), if present.

@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldImport
 import HeraldTestSupport
 import Testing
 

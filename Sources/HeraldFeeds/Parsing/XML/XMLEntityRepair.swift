@@ -2,8 +2,9 @@
 /// XML does not define and libxml2 rejects. This rewrites each such reference as the equivalent
 /// numeric reference (`&#160;`) before parsing, leaving CDATA sections, comments, XML's own five
 /// entities and anything unknown untouched. Documents that declare entities are left alone.
-enum XMLEntityRepair {
-    static func replacingHTMLEntities(in bytes: [UInt8]) -> [UInt8] {
+package enum XMLEntityRepair {
+    /// `bytes` with every HTML-only entity reference outside CDATA sections and comments made numeric.
+    package static func replacingHTMLEntities(in bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(UInt8(ascii: "&")), !contains(Array("<!ENTITY".utf8), in: bytes, from: 0) else {
             return bytes
         }

@@ -1,1 +1,0 @@
-../../../../Sources/HeraldCore/Import/ImportColumns.swift

@@ -1,1 +1,0 @@
-../../../../Sources/HeraldCore/Import/ImportDate.swift

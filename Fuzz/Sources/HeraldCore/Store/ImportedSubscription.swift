@@ -1,0 +1,1 @@
+../../../../Sources/HeraldCore/Store/ImportedSubscription.swift

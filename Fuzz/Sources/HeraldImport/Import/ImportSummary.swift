@@ -1,0 +1,1 @@
+../../../../Sources/HeraldImport/Import/ImportSummary.swift
