@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
@@ -100,13 +101,15 @@ let package = Package(
             name: "HeraldServer",
             dependencies: [
                 "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite", "HeraldPostgres", "HeraldFeeds",
-                "HeraldWebhooks", "HeraldChallenge", "HeraldDNS",
+                "HeraldWebhooks", "HeraldChallenge", "HeraldDNS", "HeraldCurl",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
@@ -145,14 +148,15 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(name: "HeraldChallengeTests", dependencies: ["HeraldChallenge"], swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldTestSupport"], swiftSettings: upcoming),
+            name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl", "HeraldTestSupport"],
+            swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"],
             exclude: ["Golden"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests",
-            dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldTestSupport"],
+            dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldCurl", "HeraldTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
             name: "HeraldMailTests", dependencies: ["HeraldMail", "HeraldCore", "HeraldTestSupport"],

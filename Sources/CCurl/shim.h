@@ -48,6 +48,11 @@ static inline CURLcode ccurl_setopt_debug_callback(CURL *handle, curl_debug_call
     return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
 }
 
+/* CURLOPT_OPENSOCKETFUNCTION: the callback sees every address libcurl is about to connect to */
+static inline CURLcode ccurl_setopt_opensocket_callback(CURL *handle, curl_opensocket_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_OPENSOCKETFUNCTION, callback);
+}
+
 static inline CURLcode ccurl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -9,6 +9,8 @@ package final class CurlEasyHandle {
     package let raw: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// The address guard of ``restrictAddresses(to:)``, kept alive as long as the handle.
+    var addressGuard: AnyObject?
 
     /// Creates a handle that reports failures into its own error buffer; nil when libcurl cannot
     /// allocate one.

@@ -102,6 +102,7 @@ enum PostgresQueries {
     static let insertSettingIfAbsent =
         "INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING"
     static let settingByName = "SELECT value FROM settings WHERE name = $1"
+    static let takeSetting = "DELETE FROM settings WHERE name = $1 RETURNING value"
     static let saveSetting = """
         INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value
         """

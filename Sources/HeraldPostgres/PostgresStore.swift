@@ -16,6 +16,8 @@ public final class PostgresStore: SubscriberStore {
     public let configuration: PostgresConfiguration
     let pool: PostgresPool
     let logger: Logger
+    /// The erasure key from the key file, installed at start-up.
+    public let erasureKeySlot: ErasureKeySlot? = ErasureKeySlot()
 
     private init(configuration: PostgresConfiguration, logger: Logger, pool: PostgresPool) {
         self.configuration = configuration
@@ -66,7 +68,8 @@ public final class PostgresStore: SubscriberStore {
                 try await body(
                     PostgresTransaction(
                         connection: connection, logger: logger,
-                        answerLimit: Self.answerLimit(statementTimeout: configuration.statementTimeout)))
+                        answerLimit: Self.answerLimit(statementTimeout: configuration.statementTimeout),
+                        erasureKeySlot: erasureKeySlot))
             }
         }
     }

@@ -9,6 +9,7 @@ struct PostgresTransaction: StoreTransaction {
     let logger: Logger
     /// How long one statement may go unanswered before the connection counts as gone.
     let answerLimit: Duration
+    let erasureKeySlot: ErasureKeySlot?
     typealias Q = PostgresQueries
 
     /// Runs `sql` with `values` bound to $1, $2, …
@@ -119,5 +120,9 @@ struct PostgresTransaction: StoreTransaction {
 
     func saveSetting(named name: String, value: String) async throws {
         try await run(Q.saveSetting, [.text(name), .text(value)])
+    }
+
+    func takeSetting(named name: String) async throws -> String? {
+        try await run(Q.takeSetting, [.text(name)]).first?.string(0)
     }
 }

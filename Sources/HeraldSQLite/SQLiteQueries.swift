@@ -70,6 +70,7 @@ enum SQLiteQueries {
     // MARK: Settings
     static let insertSettingIfAbsent = "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING"
     static let settingByName = "SELECT value FROM settings WHERE name = ?"
+    static let takeSetting = "DELETE FROM settings WHERE name = ? RETURNING value"
 
     static let saveSetting = """
         INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value

@@ -9,14 +9,18 @@ public final class SQLiteStore: SubscriberStore {
     private let connection: SQLiteConnection
     private let gate = SerialGate()
     private let groupCommit: SQLiteGroupCommit
+    /// The erasure key from the key file, installed at start-up.
+    public let erasureKeySlot: ErasureKeySlot? = ErasureKeySlot()
 
-    /// Opens the database at `path` (created if missing) with WAL, foreign keys and a busy timeout.
+    /// Opens the database at `path` (created if missing) with WAL, foreign keys, a busy timeout and
+    /// `secure_delete` (freed pages are overwritten with zeros, so an erased person's rows and sent
+    /// mail bodies leave no readable copy in the file).
     public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
         let milliseconds = Int32(clamping: busyTimeout.components.seconds * 1000)
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: milliseconds)
         try connection.execute(
-            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;"
-        )
+            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; "
+                + "PRAGMA secure_delete = ON;")
         groupCommit = SQLiteGroupCommit(connection: connection, gate: gate)
     }
 
@@ -66,8 +70,11 @@ public final class SQLiteStore: SubscriberStore {
     public func transaction<Result: Sendable>(
         _ body: @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result {
-        try await withoutActuallyEscaping(body) { body in
-            try await groupCommit.run { connection in try await body(SQLiteTransaction(connection: connection)) }
+        let slot = erasureKeySlot
+        return try await withoutActuallyEscaping(body) { body in
+            try await groupCommit.run { connection in
+                try await body(SQLiteTransaction(connection: connection, erasureKeySlot: slot))
+            }
         }
     }
 }

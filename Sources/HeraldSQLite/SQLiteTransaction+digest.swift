@@ -7,6 +7,10 @@ extension SQLiteTransaction {
         try connection.query(Q.saveSetting, [.text(name), .text(value)])
     }
 
+    func takeSetting(named name: String) async throws -> String? {
+        try connection.query(Q.takeSetting, [.text(name)]).first?.string(0)
+    }
+
     func seenArticleKeys(newsletter: String, identities: [String], links: [String]) async throws -> Set<String> {
         var seen = Set<String>()
         for identity in identities

@@ -4,6 +4,7 @@ import HeraldCore
 /// The store operations on an SQLite connection inside an open transaction.
 struct SQLiteTransaction: StoreTransaction {
     let connection: SQLiteConnection
+    let erasureKeySlot: ErasureKeySlot?
     typealias Q = SQLiteQueries
 
     func upsertNewsletter(_ n: Newsletter) async throws {

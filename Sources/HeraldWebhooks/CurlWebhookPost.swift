@@ -15,13 +15,19 @@ final class CurlWebhookPost {
         self.handle = handle
     }
 
-    func perform(_ request: WebhookRequest, timeoutMs: Int, connectTimeoutMs: Int) -> WebhookResponse {
+    func perform(
+        _ request: WebhookRequest, timeoutMs: Int, connectTimeoutMs: Int, addressPolicy: OutboundAddressPolicy
+    ) -> WebhookResponse {
         do {
             try configure(for: request, timeoutMs: timeoutMs, connectTimeoutMs: connectTimeoutMs)
+            try handle.restrictAddresses(to: addressPolicy)
         } catch {
             return .unreachable(error.message)
         }
         let code = handle.perform()
+        if code != CURLE_OK, let refusal = handle.addressRefusal {
+            return .unreachable("POST \(request.url): \(refusal)")
+        }
         guard code == CURLE_OK else {
             return .unreachable("POST failed: \(handle.errorMessage(for: code)) (libcurl error \(code.rawValue))")
         }

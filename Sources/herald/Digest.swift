@@ -79,6 +79,7 @@ struct Digest: AsyncParsableCommand {
             sendOptions.concurrency = concurrency ?? configuration.smtpPoolSize
             sendOptions.ratePerSecond = rate
             sendOptions.dryRun = dryRun
+            sendOptions.stallLimit = configuration.relayStallLimit
             let summary: DigestRunSummary
             do {
                 let newsletter = try wiring.newsletter(content.newsletter)

@@ -7,7 +7,10 @@ import Logging
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create or upgrade the database schema (safe to run again).",
-        discussion: "Uses `database_url` (default sqlite:./herald.sqlite). `herald serve` also migrates at start.")
+        discussion: """
+            Uses `database_url` (default sqlite:./herald.sqlite). Creates `secret_key_file` (mode 0600) when \
+            absent, moving keys an older version kept in the database into it. `herald serve` also does this at start.
+            """)
 
     @OptionGroup var options: GlobalOptions
 

@@ -13,7 +13,10 @@ struct Outbox: AsyncParsableCommand {
     struct Deliver: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Deliver every due mail once, then exit (for cron or debugging).",
-            discussion: "Exit status 0 when nothing failed for good in this run, 1 otherwise.")
+            discussion: """
+                Exit status 0 when nothing failed for good in this run, 1 otherwise (also when the relay \
+                stopped answering: the rest is left queued).
+                """)
 
         @OptionGroup var options: GlobalOptions
 
@@ -21,8 +24,10 @@ struct Outbox: AsyncParsableCommand {
             let (configuration, logger) = try options.load(label: "herald.outbox")
             let dependencies = try await openDependencies(configuration, logger: logger)
             let round = try await makeOutboxWorker(configuration: configuration, dependencies: dependencies).drain()
-            print("outbox: sent \(round.sent), retry later \(round.retried), failed \(round.failed)")
-            if round.failed > 0 { throw ExitCode(1) }
+            print(
+                "outbox: sent \(round.sent), retry later \(round.retried), failed \(round.failed)"
+                    + (round.stall.map { "; stopped early: \($0)" } ?? ""))
+            if round.failed > 0 || round.stall != nil { throw ExitCode(1) }
         }
     }
 

@@ -133,6 +133,14 @@ class Herald:
     def db(self):
         return sqlite3.connect(self.database, timeout=10)
 
+    @property
+    def keys_path(self):
+        return os.path.join(os.path.dirname(self.database), "herald.keys")
+
+    def keys(self):
+        """The key file `herald serve` created beside the database."""
+        return secret_keys(self.keys_path)
+
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
@@ -140,6 +148,17 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def secret_keys(path):
+    """The keys of a Herald key file (`herald.keys`): {"manage-link": [newest, …], "erasure": [key]}."""
+    keys = {"manage-link": [], "erasure": []}
+    with open(path) as handle:
+        for line in handle:
+            fields = line.split("#", 1)[0].split()
+            if fields:
+                keys[fields[0]].append(fields[1])
+    return keys
 
 
 def http(method, url, body=None, headers=None):

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import BINARY, ROOT
+from conftest import BINARY, ROOT, secret_keys
 
 
 class Site:
@@ -134,8 +134,8 @@ def test_an_erased_address_is_skipped_by_a_later_import(site):
     path = site.write("list.csv", b"email\nerased@example.org\nkept@example.org\n")
     assert site.herald("subscribers", "import", path).returncode == 0
     # Erase the way Herald does: the keyed hash (HMAC-SHA256 of the canonical address with the
-    # installation secret from settings) on the suppression list, the person's rows gone.
-    secret = site.rows("SELECT value FROM settings WHERE name = 'suppression_hash_key'")[0][0]
+    # installation's erasure key from the key file) on the suppression list, the person's rows gone.
+    secret = secret_keys(os.path.join(os.path.dirname(site.database), "herald.keys"))["erasure"][0]
     digest = hmac.new(secret.encode(), b"erased@example.org", hashlib.sha256).hexdigest()
     with sqlite3.connect(site.database) as db:
         db.execute("PRAGMA foreign_keys = ON")

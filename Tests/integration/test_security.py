@@ -193,8 +193,8 @@ def _timing_states(herald, prober, pool):
     for state in ("pending", "confirmed", "unsubscribed"):
         for address in addresses[state]:
             prober.post(address)
+    key = herald.keys()["erasure"][0]
     with herald.db() as db:
-        key = db.execute("SELECT value FROM settings WHERE name = 'suppression_hash_key'").fetchone()[0]
         for state in ("confirmed", "unsubscribed"):
             db.executemany("UPDATE subscriptions SET status = ? WHERE subscriber_id = "
                            "(SELECT id FROM subscribers WHERE email = ?)", [(state, a) for a in addresses[state]])

@@ -15,6 +15,8 @@ from webhook_receiver import Receiver, verify
 
 SECRET = "whsec-0123456789abcdef-test"
 TOKEN = "admin-token-0123456789abcdef"
+# The receiver listens on loopback, which the SSRF guard refuses unless allowed.
+LOOPBACK = ["127.0.0.1"]
 
 
 @pytest.fixture
@@ -45,7 +47,7 @@ def deliveries(herald):
 
 def test_confirm_and_unsubscribe_post_signed_events_once(make_herald, smtp, receiver):
     hook = receiver()
-    herald = make_herald(webhooks=[{"url": hook.url, "secret": SECRET}])
+    herald = make_herald(webhooks=[{"url": hook.url, "secret": SECRET}], allow_private_urls=LOOPBACK)
     signup_and_confirm(herald, smtp, "Reader@Example.org", 1)
     welcome = smtp.wait_for_messages(2)[1]
     unsubscribe = link_in(welcome, "/unsubscribe/")
@@ -71,6 +73,7 @@ def test_confirm_and_unsubscribe_post_signed_events_once(make_herald, smtp, rece
 def test_a_failing_receiver_gets_retries_and_records_exactly_one_success(make_herald, smtp, receiver):
     hook = receiver(fail_first=2)
     herald = make_herald(webhooks=[{"url": hook.url, "secret": SECRET, "events": ["subscription.confirmed"]}],
+                         allow_private_urls=LOOPBACK,
                          webhook_retry_seconds=1)
     signup_and_confirm(herald, smtp, "retry@example.org", 1)
     wait_for(lambda: deliveries(herald) == [("subscription.confirmed", "delivered", 3)], timeout=30,
@@ -85,7 +88,7 @@ def test_a_failing_receiver_gets_retries_and_records_exactly_one_success(make_he
 
 def test_receiver_rejects_tampering_and_replays_of_a_genuine_request(make_herald, smtp, receiver):
     hook = receiver()
-    herald = make_herald(webhooks=[{"url": hook.url, "secret": SECRET}])
+    herald = make_herald(webhooks=[{"url": hook.url, "secret": SECRET}], allow_private_urls=LOOPBACK)
     signup_and_confirm(herald, smtp, "replay@example.org", 1)
     wait_for(lambda: hook.events, what="one event")
     headers, body, _ = hook.requests[0]
@@ -109,7 +112,7 @@ def test_receiver_rejects_tampering_and_replays_of_a_genuine_request(make_herald
 
 def test_erasure_posts_an_event_without_the_address(make_herald, smtp, receiver):
     hook = receiver()
-    herald = make_herald(admin_token=TOKEN, webhooks=[{"url": hook.url, "secret": SECRET}])
+    herald = make_herald(admin_token=TOKEN, webhooks=[{"url": hook.url, "secret": SECRET}], allow_private_urls=LOOPBACK)
     signup_and_confirm(herald, smtp, "forget.me@example.org", 1)
     wait_for(lambda: hook.events, what="confirmed event")
     status, _, _ = http("DELETE", herald.base_url + "/api/v1/subscribers/1", None,
@@ -148,7 +151,8 @@ def test_two_servers_on_one_postgres_database_deliver_each_event_once(workdir, s
             directory = os.path.join(workdir, label)
             os.makedirs(directory)
             servers.append(Herald(directory, smtp.port, {
-                "database_url": database_url, "webhooks": [{"url": hook.url, "secret": SECRET}]}))
+                "database_url": database_url, "webhooks": [{"url": hook.url, "secret": SECRET}],
+                "allow_private_urls": LOOPBACK}))
         rows = ",".join(
             f"('e{i}', 'subscription.confirmed', '{hook.url}', '{{\"id\":\"e{i}\"}}', 'pending', 0, 0, 0)"
             for i in range(200))

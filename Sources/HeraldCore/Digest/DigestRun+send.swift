@@ -20,7 +20,7 @@ extension DigestRun {
             var outcomes: [Outcome] = []
             outcomes.reserveCapacity(batch.count)
             func startNext() -> Bool {
-                guard let recipient = pending.next() else { return false }
+                guard breaker.trip == nil, let recipient = pending.next() else { return false }
                 group.addTask {
                     await pacer?.wait()
                     let state = try await deliverOne(recipient, issue: issue, prepared: prepared)
@@ -33,7 +33,25 @@ extension DigestRun {
                 outcomes.append(outcome)
                 _ = startNext()
             }
+            if let trip = breaker.trip {
+                let untried = Array(IteratorSequence(pending))
+                try await putBack(untried, issue: issue, trip: trip)
+                outcomes += untried.map { _ in Outcome(state: .deferred, resumed: false) }
+            }
             return outcomes
+        }
+    }
+
+    /// Records the claimed rows the run did not try after the relay stopped answering as deferred,
+    /// so the next run takes them at once instead of after the claim lease.
+    private func putBack(_ recipients: [DigestRecipient], issue: DigestIssue, trip: RelayBreaker.Trip) async throws {
+        guard !recipients.isEmpty else { return }
+        try await durably { [sender] tx in
+            for recipient in recipients {
+                try await tx.recordDigestDelivery(
+                    issueID: issue.id, subscriberID: recipient.subscriber.id, state: .deferred,
+                    result: "not tried: \(trip)", at: sender.now())
+            }
         }
     }
 
@@ -73,10 +91,12 @@ extension DigestRun {
         for attempt in 1...max(1, options.attempts) {
             do {
                 let receipt = try await sender.transport.send(mail)
+                breaker.succeeded()
                 return (.sent, "\(receipt.replyCode) \(receipt.replyText)", nil)
             } catch {
+                breaker.failed(error)
                 if error.kind == .permanent { return (.failed, error.description, error) }
-                if attempt == options.attempts { return (.deferred, error.description, nil) }
+                if attempt == options.attempts || breaker.trip != nil { return (.deferred, error.description, nil) }
                 sender.logger.info("digest delivery will be retried", metadata: ["error": "\(error)"])
                 try? await Task.sleep(for: delay)
                 delay *= 2

@@ -14,6 +14,8 @@ struct DigestRun: Sendable {
     let owner = UUID().uuidString
     /// Rows deferred before this moment were deferred by earlier runs and are retried by this one.
     let startedAt: Date
+    /// Trips when the relay stops answering; the run then claims nothing more.
+    let breaker: RelayBreaker
 
     init(
         sender: DigestSender, newsletter: Newsletter, options: DigestSendOptions,
@@ -24,6 +26,7 @@ struct DigestRun: Sendable {
         self.options = options
         self.progress = progress
         startedAt = sender.now()
+        breaker = RelayBreaker(limit: options.stallLimit)
     }
 
     var store: ScopedStore<any DigestSenderOperations> { sender.store }
@@ -49,6 +52,11 @@ struct DigestRun: Sendable {
                     period: issue.period, total: summary.recipients,
                     done: summary.sent + summary.failed + summary.skipped + summary.deferred,
                     sent: summary.sent, failed: summary.failed))
+            if let trip = breaker.trip {
+                sender.logger.error("stopping the digest run: \(trip)", metadata: ["period": "\(issue.period)"])
+                summary.stall = trip
+                break
+            }
         }
         return try await finish(issue, summary)
     }
@@ -106,7 +114,7 @@ struct DigestRun: Sendable {
             if progress.open == 0 { try await tx.completeDigestIssue(issueID: issue.id, at: sender.now()) }
             return progress
         }
-        summary.outcome = state.open == 0 ? .completed : .incomplete
+        summary.outcome = state.open == 0 && summary.stall == nil ? .completed : .incomplete
         return summary
     }
 

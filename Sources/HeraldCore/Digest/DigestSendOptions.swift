@@ -26,12 +26,17 @@ public struct DigestSendOptions: Sendable {
     /// How long the run keeps retrying a database that is unavailable (e.g. PostgreSQL restarting)
     /// before it stops; results of messages already sent are recorded once the database is back.
     public var outageTolerance: Duration
+    /// Consecutive transient failures of one kind (refused, timeout, 421) after which the run stops
+    /// claiming, lets the messages in flight finish, and ends `incomplete` naming the relay.
+    public var stallLimit: Int
 
     public init(
         period: String? = nil, concurrency: Int = 4, ratePerSecond: Double? = nil, dryRun: Bool = false,
         maxItems: Int = 20, maxAge: Duration? = nil, batchSize: Int = 500, lease: Duration = .seconds(15),
-        attempts: Int = 4, retryDelay: Duration = .milliseconds(500), outageTolerance: Duration = .seconds(30)
+        attempts: Int = 4, retryDelay: Duration = .milliseconds(500), outageTolerance: Duration = .seconds(30),
+        stallLimit: Int = 5
     ) {
+        self.stallLimit = stallLimit
         self.period = period
         self.concurrency = concurrency
         self.ratePerSecond = ratePerSecond
@@ -74,6 +79,8 @@ public struct DigestRunSummary: Sendable, Equatable {
     /// Deliveries a killed run had claimed and this run sent again (the acceptance window).
     public var resumed = 0
     public var duration: Duration = .zero
+    /// Set when the run stopped because the relay stopped answering.
+    public var stall: RelayBreaker.Trip?
 
     public init(outcome: Outcome, issueID: Int64? = nil, period: String) {
         self.outcome = outcome
@@ -88,5 +95,6 @@ public struct DigestRunSummary: Sendable, Equatable {
         return "digest \(period): \(outcome.rawValue); issue \(issueID.map(String.init) ?? "-"), items \(items), "
             + "recipients \(recipients), sent \(sent), failed \(failed), deferred \(deferred), skipped \(skipped), "
             + "resumed \(resumed), \(String(format: "%.1f", seconds)) s, \(String(format: "%.0f", rate)) msg/s"
+            + (stall.map { "; stopped early: \($0); the next run resumes" } ?? "")
     }
 }

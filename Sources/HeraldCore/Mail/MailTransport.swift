@@ -13,11 +13,14 @@ public struct MailDeliveryError: Error, Sendable, Equatable, CustomStringConvert
     public var replyCode: Int?
     /// What happened, with the server's reply text when there was one.
     public var message: String
+    /// Set when the failure says the relay is not answering (refused, timed out, 421).
+    public var stall: RelayStall?
 
-    public init(kind: Kind, replyCode: Int? = nil, message: String) {
+    public init(kind: Kind, replyCode: Int? = nil, message: String, stall: RelayStall? = nil) {
         self.kind = kind
         self.replyCode = replyCode
         self.message = message
+        self.stall = stall
     }
 
     public var description: String {

@@ -6,6 +6,10 @@ extension InMemoryTransaction {
         write { $0.settings[name] = value }
     }
 
+    func takeSetting(named name: String) async throws -> String? {
+        write { $0.settings.removeValue(forKey: name) }
+    }
+
     func seenArticleKeys(newsletter: String, identities: [String], links: [String]) async throws -> Set<String> {
         read { state in
             let sent = state.sentArticles[newsletter] ?? ([], [])

@@ -7,4 +7,15 @@ public protocol SettingOperations: Sendable {
 
     /// Stores `value` for setting `name`, replacing any earlier value.
     func saveSetting(named name: String, value: String) async throws
+
+    /// Deletes setting `name` and returns the value it had, if any (keys moved out of the database).
+    func takeSetting(named name: String) async throws -> String?
+
+    /// The erasure key of the store this transaction belongs to (see ``SubscriberStore/erasureKeySlot``).
+    var erasureKeySlot: ErasureKeySlot? { get }
+}
+
+extension SettingOperations {
+    /// No slot: the erasure key comes from the settings.
+    public var erasureKeySlot: ErasureKeySlot? { nil }
 }

@@ -17,6 +17,14 @@ public protocol SubscriberStore: Sendable {
     func transaction<Result: Sendable>(
         _ body: @Sendable (any StoreTransaction) async throws -> Result
     ) async throws -> Result
+    /// Where the erasure key from the key file is installed at start-up; nil for stores that
+    /// keep it in settings only (the in-memory reference store).
+    var erasureKeySlot: ErasureKeySlot? { get }
+}
+
+extension SubscriberStore {
+    /// No slot: the erasure key comes from the settings.
+    public var erasureKeySlot: ErasureKeySlot? { nil }
 }
 
 /// Everything a backend offers inside one store transaction: the composition of every

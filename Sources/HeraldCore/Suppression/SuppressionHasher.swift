@@ -3,8 +3,8 @@ import Foundation
 
 /// Turns a canonical address key into the keyed hash the suppression list stores.
 ///
-/// HMAC-SHA256 with an installation secret kept in the settings table, so the list cannot be
-/// reversed by hashing a dictionary of addresses without the database's secret. The key schedule
+/// HMAC-SHA256 with the installation's erasure key, kept outside the database (see
+/// ``SecretKeyRing``), so the list cannot be reversed by hashing a dictionary of addresses. The key schedule
 /// is computed once; hashing one address costs two SHA-256 compressions.
 ///
 /// `@unchecked Sendable`: the keyed `HMAC` is a value that is only ever copied, never mutated in
@@ -20,9 +20,12 @@ public struct SuppressionHasher: @unchecked Sendable {
         keyed = HMAC<SHA256>(key: SymmetricKey(data: Array(secret.utf8)))
     }
 
-    /// The hasher of this installation, creating its secret on first use.
+    /// The hasher of this installation: keyed with the erasure key from the key file, which the
+    /// store was given at start-up; in a store without one (tests), with the key kept in settings,
+    /// created on first use.
     public static func current(in tx: any SettingOperations) async throws -> SuppressionHasher {
-        SuppressionHasher(secret: try await tx.setting(named: keySetting, default: TokenSecret.generate().text))
+        if let key = tx.erasureKeySlot?.key { return SuppressionHasher(secret: key) }
+        return SuppressionHasher(secret: try await tx.setting(named: keySetting, default: TokenSecret.generate().text))
     }
 
     /// Lower-case hex HMAC-SHA256 of `canonicalKey` (64 characters).

@@ -26,6 +26,9 @@ struct CurlFeedOutcome {
 
     private var failure: FeedError {
         let detail = transfer.errorMessage(for: code)
+        if let refusal = transfer.addressRefusal {
+            return FeedError(.network, "fetching \(request.url): \(refusal)")
+        }
         switch code {
         case CURLE_WRITE_ERROR where transfer.exceededLimit, CURLE_FILESIZE_EXCEEDED:
             return FeedError(

@@ -10,6 +10,7 @@ struct CurlFeedRequest: Sendable {
     let maximumRedirects: Int
     let maximumBytes: Int
     let userAgent: String
+    let addressPolicy: OutboundAddressPolicy
 
     static let accept =
         "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
@@ -23,6 +24,7 @@ struct CurlFeedRequest: Sendable {
         maximumRedirects = fetcher.maximumRedirects
         maximumBytes = fetcher.maximumBytes
         userAgent = fetcher.userAgent
+        addressPolicy = fetcher.addressPolicy
     }
 
     /// The request headers besides `User-Agent` (which has its own option).

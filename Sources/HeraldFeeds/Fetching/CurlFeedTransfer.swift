@@ -37,6 +37,9 @@ final class CurlFeedTransfer {
     /// The final HTTP status code, 0 when there was no response.
     var statusCode: Int { handle.info(CURLINFO_RESPONSE_CODE) }
 
+    /// Why the address guard refused a connection, if it did.
+    var addressRefusal: String? { handle.addressRefusal }
+
     /// The URL of the last request made, after redirects.
     var effectiveURL: String? { handle.info(string: CURLINFO_EFFECTIVE_URL) }
 
@@ -44,6 +47,7 @@ final class CurlFeedTransfer {
         let context = Unmanaged.passUnretained(self).toOpaque()
         try handle.set(CURLOPT_URL, request.url)
         try handle.allowOnlyHTTP()
+        try handle.restrictAddresses(to: request.addressPolicy)
         try handle.set(CURLOPT_FOLLOWLOCATION, 1)
         try handle.set(CURLOPT_MAXREDIRS, request.maximumRedirects)
         try handle.set(CURLOPT_CONNECTTIMEOUT_MS, request.connectTimeoutMilliseconds)

@@ -1,4 +1,5 @@
 import Foundation
+import HeraldCurl
 
 /// Downloads a feed over HTTP(S) with libcurl, or reads it from a local file.
 ///
@@ -16,12 +17,17 @@ public struct FeedFetcher: Sendable {
     public var maximumBytes: Int
     /// The `User-Agent` header.
     public var userAgent: String
+    /// The addresses a fetch may connect to (default: public ones only); checked on every
+    /// connection, redirects included.
+    public var addressPolicy: OutboundAddressPolicy
 
     /// A fetcher with the given limits.
     public init(
         timeout: Duration = .seconds(30), connectTimeout: Duration = .seconds(10), maximumRedirects: Int = 5,
-        maximumBytes: Int = FeedParser.maximumBytes, userAgent: String = "Herald/1.0 (+newsletter digest)"
+        maximumBytes: Int = FeedParser.maximumBytes, userAgent: String = "Herald/1.0 (+newsletter digest)",
+        addressPolicy: OutboundAddressPolicy = .publicOnly
     ) {
+        self.addressPolicy = addressPolicy
         self.timeout = timeout
         self.connectTimeout = connectTimeout
         self.maximumRedirects = maximumRedirects

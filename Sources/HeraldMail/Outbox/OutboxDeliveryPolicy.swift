@@ -21,13 +21,18 @@ public struct OutboxDeliveryPolicy: Sendable, Equatable {
     public var busyWindow: Duration
     /// Messages sent at once (match the SMTP pool size).
     public var concurrency: Int
+    /// Consecutive transient failures of one kind (refused, timeout, 421) after which the worker
+    /// stops sending and pauses all delivery (`initialBackoff`, doubling while the relay stays
+    /// silent, at most `maxBackoff`) instead of retrying each message on its own schedule.
+    public var stallLimit: Int
 
     public init(
         batchSize: Int = 32, lease: Duration = .seconds(300), maxAttempts: Int = 8,
         initialBackoff: Duration = .seconds(30), maxBackoff: Duration = .seconds(3600),
         idlePoll: Duration = .seconds(1), concurrency: Int = 4, busyPoll: Duration = .milliseconds(20),
-        busyWindow: Duration = .seconds(10)
+        busyWindow: Duration = .seconds(10), stallLimit: Int = 5
     ) {
+        self.stallLimit = stallLimit
         self.batchSize = batchSize
         self.lease = lease
         self.maxAttempts = maxAttempts

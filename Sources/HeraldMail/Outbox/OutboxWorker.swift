@@ -7,6 +7,8 @@ public struct OutboxRound: Sendable, Equatable {
     public var sent = 0
     public var retried = 0
     public var failed = 0
+    /// Set when the relay stopped answering during the round; the rest of the batch was put back.
+    public var stall: RelayBreaker.Trip?
     public var claimed: Int { sent + retried + failed }
 
     public init() {}
@@ -34,6 +36,8 @@ public struct OutboxWorker: Sendable {
     public var wake: WakeSignal?
     /// Signs a VERP envelope sender per message (`bounce_address`), if set; else the stored sender is used.
     public var verp: VERPSigner?
+    /// Trips when the relay stops answering; shared by every copy of this worker.
+    let breaker: RelayBreaker
 
     public init(
         store: any SubscriberStore, transport: any MailTransport, policy: OutboxDeliveryPolicy = .init(),
@@ -46,6 +50,7 @@ public struct OutboxWorker: Sendable {
         self.logger = logger
         self.now = now
         self.onResult = onResult
+        breaker = RelayBreaker(limit: policy.stallLimit)
     }
 
     /// Delivers until nothing is due; returns the totals. For `herald outbox deliver` and tests.
@@ -56,7 +61,8 @@ public struct OutboxWorker: Sendable {
             total.sent += round.sent
             total.retried += round.retried
             total.failed += round.failed
-            if round.claimed == 0 { break }
+            total.stall = round.stall
+            if round.claimed == 0 || round.stall != nil { break }
         }
         return total
     }
@@ -70,9 +76,16 @@ public struct OutboxWorker: Sendable {
     /// database hiccup does not stop delivery.
     public func run() async {
         var lastDelivery = ContinuousClock.now - policy.busyWindow
+        var pauses = 0
         while !Task.isCancelled {
             do {
                 let round = try await deliverDue()
+                if let trip = round.stall {
+                    try await pauseForStalledRelay(trip, pauses: pauses)
+                    pauses += 1
+                    continue
+                }
+                if round.sent > 0 { pauses = 0 }
                 if round.claimed > 0 {
                     lastDelivery = .now
                 } else {
@@ -90,6 +103,15 @@ public struct OutboxWorker: Sendable {
                 try? await Task.sleep(for: policy.idlePoll * 5)
             }
         }
+    }
+
+    /// Pauses all delivery after the relay stopped answering: `initialBackoff`, doubled for each
+    /// pause in a row without a message getting through, at most `maxBackoff`.
+    private func pauseForStalledRelay(_ trip: RelayBreaker.Trip, pauses: Int) async throws {
+        let pause = policy.backoff(afterAttempts: pauses + 1, jitter: 0)
+        logger.error("\(trip); pausing all mail delivery", metadata: ["pause": "\(pause)"])
+        try await Task.sleep(for: pause)
+        breaker.reset()
     }
 
     /// Sleeps `idlePoll`, or less when the wake signal rings; throws when cancelled.
@@ -113,18 +135,35 @@ public struct OutboxWorker: Sendable {
         var round = OutboxRound()
         round.failed = suppressed
         if suppressed > 0 { logger.info("mail to suppressed addresses failed", metadata: ["count": "\(suppressed)"]) }
+        var iterator = batch.makeIterator()
         try await withThrowingTaskGroup(of: OutboxState.self) { group in
-            var iterator = batch.makeIterator()
             for _ in 0..<policy.concurrency {
                 guard let message = iterator.next() else { break }
                 group.addTask { try await deliver(message) }
             }
             while let state = try await group.next() {
                 round.record(state)
-                if let message = iterator.next() { group.addTask { try await deliver(message) } }
+                if breaker.trip == nil, let message = iterator.next() { group.addTask { try await deliver(message) } }
             }
         }
+        if let trip = breaker.trip {
+            round.stall = trip
+            try await putBack(Array(IteratorSequence(iterator)), trip: trip, at: time)
+        }
         return round
+    }
+
+    /// Returns claimed messages the round did not try to the queue, due after the first pause,
+    /// without counting an attempt.
+    private func putBack(_ messages: [OutboxMessage], trip: RelayBreaker.Trip, at time: Date) async throws {
+        guard !messages.isEmpty else { return }
+        let due = time.addingTimeInterval(policy.initialBackoff.seconds)
+        try await store.transaction { tx in
+            for message in messages {
+                try await tx.markMailRetry(
+                    id: message.id, attempts: message.attempts, nextAttemptAt: due, result: "not tried: \(trip)")
+            }
+        }
     }
 
     private func deliver(_ message: OutboxMessage) async throws -> OutboxState {
@@ -132,10 +171,12 @@ public struct OutboxWorker: Sendable {
         let state: OutboxState
         do {
             let receipt = try await transport.send(envelope(of: message))
+            breaker.succeeded()
             try await store.transaction { try await $0.markMailSent(id: message.id, at: now(), reply: receipt.summary) }
             logger.info("mail delivered", metadata: Self.metadata(message, attempt: attempts))
             state = .sent
         } catch let failure as MailDeliveryError {
+            breaker.failed(failure)
             state = try await recordFailure(message, attempts: attempts, failure: failure)
         }
         onResult(message.kind, state)

@@ -20,6 +20,13 @@ enum CurlSMTPOptions {
         }
         try handle.set(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(configuration.connectTimeout))
         try handle.set(CURLOPT_TIMEOUT_MS, milliseconds(configuration.totalTimeout))
+        // A relay silent this long ends the transfer as a timeout: waiting for any reply (the
+        // greeting, the answer after the data: libcurl's response timeout, 120 s by default), or
+        // moving under 1 byte/s while sending.
+        let silence = max(1, Int(configuration.silenceTimeout.components.seconds))
+        try handle.set(CURLOPT_SERVER_RESPONSE_TIMEOUT, silence)
+        try handle.set(CURLOPT_LOW_SPEED_LIMIT, 1)
+        try handle.set(CURLOPT_LOW_SPEED_TIME, silence)
         try handle.set(CURLOPT_TCP_KEEPALIVE, 1)
     }
 

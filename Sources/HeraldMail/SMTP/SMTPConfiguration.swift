@@ -24,6 +24,9 @@ public struct SMTPConfiguration: Sendable, Hashable, CustomStringConvertible {
     public var connectTimeout: Duration
     /// Longest time for one whole message transfer, connection set-up included.
     public var totalTimeout: Duration
+    /// Longest silence of the server within a transfer (no byte sent or received) before it ends
+    /// as a timeout; 30 s by default (`smtp_timeout_seconds`).
+    public var silenceTimeout: Duration = .seconds(30)
     /// The name to send in EHLO; libcurl uses the machine's host name when nil.
     public var ehloName: String?
 

@@ -60,14 +60,25 @@ package enum SMTPFailureClassifier {
         if let replyCode {
             return MailDeliveryError(
                 kind: replyCode < 500 ? .transient : .permanent, replyCode: replyCode,
-                message: "smtp: \(endpoint) replied \(lastReply!.summary) (libcurl: \(curlMessage))"
+                message: "smtp: \(endpoint) replied \(lastReply!.summary) (libcurl: \(curlMessage))",
+                stall: replyCode == 421 ? RelayStall(kind: .unavailable, relay: endpoint) : nil
             )
         }
         let kind: MailDeliveryError.Kind = permanentCodes.contains(curlCode) ? .permanent : .transient
         return MailDeliveryError(
             kind: kind,
-            message: "smtp: delivery to \(endpoint) failed: \(curlMessage) (libcurl error \(curlCode))"
+            message: "smtp: delivery to \(endpoint) failed: \(curlMessage) (libcurl error \(curlCode))",
+            stall: stallKind(curlCode).map { RelayStall(kind: $0, relay: endpoint) }
         )
+    }
+
+    /// The stall a libcurl code stands for: the relay refused the connection or stopped answering.
+    private static func stallKind(_ curlCode: UInt32) -> RelayStall.Kind? {
+        switch curlCode {
+        case CURLE_COULDNT_CONNECT.rawValue: .refused
+        case CURLE_OPERATION_TIMEDOUT.rawValue, CURLE_GOT_NOTHING.rawValue: .timeout
+        default: nil
+        }
     }
 
     /// The message needs SMTPUTF8 (a non-ASCII address) and the server does not offer it.

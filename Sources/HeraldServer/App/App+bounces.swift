@@ -18,10 +18,12 @@ public func makeVERPSigner(configuration: HeraldConfiguration, dependencies: Her
 /// The webhook worker for the configured endpoints (libcurl POSTs, retry rules from `webhook_*`).
 public func makeWebhookWorker(
     configuration: HeraldConfiguration, dependencies: HeraldDependencies,
-    transport: any WebhookTransport = CurlWebhookTransport()
+    transport: (any WebhookTransport)? = nil
 ) -> WebhookWorker {
     WebhookWorker(
-        store: dependencies.store, transport: transport, endpoints: configuration.webhooks.endpoints,
+        store: dependencies.store,
+        transport: transport ?? CurlWebhookTransport(addressPolicy: configuration.outboundAddresses),
+        endpoints: configuration.webhooks.endpoints,
         policy: OutboxDeliveryPolicy(
             batchSize: 16, lease: .seconds(60), maxAttempts: configuration.webhooks.maxAttempts,
             initialBackoff: .seconds(configuration.webhooks.retrySeconds), concurrency: 4),

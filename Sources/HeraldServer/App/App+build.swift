@@ -12,8 +12,10 @@ public struct HeraldDependencies: Sendable {
     public var transport: any MailTransport
     public var metrics: HeraldMetrics
     public var logger: Logger
-    /// Secret for manage-link signatures, kept in the database so every process agrees.
-    public var manageLinkSecret: String
+    /// Manage-link keys from the key ring, newest (signing) first.
+    public var manageLinkKeys: [String]
+    /// The signing manage-link key (also keys admin page cursors).
+    public var manageLinkSecret: String { manageLinkKeys[0] }
     public var now: @Sendable () -> Date
     /// Rung after requests that may have queued mail; wakes the outbox worker of `serve`.
     public var outboxWake = WakeSignal()
@@ -25,26 +27,36 @@ public struct HeraldDependencies: Sendable {
         metrics: HeraldMetrics = HeraldMetrics(), logger: Logger, manageLinkSecret: String,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
+        self.init(
+            store: store, templates: templates, transport: transport, metrics: metrics, logger: logger,
+            manageLinkKeys: [manageLinkSecret], now: now)
+    }
+
+    /// Dependencies with a manage-link key ring: the first key signs, all verify.
+    public init(
+        store: any SubscriberStore, templates: TemplateLibrary, transport: any MailTransport,
+        metrics: HeraldMetrics = HeraldMetrics(), logger: Logger, manageLinkKeys: [String],
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.store = store
         self.templates = templates
         self.transport = transport
         self.metrics = metrics
         self.logger = logger
-        self.manageLinkSecret = manageLinkSecret
+        self.manageLinkKeys = manageLinkKeys
         self.now = now
         clickRecorder = ClickRecorder(store: store, logger: logger, now: now)
     }
 
     /// Opens everything the configuration names: database (migrated), templates, mail transport.
     public static func open(_ configuration: HeraldConfiguration, logger: Logger) async throws -> HeraldDependencies {
-        let store = try await StoreFactory.open(configuration)
+        try OutboundURLCheck.verify(configuration)
+        let (store, keys) = try await StoreFactory.open(configuration)
         let templates = try TemplateLibrary(directory: configuration.templates)
         let transport = try MailTransportFactory.make(configuration, logger: logger)
-        let secret = try await store.transaction {
-            try await $0.setting(named: "manage_link_secret", default: ManageLinkSigner.generateSecret())
-        }
         return HeraldDependencies(
-            store: store, templates: templates, transport: transport, logger: logger, manageLinkSecret: secret)
+            store: store, templates: templates, transport: transport, logger: logger,
+            manageLinkKeys: keys.manageLinkKeys)
     }
 }
 
@@ -55,7 +67,9 @@ public func buildApplication(
     let router = try buildRouter(configuration: configuration, dependencies: dependencies)
     var app = Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.web.idleTimeoutSeconds)))),
+        server: .http1(
+            idleTimeout: .seconds(Int64(configuration.web.idleTimeoutSeconds)),
+            requestDeadline: .seconds(Int64(configuration.web.requestDeadlineSeconds))),
         configuration: .init(
             address: .hostname(configuration.listenHost, port: configuration.listenPort), serverName: "Herald"),
         onServerRunning: { channel in
@@ -84,7 +98,7 @@ public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: H
         policy: OutboxDeliveryPolicy(
             maxAttempts: configuration.outboxMaxAttempts,
             initialBackoff: .seconds(configuration.outboxRetrySeconds),
-            concurrency: configuration.smtpPoolSize),
+            concurrency: configuration.smtpPoolSize, stallLimit: configuration.relayStallLimit),
         logger: dependencies.logger,
         now: dependencies.now, onResult: { metrics.delivery(kind: $0, state: $1) })
     worker.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)
@@ -107,7 +121,7 @@ public func makeSubscriptionService(
         now: dependencies.now)
     return SubscriptionService(
         store: dependencies.store, composer: composer, policy: configuration.signup,
-        signer: ManageLinkSigner(secret: dependencies.manageLinkSecret), newsletters: configuration.newsletters,
+        signer: ManageLinkSigner(keys: dependencies.manageLinkKeys), newsletters: configuration.newsletters,
         now: dependencies.now, webhooks: makeWebhookPublisher(configuration: configuration))
 }
 

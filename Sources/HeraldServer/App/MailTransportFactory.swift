@@ -14,9 +14,10 @@ enum MailTransportFactory {
             return FolderTransport(folder: folder)
         }
         do {
-            let smtp = try SMTPConfiguration(
+            var smtp = try SMTPConfiguration(
                 url: url, username: configuration.smtpUsername, password: configuration.smtpPassword,
                 caFile: configuration.smtpCAFile)
+            smtp.silenceTimeout = .seconds(configuration.smtpTimeoutSeconds)
             logger.info("mail goes through SMTP", metadata: ["server": "\(smtp)"])
             return SMTPTransport(configuration: smtp, connections: configuration.smtpPoolSize, logger: logger)
         } catch {

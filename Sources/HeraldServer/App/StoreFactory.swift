@@ -5,8 +5,12 @@ import Logging
 
 /// Opens the store named by the configuration's `database_url`.
 public enum StoreFactory {
-    /// Opens and migrates the store, then records the configured newsletters in it.
-    public static func open(_ configuration: HeraldConfiguration) async throws -> any SubscriberStore {
+    /// Opens and migrates the store, records the configured newsletters in it, and loads the
+    /// secret keys (moving them out of the database on the first start after an upgrade), with
+    /// the erasure key installed in the store.
+    public static func open(_ configuration: HeraldConfiguration) async throws
+        -> (store: any SubscriberStore, keys: SecretKeyRing)
+    {
         let store: any SubscriberStore
         switch configuration.database {
         case .sqlite(let path):
@@ -18,6 +22,8 @@ public enum StoreFactory {
         try await store.transaction { tx in
             for newsletter in configuration.newsletters { try await tx.upsertNewsletter(newsletter) }
         }
-        return store
+        let keys = try await SecretKeyStorage.load(configuration, store: store)
+        store.erasureKeySlot?.install(keys.erasureKey)
+        return (store, keys)
     }
 }

@@ -1,4 +1,5 @@
 import HeraldCore
+import HeraldCurl
 
 /// One top-level configuration key: its YAML name, its environment variable and how it applies.
 struct ConfigurationKey: Sendable {
@@ -38,6 +39,14 @@ struct ConfigurationKey: Sendable {
             },
             .init(name: "smtp_pool_size", help: "SMTP connections for bulk sends") { c, v throws(ConfigurationError) in
                 c.smtpPoolSize = try v.int(in: 1...64)
+            },
+            .init(name: "smtp_timeout_seconds", help: "longest SMTP server silence within one transfer") {
+                c, v throws(ConfigurationError) in
+                c.smtpTimeoutSeconds = try v.int(in: 1...600)
+            },
+            .init(name: "relay_stall_limit", help: "consecutive refused/timeout/421 failures that stop a run") {
+                c, v throws(ConfigurationError) in
+                c.relayStallLimit = try v.int(in: 1...1000)
             },
             .init(name: "outbox_retry_seconds", help: "first retry delay for transient failures") {
                 c, v throws(ConfigurationError) in
@@ -112,6 +121,13 @@ struct ConfigurationKey: Sendable {
                 c, v throws(ConfigurationError) in
                 c.web.idleTimeoutSeconds = try v.int(in: 1...3600)
             },
+            .init(
+                name: "request_deadline_seconds",
+                help: "close connections whose request is not received in full this soon"
+            ) {
+                c, v throws(ConfigurationError) in
+                c.web.requestDeadlineSeconds = try v.int(in: 1...3600)
+            },
             .init(name: "rate_limit_burst", help: "signups per IP in a burst") { c, v throws(ConfigurationError) in
                 c.web.rateLimitBurst = try v.int(in: 1...1_000_000)
             },
@@ -124,6 +140,25 @@ struct ConfigurationKey: Sendable {
             },
             .init(name: "trusted_proxy_header", help: "forwarding header name") { c, v throws(ConfigurationError) in
                 c.web.trustedProxyHeader = try v.text()
+            },
+            .init(name: "secret_key_file", help: "file of the manage-link and erasure keys (created 0600)") {
+                c, v throws(ConfigurationError) in
+                c.secretKeyFile = try v.text()
+            },
+            .init(name: "secret_keys", help: "the keys themselves, in the key file's format (HERALD_SECRET_KEYS)") {
+                c, v throws(ConfigurationError) in
+                c.secretKeys = try v.text()
+            },
+            .init(name: "allow_private_urls", help: "hosts and networks feeds and webhooks may reach although private")
+            {
+                c, v throws(ConfigurationError) in
+                let allowed = try v.textList()
+                do throws(OutboundAddressPolicy.Invalid) {
+                    c.outboundAddresses = try OutboundAddressPolicy(allowing: allowed)
+                } catch {
+                    throw v.fail(
+                        "'\(error.entry)' is neither a host name nor an IP address or network (such as 10.0.0.0/8)")
+                }
             },
             .init(name: "newsletters", help: "list of newsletters") { c, v throws(ConfigurationError) in
                 c.newsletters = try NewsletterConfiguration.parse(v)

@@ -1,4 +1,6 @@
+import Foundation
 import HeraldCore
+import HeraldCurl
 
 /// Everything Herald needs to run, read once at start-up and passed down explicitly.
 public struct HeraldConfiguration: Sendable {
@@ -22,6 +24,11 @@ public struct HeraldConfiguration: Sendable {
     public var smtpCAFile: String?
     /// Number of SMTP connections used for bulk sends.
     public var smtpPoolSize = 4
+    /// Longest silence of the SMTP server within one transfer before it counts as a timeout.
+    public var smtpTimeoutSeconds = 30
+    /// Consecutive transient failures of one kind (refused, timeout, 421) after which a digest run
+    /// stops and the outbox worker pauses all delivery.
+    public var relayStallLimit = 5
     /// Default sender, "Name <address>" or a bare address.
     public var mailFrom = "Herald <noreply@example.com>"
     /// Folder for .eml files when no SMTP server is configured.
@@ -57,8 +64,23 @@ public struct HeraldConfiguration: Sendable {
     public var dkimSelector: String?
     /// The configured newsletters; the first is the default for forms that name none.
     public var newsletters = [Newsletter(slug: "news", title: "News and updates")]
+    /// File holding the secret keys (manage links, erasure); nil: ``secretKeyFilePath``'s default.
+    public var secretKeyFile: String?
+    /// The secret keys as text (from `HERALD_SECRET_KEYS`); when set, no key file is used.
+    public var secretKeys: String?
+    /// Where feed and webhook requests may connect: public addresses plus `allow_private_urls`.
+    public var outboundAddresses = OutboundAddressPolicy.publicOnly
 
     public init() {}
+
+    /// The key file: `secret_key_file`, else `herald.keys` beside the SQLite database, else
+    /// (PostgreSQL) `./herald.keys`.
+    public var secretKeyFilePath: String {
+        if let secretKeyFile { return secretKeyFile }
+        guard case .sqlite(let path) = database else { return "./herald.keys" }
+        return (URL(fileURLWithPath: path).deletingLastPathComponent().path as NSString)
+            .appendingPathComponent("herald.keys")
+    }
 }
 
 /// Rules for the HTTP endpoints people and other sites reach.
@@ -72,6 +94,9 @@ public struct WebPolicy: Sendable, Equatable {
     /// Seconds a connection may stay silent (no byte read or written) before it is closed, so idle
     /// and stalled slow clients do not hold connections forever.
     public var idleTimeoutSeconds = 30
+    /// Seconds from the first byte of a request until its body has been read in full; a client
+    /// trickling a request more slowly is disconnected, however short its pauses.
+    public var requestDeadlineSeconds = 30
     /// Signups per client IP: bucket size and refill per minute.
     public var rateLimitBurst = 20
     public var rateLimitPerMinute = 60

@@ -45,7 +45,7 @@ extension DigestWiring {
         var prepared: TemplatePreparedDigest?
         let prepare = try clock.measure { prepared = try composer.preparedDigest(issue, newsletter: newsletter) }
         guard let prepared else { throw ConfigurationError("the digest could not be prepared") }
-        let signer = ManageLinkSigner(secret: dependencies.manageLinkSecret)
+        let signer = ManageLinkSigner(keys: dependencies.manageLinkKeys)
         let recipients = (1...max(count, 1)).map { index in
             Subscriber(
                 id: Int64(index), email: "reader\(index)@example.org", smtpAddress: "reader\(index)@example.org",

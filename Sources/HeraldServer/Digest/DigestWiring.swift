@@ -39,7 +39,9 @@ public struct DigestWiring: Sendable {
     var source: QueuedDigestSource {
         QueuedDigestSource(
             store: dependencies.store,
-            feed: FeedDigestSource(store: dependencies.store, fetcher: FeedFetcher(), override: feedOverride))
+            feed: FeedDigestSource(
+                store: dependencies.store, fetcher: FeedFetcher(addressPolicy: configuration.outboundAddresses),
+                override: feedOverride))
     }
 
     /// The sender for `herald digest send`.
@@ -49,7 +51,7 @@ public struct DigestWiring: Sendable {
             composer: TemplateDigestComposer(
                 templates: dependencies.templates, builder: try builder,
                 clicks: ClickLinkSigner(secret: dependencies.manageLinkSecret)),
-            transport: dependencies.transport, signer: ManageLinkSigner(secret: dependencies.manageLinkSecret),
+            transport: dependencies.transport, signer: ManageLinkSigner(keys: dependencies.manageLinkKeys),
             logger: dependencies.logger, now: dependencies.now)
         sender.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)
         sender.verp = makeVERPSigner(configuration: configuration, dependencies: dependencies)

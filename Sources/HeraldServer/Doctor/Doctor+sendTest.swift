@@ -26,13 +26,11 @@ extension Doctor {
                 try await tx.enqueueMail(
                     OutboxDraft(kind: .other, subscriberID: nil, throttleKey: nil, mail: mail, createdAt: Date()))
             }
-            let secret = try await store.transaction {
-                try await $0.setting(named: "manage_link_secret", default: ManageLinkSigner.generateSecret())
-            }
+            let keys = try await SecretKeyStorage.load(configuration, store: store)
             let dependencies = HeraldDependencies(
                 store: store, templates: templates,
                 transport: try MailTransportFactory.make(configuration, logger: logger),
-                logger: logger, manageLinkSecret: secret)
+                logger: logger, manageLinkKeys: keys.manageLinkKeys)
             _ = try await makeOutboxWorker(configuration: configuration, dependencies: dependencies).drain()
             let sent = try await store.transaction { try await $0.outboxMessage(id: id) }
             return sendTestLine(sent, address: recipient.smtpAddress)

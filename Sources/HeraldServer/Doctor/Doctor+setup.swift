@@ -22,7 +22,7 @@ extension Doctor {
 
     func checkDatabase(_ checks: inout [DoctorCheck]) async -> (any SubscriberStore)? {
         do {
-            let store = try await StoreFactory.open(configuration)
+            let (store, _) = try await StoreFactory.open(configuration)
             try await store.ping()
             let count = try await store.transaction { try await $0.subscriberCount() }
             checks.append(

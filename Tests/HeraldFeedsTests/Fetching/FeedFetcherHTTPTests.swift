@@ -1,10 +1,14 @@
 import Foundation
+import HeraldCurl
 import HeraldFeeds
 import Testing
 
 @Suite("Fetching feeds over HTTP from a local server")
 struct FeedFetcherHTTPTests {
-    private let fetcher = FeedFetcher(timeout: .seconds(2), connectTimeout: .seconds(2))
+    /// The test server listens on loopback, which the SSRF guard refuses unless allowed.
+    private let fetcher = FeedFetcher(
+        timeout: .seconds(2), connectTimeout: .seconds(2),
+        addressPolicy: try! OutboundAddressPolicy(allowing: ["127.0.0.1"]))
 
     private func fetchError(_ source: String, with fetcher: FeedFetcher? = nil) async -> FeedError? {
         do {
@@ -28,6 +32,14 @@ struct FeedFetcherHTTPTests {
         let feed = try FeedParser.parse(data, baseURL: finalURL)
         #expect(feed.title == "Served")
         #expect(feed.items.map(\.link) == [server.url("/one")])
+    }
+
+    @Test func aLoopbackServerIsRefusedByDefaultBeforeAnyRequest() async throws {
+        let server = try await FeedTestServer.start()
+        defer { server.stop() }
+        let error = await fetchError(server.url("/feed.xml"), with: FeedFetcher(timeout: .seconds(2)))
+        #expect(error?.kind == .network)
+        #expect(error?.message.contains("refused to connect to 127.0.0.1: loopback address 127.0.0.1") == true)
     }
 
     @Test func aMatchingETagOrDateGivesNotModified() async throws {
