@@ -332,19 +332,43 @@ parameters = {{ "path.id" = {subscriber_id}, "path.newsletter" = "news" }}
 [[operations]]
 include-operation-id = "queueDigestItem"
 parameters = {{ "path.slug" = "daily" }}
+
+[[operations]]
+include-operation-id = "getDigestReport"
+parameters = {{ "path.slug" = "daily", "path.id" = {issue_id} }}
+
+[[operations]]
+include-operation-id = "getDigestReportCSV"
+parameters = {{ "path.slug" = "daily", "path.id" = {issue_id} }}
 """
+
+
+def send_one_digest(admin, smtp):
+    """A real issue of `daily` (one queued article, one confirmed reader, sent through the SMTP
+    server); returns its id, so the report operations have a target."""
+    add(admin, "reader@example.org", newsletters=["daily"], status="confirmed", consent_note="form")
+    item = {"title": "A story", "url": "https://example.org/story"}
+    assert call(admin, "POST", "/api/v1/newsletters/daily/queue", item)[0] == 201
+    result = subprocess.run([os.environ.get("HERALD_BINARY", os.path.join(ROOT, ".build", "debug", "herald")),
+                             "digest", "send", "daily", "--config", admin.config_path],
+                            cwd=admin.directory, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    smtp.wait_for_messages(1)
+    _, _, issues = call(admin, "GET", "/api/v1/newsletters/daily/digests")
+    return issues["items"][0]["id"]
 
 
 @pytest.mark.skipif(not schemathesis_available() and not os.environ.get("CI"),
                     reason="schemathesis is installed by scripts/test into .build-python/schemathesis")
-def test_schemathesis_finds_no_server_errors_or_schema_violations(admin, workdir):
+def test_schemathesis_finds_no_server_errors_or_schema_violations(admin, smtp, workdir):
     # Enough subscribers that the ids DELETE /subscribers/{id} tries (small numbers, boundaries)
     # rarely reach the one PATCH works on.
     ids = [add(admin, f"seed{number}@example.org")["id"] for number in range(40)]
     target = ids[-1]
+    issue_id = send_one_digest(admin, smtp)
     config = os.path.join(workdir, "schemathesis.toml")
     with open(config, "w") as handle:
-        handle.write(SCHEMATHESIS_CONFIG.format(subscriber_id=target))
+        handle.write(SCHEMATHESIS_CONFIG.format(subscriber_id=target, issue_id=issue_id))
     env = dict(os.environ, PYTHONPATH=SCHEMATHESIS_DIR, SCHEMATHESIS_HOOKS="", NO_COLOR="1")
     command = [sys.executable, "-m", "schemathesis.cli", "--config-file", config, "run",
                admin.base_url + "/api/v1/openapi.json",

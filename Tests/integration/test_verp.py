@@ -125,7 +125,7 @@ def test_a_nameless_dsn_to_a_tag_suppresses_exactly_that_subscriber_and_a_forged
     # The next digest skips the suppressed reader; the others still get theirs.
     write_feed(os.path.join(verp_herald.directory, "feed.xml"), [("Third", "https://news.example.org/3", "g3")])
     digest(verp_herald, "send", "daily", "--period", "verp-2")
-    later = [m.envelope["rcpt_tos"][0] for m in smtp.messages()[3:]]
+    later = [m.envelope["rcpt_tos"][0] for m in smtp.wait_for_messages(5)[3:]]
     assert sorted(later) == ["reader0@example.org", "reader2@example.org"]
 
 
