@@ -22,9 +22,30 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def assert_valid_html(html):
     """Parses `html` with html5lib in strict mode: a missing doctype, a stray end tag, a bad
     attribute or any other parse error raises."""
-    parser = html5lib.HTMLParser(strict=True)
-    parser.parse(html)
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    document = parser.parse(html)
     assert html.lstrip().lower().startswith("<!doctype html>")
+    assert_select_placeholders(document)
+
+
+def assert_select_placeholders(document):
+    """The HTML rule a parser does not check and validators report: a `<select required>` shown as
+    one line (no `multiple`, no size above 1) must have a placeholder option: its first option, a
+    direct child, with an empty value (and, so it is not an empty option, a label or text)."""
+    for select in document.iter("select"):
+        if select.get("required") is None or select.get("multiple") is not None:
+            continue
+        if int(select.get("size") or "1") > 1:
+            continue
+        options = list(select.iter("option"))
+        name = select.get("name")
+        assert options, f"<select required name={name}> has no option"
+        first = options[0]
+        assert first in list(select), f"<select required name={name}>: first option is inside an optgroup"
+        value = first.get("value")
+        value = value if value is not None else (first.text or "")
+        assert value == "", f"<select required name={name}>: first option must be an empty placeholder"
+        assert first.get("label") or (first.text or "").strip(), f"<select required name={name}>: empty option"
 
 
 def axe_violations(driver):

@@ -4,6 +4,7 @@ import re
 import urllib.parse
 
 from conftest import FORM, JSON, all_defects, body_parts, http, link_in
+from page_checks import assert_valid_html
 
 
 def form(**fields):
@@ -79,6 +80,9 @@ def test_expired_and_unknown_tokens_get_a_clear_page_offering_a_new_link(herald,
     status, _, page = http("GET", confirm_url)
     assert status == 410
     assert "/subscribe" in page.decode()
+    # Two newsletters: the page offers a choice; valid HTML (incl. the <select required> rule).
+    assert '<select id="resend-newsletter" name="newsletter">' in page.decode()
+    assert_valid_html(page.decode())
     assert http("POST", confirm_url, b"", FORM)[0] == 410
     with herald.db() as db:
         assert db.execute("SELECT status FROM subscriptions").fetchall() == [("pending",)]
