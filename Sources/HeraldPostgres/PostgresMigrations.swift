@@ -269,6 +269,19 @@ enum PostgresMigrations {
                 """,
                 "CREATE INDEX subscriber_clicks_by_subscriber ON subscriber_clicks (subscriber_id)",
             ]),
+        Migration(
+            version: 11, name: "issue open counters",
+            statements: [
+                """
+                CREATE TABLE issue_opens (
+                    issue_id BIGINT NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
+                    hour BIGINT NOT NULL,
+                    opens BIGINT NOT NULL DEFAULT 0 CHECK (opens >= 0),
+                    filtered BIGINT NOT NULL DEFAULT 0 CHECK (filtered >= 0),
+                    PRIMARY KEY (issue_id, hour)
+                )
+                """
+            ]),
     ]
 
     /// The newest schema version this build knows.

@@ -228,6 +228,17 @@ enum SQLiteMigrations {
                 ) WITHOUT ROWID;
                 CREATE INDEX subscriber_clicks_by_subscriber ON subscriber_clicks (subscriber_id);
                 """),
+        Migration(
+            version: 11, name: "issue open counters",
+            sql: """
+                CREATE TABLE issue_opens (
+                    issue_id INTEGER NOT NULL REFERENCES digest_issues(id) ON DELETE CASCADE,
+                    hour INTEGER NOT NULL,
+                    opens INTEGER NOT NULL DEFAULT 0 CHECK (opens >= 0),
+                    filtered INTEGER NOT NULL DEFAULT 0 CHECK (filtered >= 0),
+                    PRIMARY KEY (issue_id, hour)
+                ) WITHOUT ROWID;
+                """),
     ]
 
     /// The newest schema version this build knows.

@@ -81,6 +81,34 @@ struct ClickRecorderTests {
         #expect(try await Self.totals(store, issue) == (1, 0))
     }
 
+    static func openTotals(_ store: FlakyStore, _ issue: Int64) async throws -> [OpenCount] {
+        try await store.transaction { try await $0.openCounts(issueID: issue) }
+    }
+
+    @Test func opensAreCountedPerIssueAndHourAndWaitWhileTheDatabaseIsAway() async throws {
+        let (store, issue) = try await Self.setUp()
+        let clock = Clock()
+        let recorder = ClickRecorder(store: store, logger: Logger(label: "test"), now: { clock.now })
+        let hour = ClickTally.hour(of: clock.now)
+        recorder.recordOpen(issueID: issue, time: clock.now, filtered: false)
+        recorder.recordOpen(issueID: issue, time: clock.now, filtered: false)
+        recorder.recordOpen(issueID: issue, time: clock.now, filtered: true)
+        recorder.recordOpen(issueID: issue + 99, time: clock.now, filtered: false)  // no such issue: dropped
+        store.down.store(true, ordering: .relaxed)
+        await recorder.flush()
+        store.down.store(false, ordering: .relaxed)
+        #expect(try await Self.openTotals(store, issue) == [])
+        clock.seconds.store(3600, ordering: .relaxed)
+        recorder.recordOpen(issueID: issue, time: clock.now, filtered: false)
+        await recorder.flush()
+        #expect(
+            try await Self.openTotals(store, issue) == [
+                OpenCount(issueID: issue, hour: hour, opens: 2, filtered: 1),
+                OpenCount(issueID: issue, hour: hour.addingTimeInterval(3600), opens: 1, filtered: 0),
+            ])
+        #expect(try await Self.totals(store, issue) == (0, 0))  // opens are not clicks
+    }
+
     @Test func theScannerListKnowsCommonScannersAndLetsBrowsersThrough() {
         for agent in [
             nil, "", "Mozilla/5.0 (compatible; Mimecast Link Scanner)", "BingPreview/1.0b", "curl/8.5.0",

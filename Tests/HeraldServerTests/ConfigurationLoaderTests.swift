@@ -55,12 +55,27 @@ struct ConfigurationLoaderTests {
         ("newsletters:\n  - slug: a\n    time_zone: Mars/Base", "unknown time zone 'Mars/Base'"),
         ("newsletters:\n  - slug: a\n  - slug: a", "duplicate slug 'a'"),
         ("newsletters:\n  - slug: a\n    colour: red", "herald.yml:3: key 'colour': unknown newsletter key"),
+        ("newsletters:\n  - slug: a\n    opens: yes please", "key 'opens': expected true or false"),
+        ("newsletters:\n  - slug: a\n    opens: \"true\\r\\n\"", "key 'opens': expected true or false"),
+        ("newsletters:\n  - slug: a\n    opens: [true]", "key 'opens'"),
+        (
+            "newsletters:\n  - slug: a\n    tracking: off\n    opens: true",
+            "it needs tracking aggregate or per_subscriber"
+        ),
+        ("newsletters:\n  - slug: a\n    tracking: \"<script>\"", "tracking is aggregate, per_subscriber or off"),
         ("listen: [1, 2", "herald.yml: not valid YAML"),
         ("- just\n- a list", "herald.yml: expected a mapping"),
     ])
     func badValuesNameTheKeyAndLine(yaml: String, expected: String) {
         let text = message(yaml)
         #expect(text.contains(expected), "\(text)")
+    }
+
+    @Test func opensAreOffByDefaultAndTurnOnPerNewsletter() throws {
+        let configuration = try ConfigurationTestLoading.load(
+            "newsletters:\n  - slug: a\n  - slug: b\n    opens: true\n  - slug: c\n    tracking: per_subscriber\n    opens: true"
+        )
+        #expect(configuration.newsletters.map(\.opens) == [false, true, true])
     }
 
     @Test func badEnvironmentValueNamesTheVariable() {

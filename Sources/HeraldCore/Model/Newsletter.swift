@@ -20,6 +20,8 @@ public struct Newsletter: Sendable, Equatable, Codable {
     public var archiveNoindex: Bool = false
     /// What following a digest link records (default ``LinkTracking/aggregate``).
     public var tracking: LinkTracking = .aggregate
+    /// Whether digests carry an aggregate open pixel, `/o/{id}` (default false; needs tracking on).
+    public var opens: Bool = false
 
     public init(
         slug: String, title: String, description: String = "", fromAddress: String? = nil,

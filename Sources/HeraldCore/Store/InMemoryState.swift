@@ -26,6 +26,12 @@ struct InMemoryState: Sendable {
     var nextWebhookID: Int64 = 1
     var clickCounts: [ClickKey: (clicks: Int, filtered: Int)] = [:]
     var subscriberClicks: [SubscriberClickKey: Date] = [:]
+    var openCounts: [OpenKey: (opens: Int, filtered: Int)] = [:]
+
+    struct OpenKey: Hashable, Sendable {
+        var issueID: Int64
+        var hour: Date
+    }
 
     struct ClickKey: Hashable, Sendable {
         var issueID: Int64

@@ -22,7 +22,7 @@ public struct ClickTarget: Sendable, Equatable {
     }
 }
 
-/// Makes and checks the ids of tracked links, `/l/{id}`.
+/// Makes and checks the ids of tracked links, `/l/{id}`, and of open pixels, `/o/{id}`.
 ///
 /// An id is `<issue>.<link>.<links>.<base64url(url)>.<mac>`: it names the issue and the link,
 /// carries the target URL (so a redirect needs no database) and an HMAC-SHA256 over all of it with
@@ -49,6 +49,21 @@ public struct ClickLinkSigner: Sendable {
     /// The tag appended to every id in `subscriberID`'s copy of `issueID` (`per_subscriber` only).
     public func subscriberTag(issueID: Int64, subscriberID: Int64) -> String {
         "~\(subscriberID).\(mac("clicker:v1:\(issueID):\(subscriberID)"))"
+    }
+
+    /// The id of `issueID`'s open pixel, `/o/{id}`: `<issue>.<mac>`, the same for every reader.
+    public func openID(issueID: Int64) -> String {
+        "\(issueID).\(mac("open:v1:\(issueID)"))"
+    }
+
+    /// The issue an open-pixel id names, or nil when it is malformed, forged or altered.
+    public func verifyOpen(_ raw: String) -> Int64? {
+        guard raw.utf8.count <= 64 else { return nil }
+        let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].utf8.allSatisfy({ (48...57).contains($0) }), let issue = Int64(parts[0]),
+            issue > 0, String(issue) == parts[0], matches(String(parts[1]), "open:v1:\(issue)")
+        else { return nil }
+        return issue
     }
 
     /// What `raw` names, or nil when it is malformed, forged, altered or too long.

@@ -5,7 +5,8 @@ import Hummingbird
 import NIOCore
 
 /// `GET /api/v1/newsletters/{slug}/digests/{id}/report` (JSON) and `.../report.csv`: one issue's
-/// deliveries, bounces, unsubscribes within 7 days and clicks per link (total and filtered).
+/// deliveries, bounces, unsubscribes within 7 days, clicks per link (total and filtered) and,
+/// with `opens: true`, open-pixel loads (total and filtered).
 struct AdminReportController: Sendable {
     let store: any SubscriberStore
     let newsletters: [Newsletter]
@@ -49,8 +50,10 @@ struct AdminReportController: Sendable {
             let counts = try await tx.clickCounts(issueID: id)
             let clickers: Int? =
                 newsletter.tracking == .perSubscriber ? try await tx.clickingSubscriberCount(issueID: id) : nil
+            let opens: [OpenCount]? = newsletter.opens ? try await tx.openCounts(issueID: id) : nil
             return IssueReport(
-                issue: issue, tracking: newsletter.tracking, audience: audience, counts: counts, clickers: clickers)
+                issue: issue, tracking: newsletter.tracking, audience: audience, counts: counts, clickers: clickers,
+                opens: opens)
         }
         guard let found else { throw AdminError.notFound("digest_not_found", "No digest \(id) of '\(slug)' exists.") }
         return found

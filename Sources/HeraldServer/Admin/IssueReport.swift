@@ -33,11 +33,17 @@ struct IssueReport: Encodable {
     let clickedShare: Double?
     let subscribersClicked: Int?
     let links: [LinkRow]
+    /// Loads of the issue's open pixel (null unless the newsletter has `opens: true`); unreliable:
+    /// privacy proxies load every image, text-only readers none.
+    let opens: Int?
+    /// Pixel loads not counted as opens (`HEAD`, scanner, prefetch and proxy user agents).
+    let opensFiltered: Int?
     /// Clicks per hour over the first 48 hours after the issue was created.
     let hours: [HourRow]
 
     init(
-        issue: DigestIssue, tracking: LinkTracking, audience: IssueAudience, counts: [ClickCount], clickers: Int?
+        issue: DigestIssue, tracking: LinkTracking, audience: IssueAudience, counts: [ClickCount], clickers: Int?,
+        opens openCounts: [OpenCount]? = nil
     ) {
         id = issue.id
         period = issue.period
@@ -62,6 +68,8 @@ struct IssueReport: Encodable {
                 filtered: mine.reduce(0) { $0 + $1.filtered })
         }
         hours = Self.firstHours(counts, from: issue.createdAt)
+        opens = openCounts.map { $0.reduce(0) { $0 + $1.opens } }
+        opensFiltered = openCounts.map { $0.reduce(0) { $0 + $1.filtered } }
     }
 
     /// One row per hour in the first 48 after `start` (zeros included), so a chart needs no gaps filled.
@@ -81,12 +89,16 @@ struct IssueReport: Encodable {
         var writer = ReportCSV()
         writer.write(["figure", "value"])
         let share = clickedShare.map { String(format: "%.4f", $0) } ?? ""
-        for (name, value) in [
+        let figures: [(String, String)] = [
             ("issue", String(id)), ("period", period), ("tracking", tracking), ("delivered", String(delivered)),
             ("failed", String(failed)), ("bounced", String(bounced)),
             ("unsubscribes_within_7_days", String(unsubscribesWithin7Days)), ("clicks", String(clicks)),
             ("filtered", String(filtered)), ("clicked_share", share),
-        ] {
+        ]
+        let openFigures: [(String, String)] = [
+            ("opens", opens.map { String($0) } ?? ""), ("opens_filtered", opensFiltered.map { String($0) } ?? ""),
+        ]
+        for (name, value) in figures + openFigures {
             writer.write([name, value])
         }
         writer.write([])
@@ -97,7 +109,8 @@ struct IssueReport: Encodable {
         return [0xEF, 0xBB, 0xBF] + Array(writer.text.utf8)
     }
 
-    /// Every key always present; `completed_at`, `clicked_share` and `subscribers_clicked` as null when unknown.
+    /// Every key always present; `completed_at`, `clicked_share`, `subscribers_clicked`, `opens` and
+    /// `opens_filtered` as null when unknown.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -115,14 +128,16 @@ struct IssueReport: Encodable {
         try container.encode(clickedShare, forKey: .clickedShare)
         try container.encode(subscribersClicked, forKey: .subscribersClicked)
         try container.encode(links, forKey: .links)
+        try container.encode(opens, forKey: .opens)
+        try container.encode(opensFiltered, forKey: .opensFiltered)
         try container.encode(hours, forKey: .hours)
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, period, tracking, deliveries, delivered, failed, bounced, clicks, filtered, links, hours
+        case id, period, tracking, deliveries, delivered, failed, bounced, clicks, filtered, links, hours, opens
         case createdAt = "created_at", completedAt = "completed_at"
         case unsubscribesWithin7Days = "unsubscribes_within_7_days", clickedShare = "clicked_share"
-        case subscribersClicked = "subscribers_clicked"
+        case subscribersClicked = "subscribers_clicked", opensFiltered = "opens_filtered"
     }
 }
 

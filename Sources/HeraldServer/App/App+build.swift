@@ -157,6 +157,10 @@ public func buildRouter(
         signer: ClickLinkSigner(secret: dependencies.manageLinkSecret), recorder: dependencies.clickRecorder,
         clients: clients, now: dependencies.now
     ).register(on: router)
+    OpenController(
+        signer: ClickLinkSigner(secret: dependencies.manageLinkSecret), recorder: dependencies.clickRecorder,
+        now: dependencies.now
+    ).register(on: router)
     ArchiveController(
         store: dependencies.store, renderer: ArchiveRenderer(templates: dependencies.templates, site: site),
         newsletters: configuration.newsletters

@@ -3,7 +3,7 @@ import HeraldCore
 import Logging
 import Synchronization
 
-/// Counts clicks in memory and writes them in batches, so a redirect never waits for the database.
+/// Counts clicks (and open-pixel loads) in memory and writes them in batches, so a redirect never waits for the database.
 ///
 /// Hits of one network on one issue are held for ``burstWindow``: when in that time they reached
 /// every link of an issue with two or more links, they were a scanner, and all of them count as
@@ -33,28 +33,37 @@ final class ClickRecorder: Sendable {
         tally.withLock { $0.record(hit, burstWindow: burstWindow) }
     }
 
+    /// Takes one load of an issue's open pixel; it is counted at a later ``flush()``.
+    func recordOpen(issueID: Int64, time: Date, filtered: Bool) {
+        tally.withLock { $0.recordOpen(issueID: issueID, time: time, filtered: filtered) }
+    }
+
     /// Writes every settled count; with `all`, also the hits still being watched (at shutdown).
     func flush(all: Bool = false) async {
         let cutoff = all ? Date.distantFuture : now().addingTimeInterval(-burstWindow)
-        let (batch, clicked, dropped) = tally.withLock { tally in
+        let (batch, clicked, opened, dropped) = tally.withLock { tally in
             tally.settle(before: cutoff)
             let (batch, clicked) = tally.take()
             defer { tally.dropped = 0 }
-            return (batch, clicked, tally.dropped)
+            return (batch, clicked, tally.takeOpens(), tally.dropped)
         }
         if dropped > 0 {
             logger.error("click counters full while the database is away", metadata: ["dropped": "\(dropped)"])
         }
-        guard !batch.isEmpty || !clicked.isEmpty else { return }
+        guard !batch.isEmpty || !clicked.isEmpty || !opened.isEmpty else { return }
         do {
             try await store.transaction { tx in
                 try await tx.addClickCounts(batch)
                 try await tx.recordSubscriberClicks(clicked)
+                try await tx.addOpenCounts(opened)
             }
         } catch {
             logger.warning(
                 "could not write click counts; keeping them for the next try", metadata: ["error": "\(error)"])
-            tally.withLock { $0.restore(batch, clicked) }
+            tally.withLock { tally in
+                tally.restore(batch, clicked)
+                for count in opened { tally.addOpen(count) }
+            }
         }
     }
 }

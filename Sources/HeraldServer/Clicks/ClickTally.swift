@@ -31,6 +31,11 @@ struct ClickTally {
         }
     }
 
+    struct OpenKey: Hashable {
+        var issueID: Int64
+        var hour: Date
+    }
+
     struct Key: Hashable {
         var issueID: Int64
         var linkIndex: Int
@@ -40,6 +45,7 @@ struct ClickTally {
     private var watching: [String: Activity] = [:]
     private var counts: [Key: (clicks: Int, filtered: Int)] = [:]
     private var readers: Set<SubscriberClick> = []
+    private var opens: [OpenKey: (opens: Int, filtered: Int)] = [:]
     /// Counts dropped because ``ClickRecorder/maxPendingKeys`` counters were waiting already.
     var dropped = 0
 
@@ -54,6 +60,33 @@ struct ClickTally {
         }
         let key = Key(issueID: hit.target.issueID, linkIndex: hit.target.linkIndex, hour: Self.hour(of: hit.time))
         watching[watchKey, default: Activity(started: hit.time, linkCount: hit.target.linkCount)].update(hit, key)
+    }
+
+    /// Counts one load of an issue's open pixel (no burst watch: an issue has one pixel).
+    mutating func recordOpen(issueID: Int64, time: Date, filtered: Bool) {
+        addOpen(
+            OpenCount(issueID: issueID, hour: Self.hour(of: time), opens: filtered ? 0 : 1, filtered: filtered ? 1 : 0))
+    }
+
+    /// Takes every open counter out for writing.
+    mutating func takeOpens() -> [OpenCount] {
+        defer { opens = [:] }
+        return opens.map {
+            OpenCount(issueID: $0.key.issueID, hour: $0.key.hour, opens: $0.value.opens, filtered: $0.value.filtered)
+        }
+    }
+
+    /// Adds `count` to its (issue, hour) counter, within the same limit as click counters.
+    mutating func addOpen(_ count: OpenCount) {
+        let key = OpenKey(issueID: count.issueID, hour: count.hour)
+        guard opens[key] != nil || opens.count < ClickRecorder.maxPendingKeys else {
+            dropped += count.opens + count.filtered
+            return
+        }
+        var value = opens[key] ?? (0, 0)
+        value.opens += count.opens
+        value.filtered += count.filtered
+        opens[key] = value
     }
 
     /// Takes every settled count and reader click out for writing.

@@ -1,7 +1,8 @@
 import Foundation
 import HeraldCore
 
-/// Reads the `newsletters` list: slug, title, description, from, time_zone, digest_feed, welcome.
+/// Reads the `newsletters` list: slug, title, description, from, time_zone, digest_feed, welcome,
+/// archive, archive_noindex, tracking, opens.
 enum NewsletterConfiguration {
     static func parse(_ value: ConfigValue) throws(ConfigurationError) -> [Newsletter] {
         let items = try value.sequence()
@@ -31,13 +32,18 @@ enum NewsletterConfiguration {
             case "archive": newsletter.archive = try value.bool()
             case "archive_noindex": newsletter.archiveNoindex = try value.bool()
             case "tracking": newsletter.tracking = try parseTracking(value)
+            case "opens": newsletter.opens = try value.bool()
             default:
                 throw value.fail(
                     "unknown newsletter key (known: slug, title, description, from, time_zone, digest_feed, welcome, "
-                        + "archive, archive_noindex, tracking)")
+                        + "archive, archive_noindex, tracking, opens)")
             }
         }
         guard !newsletter.slug.isEmpty else { throw item.fail("every newsletter needs a slug") }
+        guard !newsletter.opens || newsletter.tracking != .off else {
+            throw item.fail(
+                "opens: true counts opens with a pixel; it needs tracking aggregate or per_subscriber, not off")
+        }
         if newsletter.title.isEmpty { newsletter.title = newsletter.slug }
         return newsletter
     }

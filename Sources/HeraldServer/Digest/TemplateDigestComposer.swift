@@ -19,11 +19,18 @@ struct TemplateDigestComposer: DigestComposer {
         let shared = templates.renderDigestShared(
             DigestMail(
                 site: builder.site, newsletter: newsletter, date: issue.createdAt, items: items(of: issue, newsletter),
-                tagsLinksPerSubscriber: newsletter.tracking == .perSubscriber))
+                tagsLinksPerSubscriber: newsletter.tracking == .perSubscriber,
+                openPixelURL: openPixel(issue, newsletter)))
         return TemplatePreparedDigest(
             templates: templates, builder: builder, newsletter: newsletter, shared: shared,
             body: BodyTemplate(text: shared.textPieces.map(\.bodyPiece), html: shared.htmlPieces.map(\.bodyPiece)),
             issueID: issue.id, clicks: clicks)
+    }
+
+    /// The issue's open pixel, `/o/{id}`, when the newsletter counts opens (never with tracking off).
+    private func openPixel(_ issue: DigestIssue, _ newsletter: Newsletter) -> String? {
+        guard newsletter.opens, newsletter.tracking != .off else { return nil }
+        return "\(builder.site.baseURL)/o/\(clicks.openID(issueID: issue.id))"
     }
 
     /// The issue's articles, their web links pointing to `/l/{id}` unless tracking is off.

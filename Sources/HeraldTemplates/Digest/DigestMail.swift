@@ -17,22 +17,28 @@ public struct DigestMail: Sendable, Equatable {
     /// Whether each item's link gets the recipient's ``DigestRecipient/clickTag`` appended
     /// (`per_subscriber` tracking); false leaves every copy's links identical.
     public var tagsLinksPerSubscriber: Bool
+    /// The issue's open pixel (`/o/{id}`, the same for every reader), when the newsletter counts opens.
+    public var openPixelURL: String?
 
     /// A digest issue.
     public init(
-        site: SiteContext, newsletter: Newsletter, date: Date, items: [DigestItem], tagsLinksPerSubscriber: Bool = false
+        site: SiteContext, newsletter: Newsletter, date: Date, items: [DigestItem],
+        tagsLinksPerSubscriber: Bool = false,
+        openPixelURL: String? = nil
     ) {
         self.site = site
         self.newsletter = newsletter
         self.date = date
         self.items = items
         self.tagsLinksPerSubscriber = tagsLinksPerSubscriber
+        self.openPixelURL = openPixelURL
     }
 }
 
 extension DigestMail {
     /// Keys: `newsletter`, `date`, `items`, `first_title`, `more_count` (null when 0),
-    /// `item_count`, and one key per ``DigestSlot`` holding its placeholder.
+    /// `item_count`, `open_pixel` (null unless opens are counted), and one key per ``DigestSlot``
+    /// holding its placeholder.
     func templateValues(placeholders: [DigestSlot: String]) -> TemplateValues {
         let format = dateFormatter
         var values: TemplateValues = [
@@ -45,6 +51,7 @@ extension DigestMail {
             "first_title": nullable(items.first?.title),
             "more_count": nullableCount(items.count - 1),
             "item_count": items.count,
+            "open_pixel": nullable(openPixelURL),
         ]
         for (slot, placeholder) in placeholders {
             values[slot.rawValue] = placeholder
