@@ -102,6 +102,23 @@ def test_the_benchmark_table_names_the_build_the_binary_reported(tmp_path, build
         assert "release build" not in table
 
 
+@pytest.mark.parametrize("p99, verdict", [("1.234", "**met**"), ("5.000", "not met"), ("0.900", "**met**")])
+def test_the_benchmark_table_shows_the_redirect_p99_against_its_target(tmp_path, p99, verdict):
+    log = results_log(tmp_path, "release")
+    with open(log, "a") as handle:
+        handle.write(f"RESULT redirect runs=3 wrk=-t2/-c32/-d10s link_rps=9000 link_rps_min=8000 link_rps_max=9500 "
+                     f"link_p50_ms=0.5 link_p99_ms={p99} link_p99_ms_min=0.8 link_p99_ms_max=7.0 pixel_rps=9100 "
+                     f"pixel_p99_ms=1.1 pixel_p99_ms_min=1.0 pixel_p99_ms_max=1.3 healthz_rps=10000 "
+                     f"healthz_rps_min=9900 healthz_rps_max=10100 healthz_p99_ms=0.9 healthz_p99_ms_min=0.8 "
+                     f"healthz_p99_ms_max=1.0 clicks=5 filtered=1 opens=7\n")
+    table = subprocess.run([sys.executable, RESULTS_TABLE, str(log)], capture_output=True, text=True,
+                           check=True).stdout
+    row = next(line for line in table.splitlines() if "GET /l/{id}" in line)
+    assert f"p99 {float(p99):.2f} (0.80–7.00) ms" in row and f"target p99 < 5 ms: {verdict}" in row
+    assert "`GET /healthz`: 10,000 (9,900–10,100) req/s" in row
+    assert any("GET /o/{id}" in line and "7 opens" in line for line in table.splitlines())
+
+
 def test_herald_version_names_its_build_configuration():
     output = subprocess.run([BINARY, "--version"], capture_output=True, text=True, check=True).stdout.strip()
     expected = "release" if "/release/" in BINARY else "debug"

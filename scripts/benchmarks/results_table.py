@@ -157,6 +157,27 @@ def other_rows(results):
     return rows
 
 
+def redirect_rows(results):
+    rows = []
+    for name, r in results:
+        if name != "redirect":
+            continue
+        wrk = r["wrk"].replace("/", " ")
+        p99 = float(r["link_p99_ms"])
+        rows.append(
+            f"| tracked link `GET /l/{{id}}` (aggregate: signed id checked, 302 to the article, click handed to the "
+            f"in-memory recorder flushed to SQLite every second): wrk `{wrk}` "
+            f"| `scripts/bench-redirect --repeat {r['runs']}` | {spread(r, 'link_rps')} req/s, p50 "
+            f"{num(r['link_p50_ms'], 2)} ms, p99 {spread(r, 'link_p99_ms', 2)} ms "
+            f"| same server's `GET /healthz`: {spread(r, 'healthz_rps')} req/s, p99 {spread(r, 'healthz_p99_ms', 2)} ms "
+            f"| target p99 < 5 ms: {verdict(p99 < 5)} |")
+        rows.append(
+            f"| open pixel `GET /o/{{id}}` (1x1 GIF, load counted the same way), same wrk settings | same runs "
+            f"| {num(r['pixel_rps'])} req/s, p99 {spread(r, 'pixel_p99_ms', 2)} ms | as above "
+            f"| counted afterwards: {num(r['clicks'])} clicks, {num(r['filtered'])} filtered, {num(r['opens'])} opens |")
+    return rows
+
+
 def build_label(info):
     """The build the figures come from, as the measured binary reported it (`herald --version`)."""
     build = info.get("build", "unknown")
@@ -183,6 +204,7 @@ def section(path):
         "| --- | --- | --- | --- | --- |",
     ]
     lines += digest_rows(results) + signup_rows(results) + email_rows(results) + other_rows(results)
+    lines += redirect_rows(results)
     if diffs:
         lines += ["", "Largest groups of verdict differences (Herald's code vs Python's message, one example each):", ""]
         lines += [f"- {d}" for d in diffs]
