@@ -16,7 +16,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from conftest import OUTPUT, body_parts, http, wait_for
+from conftest import OUTPUT, body_parts, http, link_in, wait_for
 from test_digest import add_subscribers, digest, write_feed
 
 TOKEN = "click-report-admin-token-0123456789"
@@ -200,3 +200,47 @@ def test_per_subscriber_records_who_clicked_and_erasure_removes_it(clicks_herald
     with herald.db() as db:
         assert db.execute("SELECT count(*) FROM subscriber_clicks").fetchone()[0] == 0
     assert report(herald, issue, "consented")["clicks"] == 1
+
+
+def confirmed_welcome(herald, smtp, address, newsletter, already):
+    """Signs `address` up through the form, confirms through the mailed link; the welcome mail."""
+    status, _, _ = http("POST", herald.base_url + "/subscribe",
+                        f"email={address}&newsletter={newsletter}".encode(),
+                        {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 303
+    confirmation = smtp.wait_for_messages(already + 1)[already]
+    confirm_url = link_in(confirmation, "/confirm/")
+    assert http("POST", confirm_url, b"", {"Content-Type": "application/x-www-form-urlencoded"})[0] == 200
+    return smtp.wait_for_messages(already + 2)[already + 1]
+
+
+def test_the_welcome_mail_links_the_latest_issue_through_a_tracked_link(clicks_herald, smtp, reader_browser):
+    herald = clicks_herald
+    digest(herald, "send", "daily", "--period", "2026-11-25")
+    smtp.wait_for_messages(2)
+    issue = issue_id(herald, "daily")
+    welcome = confirmed_welcome(herald, smtp, "newcomer@example.org", "daily", 2)
+    other = confirmed_welcome(herald, smtp, "second@example.org", "daily", 4)
+    text, html = body_parts(welcome)
+    assert "Read the latest issue" in text and "Read the latest issue" in html
+    [link] = tracked(links_of(welcome))
+    assert tracked(links_of(other)) == [link]  # aggregate: the same URL for every reader
+    assert "newcomer" not in link and "second" not in link
+    assert f"/archive/daily/2026-11-25" not in text  # the archive URL only behind /l/
+
+    reader_browser.get(link)
+    assert reader_browser.current_url == f"{herald.base_url}/archive/daily/2026-11-25"
+    assert "Story 0" in reader_browser.page_source
+    result = wait_for(lambda: (r := report(herald, issue))["clicks"] == 1 and r, timeout=20, what="welcome click")
+    assert result["links"][-1] == {"index": 3, "title": "Welcome mail: link to this issue's archive page",
+                                   "clicks": 1, "filtered": 0}
+    assert [row["clicks"] for row in result["links"][:3]] == [0, 0, 0]
+
+
+def test_the_welcome_mail_of_a_newsletter_without_an_archive_has_no_issue_link(clicks_herald, smtp):
+    herald = clicks_herald
+    digest(herald, "send", "consented", "--period", "2026-11-25")
+    smtp.wait_for_messages(2)
+    welcome = confirmed_welcome(herald, smtp, "newcomer@example.org", "consented", 2)
+    assert "Read the latest issue" not in body_parts(welcome)[0]
+    assert not tracked(links_of(welcome))

@@ -20,11 +20,14 @@ public struct SubscriptionMailRequest: Sendable {
     public var subscriber: Subscriber
     public var newsletter: Newsletter
     public var manageToken: String
+    /// The newsletter's latest published issue (welcome mail of a newsletter with `archive: true`).
+    public var latestIssue: DigestIssue?
 
-    public init(subscriber: Subscriber, newsletter: Newsletter, manageToken: String) {
+    public init(subscriber: Subscriber, newsletter: Newsletter, manageToken: String, latestIssue: DigestIssue? = nil) {
         self.subscriber = subscriber
         self.newsletter = newsletter
         self.manageToken = manageToken
+        self.latestIssue = latestIssue
     }
 }
 

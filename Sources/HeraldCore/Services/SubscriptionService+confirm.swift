@@ -78,7 +78,11 @@ extension SubscriptionService {
         try await tx.appendConsent(consent(.confirm, subscriber, newsletter.slug, origin, time))
         try await publish(.confirmed, subscriber, newsletter.slug, in: tx, at: time)
         guard newsletter.sendsWelcome else { return true }
-        let mail = try composer.welcomeMail(mailRequest(subscriber, newsletter))
+        var request = mailRequest(subscriber, newsletter)
+        if newsletter.archive {
+            request.latestIssue = try await tx.archivedIssues(newsletter: newsletter.slug, offset: 0, limit: 1).first
+        }
+        let mail = try composer.welcomeMail(request)
         _ = try await tx.enqueueMail(
             OutboxDraft(
                 kind: .welcome, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey, mail: mail,

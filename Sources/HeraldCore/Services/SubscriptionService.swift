@@ -1,11 +1,12 @@
 import Foundation
 
 /// What the double opt-in flow touches: people, their subscriptions, tokens and consent log, the
-/// outbox, the per-person lock, the audit log (admin changes), the suppression list and webhooks.
+/// outbox, the per-person lock, the audit log (admin changes), the suppression list and webhooks;
+/// the archive is only read (the welcome mail links the newsletter's latest published issue).
 public typealias SubscriptionServiceOperations =
     SubscriberOperations & SubscriptionOperations & ConsentOperations & ConfirmationMailOperations
     & SubscriberLockOperations & DiscardedWriteOperations & AuditOperations & SuppressionListOperations
-    & WebhookOperations & ReminderOperations
+    & WebhookOperations & ReminderOperations & ArchiveOperations
 
 /// What queueing a confirmation or notice mail touches: a token and the outbox (with its throttle).
 public typealias ConfirmationMailOperations = TokenOperations & OutboxOperations

@@ -61,15 +61,27 @@ struct IssueReport: Encodable {
         filtered = counts.reduce(0) { $0 + $1.filtered }
         subscribersClicked = clickers
         clickedShare = clickers.map { sent > 0 ? Double($0) / Double(sent) : 0 }
-        links = issue.articles.enumerated().map { index, article in
-            let mine = counts.filter { $0.linkIndex == index }
-            return LinkRow(
-                index: index, title: article.title, url: article.link, clicks: mine.reduce(0) { $0 + $1.clicks },
-                filtered: mine.reduce(0) { $0 + $1.filtered })
-        }
+        links = Self.linkRows(issue, counts)
         hours = Self.firstHours(counts, from: issue.createdAt)
         opens = openCounts.map { $0.reduce(0) { $0 + $1.opens } }
         opensFiltered = openCounts.map { $0.reduce(0) { $0 + $1.filtered } }
+    }
+
+    /// One row per article; then, when the welcome mail's "latest issue" link (index = article
+    /// count) was followed, one row for it.
+    private static func linkRows(_ issue: DigestIssue, _ counts: [ClickCount]) -> [LinkRow] {
+        let row: (Int, String, String?) -> LinkRow = { index, title, url in
+            let mine = counts.filter { $0.linkIndex == index }
+            return LinkRow(
+                index: index, title: title, url: url, clicks: mine.reduce(0) { $0 + $1.clicks },
+                filtered: mine.reduce(0) { $0 + $1.filtered })
+        }
+        var rows = issue.articles.enumerated().map { row($0, $1.title, $1.link) }
+        let welcome = issue.articles.count
+        if counts.contains(where: { $0.linkIndex == welcome }) {
+            rows.append(row(welcome, "Welcome mail: link to this issue's archive page", nil))
+        }
+        return rows
     }
 
     /// One row per hour in the first 48 after `start` (zeros included), so a chart needs no gaps filled.

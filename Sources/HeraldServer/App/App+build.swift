@@ -118,7 +118,7 @@ public func makeSubscriptionService(
         templates: dependencies.templates, site: site,
         builder: NewsletterMessageBuilder(site: site, sender: try Mailbox(parsing: configuration.mailFrom)),
         confirmationHours: Int(configuration.signup.confirmationLifetime.components.seconds / 3600),
-        now: dependencies.now)
+        now: dependencies.now, clicks: ClickLinkSigner(secret: dependencies.manageLinkSecret))
     return SubscriptionService(
         store: dependencies.store, composer: composer, policy: configuration.signup,
         signer: ManageLinkSigner(keys: dependencies.manageLinkKeys), newsletters: configuration.newsletters,

@@ -11,6 +11,8 @@ struct TemplateMailComposer: SubscriptionMailComposer {
     let confirmationHours: Int
     /// The clock, for the hours a reminder's link has left.
     var now: @Sendable () -> Date = Date.init
+    /// Signs the welcome mail's tracked link to the latest issue (`/l/{id}`), unless tracking is off.
+    var clicks: ClickLinkSigner?
 
     func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
@@ -48,9 +50,19 @@ struct TemplateMailComposer: SubscriptionMailComposer {
             WelcomeMail(
                 site: site, newsletter: request.newsletter, name: request.subscriber.name,
                 unsubscribeURL: "\(site.baseURL)/unsubscribe/\(request.manageToken)",
-                preferencesURL: "\(site.baseURL)/preferences/\(request.manageToken)"))
+                preferencesURL: "\(site.baseURL)/preferences/\(request.manageToken)",
+                latestIssueURL: request.latestIssue.map { latestIssueURL($0, request.newsletter) }))
         return try assemble(
             rendered, to: request.subscriber, newsletter: request.newsletter, manageToken: request.manageToken)
+    }
+
+    /// The archive page of `issue`; with tracking on, through `/l/{id}` as one more link of that
+    /// issue (index = its article count), the same for every reader in every mode (no subscriber tag).
+    private func latestIssueURL(_ issue: DigestIssue, _ newsletter: Newsletter) -> String {
+        let page = "\(site.baseURL)/archive/\(newsletter.slug)/\(PathSegment.escape(issue.period))"
+        guard newsletter.tracking != .off, let clicks, ClickLinkSigner.isWebURL(page) else { return page }
+        let index = issue.articles.count
+        return "\(site.baseURL)/l/\(clicks.id(issueID: issue.id, linkIndex: index, linkCount: index + 1, url: page))"
     }
 
     private func assemble(

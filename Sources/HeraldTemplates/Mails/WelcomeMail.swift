@@ -12,28 +12,33 @@ public struct WelcomeMail: Sendable, Equatable {
     public var unsubscribeURL: String
     /// Where the subscriber can manage their subscriptions.
     public var preferencesURL: String
+    /// The newsletter's latest published issue on the archive (through `/l/{id}` when tracking
+    /// is on), when the newsletter has a public archive with an issue in it.
+    public var latestIssueURL: String?
 
     /// A welcome mail.
     public init(
         site: SiteContext, newsletter: Newsletter, name: String? = nil, unsubscribeURL: String,
-        preferencesURL: String
+        preferencesURL: String, latestIssueURL: String? = nil
     ) {
         self.site = site
         self.newsletter = newsletter
         self.name = name
         self.unsubscribeURL = unsubscribeURL
         self.preferencesURL = preferencesURL
+        self.latestIssueURL = latestIssueURL
     }
 }
 
 extension WelcomeMail {
-    /// Keys: `newsletter`, `name`, `unsubscribe_url`, `preferences_url`.
+    /// Keys: `newsletter`, `name`, `unsubscribe_url`, `preferences_url`, `latest_issue_url` (null when none).
     var templateValues: TemplateValues {
         site.context([
             "newsletter": newsletter.templateValues,
             "name": nullable(name),
             "unsubscribe_url": unsubscribeURL,
             "preferences_url": preferencesURL,
+            "latest_issue_url": nullable(latestIssueURL),
         ])
     }
 }
