@@ -121,6 +121,13 @@ struct ClickRecorderTests {
             "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
         ]
         for agent in browsers { #expect(!ScannerUserAgents.isScanner(agent)) }
+        // Case-insensitive, anywhere in the first kilobyte; hostile bytes are just bytes.
+        #expect(ScannerUserAgents.isScanner("Mozilla/5.0 (compatible; MIMECAST)"))
+        #expect(ScannerUserAgents.isScanner("Ünïcödé \u{0}\r\n curl/8"))
+        #expect(ScannerUserAgents.isScanner(String(repeating: "x", count: 10) + "crawler"))
+        #expect(!ScannerUserAgents.isScanner(String(repeating: "a", count: 2000) + "crawler"))
+        #expect(!ScannerUserAgents.isScanner("Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/133.0 ÜBER"))
+        #expect(!ScannerUserAgents.isScanner("crawle"))
         #expect(ClickNetwork.of("203.0.113.77") == "203.0.113")
         #expect(ClickNetwork.of("2001:db8:1:2::5") == "2001:db8:1")
     }

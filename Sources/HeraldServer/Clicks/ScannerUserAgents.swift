@@ -14,10 +14,36 @@ enum ScannerUserAgents {
         "go-http-client", "java/", "okhttp", "headlesschrome", "phantomjs",
     ]
 
+    /// The patterns as bytes, for ``isScanner(_:)``.
+    private static let patternBytes: [[UInt8]] = patterns.map { Array($0.utf8) }
+    /// Only this much of a user agent is read (scanner names come early; a huge header costs nothing).
+    static let maxBytesRead = 1024
+
     /// Whether `userAgent` is missing or names a scanner, bot or prefetcher.
+    ///
+    /// Runs on every redirect and pixel load, so it compares ASCII-lowercased bytes directly
+    /// (String's `contains` builds a search table per pattern: most of a redirect's time).
     static func isScanner(_ userAgent: String?) -> Bool {
         guard let userAgent, !userAgent.isEmpty else { return true }
-        let lowered = userAgent.lowercased()
-        return patterns.contains { lowered.contains($0) }
+        var lowered = [UInt8]()
+        lowered.reserveCapacity(min(userAgent.utf8.count, maxBytesRead))
+        for byte in userAgent.utf8.prefix(maxBytesRead) {
+            lowered.append((65...90).contains(byte) ? byte + 32 : byte)
+        }
+        return patternBytes.contains { contains(lowered, $0) }
+    }
+
+    private static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
+        guard let first = pattern.first, text.count >= pattern.count else { return false }
+        var start = 0
+        while start <= text.count - pattern.count {
+            if text[start] == first {
+                var offset = 1
+                while offset < pattern.count, text[start + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 }
