@@ -102,9 +102,12 @@ public struct ClickLinkSigner: Sendable {
 
     private static func decode(_ text: Substring) -> String? {
         guard text.utf8.allSatisfy(Base64URL.isAlphabet) else { return nil }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.utf8.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64) else { return nil }
+        // Byte mapping, not replacingOccurrences (Foundation's search was a visible share of a redirect).
+        var base64 = text.utf8.map {
+            $0 == UInt8(ascii: "-") ? UInt8(ascii: "+") : $0 == UInt8(ascii: "_") ? UInt8(ascii: "/") : $0
+        }
+        base64 += [UInt8](repeating: UInt8(ascii: "="), count: (4 - base64.count % 4) % 4)
+        guard let data = Data(base64Encoded: Data(base64)) else { return nil }
         return String(data: data, encoding: .utf8)
     }
 
