@@ -1,3 +1,5 @@
+import CCurl  // sockaddr and the socket constants, as in the module's other files (release builds need it)
+
 #if canImport(Glibc)
     import Glibc
 #endif
