@@ -31,6 +31,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CResolv", providers: [.apt(["libc6-dev"])]),
+        // Build-time embedding of templates/ and openapi/admin.json (Plugins/, Tools/; see HeraldDefaults).
+        .executableTarget(name: "herald-embed", path: "Tools/herald-embed"),
+        .plugin(name: "EmbedDefaults", capability: .buildTool(), dependencies: ["herald-embed"]),
+        .target(name: "HeraldDefaults", swiftSettings: upcoming, plugins: ["EmbedDefaults"]),
         .target(name: "HeraldDNS", dependencies: ["CResolv"], swiftSettings: upcoming),
         .target(
             name: "HeraldCore",
@@ -89,7 +93,7 @@ let package = Package(
         ),
         .target(
             name: "HeraldTemplates",
-            dependencies: ["HeraldCore", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["HeraldCore", "HeraldDefaults", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: upcoming
         ),
         .target(
@@ -101,7 +105,7 @@ let package = Package(
             name: "HeraldServer",
             dependencies: [
                 "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite", "HeraldPostgres", "HeraldFeeds",
-                "HeraldWebhooks", "HeraldChallenge", "HeraldDNS", "HeraldCurl",
+                "HeraldWebhooks", "HeraldChallenge", "HeraldDNS", "HeraldCurl", "HeraldDefaults",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -152,7 +156,7 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldTestSupport"],
+            name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldTestSupport"],
             exclude: ["Golden"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests",
@@ -164,7 +168,7 @@ let package = Package(
         .testTarget(
             name: "HeraldServerTests",
             dependencies: [
-                "HeraldServer", "HeraldTestSupport",
+                "HeraldServer", "HeraldDefaults", "HeraldTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -1,4 +1,4 @@
-import CCurl
+import CCurl  // sockaddr and the socket constants, as in the module's other files (release builds need it)
 
 #if canImport(Glibc)
     import Glibc

@@ -16,7 +16,7 @@ struct Herald: AsyncParsableCommand {
         version: BuildInfo.version,
         subcommands: [
             Serve.self, Migrate.self, CheckEmail.self, Outbox.self, Digest.self, Subscribers.self, Bounces.self,
-            Webhooks.self, Doctor.self, Keys.self,
+            Webhooks.self, Doctor.self, Keys.self, Templates.self, Init.self,
         ]
     )
 

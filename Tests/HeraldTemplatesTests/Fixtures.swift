@@ -11,9 +11,9 @@ enum Fixtures {
         .deletingLastPathComponent()  // repository root
         .appendingPathComponent("templates").path
 
-    /// The repository's templates, loaded as the server loads them.
+    /// The built-in templates (compiled from the repository's `templates/`), loaded as the server loads them.
     static func library() throws -> TemplateLibrary {
-        try TemplateLibrary(directory: templatesDirectory)
+        try TemplateLibrary(overrides: nil)
     }
 
     static let site = SiteContext(siteName: "The Daily Example", baseURL: "https://news.example.org/")

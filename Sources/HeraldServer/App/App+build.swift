@@ -52,7 +52,12 @@ public struct HeraldDependencies: Sendable {
     public static func open(_ configuration: HeraldConfiguration, logger: Logger) async throws -> HeraldDependencies {
         try OutboundURLCheck.verify(configuration)
         let (store, keys) = try await StoreFactory.open(configuration)
-        let templates = try TemplateLibrary(directory: configuration.templates)
+        let templates = try TemplateLibrary(overrides: configuration.templates)
+        if let folder = templates.directory {
+            logger.notice(
+                "templates: built in, \(templates.overridden.count) file(s) overridden from \(folder)",
+                metadata: ["overridden": .array(templates.overridden.map { .string($0) })])
+        }
         let transport = try MailTransportFactory.make(configuration, logger: logger)
         return HeraldDependencies(
             store: store, templates: templates, transport: transport, logger: logger,
@@ -173,7 +178,7 @@ public func buildRouter(
         clients: clients, metrics: metrics, gate: gate
     ).register(on: router)
     ChallengeController(
-        gate: gate, cors: cors, script: try ChallengeController.loadScript(templates: configuration.templates)
+        gate: gate, cors: cors, script: try ChallengeController.loadScript(templates: dependencies.templates)
     ).register(on: router)
     ConfirmController(service: service, pages: pages, clients: clients, metrics: metrics).register(on: router)
     ManageController(

@@ -69,6 +69,15 @@ public enum SecretKeyStorage {
         }
     }
 
+    /// Creates a new key file at `path` (mode 0600) with fresh keys, for `herald init`.
+    ///
+    /// - Throws: ``SecretKeyError`` when the file exists or cannot be written.
+    public static func createNew(_ path: String) throws {
+        guard try writeExclusively(path, SecretKeyRing.generate().text) else {
+            throw SecretKeyError(description: "\(path): already exists; not overwritten")
+        }
+    }
+
     private static func parse(_ text: String, origin: String) throws -> SecretKeyRing {
         do {
             return try SecretKeyRing(parsing: text)

@@ -62,7 +62,8 @@ struct ConfigurationKey: Sendable {
             .init(name: "mail_folder", help: ".eml folder without SMTP") { c, v throws(ConfigurationError) in
                 c.mailFolder = try v.text()
             },
-            .init(name: "templates", help: "template folder") { c, v throws(ConfigurationError) in
+            .init(name: "templates", help: "folder of template overrides (herald templates export DIR)") {
+                c, v throws(ConfigurationError) in
                 c.templates = try v.text()
             },
             .init(name: "site_name", help: "site name in pages and mail") { c, v throws(ConfigurationError) in

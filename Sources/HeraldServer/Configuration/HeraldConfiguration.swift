@@ -33,8 +33,9 @@ public struct HeraldConfiguration: Sendable {
     public var mailFrom = "Herald <noreply@example.com>"
     /// Folder for .eml files when no SMTP server is configured.
     public var mailFolder = "./mail"
-    /// Folder of Mustache templates.
-    public var templates = "./templates"
+    /// Folder of template overrides: a file there replaces the built-in one of the same relative
+    /// path (`pages/index.mustache`, `assets/challenge.js`); `nil` uses only the built-in set.
+    public var templates: String?
     /// Name of the site, shown in pages and mail.
     public var siteName = "Herald"
     /// Admin API tokens by name.

@@ -2,23 +2,23 @@ import Foundation
 import HTTPTypes
 import HeraldChallenge
 import HeraldCore
+import HeraldTemplates
 import Hummingbird
 import NIOCore
 
 /// `GET /challenge` (a fresh signup challenge, ALTCHA format) and `GET /challenge.js` (Herald's
-/// own solver, read from the templates folder at start-up: no build step, no CDN).
+/// own solver, built in or from the overrides folder: no build step, no CDN).
 struct ChallengeController: Sendable {
     let gate: ChallengeGate
     let cors: CORSPolicy
     let script: [UInt8]
 
-    /// Reads `assets/challenge.js` from the templates folder.
-    static func loadScript(templates: String) throws -> [UInt8] {
-        let path = (templates.hasSuffix("/") ? String(templates.dropLast()) : templates) + "/assets/challenge.js"
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("templates: the challenge solver \(path) is missing or unreadable")
+    /// `assets/challenge.js`: the override when the templates folder has one, else the built-in one.
+    static func loadScript(templates: TemplateLibrary) throws -> [UInt8] {
+        guard let script = templates.asset("assets/challenge.js") else {
+            throw ConfigurationError("templates: the challenge solver assets/challenge.js is missing")
         }
-        return Array(data)
+        return script
     }
 
     func register(on router: Router<HeraldRequestContext>) {

@@ -7,15 +7,19 @@ import HeraldTemplates
 extension Doctor {
     func checkTemplates(_ checks: inout [DoctorCheck]) -> TemplateLibrary? {
         do {
-            let library = try TemplateLibrary(directory: configuration.templates)
-            checks.append(
-                DoctorCheck(.ok, "templates", "every template found and compiled in \(configuration.templates)"))
+            let library = try TemplateLibrary(overrides: configuration.templates)
+            let source =
+                library.directory.map { "built in, \(library.overridden.count) file(s) overridden from \($0)" }
+                ?? "built in, no overrides"
+            checks.append(DoctorCheck(.ok, "templates", "every template found and compiled (\(source))"))
             return library
         } catch {
             checks.append(
                 DoctorCheck(
                     .failure, "templates", "\(error)",
-                    fix: "point templates: at a copy of Herald's templates/ folder and fix the file named above"))
+                    fix:
+                        "fix the override named above, or remove it to use the built-in one (herald templates export DIR)"
+                ))
             return nil
         }
     }

@@ -1,9 +1,11 @@
+import HeraldDefaults
 import Mustache
 
 /// Every page and mail template, loaded and checked once at start-up, with one typed method
 /// per page and per mail.
 ///
-/// Templates live in one folder (see `templates/README.md` in the repository):
+/// The templates are built into the binary from the repository's `templates/` folder (see its
+/// `README.md`); an optional overrides folder replaces any of them by relative path:
 /// - `layout`, `partials/*` and `pages/<page>` render HTML pages;
 /// - `mail/<mail>.subject`, `mail/<mail>.txt` and `mail/<mail>.html` render each mail.
 ///
@@ -14,18 +16,47 @@ import Mustache
 /// Rendering never fails: the library is only created when every template it renders exists,
 /// parses and finds its partials.
 public struct TemplateLibrary: Sendable {
-    /// The folder the templates were loaded from.
-    public let directory: String
+    /// The overrides folder (or, for ``init(directory:)``, the whole folder); `nil` when every
+    /// template is the built-in one.
+    public let directory: String?
+    /// Relative paths (e.g. `pages/index.mustache`) taken from ``directory`` instead of the binary.
+    public let overridden: [String]
     let mustache: MustacheLibrary
+    private let assets: [String: [UInt8]]
 
-    /// Loads every `*.mustache` file under `directory`.
+    /// The built-in templates, with every file of the folder `overrides` (when given) replacing
+    /// the built-in one of the same relative path.
     ///
-    /// - Throws: ``TemplateError`` naming the file when the folder is missing, a template the
-    ///   library renders has no file, a file is not valid Mustache, a partial it uses does not
-    ///   exist, or a plain-text template includes an HTML partial.
-    public init(directory: String = "templates") throws(TemplateError) {
-        self.directory = directory
-        self.mustache = try TemplateLoader.load(directory: directory)
+    /// - Throws: ``TemplateError`` naming the file when the folder is missing, an override is
+    ///   not valid Mustache (with its line), a partial it uses does not exist, or a plain-text
+    ///   template includes an HTML partial.
+    public init(overrides: String?) throws(TemplateError) {
+        let folder = try overrides.map { path throws(TemplateError) in try TemplateFolder.read(path) }
+        self.directory = folder?.root
+        self.overridden = folder?.paths ?? []
+        self.mustache = try TemplateLoader.load(overrides: folder)
+        var assets = BuiltInFiles.templates.filter { !$0.key.hasSuffix(".mustache") }
+        for (relative, bytes) in folder?.assets ?? [:] { assets[relative] = bytes }
+        self.assets = assets
+    }
+
+    /// Loads every file under `directory` alone, without the built-in set (every template the
+    /// library renders must be there).
+    ///
+    /// - Throws: ``TemplateError`` as ``init(overrides:)``, and when a template the library
+    ///   renders has no file.
+    public init(directory: String) throws(TemplateError) {
+        let folder = try TemplateFolder.read(directory)
+        self.directory = folder.root
+        self.overridden = folder.paths
+        self.mustache = try TemplateLoader.load(folder: folder)
+        self.assets = folder.assets
+    }
+
+    /// A file that is not a template (e.g. `assets/challenge.js`): the override when there is
+    /// one, else the built-in file; `nil` when neither exists.
+    public func asset(_ relativePath: String) -> [UInt8]? {
+        assets[relativePath]
     }
 
     /// `name` rendered with `values`; `name` is one of the templates checked at start-up.

@@ -1,7 +1,8 @@
 import Foundation
+import HeraldDefaults
 import Mustache
 
-/// Reads, parses and cross-checks every `.mustache` file under one folder.
+/// Parses and cross-checks the `.mustache` files of the built-in set, an override folder or one whole folder.
 enum TemplateLoader {
     /// The pragma put before every plain-text template so `{{x}}` is not HTML-escaped.
     ///
@@ -17,22 +18,42 @@ enum TemplateLoader {
         var template: MustacheTemplate
     }
 
-    /// All templates in `directory`, checked for syntax, required names and partial references.
-    static func load(directory: String) throws(TemplateError) -> MustacheLibrary {
-        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .directoryMissing(root)
+    /// All templates in `folder` alone (no built-in ones), checked for syntax, required names
+    /// and partial references.
+    static func load(folder: TemplateFolder) throws(TemplateError) -> MustacheLibrary {
+        try compile(folder.texts, missingIn: folder.root + "/")
+    }
+
+    /// The built-in templates with every file of `overrides` (when given) replacing the built-in
+    /// one of the same relative path, or adding to them.
+    static func load(overrides: TemplateFolder?) throws(TemplateError) -> MustacheLibrary {
+        var texts = try builtInTexts()
+        for (relative, file) in overrides?.texts ?? [:] { texts[relative] = file }
+        return try compile(texts, missingIn: overrides.map { $0.root + "/" } ?? "")
+    }
+
+    /// The embedded `.mustache` files keyed by relative path, named `(built-in) PATH` in errors.
+    static func builtInTexts() throws(TemplateError) -> [String: TemplateFolder.Text] {
+        var texts: [String: TemplateFolder.Text] = [:]
+        for (relative, bytes) in BuiltInFiles.templates where relative.hasSuffix(".mustache") {
+            let path = "(built-in) \(relative)"
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw .unreadable(path) }
+            texts[relative] = .init(path: path, text: text)
         }
-        // Follow a symlinked folder (a common deployment layout); errors still name `root`.
-        let resolved = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-        let sources = try files(in: resolved).map { relative throws(TemplateError) in
-            try parse(relative: relative, root: root, resolvedRoot: resolved)
+        return texts
+    }
+
+    /// Parses every text (keyed by relative path) and checks required names and partials.
+    private static func compile(
+        _ texts: [String: TemplateFolder.Text], missingIn prefix: String
+    ) throws(TemplateError) -> MustacheLibrary {
+        let sources = try texts.sorted { $0.key < $1.key }.map { entry throws(TemplateError) in
+            try parse(relative: entry.key, file: entry.value)
         }
         var byName: [String: Source] = [:]
         for source in sources { byName[source.name] = source }
         for name in requiredTemplateNames where byName[name] == nil {
-            throw .templateMissing(name, path: "\(root)/\(name).mustache")
+            throw .templateMissing(name, path: "\(prefix)\(name).mustache")
         }
         for source in sources {
             try checkPartials(of: source, available: byName)
@@ -40,23 +61,8 @@ enum TemplateLoader {
         return MustacheLibrary(templates: byName.mapValues(\.template))
     }
 
-    /// Relative paths of the `.mustache` files below `root`, sorted so errors are reproducible.
-    private static func files(in root: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
-        var found: [String] = []
-        for case let relative as String in enumerator where relative.hasSuffix(".mustache") {
-            found.append(relative)
-        }
-        return found.sorted()
-    }
-
-    private static func parse(relative: String, root: String, resolvedRoot: String) throws(TemplateError) -> Source {
-        let path = "\(root)/\(relative)"
-        guard let data = FileManager.default.contents(atPath: "\(resolvedRoot)/\(relative)"),
-            let text = String(data: data, encoding: .utf8)
-        else {
-            throw .unreadable(path)
-        }
+    private static func parse(relative: String, file: TemplateFolder.Text) throws(TemplateError) -> Source {
+        let (path, text) = (file.path, file.text)
         let name = String(relative.dropLast(".mustache".count))
         let plain = isPlainTextTemplate(name)
         do {
