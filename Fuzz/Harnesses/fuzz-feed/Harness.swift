@@ -35,9 +35,11 @@ private let allowed: [String: Set<String>] = [
 
 /// Reads the sanitiser's output as `<name attr="value" ...>` / `</name>` tags and text, and fails
 /// on anything else: a raw `<`, `>` or `"` outside that grammar means markup could escape.
+/// Reads Unicode scalars, as an HTML tokenizer does: a `>` followed by a combining mark is one
+/// `Character` in Swift but still ends the tag.
 private func checkSafeHTML(_ html: String) {
     var open: [String] = []
-    var rest = Substring(html)
+    var rest = Substring(html).unicodeScalars
     while let lt = rest.firstIndex(of: "<") {
         require(!rest[..<lt].contains(">"), "raw '>' in text of \(String(reflecting: html))")
         guard let gt = rest[lt...].firstIndex(of: ">") else {
@@ -45,7 +47,7 @@ private func checkSafeHTML(_ html: String) {
         }
         let tag = rest[rest.index(after: lt)..<gt]
         rest = rest[rest.index(after: gt)...]
-        if tag.hasPrefix("/") {
+        if tag.first == "/" {
             let name = String(tag.dropFirst())
             require(open.popLast() == name, "unbalanced </\(name)> in \(String(reflecting: html))")
             continue
@@ -54,17 +56,17 @@ private func checkSafeHTML(_ html: String) {
         guard let attributes = allowed[name] else {
             fatalError("element <\(name)> kept in \(String(reflecting: html))")
         }
-        checkAttributes(tag.dropFirst(name.count), allowed: attributes, in: html)
+        checkAttributes(tag.dropFirst(name.unicodeScalars.count), allowed: attributes, in: html)
         if name != "br" && name != "img" { open.append(name) }
     }
     require(!rest.contains(">"), "raw '>' in text of \(String(reflecting: html))")
     require(open.isEmpty, "unclosed elements \(open) in \(String(reflecting: html))")
 }
 
-private func checkAttributes(_ text: Substring, allowed: Set<String>, in html: String) {
+private func checkAttributes(_ text: Substring.UnicodeScalarView, allowed: Set<String>, in html: String) {
     var rest = text
     while !rest.isEmpty {
-        require(rest.hasPrefix(" "), "malformed attributes in \(String(reflecting: html))")
+        require(rest.first == " ", "malformed attributes in \(String(reflecting: html))")
         rest = rest.dropFirst()
         guard let equals = rest.firstIndex(of: "=") else {
             fatalError("attribute without value in \(String(reflecting: html))")
@@ -72,7 +74,7 @@ private func checkAttributes(_ text: Substring, allowed: Set<String>, in html: S
         let name = String(rest[..<equals])
         require(allowed.contains(name), "attribute \(name) kept in \(String(reflecting: html))")
         rest = rest[rest.index(after: equals)...]
-        require(rest.hasPrefix("\""), "unquoted attribute in \(String(reflecting: html))")
+        require(rest.first == "\"", "unquoted attribute in \(String(reflecting: html))")
         rest = rest.dropFirst()
         guard let close = rest.firstIndex(of: "\"") else {
             fatalError("unterminated attribute in \(String(reflecting: html))")

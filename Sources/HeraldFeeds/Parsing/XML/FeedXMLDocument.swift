@@ -12,14 +12,24 @@ enum FeedXMLDocument {
     static func parse(_ bytes: [UInt8], baseURL: String?, maximumItems: Int) throws(FeedError) -> FeedXMLElement {
         var bytes = bytes
         if XMLPrologue.isASCIICompatible(bytes) {
-            if XMLPrologue.declaresUTF8(bytes), let offset = UTF8Check.firstInvalidByte(in: bytes) {
+            if let encoding = XMLPrologue.declaredEncoding(bytes) {
+                if !XMLPrologue.declaresUTF8(bytes) {
+                    bytes = try XMLTranscoder.utf8(from: bytes, encoding: encoding)
+                } else if XMLPrologue.isWide(encoding) {
+                    bytes = XMLTranscoder.relabelledUTF8(bytes)
+                }
+            }
+            if let offset = UTF8Check.firstInvalidByte(in: bytes) {
                 throw FeedError(
                     .invalidDocument,
                     "invalid UTF-8 at line \(UTF8Check.line(of: offset, in: bytes)) (byte offset \(offset)); "
                         + "the document declares no other encoding")
             }
+            bytes = try XMLParserHazards.repairingUTF8(bytes)
             bytes = XMLEntityRepair.replacingHTMLEntities(in: bytes)
-        } else if !UTF16Check.isValidDocument(bytes) {
+        } else if UTF16Check.isValidDocument(bytes), let units = UTF16Check.codeUnits(bytes) {
+            try XMLParserHazards.checkUTF16(units)
+        } else {
             throw FeedError(
                 .invalidDocument, "the document is neither UTF-8 nor well-formed UTF-16 (it has NUL bytes at its start)"
             )

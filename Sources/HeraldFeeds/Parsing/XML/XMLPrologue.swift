@@ -16,7 +16,15 @@ enum XMLPrologue {
     /// pass the bytes on unconverted), or there is no declaration.
     static func declaresUTF8(_ bytes: [UInt8]) -> Bool {
         guard let encoding = declaredEncoding(bytes), isEncodingName(encoding) else { return true }
-        return ["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) || !isConvertible(encoding)
+        return ["utf-8", "utf8", "us-ascii", "ascii"].contains(encoding.lowercased()) || isWide(encoding)
+            || !isConvertible(encoding)
+    }
+
+    /// A UTF-16/UTF-32 label, which an ASCII-compatible document cannot honour: Herald reads such
+    /// a document as UTF-8 and relabels it (libxml2 would refuse it).
+    static func isWide(_ encoding: String) -> Bool {
+        let name = encoding.lowercased()
+        return ["utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2", "ucs-4", "ucs4"].contains { name.hasPrefix($0) }
     }
 
     /// XML's `EncName` production: `[A-Za-z] ([A-Za-z0-9._] | '-')*`.
@@ -37,15 +45,29 @@ enum XMLPrologue {
 
     /// The `encoding="…"` value of the XML declaration, if any.
     static func declaredEncoding(_ bytes: [UInt8]) -> String? {
-        var head = bytes.prefix(256)
-        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+        declaredEncodingRange(bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    /// Where the `encoding="…"` value of the XML declaration lies in `bytes`, without its quotes.
+    static func declaredEncodingRange(_ bytes: [UInt8]) -> Range<Int>? {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let head = bytes[start..<min(bytes.count, start + 256)]
         guard head.starts(with: Array("<?xml".utf8)), let end = head.firstIndex(of: UInt8(ascii: ">")) else {
             return nil
         }
-        let declaration = String(decoding: head[..<end], as: UTF8.self)
-        guard let range = declaration.range(of: "encoding") else { return nil }
-        let rest = declaration[range.upperBound...].drop { $0 == " " || $0 == "=" }
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        return String(rest.dropFirst().prefix { $0 != quote })
+        let name = Array("encoding".utf8)
+        guard
+            let found = (head.startIndex..<end).first(where: {
+                head[$0..<min(end, $0 + name.count)].elementsEqual(name)
+            })
+        else { return nil }
+        var cursor = found + name.count
+        while cursor < end, head[cursor] == UInt8(ascii: " ") || head[cursor] == UInt8(ascii: "=") { cursor += 1 }
+        guard cursor < end, head[cursor] == UInt8(ascii: "\"") || head[cursor] == UInt8(ascii: "'") else {
+            return nil
+        }
+        let quote = head[cursor]
+        let valueEnd = (cursor + 1..<end).first { head[$0] == quote } ?? end
+        return (cursor + 1)..<valueEnd
     }
 }
