@@ -9,12 +9,7 @@ struct ParserSafetyTests {
     }
 
     private func parseError(_ bytes: [UInt8]) -> FeedError? {
-        do {
-            _ = try FeedParser.parse(bytes, baseURL: nil)
-            return nil
-        } catch {
-            return error
-        }
+        feedParseError(bytes)
     }
 
     @Test func malformedXMLNamesTheLineAndProblem() throws {
