@@ -282,6 +282,9 @@ enum PostgresMigrations {
                 )
                 """
             ]),
+        Migration(
+            version: 12, name: "outbox claims name their owner",
+            statements: ["ALTER TABLE outbox ADD COLUMN lease_owner TEXT"]),
     ]
 
     /// The newest schema version this build knows.

@@ -205,22 +205,29 @@ enum PostgresQueries {
             SELECT id FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= $2
             ORDER BY next_attempt_at, id LIMIT $3
             FOR UPDATE SKIP LOCKED)
-        UPDATE outbox SET state = 'sending', next_attempt_at = $1
+        UPDATE outbox SET state = 'sending', next_attempt_at = $1, lease_owner = $4
         FROM due WHERE outbox.id = due.id
         RETURNING \(outboxColumns)
         """
+    static let renewMailLease = """
+        UPDATE outbox SET next_attempt_at = $1 WHERE id = $2 AND state = 'sending' AND lease_owner = $3
+        RETURNING id
+        """
     static let markMailSent = """
-        UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1, last_result = $2, data = ''::bytea
-        WHERE id = $3
+        UPDATE outbox SET state = 'sent', sent_at = $1, attempts = attempts + 1, last_result = $2, data = ''::bytea,
+            lease_owner = NULL
+        WHERE id = $3 AND state = 'sending' AND lease_owner = $4
         RETURNING id
         """
     static let markMailRetry = """
-        UPDATE outbox SET state = 'pending', attempts = $1, next_attempt_at = $2, last_result = $3
-        WHERE id = $4 AND state <> 'sent'
+        UPDATE outbox SET state = 'pending', attempts = $1, next_attempt_at = $2, last_result = $3, lease_owner = NULL
+        WHERE id = $4 AND state = 'sending' AND lease_owner = $5
+        RETURNING id
         """
     static let markMailFailed = """
-        UPDATE outbox SET state = 'failed', attempts = $1, last_result = $2, data = ''::bytea
-        WHERE id = $3 AND state <> 'sent'
+        UPDATE outbox SET state = 'failed', attempts = $1, last_result = $2, data = ''::bytea, lease_owner = NULL
+        WHERE id = $3 AND state = 'sending' AND lease_owner = $4
+        RETURNING id
         """
     static let outboxByID = "SELECT \(outboxColumns) FROM outbox WHERE id = $1"
     static let outboxCounts = "SELECT state, count(*) FROM outbox GROUP BY state"

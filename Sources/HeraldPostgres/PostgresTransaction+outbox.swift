@@ -21,23 +21,32 @@ extension PostgresTransaction {
                 .first?.int(0) ?? 0)
     }
 
-    func claimDueMail(now: Date, limit: Int, leaseUntil: Date) async throws -> [OutboxMessage] {
-        try await run(Q.claimDueMail, [.date(leaseUntil), .date(now), .integer(Int64(limit))])
+    func claimDueMail(owner: String, now: Date, limit: Int, leaseUntil: Date) async throws -> [OutboxMessage] {
+        try await run(Q.claimDueMail, [.date(leaseUntil), .date(now), .integer(Int64(limit)), .text(owner)])
             .map(OutboxMessage.init(stored:))
             .sorted { $0.id < $1.id }
     }
 
-    func markMailSent(id: Int64, at time: Date, reply: String) async throws {
-        let updated = try await run(Q.markMailSent, [.date(time), .text(reply), .integer(id)])
-        guard updated.count == 1 else { throw StoreError.notFound("outbox message \(id)") }
+    func renewMailLease(id: Int64, owner: String, until: Date) async throws -> Bool {
+        try await run(Q.renewMailLease, [.date(until), .integer(id), .text(owner)]).count == 1
     }
 
-    func markMailRetry(id: Int64, attempts: Int, nextAttemptAt: Date, result: String) async throws {
-        try await run(Q.markMailRetry, [.integer(Int64(attempts)), .date(nextAttemptAt), .text(result), .integer(id)])
+    func markMailSent(id: Int64, owner: String, at time: Date, reply: String) async throws -> Bool {
+        try await run(Q.markMailSent, [.date(time), .text(reply), .integer(id), .text(owner)]).count == 1
     }
 
-    func markMailFailed(id: Int64, attempts: Int, at time: Date, result: String) async throws {
-        try await run(Q.markMailFailed, [.integer(Int64(attempts)), .text(result), .integer(id)])
+    func markMailRetry(id: Int64, owner: String, attempts: Int, nextAttemptAt: Date, result: String) async throws
+        -> Bool
+    {
+        try await run(
+            Q.markMailRetry,
+            [.integer(Int64(attempts)), .date(nextAttemptAt), .text(result), .integer(id), .text(owner)]
+        ).count == 1
+    }
+
+    func markMailFailed(id: Int64, owner: String, attempts: Int, at time: Date, result: String) async throws -> Bool {
+        try await run(Q.markMailFailed, [.integer(Int64(attempts)), .text(result), .integer(id), .text(owner)])
+            .count == 1
     }
 
     func outboxMessage(id: Int64) async throws -> OutboxMessage? {

@@ -239,6 +239,11 @@ enum SQLiteMigrations {
                     PRIMARY KEY (issue_id, hour)
                 ) WITHOUT ROWID;
                 """),
+        Migration(
+            version: 12, name: "outbox claims name their owner",
+            sql: """
+                ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+                """),
     ]
 
     /// The newest schema version this build knows.

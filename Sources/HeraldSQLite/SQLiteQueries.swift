@@ -156,7 +156,7 @@ enum SQLiteQueries {
         SELECT count(*) FROM outbox WHERE throttle_key = ? AND kind = ? AND created_at >= ?
         """
     static let claimDueMail = """
-        UPDATE outbox SET state = 'sending', next_attempt_at = ?
+        UPDATE outbox SET state = 'sending', next_attempt_at = ?, lease_owner = ?
         WHERE id IN (
             SELECT id FROM outbox WHERE state IN ('pending', 'sending') AND next_attempt_at <= ?
             ORDER BY next_attempt_at, id LIMIT ?)
@@ -164,16 +164,21 @@ enum SQLiteQueries {
         """
     /// Settled mail keeps no body: it holds confirmation and unsubscribe links, whose tokens are otherwise
     /// stored only as hashes.
+    static let renewMailLease = """
+        UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND state = 'sending' AND lease_owner = ?
+        """
     static let markMailSent = """
-        UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_result = ?, data = X''
-        WHERE id = ?
+        UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_result = ?, data = X'',
+            lease_owner = NULL
+        WHERE id = ? AND state = 'sending' AND lease_owner = ?
         """
     static let markMailRetry = """
-        UPDATE outbox SET state = 'pending', attempts = ?, next_attempt_at = ?, last_result = ?
-        WHERE id = ? AND state <> 'sent'
+        UPDATE outbox SET state = 'pending', attempts = ?, next_attempt_at = ?, last_result = ?, lease_owner = NULL
+        WHERE id = ? AND state = 'sending' AND lease_owner = ?
         """
     static let markMailFailed = """
-        UPDATE outbox SET state = 'failed', attempts = ?, last_result = ?, data = X'' WHERE id = ? AND state <> 'sent'
+        UPDATE outbox SET state = 'failed', attempts = ?, last_result = ?, data = X'', lease_owner = NULL
+        WHERE id = ? AND state = 'sending' AND lease_owner = ?
         """
     static let outboxByID = "SELECT \(outboxColumns) FROM outbox WHERE id = ?"
     static let outboxCounts = "SELECT state, count(*) FROM outbox GROUP BY state"

@@ -37,11 +37,12 @@ def postgres_required():
 class RecipientSink:
     """recipient_sink.py on a free port; `counts()` is how often the server accepted each recipient."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, delay=0.0):
         self.log = os.path.join(directory, "recipients.log")
         port_file = os.path.join(directory, "sink.port")
         self.process = subprocess.Popen(
-            ["/usr/bin/python3", os.path.join(HERE, "recipient_sink.py"), "--port-file", port_file, "--log", self.log],
+            ["/usr/bin/python3", os.path.join(HERE, "recipient_sink.py"), "--port-file", port_file, "--log", self.log,
+             "--delay", str(delay)],
             stdout=subprocess.DEVNULL, stderr=open(os.path.join(directory, "sink.err"), "wb"))
         self.port = int(wait_for(lambda: os.path.exists(port_file) and open(port_file).read(), what="recipient sink"))
 
@@ -227,6 +228,48 @@ def test_two_servers_taking_the_same_signups_create_one_subscriber_and_one_mail_
     finally:
         for server in servers:
             server.stop()
+
+
+def seed_confirmations(url, addresses):
+    """Queues one due confirmation per address straight into the outbox, as a signup would."""
+    rows = []
+    for address in addresses:
+        message = (f"From: news@example.org\r\nTo: {address}\r\nSubject: Confirm\r\n"
+                   f"Message-ID: <{address}>\r\n\r\nConfirm, please.\r\n")
+        rows.append(f"('confirmation', '{address}', 'news@example.org', '[\"{address}\"]', false, "
+                    f"convert_to('{message}', 'UTF8'), 'pending', 0, 0, 0)")
+    query(url, "INSERT INTO outbox (kind, throttle_key, sender, recipients, smtputf8, data, state, attempts, "
+               "created_at, next_attempt_at) VALUES " + ",".join(rows))
+
+
+def test_a_relay_slower_than_the_lease_gets_each_mail_once_from_two_servers(workdir, database_url):
+    """#22: one server claims the whole batch (lease 3 s) but the relay takes 0.7 s a message, so
+    the batch outlives its lease while the other server polls every second. The first renews a
+    message's lease before sending it when half is gone and skips a message the other took over;
+    outcomes are recorded only by the claim's owner. Counted at the relay: each address once."""
+    slow = RecipientSink(workdir, delay=0.7)
+    addresses = [f"lease{i}@example.org" for i in range(12)]
+    settings = {"database_url": database_url, "outbox_lease_seconds": 3, "smtp_timeout_seconds": 1,
+                "smtp_pool_size": 1}
+    servers = []
+    try:
+        for name in ("a", "b"):
+            directory = os.path.join(workdir, name)
+            os.makedirs(directory)
+            servers.append(Herald(directory, slow.port, settings))
+            if name == "a":
+                seed_confirmations(database_url, addresses)  # the first server has migrated the database
+        wait_for(lambda: query(database_url, "SELECT count(*) FROM outbox WHERE state = 'sent'") == "12",
+                 timeout=60, what="every queued confirmation sent")
+        time.sleep(1.5)  # a duplicate still on its way would reach the relay by now
+        assert slow.counts() == {address: 1 for address in addresses}
+        assert query(database_url, "SELECT count(*) FROM outbox WHERE lease_owner IS NOT NULL") == "0"
+    finally:
+        for server in servers:
+            server.stop()
+        slow.stop()
+    logs = "".join(open(os.path.join(workdir, name, "herald.log"), errors="replace").read() for name in ("a", "b"))
+    assert "after its claim passed to another worker" not in logs
 
 
 def test_requests_answer_503_quickly_while_postgres_is_away_and_service_resumes(make_herald, private_postgres):

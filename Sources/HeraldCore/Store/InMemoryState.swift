@@ -11,6 +11,8 @@ struct InMemoryState: Sendable {
     var remindedTokens: [String: Date] = [:]
     var consent: [ConsentEvent] = []
     var outbox: [Int64: OutboxMessage] = [:]
+    /// Who holds the claim of each `sending` outbox row.
+    var outboxLeaseOwners: [Int64: String] = [:]
     var settings: [String: String] = [:]
     var digestIssues: [Int64: DigestIssue] = [:]
     var deliveries: [Int64: [Int64: Delivery]] = [:]

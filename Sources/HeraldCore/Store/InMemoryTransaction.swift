@@ -158,7 +158,7 @@ final class InMemoryTransaction: StoreTransaction {
         }
     }
 
-    func claimDueMail(now: Date, limit: Int, leaseUntil: Date) async throws -> [OutboxMessage] {
+    func claimDueMail(owner: String, now: Date, limit: Int, leaseUntil: Date) async throws -> [OutboxMessage] {
         write { state in
             let due = state.outbox.values
                 .filter { ($0.state == .pending || $0.state == .sending) && $0.nextAttemptAt <= now }
@@ -169,13 +169,18 @@ final class InMemoryTransaction: StoreTransaction {
                 claimed.state = .sending
                 claimed.nextAttemptAt = leaseUntil
                 state.outbox[message.id] = claimed
+                state.outboxLeaseOwners[message.id] = owner
                 return claimed
             }
         }
     }
 
-    func markMailSent(id: Int64, at time: Date, reply: String) async throws {
-        try update(id) { message in
+    func renewMailLease(id: Int64, owner: String, until: Date) async throws -> Bool {
+        updateOwned(id, owner: owner, releasing: false) { $0.nextAttemptAt = until }
+    }
+
+    func markMailSent(id: Int64, owner: String, at time: Date, reply: String) async throws -> Bool {
+        updateOwned(id, owner: owner) { message in
             message.state = .sent
             message.sentAt = time
             message.attempts += 1
@@ -183,9 +188,10 @@ final class InMemoryTransaction: StoreTransaction {
         }
     }
 
-    func markMailRetry(id: Int64, attempts: Int, nextAttemptAt: Date, result: String) async throws {
-        try update(id) { message in
-            guard message.state != .sent else { return }
+    func markMailRetry(id: Int64, owner: String, attempts: Int, nextAttemptAt: Date, result: String) async throws
+        -> Bool
+    {
+        updateOwned(id, owner: owner) { message in
             message.state = .pending
             message.attempts = attempts
             message.nextAttemptAt = nextAttemptAt
@@ -193,20 +199,25 @@ final class InMemoryTransaction: StoreTransaction {
         }
     }
 
-    func markMailFailed(id: Int64, attempts: Int, at time: Date, result: String) async throws {
-        try update(id) { message in
-            guard message.state != .sent else { return }
+    func markMailFailed(id: Int64, owner: String, attempts: Int, at time: Date, result: String) async throws -> Bool {
+        updateOwned(id, owner: owner) { message in
             message.state = .failed
             message.attempts = attempts
             message.lastResult = result
         }
     }
 
-    private func update(_ id: Int64, _ change: (inout OutboxMessage) -> Void) throws {
-        try write { state in
-            guard var message = state.outbox[id] else { throw StoreError.notFound("outbox message \(id)") }
+    /// Changes a `sending` row `owner` holds; false (and no change) otherwise. `releasing` ends the claim.
+    private func updateOwned(
+        _ id: Int64, owner: String, releasing: Bool = true, _ change: (inout OutboxMessage) -> Void
+    ) -> Bool {
+        write { state in
+            guard var message = state.outbox[id], message.state == .sending, state.outboxLeaseOwners[id] == owner
+            else { return false }
             change(&message)
             state.outbox[id] = message
+            if releasing { state.outboxLeaseOwners[id] = nil }
+            return true
         }
     }
 

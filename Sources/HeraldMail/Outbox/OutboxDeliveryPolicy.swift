@@ -4,7 +4,9 @@ import HeraldCore
 public struct OutboxDeliveryPolicy: Sendable, Equatable {
     /// Rows claimed per round.
     public var batchSize: Int
-    /// How long a claim lasts; a worker that dies loses its claims after this.
+    /// How long a claim lasts; a worker that dies loses its claims after this. Keep it above twice
+    /// the transport's timeout for one message (120 s for SMTP): a lease is renewed before a send
+    /// when less than half of it is left, so every send ends inside its lease.
     public var lease: Duration
     /// Attempts before a transiently failing row is marked failed.
     public var maxAttempts: Int

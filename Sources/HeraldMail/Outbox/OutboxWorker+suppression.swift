@@ -5,8 +5,9 @@ extension OutboxWorker {
     /// Marks claimed mail to a suppressed address `failed` ("suppressed (reason)") in the claim's
     /// transaction, so a suppressed address receives nothing even when the mail was queued before
     /// the suppression; returns the mail still to send and how many were dropped.
-    static func droppingSuppressed(_ batch: [OutboxMessage], at time: Date, in tx: any OutboxWorkerOperations)
-        async throws
+    static func droppingSuppressed(
+        _ batch: [OutboxMessage], owner: String, at time: Date, in tx: any OutboxWorkerOperations
+    ) async throws
         -> ([OutboxMessage], Int)
     {
         guard !batch.isEmpty else { return (batch, 0) }
@@ -23,7 +24,8 @@ extension OutboxWorker {
                 continue
             }
             try await tx.markMailFailed(
-                id: message.id, attempts: message.attempts, at: time, result: "suppressed (\(entry.reason.rawValue))")
+                id: message.id, owner: owner, attempts: message.attempts, at: time,
+                result: "suppressed (\(entry.reason.rawValue))")
         }
         return (kept, batch.count - kept.count)
     }

@@ -22,6 +22,12 @@ public typealias OutboxWorkerOperations = OutboxOperations & SuppressionListOper
 ///
 /// A row recorded as sent is never sent again; transient failures are retried with exponential
 /// backoff and jitter until `maxAttempts`; permanent ones fail at once with the server's reply.
+///
+/// Several workers (several `herald serve` processes on PostgreSQL) share one outbox: each claims
+/// rows under its own ``owner`` id with a lease of `policy.lease`. Before a message is handed to
+/// the transport its lease is renewed when less than half of it is left (a batch behind a slow
+/// relay outlives its first lease), and a message whose lease another worker took over is not
+/// sent. Outcomes are recorded only while the claim is still this worker's.
 public struct OutboxWorker: Sendable {
     let store: ScopedStore<any OutboxWorkerOperations>
     let transport: any MailTransport
@@ -38,6 +44,8 @@ public struct OutboxWorker: Sendable {
     public var verp: VERPSigner?
     /// Trips when the relay stops answering; shared by every copy of this worker.
     let breaker: RelayBreaker
+    /// Names this worker's claims in the outbox (random per worker; copies share it).
+    public let owner: String
 
     public init(
         store: any SubscriberStore, transport: any MailTransport, policy: OutboxDeliveryPolicy = .init(),
@@ -51,6 +59,7 @@ public struct OutboxWorker: Sendable {
         self.now = now
         self.onResult = onResult
         breaker = RelayBreaker(limit: policy.stallLimit)
+        owner = "outbox-\(UUID().uuidString.lowercased())"
     }
 
     /// Delivers until nothing is due; returns the totals. For `herald outbox deliver` and tests.
@@ -127,23 +136,26 @@ public struct OutboxWorker: Sendable {
     /// Claims one batch of due mail and sends it with bounded concurrency.
     public func deliverDue() async throws -> OutboxRound {
         let time = now()
-        let (batch, suppressed) = try await store.transaction { [policy] tx in
+        let leaseUntil = time.addingTimeInterval(policy.lease.seconds)
+        let (batch, suppressed) = try await store.transaction { [policy, owner] tx in
             let claimed = try await tx.claimDueMail(
-                now: time, limit: policy.batchSize, leaseUntil: time.addingTimeInterval(policy.lease.seconds))
-            return try await Self.droppingSuppressed(claimed, at: time, in: tx)
+                owner: owner, now: time, limit: policy.batchSize, leaseUntil: leaseUntil)
+            return try await Self.droppingSuppressed(claimed, owner: owner, at: time, in: tx)
         }
         var round = OutboxRound()
         round.failed = suppressed
         if suppressed > 0 { logger.info("mail to suppressed addresses failed", metadata: ["count": "\(suppressed)"]) }
         var iterator = batch.makeIterator()
-        try await withThrowingTaskGroup(of: OutboxState.self) { group in
+        try await withThrowingTaskGroup(of: OutboxState?.self) { group in
             for _ in 0..<policy.concurrency {
                 guard let message = iterator.next() else { break }
-                group.addTask { try await deliver(message) }
+                group.addTask { try await deliver(message, leaseUntil: leaseUntil) }
             }
             while let state = try await group.next() {
-                round.record(state)
-                if breaker.trip == nil, let message = iterator.next() { group.addTask { try await deliver(message) } }
+                if let state { round.record(state) }
+                if breaker.trip == nil, let message = iterator.next() {
+                    group.addTask { try await deliver(message, leaseUntil: leaseUntil) }
+                }
             }
         }
         if let trip = breaker.trip {
@@ -158,22 +170,38 @@ public struct OutboxWorker: Sendable {
     private func putBack(_ messages: [OutboxMessage], trip: RelayBreaker.Trip, at time: Date) async throws {
         guard !messages.isEmpty else { return }
         let due = time.addingTimeInterval(policy.initialBackoff.seconds)
-        try await store.transaction { tx in
+        try await store.transaction { [owner] tx in
             for message in messages {
                 try await tx.markMailRetry(
-                    id: message.id, attempts: message.attempts, nextAttemptAt: due, result: "not tried: \(trip)")
+                    id: message.id, owner: owner, attempts: message.attempts, nextAttemptAt: due,
+                    result: "not tried: \(trip)")
             }
         }
     }
 
-    private func deliver(_ message: OutboxMessage) async throws -> OutboxState {
+    /// Sends one claimed message; nil when its claim was lost to another worker before sending.
+    private func deliver(_ message: OutboxMessage, leaseUntil: Date) async throws -> OutboxState? {
         let attempts = message.attempts + 1
+        guard try await holdsLease(of: message, until: leaseUntil) else {
+            logger.warning(
+                "mail not sent: another worker took over its claim", metadata: Self.metadata(message, attempt: attempts)
+            )
+            return nil
+        }
         let state: OutboxState
         do {
             let receipt = try await transport.send(envelope(of: message))
             breaker.succeeded()
-            try await store.transaction { try await $0.markMailSent(id: message.id, at: now(), reply: receipt.summary) }
-            logger.info("mail delivered", metadata: Self.metadata(message, attempt: attempts))
+            let recorded = try await store.transaction { [owner] in
+                try await $0.markMailSent(id: message.id, owner: owner, at: now(), reply: receipt.summary)
+            }
+            if recorded {
+                logger.info("mail delivered", metadata: Self.metadata(message, attempt: attempts))
+            } else {
+                logger.error(
+                    "mail delivered after its claim passed to another worker (the send outlived the lease)",
+                    metadata: Self.metadata(message, attempt: attempts))
+            }
             state = .sent
         } catch let failure as MailDeliveryError {
             breaker.failed(failure)
@@ -181,6 +209,17 @@ public struct OutboxWorker: Sendable {
         }
         onResult(message.kind, state)
         return state
+    }
+
+    /// True when the claim is still this worker's, renewing the lease first when less than half of
+    /// it is left, so that a send (bounded by the transport's timeout) ends before the lease does.
+    private func holdsLease(of message: OutboxMessage, until leaseUntil: Date) async throws -> Bool {
+        let time = now()
+        guard leaseUntil.timeIntervalSince(time) < policy.lease.seconds / 2 else { return true }
+        return try await store.transaction { [owner, policy] in
+            try await $0.renewMailLease(
+                id: message.id, owner: owner, until: time.addingTimeInterval(policy.lease.seconds))
+        }
     }
 
     /// The message's mail with its VERP envelope sender when `bounce_address` is configured.
@@ -199,8 +238,9 @@ public struct OutboxWorker: Sendable {
         let metadata = Self.metadata(message, attempt: attempts).merging(["error": "\(error)"]) { $1 }
         if failure.kind == .permanent || attempts >= policy.maxAttempts {
             logger.warning("mail failed for good", metadata: metadata)
-            try await store.transaction { [bounces] tx in
-                try await tx.markMailFailed(id: message.id, attempts: attempts, at: time, result: failure.description)
+            try await store.transaction { [bounces, owner] tx in
+                try await tx.markMailFailed(
+                    id: message.id, owner: owner, attempts: attempts, at: time, result: failure.description)
                 if let bounces, failure.isRecipientRejection, let recipient = message.mail.recipients.first,
                     message.mail.recipients.count == 1
                 {
@@ -211,9 +251,9 @@ public struct OutboxWorker: Sendable {
         }
         let delay = policy.backoff(afterAttempts: attempts, jitter: Double.random(in: -1...1))
         logger.info("mail will be retried", metadata: metadata.merging(["retry_in": "\(delay)"]) { $1 })
-        try await store.transaction {
+        try await store.transaction { [owner] in
             try await $0.markMailRetry(
-                id: message.id, attempts: attempts, nextAttemptAt: time.addingTimeInterval(delay.seconds),
+                id: message.id, owner: owner, attempts: attempts, nextAttemptAt: time.addingTimeInterval(delay.seconds),
                 result: failure.description)
         }
         return .pending

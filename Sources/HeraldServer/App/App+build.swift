@@ -101,7 +101,7 @@ public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: H
     var worker = OutboxWorker(
         store: dependencies.store, transport: dependencies.transport,
         policy: OutboxDeliveryPolicy(
-            maxAttempts: configuration.outboxMaxAttempts,
+            lease: .seconds(configuration.outboxLeaseSeconds), maxAttempts: configuration.outboxMaxAttempts,
             initialBackoff: .seconds(configuration.outboxRetrySeconds),
             concurrency: configuration.smtpPoolSize, stallLimit: configuration.relayStallLimit),
         logger: dependencies.logger,

@@ -52,6 +52,10 @@ struct ConfigurationKey: Sendable {
                 c, v throws(ConfigurationError) in
                 c.outboxRetrySeconds = try v.int(in: 1...86_400)
             },
+            .init(name: "outbox_lease_seconds", help: "how long a worker's claim on queued mail lasts") {
+                c, v throws(ConfigurationError) in
+                c.outboxLeaseSeconds = try v.int(in: 2...86_400)
+            },
             .init(name: "outbox_max_attempts", help: "attempts before a mail is marked failed") {
                 c, v throws(ConfigurationError) in
                 c.outboxMaxAttempts = try v.int(in: 1...100)

@@ -49,6 +49,9 @@ public struct HeraldConfiguration: Sendable {
     /// Outbox retry rules (first retry delay doubles up to an hour; attempts before giving up).
     public var outboxRetrySeconds = 30
     public var outboxMaxAttempts = 8
+    /// How long an outbox worker's claim lasts (renewed before a send when half is gone); at least
+    /// twice `smtpTimeoutSeconds`, so a send cannot outlive it while another process waits.
+    public var outboxLeaseSeconds = 300
     /// Double opt-in rules.
     public var signup = SignupPolicy()
     /// Web form rules.

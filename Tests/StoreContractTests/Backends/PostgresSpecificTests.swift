@@ -32,7 +32,7 @@ struct PostgresSpecificTests {
                     var ids: [Int64] = []
                     while true {
                         let batch = try await store.transaction {
-                            try await $0.claimDueMail(now: now, limit: 7, leaseUntil: lease)
+                            try await $0.claimDueMail(owner: "worker-a", now: now, limit: 7, leaseUntil: lease)
                         }
                         if batch.isEmpty { return ids }
                         ids += batch.map(\.id)

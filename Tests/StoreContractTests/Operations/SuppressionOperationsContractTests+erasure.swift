@@ -51,9 +51,20 @@ struct ErasureContractTests {
                 OutboxDraft(
                     kind: .confirmation, subscriberID: person.id, throttleKey: person.canonicalKey,
                     mail: Fixtures.mail(to: address, body: body), createdAt: Fixtures.now))
-            if body == "sent mail" { try await tx.markMailSent(id: id, at: Fixtures.now, reply: "250 ok \(address)") }
+            if body == "sent mail" { try await Self.markSent(id, reply: "250 ok \(address)", in: tx) }
         }
         return person.id
+    }
+
+    /// Claims what is due (as a worker would), records `id` as sent and puts the rest back unchanged.
+    private static func markSent(_ id: Int64, reply: String, in tx: any StoreTransaction) async throws {
+        let claimed = try await tx.claimDueMail(owner: "seed", now: Fixtures.now, limit: 1000, leaseUntil: Fixtures.now)
+        for message in claimed where message.id != id {
+            try await tx.markMailRetry(
+                id: message.id, owner: "seed", attempts: message.attempts, nextAttemptAt: Fixtures.now,
+                result: message.lastResult ?? "")
+        }
+        #expect(try await tx.markMailSent(id: id, owner: "seed", at: Fixtures.now, reply: reply))
     }
 
     @Test(arguments: StoreBackend.all)
