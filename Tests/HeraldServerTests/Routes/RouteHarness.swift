@@ -1,0 +1,56 @@
+import Foundation
+import HeraldCore
+import HeraldTemplates
+import HeraldTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Logging
+
+@testable import HeraldServer
+
+/// The real router (`buildRouter`: every controller, middleware and error mapping `herald serve`
+/// uses) over an in-memory store, the built-in templates and a recording mail transport, driven
+/// in process by HummingbirdTesting (no sockets, no background workers).
+struct RouteHarness {
+    static let adminToken = "route-test-admin-token-0123456789abcdef"
+    let store = InMemoryStore()
+    let transport = RecordingTransport()
+    var configuration: HeraldConfiguration
+
+    /// A harness whose configuration is `extra` (YAML keys) before the test defaults.
+    init(_ extra: String = "") throws {
+        configuration = try ConfigurationTestLoading.load(
+            extra + """
+
+                base_url: https://news.example.org
+                admin_token: \(Self.adminToken)
+                signup_challenge: "off"
+                newsletters:
+                  - {slug: news, title: Morning News, description: Every morning}
+                  - {slug: daily, title: Дайджест дня, description: Щодня, archive: true}
+                """)
+    }
+
+    /// Runs `body` against a router built from this harness's configuration.
+    func run(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        try await store.transaction { tx in
+            for newsletter in configuration.newsletters { try await tx.upsertNewsletter(newsletter) }
+        }
+        let dependencies = HeraldDependencies(
+            store: store, templates: try TemplateLibrary(overrides: nil), transport: transport,
+            logger: Logger(label: "route-tests"), manageLinkSecret: String(repeating: "k", count: 64),
+            now: { Fixtures.now })
+        let router = try buildRouter(configuration: configuration, dependencies: dependencies)
+        try await Application(router: router).test(.router, body)
+    }
+
+    /// Mails queued in the outbox so far.
+    func queuedMail() async throws -> OutboxSummary {
+        try await store.transaction { try await $0.outboxSummary() }
+    }
+}
+
+extension TestResponse {
+    /// The body as UTF-8 text.
+    var text: String { String(buffer: body) }
+}
