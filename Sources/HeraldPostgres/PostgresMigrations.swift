@@ -285,6 +285,20 @@ enum PostgresMigrations {
         Migration(
             version: 12, name: "outbox claims name their owner",
             statements: ["ALTER TABLE outbox ADD COLUMN lease_owner TEXT"]),
+        Migration(
+            version: 13, name: "operator console sessions",
+            statements: [
+                """
+                CREATE TABLE console_sessions (
+                    id_hash TEXT PRIMARY KEY,
+                    operator TEXT NOT NULL,
+                    created_at BIGINT NOT NULL,
+                    last_seen_at BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX console_sessions_by_created ON console_sessions (created_at)",
+                "CREATE INDEX console_sessions_by_last_seen ON console_sessions (last_seen_at)",
+            ]),
     ]
 
     /// The newest schema version this build knows.

@@ -244,6 +244,18 @@ enum SQLiteMigrations {
             sql: """
                 ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
                 """),
+        Migration(
+            version: 13, name: "operator console sessions",
+            sql: """
+                CREATE TABLE console_sessions (
+                    id_hash TEXT PRIMARY KEY,
+                    operator TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    last_seen_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX console_sessions_by_created ON console_sessions (created_at);
+                CREATE INDEX console_sessions_by_last_seen ON console_sessions (last_seen_at);
+                """),
     ]
 
     /// The newest schema version this build knows.

@@ -48,6 +48,8 @@ struct InMemoryState: Sendable {
     }
     /// Spent signup challenges and when each may be forgotten.
     var spentChallenges: [String: Date] = [:]
+    /// Operator console sessions by id digest.
+    var consoleSessions: [String: ConsoleSession] = [:]
 
     struct Delivery: Sendable {
         var state: DeliveryState

@@ -39,5 +39,6 @@ public protocol StoreTransaction: Sendable, NewsletterOperations, SubscriberOper
     TokenOperations, ConsentOperations, SettingOperations, OutboxOperations, DigestIssueOperations,
     SuppressionOperations, SubscriberImportOperations, BounceOperations, WebhookOperations, AuditOperations,
     AdminQueryOperations, DigestQueueOperations, SubscriberLockOperations, DiscardedWriteOperations,
-    SpentChallengeOperations, ReminderOperations, ArchiveOperations, ClickOperations, OpenOperations
+    SpentChallengeOperations, ReminderOperations, ArchiveOperations, ClickOperations, OpenOperations,
+    ConsoleSessionOperations
 {}
