@@ -7,14 +7,12 @@ public enum AdminAPI {
     /// The `/api/v1` route group: admin JSON errors, then bearer-token authentication with its
     /// failure limit. Routes added to it get both; `context.adminActor` names the token used.
     static func group(
-        on router: Router<HeraldRequestContext>, credentials: AdminCredentials, policy: FailureLimitPolicy,
+        on router: Router<HeraldRequestContext>, credentials: AdminCredentials, limiter: FailureLimiter,
         clients: ClientAddressResolver, logger: Logger
     ) -> RouterGroup<HeraldRequestContext> {
         router.group("/api/v1")
             .add(middleware: AdminErrorMiddleware(logger: logger))
-            .add(
-                middleware: AdminAuthMiddleware(
-                    credentials: credentials, limiter: FailureLimiter(policy: policy), clients: clients))
+            .add(middleware: AdminAuthMiddleware(credentials: credentials, limiter: limiter, clients: clients))
     }
 
     /// Largest admin request body (admin requests are authenticated; queued summaries may be long).
@@ -27,17 +25,17 @@ public enum AdminAPI {
     }
 
     /// Serves the OpenAPI document (no token needed) and registers every admin endpoint; returns the
-    /// authenticated group so other features can add their routes.
+    /// authenticated group so other features can add their routes. `limiter` counts wrong tokens
+    /// (shared with the operator console's sign-in).
     @discardableResult
     static func register(
         on router: Router<HeraldRequestContext>, configuration: HeraldConfiguration, dependencies: HeraldDependencies,
-        service: SubscriptionService, emailPolicy: EmailValidationPolicy
+        service: SubscriptionService, emailPolicy: EmailValidationPolicy, limiter: FailureLimiter
     ) -> RouterGroup<HeraldRequestContext> {
         router.get("/api/v1/openapi.json") { _, _ in AdminOpenAPIDocument.response }
         let group = Self.group(
-            on: router, credentials: AdminCredentials(tokens: configuration.adminTokens),
-            policy: configuration.adminAuth, clients: ClientAddressResolver(policy: configuration.web),
-            logger: dependencies.logger)
+            on: router, credentials: AdminCredentials(tokens: configuration.adminTokens), limiter: limiter,
+            clients: ClientAddressResolver(policy: configuration.web), logger: dependencies.logger)
         let store = dependencies.store
         let newsletters = configuration.newsletters
         let cursors = PageCursor(secret: dependencies.manageLinkSecret)

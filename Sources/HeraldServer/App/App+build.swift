@@ -184,9 +184,16 @@ public func buildRouter(
     ManageController(
         service: service, pages: pages, clients: clients, metrics: metrics, maxBodyBytes: configuration.web.maxBodyBytes
     ).register(on: router)
+    let adminLimiter = FailureLimiter(policy: configuration.adminAuth)
     let adminRoutes = AdminAPI.register(
-        on: router, configuration: configuration, dependencies: dependencies, service: service, emailPolicy: emailPolicy
-    )
+        on: router, configuration: configuration, dependencies: dependencies, service: service,
+        emailPolicy: emailPolicy, limiter: adminLimiter)
+    if configuration.adminConsole, !configuration.adminTokens.isEmpty {
+        makeConsoleController(
+            configuration: configuration, dependencies: dependencies, site: site, limiter: adminLimiter,
+            clients: clients
+        ).register(on: router)
+    }
     BounceReportsController(
         store: dependencies.store, service: makeBounceService(configuration: configuration, dependencies: dependencies),
         verp: makeVERPSigner(configuration: configuration, dependencies: dependencies),
@@ -206,4 +213,18 @@ enum EmailPolicyFactory {
             throw ConfigurationError("disposable_domains_file: cannot read \(file): \(error)")
         }
     }
+}
+
+/// The operator console for this configuration (sessions keyed by the manage-link secret).
+func makeConsoleController(
+    configuration: HeraldConfiguration, dependencies: HeraldDependencies, site: SiteContext, limiter: FailureLimiter,
+    clients: ClientAddressResolver
+) -> ConsoleController {
+    ConsoleController(
+        store: dependencies.store, credentials: AdminCredentials(tokens: configuration.adminTokens),
+        operatorNames: Set(configuration.adminTokens.keys), limiter: limiter, clients: clients,
+        templates: dependencies.templates, site: site, newsletters: configuration.newsletters,
+        csrf: ConsoleCSRF(secret: dependencies.manageLinkSecret),
+        cookies: ConsoleCookies(secure: configuration.baseURL.lowercased().hasPrefix("https://")),
+        limits: ConsoleSessionLimits(), maxBodyBytes: 16 * 1024, now: dependencies.now)
 }

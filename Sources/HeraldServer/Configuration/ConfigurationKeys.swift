@@ -80,6 +80,10 @@ struct ConfigurationKey: Sendable {
                 c, v throws(ConfigurationError) in
                 c.adminTokens.merge(try parseAdminTokens(v)) { _, named in named }
             },
+            .init(name: "admin_console", help: "serve the operator console under /admin (needs an admin token)") {
+                c, v throws(ConfigurationError) in
+                c.adminConsole = try v.bool()
+            },
             .init(name: "admin_auth_max_failures", help: "wrong admin tokens from one IP before a lockout") {
                 c, v throws(ConfigurationError) in
                 c.adminAuth.maxFailures = try v.int(in: 1...1000)

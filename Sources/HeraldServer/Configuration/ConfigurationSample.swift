@@ -45,7 +45,7 @@ public enum ConfigurationSample {
             "mail_from": quoted(c.mailFrom),
             "mail_folder": c.mailFolder, "templates": "(none: the built-in templates)", "site_name": c.siteName,
             "admin_token": "(none: the admin API refuses every request)", "admin_tokens": "(none)",
-            "admin_auth_max_failures": "\(c.adminAuth.maxFailures)",
+            "admin_auth_max_failures": "\(c.adminAuth.maxFailures)", "admin_console": "\(c.adminConsole)",
             "admin_auth_window_seconds": "\(c.adminAuth.window.components.seconds)",
             "admin_auth_lockout_seconds": "\(c.adminAuth.lockout.components.seconds)",
             "link_guess_max_failures": "\(c.linkGuessing.maxFailures)", "disposable_domains_file": "(none)",

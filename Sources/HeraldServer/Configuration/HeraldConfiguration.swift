@@ -52,6 +52,8 @@ public struct HeraldConfiguration: Sendable {
     /// How long an outbox worker's claim lasts (renewed before a send when half is gone); at least
     /// twice `smtpTimeoutSeconds`, so a send cannot outlive it while another process waits.
     public var outboxLeaseSeconds = 300
+    /// Whether `herald serve` answers the operator console under `/admin` (only with an admin token).
+    public var adminConsole = true
     /// Double opt-in rules.
     public var signup = SignupPolicy()
     /// Web form rules.

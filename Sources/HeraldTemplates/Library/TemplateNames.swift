@@ -14,6 +14,8 @@ enum PageTemplate: String, CaseIterable {
     case archive
     case archiveIssue = "archive_issue"
     case archiveFeed = "archive_feed.xml"
+    case consoleSignIn = "console_sign_in"
+    case consoleDashboard = "console_dashboard"
 
     /// Name the template is registered under.
     var name: String { "pages/\(rawValue)" }

@@ -13,12 +13,15 @@ import Logging
 /// in process by HummingbirdTesting (no sockets, no background workers).
 struct RouteHarness {
     static let adminToken = "route-test-admin-token-0123456789abcdef"
-    let store = InMemoryStore()
+    let store: InMemoryStore
     let transport = RecordingTransport()
+    let clock = TestClock()
     var configuration: HeraldConfiguration
 
-    /// A harness whose configuration is `extra` (YAML keys) before the test defaults.
-    init(_ extra: String = "") throws {
+    /// A harness whose configuration is `extra` (YAML keys) before the test defaults; `store`
+    /// lets two harnesses (two configurations) share one database.
+    init(_ extra: String = "", store: InMemoryStore = InMemoryStore()) throws {
+        self.store = store
         configuration = try ConfigurationTestLoading.load(
             extra + """
 
@@ -39,7 +42,7 @@ struct RouteHarness {
         let dependencies = HeraldDependencies(
             store: store, templates: try TemplateLibrary(overrides: nil), transport: transport,
             logger: Logger(label: "route-tests"), manageLinkSecret: String(repeating: "k", count: 64),
-            now: { Fixtures.now })
+            now: { [clock] in clock.now })
         let router = try buildRouter(configuration: configuration, dependencies: dependencies)
         try await Application(router: router).test(.router, body)
     }
@@ -53,4 +56,14 @@ struct RouteHarness {
 extension TestResponse {
     /// The body as UTF-8 text.
     var text: String { String(buffer: body) }
+}
+
+/// A settable clock for the router's `now`.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Fixtures.now
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
 }

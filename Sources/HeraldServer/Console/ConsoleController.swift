@@ -1,0 +1,140 @@
+import Foundation
+import HeraldCore
+import HeraldTemplates
+import Hummingbird
+
+/// The operator console under `/admin`: sign-in with an admin token (wrong tokens count towards
+/// the admin API's lockout), a server-side session in the database (shared by every `herald
+/// serve`), an anti-forgery token bound to the session on every form, sign-out, and the
+/// dashboard. Every page works without JavaScript (forms post and redirect).
+struct ConsoleController: Sendable {
+    let store: any SubscriberStore
+    let credentials: AdminCredentials
+    let operatorNames: Set<String>
+    let limiter: FailureLimiter
+    let clients: ClientAddressResolver
+    let templates: TemplateLibrary
+    let site: SiteContext
+    let newsletters: [Newsletter]
+    let csrf: ConsoleCSRF
+    let cookies: ConsoleCookies
+    let limits: ConsoleSessionLimits
+    let maxBodyBytes: Int
+    let now: @Sendable () -> Date
+
+    func register(on router: Router<HeraldRequestContext>) {
+        router.get("/admin") { request, _ in try await dashboard(request) }
+        router.get("/admin/sign-in") { _, _ in signInPage(problem: nil) }
+        router.post("/admin/sign-in") { request, context in try await signIn(request, context) }
+        router.post("/admin/sign-out") { request, _ in try await signOut(request) }
+    }
+
+    // MARK: Sessions
+
+    /// The request's live session, or nil (signed out, expired, or its token was removed).
+    func session(of request: Request) async throws -> ConsoleSession? {
+        guard let id = ConsoleCookies.value(ConsoleCookies.session, in: request) else { return nil }
+        let hash = TokenSecret(parsing: id)?.hash ?? ""
+        let found = try await store.transaction { [limits, now] in
+            try await $0.useConsoleSession(idHash: hash, at: now(), limits: limits)
+        }
+        guard let found else { return nil }
+        guard operatorNames.contains(found.operatorName) else {
+            _ = try await store.transaction { try await $0.deleteConsoleSession(idHash: hash) }
+            return nil
+        }
+        return found
+    }
+
+    private func signInPage(problem: ConsoleSignInPage.Problem?, status: HTTPResponse.Status = .ok) -> Response {
+        let pre = TokenSecret.generate()
+        let page = ConsoleSignInPage(site: site, csrf: csrf.token(sessionHash: pre.hash), problem: problem)
+        return ConsoleResponses.html(
+            templates.consoleSignInPage(page), status: status,
+            cookies: [cookies.setCookie(ConsoleCookies.signIn, pre.text, maxAge: 3600)])
+    }
+
+    private func signIn(_ incoming: Request, _ context: HeraldRequestContext) async throws -> Response {
+        var request = incoming
+        guard let body = try? await request.collectBody(upTo: maxBodyBytes),
+            let fields = try? FormBody.parse(Array(buffer: body))
+        else { return signInPage(problem: .staleForm, status: .badRequest) }
+        let field = { (name: String) in fields.first { $0.name == name }?.value }
+        guard let pre = ConsoleCookies.value(ConsoleCookies.signIn, in: request).flatMap(TokenSecret.init(parsing:)),
+            csrf.matches(field("csrf"), sessionHash: pre.hash)
+        else { return signInPage(problem: .staleForm, status: .forbidden) }
+        let client = clients.clientIP(peer: context.remoteAddress, headers: request.headers)
+        if let seconds = await limiter.retryAfter(client) {
+            var response = signInPage(problem: .wrongToken, status: .tooManyRequests)
+            response.headers[.retryAfter] = "\(seconds)"
+            return response
+        }
+        guard let token = field("token"), token.utf8.count <= 512, let name = credentials.name(for: token) else {
+            await limiter.recordFailure(client)
+            return signInPage(problem: .wrongToken, status: .unauthorized)
+        }
+        await limiter.recordSuccess(client)
+        return try await startSession(operatorName: name)
+    }
+
+    private func startSession(operatorName: String) async throws -> Response {
+        let id = TokenSecret.generate()
+        let time = now()
+        try await store.transaction { tx in
+            try await tx.createConsoleSession(
+                ConsoleSession(idHash: id.hash, operatorName: operatorName, createdAt: time, lastSeenAt: time))
+            _ = try await tx.appendAudit(
+                NewAuditEntry(actor: operatorName, action: "console.sign_in", target: nil, occurredAt: time))
+        }
+        return ConsoleResponses.redirect(
+            to: site.baseURL + "/admin",
+            cookies: [
+                cookies.setCookie(ConsoleCookies.session, id.text, maxAge: Int(limits.absolute)),
+                cookies.setCookie(ConsoleCookies.signIn, "", maxAge: 0),
+            ])
+    }
+
+    private func signOut(_ incoming: Request) async throws -> Response {
+        var request = incoming
+        guard let session = try await session(of: request) else {
+            return ConsoleResponses.redirect(to: site.baseURL + "/admin/sign-in")
+        }
+        let fields = (try? await request.collectBody(upTo: maxBodyBytes)).flatMap {
+            try? FormBody.parse(Array(buffer: $0))
+        }
+        guard csrf.matches(fields?.first(where: { $0.name == "csrf" })?.value, sessionHash: session.idHash) else {
+            return ConsoleResponses.html(
+                templates.errorPage(
+                    ErrorPage(
+                        site: site, status: 403,
+                        message: "This form had expired. Go back, reload the page and try again.")),
+                status: .forbidden)
+        }
+        try await store.transaction { [now] tx in
+            try await tx.deleteConsoleSession(idHash: session.idHash)
+            _ = try await tx.appendAudit(
+                NewAuditEntry(actor: session.operatorName, action: "console.sign_out", target: nil, occurredAt: now()))
+        }
+        return ConsoleResponses.redirect(
+            to: site.baseURL + "/admin/sign-in", cookies: [cookies.setCookie(ConsoleCookies.session, "", maxAge: 0)])
+    }
+
+    // MARK: Dashboard
+
+    private func dashboard(_ request: Request) async throws -> Response {
+        guard let session = try await session(of: request) else {
+            return ConsoleResponses.redirect(to: site.baseURL + "/admin/sign-in")
+        }
+        let requested = request.uri.queryParameters.get("days")
+        guard let days = requested.map({ Int($0) }) ?? 30, ConsoleDashboardPage.ranges.contains(days) else {
+            return ConsoleResponses.html(
+                templates.errorPage(ErrorPage(site: site, status: 400, message: "Choose 30, 90 or 365 days.")),
+                status: .badRequest)
+        }
+        let figures = try await ConsoleDashboardFigures(store: store, newsletters: newsletters, now: now())
+            .page(
+                site: site, operatorName: session.operatorName, csrf: csrf.token(sessionHash: session.idHash),
+                days: days)
+        return ConsoleResponses.html(templates.consoleDashboardPage(figures))
+    }
+}
