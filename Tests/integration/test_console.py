@@ -1,5 +1,5 @@
 """The operator console (#15) in real Chromium against `herald serve`: sign-in with an admin token,
-the dashboard's figures against `GET /api/v1/stats`, HTML validity and axe-core on every page at
+the dashboard's figures against `GET /api/v1/stats`, the subscriber search and a subscriber's page, HTML validity and axe-core on every page at
 desktop and phone widths, keyboard use, a wrong token, sign-out, and forged posts refused."""
 
 import json
@@ -107,12 +107,28 @@ def test_an_operator_signs_in_reads_the_dashboard_and_signs_out(console_herald, 
     assert len(rows) == 30
     screenshot(browser, "console-dashboard-table")
 
+    # Subscribers: the search form (GET, no script), a result, its page with the consent history.
+    browser.find_element(By.LINK_TEXT, "Subscribers").click()
+    page_text_containing(browser, "Address contains")
+    check_page(browser, "console-subscribers")
+    search = browser.find_element(By.ID, "q")
+    search.send_keys("two@")
+    search.send_keys(Keys.ENTER)
+    page_text_containing(browser, "two@example.org")
+    links = browser.find_elements(By.CSS_SELECTOR, "table.list a")
+    assert [link.text for link in links] == ["two@example.org"]
+    links[0].click()
+    page_text_containing(browser, "Consent history")
+    cells = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "#consent-heading ~ div td")]
+    assert "signup" in cells and "Morning News" in cells
+    check_page(browser, "console-subscriber")
+
     # A post with the session cookie but without the form's token changes nothing.
     cookie = {c["name"]: c["value"] for c in browser.get_cookies()}["herald_console"]
     status, _, _ = http("POST", herald.base_url + "/admin/sign-out", b"csrf=forged", FORM | {"Cookie": f"herald_console={cookie}"})
     assert status == 403
     browser.get(herald.base_url + "/admin?days=90")
-    assert "Last 90 days" in browser.find_element(By.CSS_SELECTOR, "[aria-current=page]").text
+    assert "Last 90 days" in browser.find_element(By.CSS_SELECTOR, ".ranges [aria-current=page]").text
 
     browser.find_element(By.CSS_SELECTOR, "form[action$='/admin/sign-out'] button").click()
     page_text_containing(browser, "Sign in with an admin token")

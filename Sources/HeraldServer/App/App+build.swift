@@ -225,6 +225,7 @@ func makeConsoleController(
         operatorNames: Set(configuration.adminTokens.keys), limiter: limiter, clients: clients,
         templates: dependencies.templates, site: site, newsletters: configuration.newsletters,
         csrf: ConsoleCSRF(secret: dependencies.manageLinkSecret),
+        cursors: PageCursor(secret: dependencies.manageLinkSecret),
         cookies: ConsoleCookies(secure: configuration.baseURL.lowercased().hasPrefix("https://")),
         limits: ConsoleSessionLimits(), maxBodyBytes: 16 * 1024, now: dependencies.now)
 }

@@ -17,6 +17,7 @@ struct ConsoleController: Sendable {
     let site: SiteContext
     let newsletters: [Newsletter]
     let csrf: ConsoleCSRF
+    let cursors: PageCursor
     let cookies: ConsoleCookies
     let limits: ConsoleSessionLimits
     let maxBodyBytes: Int
@@ -27,6 +28,7 @@ struct ConsoleController: Sendable {
         router.get("/admin/sign-in") { _, _ in signInPage(problem: nil) }
         router.post("/admin/sign-in") { request, context in try await signIn(request, context) }
         router.post("/admin/sign-out") { request, _ in try await signOut(request) }
+        registerSubscribers(on: router)
     }
 
     // MARK: Sessions
@@ -122,14 +124,10 @@ struct ConsoleController: Sendable {
     // MARK: Dashboard
 
     private func dashboard(_ request: Request) async throws -> Response {
-        guard let session = try await session(of: request) else {
-            return ConsoleResponses.redirect(to: site.baseURL + "/admin/sign-in")
-        }
+        guard let session = try await session(of: request) else { return signInRedirect() }
         let requested = request.uri.queryParameters.get("days")
         guard let days = requested.map({ Int($0) }) ?? 30, ConsoleDashboardPage.ranges.contains(days) else {
-            return ConsoleResponses.html(
-                templates.errorPage(ErrorPage(site: site, status: 400, message: "Choose 30, 90 or 365 days.")),
-                status: .badRequest)
+            return badRequest("Choose 30, 90 or 365 days.")
         }
         let figures = try await ConsoleDashboardFigures(store: store, newsletters: newsletters, now: now())
             .page(

@@ -78,6 +78,7 @@ extension ConsoleDashboardPage {
         site.context([
             "operator": operatorName,
             "csrf": csrf,
+            "on_dashboard": true,
             "range_days": rangeDays,
             "ranges": Self.ranges.map { ["days": $0, "current": $0 == rangeDays] as TemplateValues },
             "newsletters": newsletters.map { $0.templateValues(rangeDays: rangeDays) },

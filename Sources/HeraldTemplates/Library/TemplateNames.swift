@@ -16,6 +16,8 @@ enum PageTemplate: String, CaseIterable {
     case archiveFeed = "archive_feed.xml"
     case consoleSignIn = "console_sign_in"
     case consoleDashboard = "console_dashboard"
+    case consoleSubscribers = "console_subscribers"
+    case consoleSubscriber = "console_subscriber"
 
     /// Name the template is registered under.
     var name: String { "pages/\(rawValue)" }

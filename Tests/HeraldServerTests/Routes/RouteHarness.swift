@@ -28,6 +28,8 @@ struct RouteHarness {
                 base_url: https://news.example.org
                 admin_token: \(Self.adminToken)
                 signup_challenge: "off"
+                rate_limit_burst: 1000
+                rate_limit_per_minute: 6000
                 newsletters:
                   - {slug: news, title: Morning News, description: Every morning}
                   - {slug: daily, title: Дайджест дня, description: Щодня, archive: true}

@@ -1,0 +1,143 @@
+import Foundation
+import HeraldCore
+import HeraldTemplates
+import Hummingbird
+
+/// The console's subscriber pages: a search by part of the address, newsletter and state with
+/// keyset pagination (signed cursors), and one subscriber's subscriptions, consent history and
+/// suppression. Read-only.
+extension ConsoleController {
+    static let pageSize = 50
+
+    func registerSubscribers(on router: Router<HeraldRequestContext>) {
+        router.get("/admin/subscribers") { request, _ in try await subscribers(request) }
+        router.get("/admin/subscribers/:id") { request, context in try await subscriber(request, context) }
+    }
+
+    private func subscribers(_ request: Request) async throws -> Response {
+        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let search = subscriberSearch(request) else {
+            return badRequest("The search could not be read: use the form to search again.")
+        }
+        let (found, subscriptions) = try await store.transaction { tx in
+            let found = try await tx.searchSubscribers(search)
+            var subscriptions: [Int64: [Subscription]] = [:]
+            for subscriber in found {
+                subscriptions[subscriber.id] = try await tx.subscriptions(subscriberID: subscriber.id)
+            }
+            return (found, subscriptions)
+        }
+        let rows = found.map { subscriber in
+            ConsoleSubscribersPage.Row(
+                id: subscriber.id, email: subscriber.email, name: subscriber.name,
+                subscriptions: (subscriptions[subscriber.id] ?? []).map {
+                    "\(title(of: $0.newsletter)): \($0.status.rawValue)"
+                }
+                .joined(separator: "; "),
+                since: ConsoleDates.day(subscriber.createdAt))
+        }
+        let next = found.count == search.limit ? found.last.map { nextPageURL(request, after: $0.id) } : nil
+        let page = ConsoleSubscribersPage(
+            frame: frame(session), query: search.addressContains ?? "", newsletter: search.newsletter,
+            status: search.status?.rawValue, newsletters: newsletters, rows: rows, nextURL: next)
+        return ConsoleResponses.html(templates.consoleSubscribersPage(page))
+    }
+
+    /// The search the query string asks for; nil when a value is malformed (unknown newsletter or
+    /// state, control characters, overlong text, a forged cursor).
+    private func subscriberSearch(_ request: Request) -> SubscriberSearch? {
+        let query = request.uri.queryParameters
+        func value(_ name: String, max: Int) -> String?? {
+            guard let raw = query.getAll(name).last.map({ String($0) }), !raw.isEmpty else { return .some(nil) }
+            guard raw.count <= max, !raw.unicodeScalars.contains(where: AdminText.isForbidden) else { return nil }
+            return .some(raw)
+        }
+        guard let text = value("q", max: 254), let slug = value("newsletter", max: 64),
+            let state = value("status", max: 32), let cursor = value("after", max: 128)
+        else { return nil }
+        if let slug, !newsletters.contains(where: { $0.slug == slug }) { return nil }
+        let status = state.map { SubscriptionStatus(rawValue: $0) }
+        if case .some(.none) = status { return nil }
+        var after: Int64 = 0
+        if let cursor {
+            guard let id = try? cursors.decode(cursor, scope: "console-subscribers") else { return nil }
+            after = id
+        }
+        return SubscriberSearch(
+            addressContains: text, status: status ?? nil, newsletter: slug, afterID: after, limit: Self.pageSize)
+    }
+
+    private func nextPageURL(_ request: Request, after id: Int64) -> String {
+        var items = URLComponents()
+        items.queryItems =
+            ["q", "newsletter", "status"].compactMap { name in
+                request.uri.queryParameters.get(name).map { URLQueryItem(name: name, value: $0) }
+            } + [URLQueryItem(name: "after", value: cursors.encode(id, scope: "console-subscribers"))]
+        return site.baseURL + "/admin/subscribers?" + (items.percentEncodedQuery ?? "")
+    }
+
+    private func subscriber(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
+        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }), id > 0 else { return notFound() }
+        let found = try await store.transaction {
+            tx -> (Subscriber, [Subscription], [ConsentEvent], SuppressionEntry?)? in
+            guard let subscriber = try await tx.subscriber(id: id) else { return nil }
+            return (
+                subscriber, try await tx.subscriptions(subscriberID: id), try await tx.consentEvents(subscriberID: id),
+                try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx)
+            )
+        }
+        guard let (subscriber, subscriptions, consent, suppression) = found else { return notFound() }
+        let page = ConsoleSubscriberPage(
+            frame: frame(session), email: subscriber.email, name: subscriber.name,
+            since: ConsoleDates.day(subscriber.createdAt),
+            subscriptions: subscriptions.map {
+                [title(of: $0.newsletter), $0.status.rawValue, ConsoleDates.minute($0.updatedAt)]
+            },
+            consent: consent.map {
+                [
+                    ConsoleDates.minute($0.occurredAt), $0.newsletter.map(title(of:)) ?? "—", $0.action.rawValue,
+                    $0.source ?? "—", $0.ipAddress ?? "—", $0.userAgent ?? "—",
+                ]
+            },
+            suppression: suppression.map {
+                "\($0.reason.rawValue)\($0.detail.map { ", \($0)" } ?? "") since \(ConsoleDates.day($0.createdAt))"
+            })
+        return ConsoleResponses.html(templates.consoleSubscriberPage(page))
+    }
+
+    private func title(of slug: String) -> String {
+        newsletters.first { $0.slug == slug }?.title ?? slug
+    }
+
+    func frame(_ session: ConsoleSession) -> ConsoleFrame {
+        ConsoleFrame(site: site, operatorName: session.operatorName, csrf: csrf.token(sessionHash: session.idHash))
+    }
+
+    func signInRedirect() -> Response { ConsoleResponses.redirect(to: site.baseURL + "/admin/sign-in") }
+
+    func badRequest(_ message: String) -> Response {
+        ConsoleResponses.html(
+            templates.errorPage(ErrorPage(site: site, status: 400, message: message)), status: .badRequest)
+    }
+
+    private func notFound() -> Response {
+        ConsoleResponses.html(
+            templates.errorPage(ErrorPage(site: site, status: 404, message: "No subscriber has this number.")),
+            status: .notFound)
+    }
+}
+
+/// Dates as the console shows them, in UTC.
+enum ConsoleDates {
+    static func day(_ date: Date) -> String {
+        AdminDates.dayString(Int64((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// `2026-12-03 07:05`.
+    static func minute(_ date: Date) -> String {
+        let text = date.formatted(
+            .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false))
+        return String(text.replacingOccurrences(of: "T", with: " ").prefix(16))
+    }
+}
