@@ -249,3 +249,41 @@ def test_the_welcome_mail_of_a_newsletter_without_an_archive_has_no_issue_link(c
     welcome = confirmed_welcome(herald, smtp, "newcomer@example.org", "consented", 2)
     assert "Read the latest issue" not in body_parts(welcome)[0]
     assert not tracked(links_of(welcome))
+
+
+def test_the_console_shows_the_issue_report_with_clicks_per_hour(clicks_herald, smtp, reader_browser):
+    """#15/#19: the report of a real sent issue in the operator console, figures equal to the API's."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from test_browser import page_text_containing
+    from test_console import check_page
+
+    herald = clicks_herald
+    digest(herald, "send", "daily", "--period", "2026-11-25")
+    link = tracked(links_of(smtp.wait_for_messages(2)[0]))[0]
+    assert http("GET", link, headers={"User-Agent": READER_AGENT, "X-Forwarded-For": "198.51.100.20"})[0] == 302
+    assert http("HEAD", link)[0] == 302
+    issue = issue_id(herald, "daily")
+    result = wait_for(lambda: (r := report(herald, issue))["clicks"] == 1 and r["filtered"] == 1 and r,
+                      timeout=20, what="the click and the HEAD counted")
+
+    reader_browser.get(herald.base_url + "/admin/sign-in")
+    field = reader_browser.find_element(By.ID, "token")
+    field.send_keys(TOKEN)
+    field.send_keys(Keys.ENTER)
+    page_text_containing(reader_browser, "Signed in as")
+    reader_browser.find_element(By.LINK_TEXT, "Digests").click()
+    page_text_containing(reader_browser, "2026-11-25")
+    check_page(reader_browser, "console-digests")
+    reader_browser.find_element(By.LINK_TEXT, "2026-11-25").click()
+    page_text_containing(reader_browser, "Clicks over the first 48 hours")
+    figures = {item.find_element(By.TAG_NAME, "dt").text: item.find_element(By.TAG_NAME, "dd").text
+               for item in reader_browser.find_elements(By.CSS_SELECTOR, "dl.figures > div")}
+    assert figures["Delivered"] == str(result["delivered"]) == "2"
+    assert figures["Clicks"] == str(result["clicks"]) and figures["Filtered"] == str(result["filtered"])
+    description = reader_browser.find_element(By.ID, "chart-hours-desc").get_attribute("textContent")
+    assert "1 clicks, 1 filtered" in description
+    rows = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+            for row in reader_browser.find_elements(By.CSS_SELECTOR, "#links-heading ~ table tbody tr")]
+    assert [row[1:] for row in rows] == [[str(l["clicks"]), str(l["filtered"])] for l in result["links"]]
+    check_page(reader_browser, "console-digest-report")

@@ -251,7 +251,7 @@ public struct OutboxWorker: Sendable {
         }
         let delay = policy.backoff(afterAttempts: attempts, jitter: Double.random(in: -1...1))
         logger.info("mail will be retried", metadata: metadata.merging(["retry_in": "\(delay)"]) { $1 })
-        try await store.transaction { [owner] in
+        _ = try await store.transaction { [owner] in
             try await $0.markMailRetry(
                 id: message.id, owner: owner, attempts: attempts, nextAttemptAt: time.addingTimeInterval(delay.seconds),
                 result: failure.description)

@@ -42,19 +42,7 @@ struct AdminReportController: Sendable {
         guard raw.utf8.count <= 18, raw.utf8.allSatisfy({ (48...57).contains($0) }), let id = Int64(raw), id > 0 else {
             throw AdminError.notFound("digest_not_found", "No digest '\(AdminText.preview(raw))' exists.")
         }
-        let window = now()
-        let found: IssueReport? = try await store.transaction { tx in
-            guard let issue = try await tx.digestIssue(id: id), issue.newsletter == slug else { return nil }
-            let until = min(issue.createdAt.addingTimeInterval(7 * 86_400), max(window, issue.createdAt))
-            let audience = try await tx.issueAudience(issue, until: until.addingTimeInterval(0.001))
-            let counts = try await tx.clickCounts(issueID: id)
-            let clickers: Int? =
-                newsletter.tracking == .perSubscriber ? try await tx.clickingSubscriberCount(issueID: id) : nil
-            let opens: [OpenCount]? = newsletter.opens ? try await tx.openCounts(issueID: id) : nil
-            return IssueReport(
-                issue: issue, tracking: newsletter.tracking, audience: audience, counts: counts, clickers: clickers,
-                opens: opens)
-        }
+        let found = try await IssueReport.load(id: id, of: newsletter, store: store, now: now())
         guard let found else { throw AdminError.notFound("digest_not_found", "No digest \(id) of '\(slug)' exists.") }
         return found
     }

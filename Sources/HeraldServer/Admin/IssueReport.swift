@@ -67,6 +67,25 @@ struct IssueReport: Encodable {
         opensFiltered = openCounts.map { $0.reduce(0) { $0 + $1.filtered } }
     }
 
+    /// The report of issue `id` of `newsletter` as of `now`, read in one transaction; nil when
+    /// there is no such issue of that newsletter. The API and the console both read it here.
+    static func load(id: Int64, of newsletter: Newsletter, store: any SubscriberStore, now: Date) async throws
+        -> IssueReport?
+    {
+        try await store.transaction { tx in
+            guard let issue = try await tx.digestIssue(id: id), issue.newsletter == newsletter.slug else { return nil }
+            let until = min(issue.createdAt.addingTimeInterval(7 * 86_400), max(now, issue.createdAt))
+            let audience = try await tx.issueAudience(issue, until: until.addingTimeInterval(0.001))
+            let counts = try await tx.clickCounts(issueID: id)
+            let clickers: Int? =
+                newsletter.tracking == .perSubscriber ? try await tx.clickingSubscriberCount(issueID: id) : nil
+            let opens: [OpenCount]? = newsletter.opens ? try await tx.openCounts(issueID: id) : nil
+            return IssueReport(
+                issue: issue, tracking: newsletter.tracking, audience: audience, counts: counts, clickers: clickers,
+                opens: opens)
+        }
+    }
+
     /// One row per article; then, when the welcome mail's "latest issue" link (index = article
     /// count) was followed, one row for it.
     private static func linkRows(_ issue: DigestIssue, _ counts: [ClickCount]) -> [LinkRow] {

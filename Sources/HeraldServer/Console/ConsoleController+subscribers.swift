@@ -78,7 +78,9 @@ extension ConsoleController {
 
     private func subscriber(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
         guard let session = try await session(of: request) else { return signInRedirect() }
-        guard let id = context.parameters.get("id").flatMap({ Int64($0) }), id > 0 else { return notFound() }
+        guard let id = context.parameters.get("id").flatMap({ Int64($0) }), id > 0 else {
+            return notFound("No subscriber has this number.")
+        }
         let found = try await store.transaction {
             tx -> (Subscriber, [Subscription], [ConsentEvent], SuppressionEntry?)? in
             guard let subscriber = try await tx.subscriber(id: id) else { return nil }
@@ -87,7 +89,9 @@ extension ConsoleController {
                 try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx)
             )
         }
-        guard let (subscriber, subscriptions, consent, suppression) = found else { return notFound() }
+        guard let (subscriber, subscriptions, consent, suppression) = found else {
+            return notFound("No subscriber has this number.")
+        }
         let page = ConsoleSubscriberPage(
             frame: frame(session), email: subscriber.email, name: subscriber.name,
             since: ConsoleDates.day(subscriber.createdAt),
@@ -121,10 +125,9 @@ extension ConsoleController {
             templates.errorPage(ErrorPage(site: site, status: 400, message: message)), status: .badRequest)
     }
 
-    private func notFound() -> Response {
+    func notFound(_ message: String) -> Response {
         ConsoleResponses.html(
-            templates.errorPage(ErrorPage(site: site, status: 404, message: "No subscriber has this number.")),
-            status: .notFound)
+            templates.errorPage(ErrorPage(site: site, status: 404, message: message)), status: .notFound)
     }
 }
 

@@ -29,6 +29,7 @@ struct ConsoleController: Sendable {
         router.post("/admin/sign-in") { request, context in try await signIn(request, context) }
         router.post("/admin/sign-out") { request, _ in try await signOut(request) }
         registerSubscribers(on: router)
+        registerDigests(on: router)
     }
 
     // MARK: Sessions

@@ -16,11 +16,27 @@ public struct ActivityDay: Sendable, Equatable {
     }
 }
 
-/// A server-rendered SVG line chart of signups, confirmations and unsubscribes per day: no
-/// script, `role="img"` with a `<title>` and `<desc>` that state the totals (the same figures
-/// stand in a table beside it), colours with at least 4.5:1 contrast on white, and line styles
-/// that differ (solid, dashed, dotted) so the series do not depend on colour alone.
-public enum ActivityChart {
+/// One line of a ``LineChart``.
+public struct ChartSeries: Sendable, Equatable {
+    public var name: String
+    /// A colour with at least 4.5:1 contrast on white.
+    public var colour: String
+    /// An SVG dash pattern ("" for a solid line), so series differ by more than colour.
+    public var dash: String
+    public var values: [Int]
+
+    public init(name: String, colour: String, dash: String, values: [Int]) {
+        self.name = name
+        self.colour = colour
+        self.dash = dash
+        self.values = values
+    }
+}
+
+/// A server-rendered SVG line chart: no script, `role="img"` with a `<title>` and a `<desc>` that
+/// state the figures in words (the console puts the same figures in a table beside it), the
+/// first and last labels under the x axis and the peak beside the y axis.
+public enum LineChart {
     static let width = 720.0
     static let height = 220.0
     static let left = 44.0
@@ -28,71 +44,32 @@ public enum ActivityChart {
     static let top = 12.0
     static let bottom = 28.0
 
-    /// A series: its name, colour and dash pattern, and how it reads a day.
-    enum Series: CaseIterable {
-        case signups, confirmations, unsubscribes
-
-        var name: String {
-            switch self {
-            case .signups: "Signups"
-            case .confirmations: "Confirmations"
-            case .unsubscribes: "Unsubscribes"
-            }
-        }
-
-        /// Blue, green and red, each at least 4.5:1 on white.
-        var colour: String {
-            switch self {
-            case .signups: "#0b57d0"
-            case .confirmations: "#146c2e"
-            case .unsubscribes: "#b3261e"
-            }
-        }
-
-        var dash: String {
-            switch self {
-            case .signups: ""
-            case .confirmations: "6 4"
-            case .unsubscribes: "2 3"
-            }
-        }
-
-        func value(_ day: ActivityDay) -> Int {
-            switch self {
-            case .signups: day.signups
-            case .confirmations: day.confirmations
-            case .unsubscribes: day.unsubscribes
-            }
-        }
-    }
-
-    static let series = Series.allCases
-
-    /// The SVG markup for `days` (oldest first); `id` makes the title and description ids unique.
-    public static func svg(days: [ActivityDay], id: String, title: String) -> String {
-        let peak = max(1, days.map { max($0.signups, $0.confirmations, $0.unsubscribes) }.max() ?? 0)
-        let totals = series.map { entry in "\(days.map(entry.value).reduce(0, +)) \(entry.name.lowercased())" }
-        let description =
-            "\(days.first?.date ?? "") to \(days.last?.date ?? ""): " + totals.joined(separator: ", ")
-            + "; at most \(peak) on one day."
+    /// The SVG markup; `id` makes the title and description ids unique on the page.
+    public static func svg(
+        series: [ChartSeries], firstLabel: String, lastLabel: String, id: String, title: String, description: String
+    ) -> String {
+        let peak = max(1, series.flatMap(\.values).max() ?? 0)
         var parts = [
             "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
                 + "aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">",
             "<title id=\"\(id)-title\">\(escape(title))</title>",
             "<desc id=\"\(id)-desc\">\(escape(description))</desc>",
         ]
-        parts += axes(days: days, peak: peak)
+        parts += axes(peak: peak, firstLabel: firstLabel, lastLabel: lastLabel)
         for entry in series {
             let dash = entry.dash.isEmpty ? "" : " stroke-dasharray=\"\(entry.dash)\""
             parts.append(
                 "<polyline fill=\"none\" stroke=\"\(entry.colour)\" stroke-width=\"2.5\"\(dash) points=\""
-                    + points(days.map(entry.value), peak: peak) + "\"/>")
+                    + points(entry.values, peak: peak) + "\"/>")
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n")
     }
 
-    private static func axes(days: [ActivityDay], peak: Int) -> [String] {
+    /// The largest value of any series (at least 1): the top of the y axis.
+    public static func peak(_ series: [ChartSeries]) -> Int { max(1, series.flatMap(\.values).max() ?? 0) }
+
+    private static func axes(peak: Int, firstLabel: String, lastLabel: String) -> [String] {
         let baseline = height - bottom
         var lines = [
             "<g font-family=\"system-ui, sans-serif\" font-size=\"12\" fill=\"#57606a\">",
@@ -101,10 +78,10 @@ public enum ActivityChart {
             "<text x=\"\(left - 6)\" y=\"\(top + 10)\" text-anchor=\"end\">\(peak)</text>",
             "<text x=\"\(left - 6)\" y=\"\(baseline)\" text-anchor=\"end\">0</text>",
         ]
-        if let first = days.first, let last = days.last {
-            lines.append("<text x=\"\(left)\" y=\"\(height - 8)\">\(escape(first.date))</text>")
+        if !firstLabel.isEmpty {
+            lines.append("<text x=\"\(left)\" y=\"\(height - 8)\">\(escape(firstLabel))</text>")
             lines.append(
-                "<text x=\"\(width - right)\" y=\"\(height - 8)\" text-anchor=\"end\">\(escape(last.date))</text>")
+                "<text x=\"\(width - right)\" y=\"\(height - 8)\" text-anchor=\"end\">\(escape(lastLabel))</text>")
         }
         lines.append("</g>")
         return lines
@@ -126,8 +103,27 @@ public enum ActivityChart {
         }.joined(separator: " ")
     }
 
-    private static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+/// Signups (blue, solid), confirmations (green, dashed) and unsubscribes (red, dotted) per day.
+public enum ActivityChart {
+    /// The SVG markup for `days` (oldest first).
+    public static func svg(days: [ActivityDay], id: String, title: String) -> String {
+        let series = [
+            ChartSeries(name: "Signups", colour: "#0b57d0", dash: "", values: days.map(\.signups)),
+            ChartSeries(name: "Confirmations", colour: "#146c2e", dash: "6 4", values: days.map(\.confirmations)),
+            ChartSeries(name: "Unsubscribes", colour: "#b3261e", dash: "2 3", values: days.map(\.unsubscribes)),
+        ]
+        let totals = series.map { "\($0.values.reduce(0, +)) \($0.name.lowercased())" }
+        let description =
+            "\(days.first?.date ?? "") to \(days.last?.date ?? ""): " + totals.joined(separator: ", ")
+            + "; at most \(LineChart.peak(series)) on one day."
+        return LineChart.svg(
+            series: series, firstLabel: days.first?.date ?? "", lastLabel: days.last?.date ?? "", id: id, title: title,
+            description: description)
     }
 }

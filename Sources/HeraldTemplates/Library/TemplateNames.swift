@@ -18,6 +18,8 @@ enum PageTemplate: String, CaseIterable {
     case consoleDashboard = "console_dashboard"
     case consoleSubscribers = "console_subscribers"
     case consoleSubscriber = "console_subscriber"
+    case consoleDigests = "console_digests"
+    case consoleDigest = "console_digest"
 
     /// Name the template is registered under.
     var name: String { "pages/\(rawValue)" }

@@ -1,0 +1,120 @@
+import Foundation
+
+/// `GET /admin/digests`: each newsletter's latest issues.
+public struct ConsoleDigestsPage: Sendable, Equatable {
+    /// One issue in the list.
+    public struct Issue: Sendable, Equatable {
+        public var id: Int64
+        public var period: String
+        public var articles: Int
+        /// `2026-12-03 07:00`.
+        public var created: String
+        /// `2026-12-03 07:04`, nil while it is being sent.
+        public var completed: String?
+
+        public init(id: Int64, period: String, articles: Int, created: String, completed: String?) {
+            self.id = id
+            self.period = period
+            self.articles = articles
+            self.created = created
+            self.completed = completed
+        }
+    }
+
+    /// One newsletter with its latest issues, newest first.
+    public struct Newsletter: Sendable, Equatable {
+        public var slug: String
+        public var title: String
+        public var issues: [Issue]
+
+        public init(slug: String, title: String, issues: [Issue]) {
+            self.slug = slug
+            self.title = title
+            self.issues = issues
+        }
+    }
+
+    public var frame: ConsoleFrame
+    public var newsletters: [Newsletter]
+
+    public init(frame: ConsoleFrame, newsletters: [Newsletter]) {
+        self.frame = frame
+        self.newsletters = newsletters
+    }
+
+    var templateValues: TemplateValues {
+        frame.context([
+            "on_digests": true,
+            "newsletters": newsletters.map { newsletter in
+                [
+                    "slug": newsletter.slug, "title": newsletter.title, "has_issues": !newsletter.issues.isEmpty,
+                    "issues": newsletter.issues.map {
+                        [
+                            "id": String($0.id), "period": $0.period, "articles": $0.articles, "created": $0.created,
+                            "completed": nullable($0.completed),
+                        ] as TemplateValues
+                    },
+                ] as TemplateValues
+            },
+        ])
+    }
+}
+
+/// `GET /admin/digests/{newsletter}/{id}`: one issue's report (the figures of the report API)
+/// with a chart of clicks per hour over the first 48 hours.
+public struct ConsoleDigestReportPage: Sendable, Equatable {
+    public var frame: ConsoleFrame
+    public var newsletterTitle: String
+    public var period: String
+    /// (label, value) pairs: delivered, failed, bounced, …
+    public var figures: [[String]]
+    /// (title, URL or "", clicks, filtered) per link.
+    public var links: [[String]]
+    /// (hour `2026-12-03 07:00`, clicks, filtered) for the first 48 hours.
+    public var hours: [[String]]
+    public var chart: String
+    /// The report as CSV (the admin API's address, for `curl` with a token).
+    public var csvPath: String
+
+    public init(
+        frame: ConsoleFrame, newsletterTitle: String, period: String, figures: [[String]], links: [[String]],
+        hours: [[String]], chart: String, csvPath: String
+    ) {
+        self.frame = frame
+        self.newsletterTitle = newsletterTitle
+        self.period = period
+        self.figures = figures
+        self.links = links
+        self.hours = hours
+        self.chart = chart
+        self.csvPath = csvPath
+    }
+
+    var templateValues: TemplateValues {
+        let rows = { (rows: [[String]]) in
+            rows.map { ["cells": $0.map { ["text": $0] as TemplateValues }] as TemplateValues }
+        }
+        return frame.context([
+            "on_digests": true,
+            "newsletter_title": newsletterTitle, "period": period,
+            "figures": figures.map { ["label": $0[0], "value": $0[1]] as TemplateValues },
+            "links": links.map {
+                ["title": $0[0], "url": nullable($0[1]), "clicks": $0[2], "filtered": $0[3]] as TemplateValues
+            },
+            "has_links": !links.isEmpty,
+            "hours": rows(hours), "chart": chart, "csv_path": csvPath,
+        ])
+    }
+}
+
+extension TemplateLibrary {
+    /// The console's digest list (`pages/console_digests`).
+    public func consoleDigestsPage(_ page: ConsoleDigestsPage) -> String {
+        render(PageTemplate.consoleDigests.name, page.templateValues)
+    }
+
+    /// One issue's report in the console (`pages/console_digest`).
+    public func consoleDigestReportPage(_ page: ConsoleDigestReportPage) -> String {
+        render(PageTemplate.consoleDigest.name, page.templateValues)
+    }
+}
