@@ -60,6 +60,13 @@ public final class SQLiteStore: SubscriberStore {
         Int(try connection.query("PRAGMA user_version").first?.int(0) ?? 0)
     }
 
+    /// Moves the whole write-ahead log into the database file and truncates the log, so the file
+    /// alone holds the committed state (with `secure_delete`, no erased row's bytes) even when the
+    /// process exits before the connection is closed.
+    public func checkpoint() async throws {
+        try await gate.withTurn { [connection] in _ = try connection.query("PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
     public func ping() async throws {
         try await gate.withTurn { [connection] in _ = try connection.query("SELECT 1") }
     }

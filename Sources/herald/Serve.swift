@@ -1,4 +1,5 @@
 import ArgumentParser
+import HeraldCore
 import HeraldServer
 import Hummingbird
 
@@ -21,8 +22,12 @@ struct Serve: AsyncParsableCommand {
             try await app.runService()
         } catch {
             await ShutdownReport.log(dependencies)
+            try? await dependencies.store.checkpoint()
             throw error
         }
         await ShutdownReport.log(dependencies)
+        // A clean stop leaves the database file complete (an erasure's zeroed pages included) even
+        // if a background task still holds the store when the process exits.
+        try await dependencies.store.checkpoint()
     }
 }

@@ -20,11 +20,18 @@ public protocol SubscriberStore: Sendable {
     /// Where the erasure key from the key file is installed at start-up; nil for stores that
     /// keep it in settings only (the in-memory reference store).
     var erasureKeySlot: ErasureKeySlot? { get }
+    /// Settles the store before the process exits, so the database holds everything committed
+    /// without relying on connections being closed (SQLite: checkpoints the write-ahead log into
+    /// the database file and truncates it). The store stays usable.
+    func checkpoint() async throws
 }
 
 extension SubscriberStore {
     /// No slot: the erasure key comes from the settings.
     public var erasureKeySlot: ErasureKeySlot? { nil }
+
+    /// Nothing to settle (memory; PostgreSQL writes through its server).
+    public func checkpoint() async throws {}
 }
 
 /// Everything a backend offers inside one store transaction: the composition of every
