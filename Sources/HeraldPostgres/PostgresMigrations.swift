@@ -299,6 +299,15 @@ enum PostgresMigrations {
                 "CREATE INDEX console_sessions_by_created ON console_sessions (created_at)",
                 "CREATE INDEX console_sessions_by_last_seen ON console_sessions (last_seen_at)",
             ]),
+        Migration(
+            version: 14, name: "operators retry and discard failed mail",
+            statements: [
+                "ALTER TABLE outbox ADD COLUMN discarded_at BIGINT",
+                """
+                CREATE INDEX outbox_attention ON outbox (id)
+                    WHERE state = 'failed' AND discarded_at IS NULL OR state = 'pending' AND attempts > 0
+                """,
+            ]),
     ]
 
     /// The newest schema version this build knows.

@@ -6,10 +6,14 @@ extension PostgresQueries {
     static let appendAudit = """
         INSERT INTO audit_log (actor, action, target, detail, occurred_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
         """
-    /// `$1` the id to stay below (NULL for the newest), `$2` the page size.
+    /// `$1` the id to stay below (NULL for the newest), `$2` the page size, `$3` actor, `$4`
+    /// action, `$5`/`$6` the occurred-at range (each NULL when not filtered).
     static let auditEntries = """
         SELECT id, actor, action, target, detail, occurred_at FROM audit_log
-        WHERE $1::bigint IS NULL OR id < $1::bigint ORDER BY id DESC LIMIT $2
+        WHERE ($1::bigint IS NULL OR id < $1::bigint) AND ($3::text IS NULL OR actor = $3::text)
+            AND ($4::text IS NULL OR action = $4::text) AND ($5::bigint IS NULL OR occurred_at >= $5::bigint)
+            AND ($6::bigint IS NULL OR occurred_at < $6::bigint)
+        ORDER BY id DESC LIMIT $2
         """
 
     // MARK: Subscriber search

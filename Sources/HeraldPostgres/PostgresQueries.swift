@@ -225,7 +225,7 @@ enum PostgresQueries {
         RETURNING id
         """
     static let markMailFailed = """
-        UPDATE outbox SET state = 'failed', attempts = $1, last_result = $2, data = ''::bytea, lease_owner = NULL
+        UPDATE outbox SET state = 'failed', attempts = $1, last_result = $2, next_attempt_at = $5, lease_owner = NULL
         WHERE id = $3 AND state = 'sending' AND lease_owner = $4
         RETURNING id
         """

@@ -45,8 +45,9 @@ extension PostgresTransaction {
     }
 
     func markMailFailed(id: Int64, owner: String, attempts: Int, at time: Date, result: String) async throws -> Bool {
-        try await run(Q.markMailFailed, [.integer(Int64(attempts)), .text(result), .integer(id), .text(owner)])
-            .count == 1
+        try await run(
+            Q.markMailFailed, [.integer(Int64(attempts)), .text(result), .integer(id), .text(owner), .date(time)]
+        ).count == 1
     }
 
     func outboxMessage(id: Int64) async throws -> OutboxMessage? {

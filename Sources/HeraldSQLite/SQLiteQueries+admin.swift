@@ -4,10 +4,13 @@ extension SQLiteQueries {
     static let appendAudit = """
         INSERT INTO audit_log (actor, action, target, detail, occurred_at) VALUES (?, ?, ?, ?, ?)
         """
-    /// `?1` the id to stay below (NULL for the newest), `?2` the page size.
+    /// `?1` the id to stay below (NULL for the newest), `?2` the page size, `?3` actor, `?4`
+    /// action, `?5`/`?6` the occurred-at range (each NULL when not filtered).
     static let auditEntries = """
         SELECT id, actor, action, target, detail, occurred_at FROM audit_log
-        WHERE ?1 IS NULL OR id < ?1 ORDER BY id DESC LIMIT ?2
+        WHERE (?1 IS NULL OR id < ?1) AND (?3 IS NULL OR actor = ?3) AND (?4 IS NULL OR action = ?4)
+            AND (?5 IS NULL OR occurred_at >= ?5) AND (?6 IS NULL OR occurred_at < ?6)
+        ORDER BY id DESC LIMIT ?2
         """
 
     // MARK: Subscriber search

@@ -162,11 +162,11 @@ enum SQLiteQueries {
             ORDER BY next_attempt_at, id LIMIT ?)
         RETURNING \(outboxColumns)
         """
-    /// Settled mail keeps no body: it holds confirmation and unsubscribe links, whose tokens are otherwise
-    /// stored only as hashes.
     static let renewMailLease = """
         UPDATE outbox SET next_attempt_at = ? WHERE id = ? AND state = 'sending' AND lease_owner = ?
         """
+    /// Sent mail keeps no body: it holds confirmation and unsubscribe links, whose tokens are otherwise
+    /// stored only as hashes. Failed mail keeps it for a retry until housekeeping forgets it.
     static let markMailSent = """
         UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_result = ?, data = X'',
             lease_owner = NULL
@@ -177,7 +177,7 @@ enum SQLiteQueries {
         WHERE id = ? AND state = 'sending' AND lease_owner = ?
         """
     static let markMailFailed = """
-        UPDATE outbox SET state = 'failed', attempts = ?, last_result = ?, data = X'', lease_owner = NULL
+        UPDATE outbox SET state = 'failed', attempts = ?, last_result = ?, next_attempt_at = ?, lease_owner = NULL
         WHERE id = ? AND state = 'sending' AND lease_owner = ?
         """
     static let outboxByID = "SELECT \(outboxColumns) FROM outbox WHERE id = ?"

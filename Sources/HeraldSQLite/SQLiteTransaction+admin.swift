@@ -13,9 +13,15 @@ extension SQLiteTransaction {
         return connection.lastInsertRowID
     }
 
-    func auditEntries(beforeID: Int64?, limit: Int) async throws -> [AuditEntry] {
-        try connection.query(Q.auditEntries, [.optionalInteger(beforeID), .integer(Int64(limit))])
-            .map(AuditEntry.init(stored:))
+    func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry] {
+        try connection.query(
+            Q.auditEntries,
+            [
+                .optionalInteger(filter.beforeID), .integer(Int64(filter.limit)), .optionalText(filter.actor),
+                .optionalText(filter.action), .date(filter.from), .date(filter.before),
+            ]
+        )
+        .map(AuditEntry.init(stored:))
     }
 
     func searchSubscribers(_ search: SubscriberSearch) async throws -> [Subscriber] {

@@ -154,7 +154,8 @@ struct SQLiteTransaction: StoreTransaction {
     }
 
     func markMailFailed(id: Int64, owner: String, attempts: Int, at time: Date, result: String) async throws -> Bool {
-        try connection.query(Q.markMailFailed, [.integer(Int64(attempts)), .text(result), .integer(id), .text(owner)])
+        try connection.query(
+            Q.markMailFailed, [.integer(Int64(attempts)), .text(result), .date(time), .integer(id), .text(owner)])
         return connection.changes == 1
     }
 

@@ -48,6 +48,47 @@ public struct NewAuditEntry: Sendable, Equatable {
 public protocol AuditOperations: Sendable {
     /// Appends one entry and returns its id.
     func appendAudit(_ entry: NewAuditEntry) async throws -> Int64
+    /// The entries `filter` selects, newest first.
+    func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry]
+}
+
+extension AuditOperations {
     /// Up to `limit` entries with an id below `beforeID` (all when nil), newest first.
-    func auditEntries(beforeID: Int64?, limit: Int) async throws -> [AuditEntry]
+    public func auditEntries(beforeID: Int64?, limit: Int) async throws -> [AuditEntry] {
+        try await auditEntries(AuditFilter(beforeID: beforeID, limit: limit))
+    }
+}
+
+/// Which audit entries to read: every condition that is set must hold.
+public struct AuditFilter: Sendable, Equatable {
+    /// Exactly this operator (token name).
+    public var actor: String?
+    /// Exactly this action, e.g. `subscriber.erase`.
+    public var action: String?
+    /// Occurred at or after.
+    public var from: Date?
+    /// Occurred before.
+    public var before: Date?
+    /// Ids below this one (the keyset page cursor).
+    public var beforeID: Int64?
+    public var limit: Int
+
+    public init(
+        actor: String? = nil, action: String? = nil, from: Date? = nil, before: Date? = nil, beforeID: Int64? = nil,
+        limit: Int
+    ) {
+        self.actor = actor
+        self.action = action
+        self.from = from
+        self.before = before
+        self.beforeID = beforeID
+        self.limit = limit
+    }
+
+    /// Whether `entry` passes every condition but the page cursor and size.
+    public func admits(_ entry: AuditEntry) -> Bool {
+        (actor.map { entry.actor == $0 } ?? true) && (action.map { entry.action == $0 } ?? true)
+            && (from.map { entry.occurredAt >= $0 } ?? true) && (before.map { entry.occurredAt < $0 } ?? true)
+            && (beforeID.map { entry.id < $0 } ?? true)
+    }
 }

@@ -13,6 +13,8 @@ struct InMemoryState: Sendable {
     var outbox: [Int64: OutboxMessage] = [:]
     /// Who holds the claim of each `sending` outbox row.
     var outboxLeaseOwners: [Int64: String] = [:]
+    /// Outbox rows an operator discarded.
+    var outboxDiscarded: Set<Int64> = []
     var settings: [String: String] = [:]
     var digestIssues: [Int64: DigestIssue] = [:]
     var deliveries: [Int64: [Int64: Delivery]] = [:]

@@ -13,10 +13,8 @@ extension InMemoryTransaction {
         }
     }
 
-    func auditEntries(beforeID: Int64?, limit: Int) async throws -> [AuditEntry] {
-        read { state in
-            Array(state.audit.reversed().filter { entry in beforeID.map { entry.id < $0 } ?? true }.prefix(limit))
-        }
+    func auditEntries(_ filter: AuditFilter) async throws -> [AuditEntry] {
+        read { state in Array(state.audit.reversed().filter(filter.admits).prefix(filter.limit)) }
     }
 
     func queueDigestItem(newsletter: String, article: DigestArticle, queuedBy: String, at time: Date) async throws

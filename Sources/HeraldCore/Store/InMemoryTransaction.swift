@@ -203,6 +203,7 @@ final class InMemoryTransaction: StoreTransaction {
         updateOwned(id, owner: owner) { message in
             message.state = .failed
             message.attempts = attempts
+            message.nextAttemptAt = time
             message.lastResult = result
         }
     }

@@ -87,7 +87,7 @@ public func buildApplication(
         OutboxService(worker: makeOutboxWorker(configuration: configuration, dependencies: dependencies)),
         HousekeepingService(
             service: try makeSubscriptionService(configuration: configuration, dependencies: dependencies),
-            interval: .seconds(3600),
+            outboxReview: OutboxReview(store: dependencies.store, now: dependencies.now), interval: .seconds(3600),
             reminderInterval: HousekeepingService.reminderInterval(for: configuration.signup.reminderAfter),
             outboxWake: dependencies.outboxWake, logger: dependencies.logger),
         WebhookService(worker: makeWebhookWorker(configuration: configuration, dependencies: dependencies)),

@@ -3,10 +3,11 @@ import Logging
 import ServiceLifecycle
 
 /// Periodic housekeeping inside `herald serve`: sends the one reminder of signups unconfirmed for
-/// `reminder_hours` (every `reminderInterval`) and purges signups never confirmed in time (every
-/// `interval`).
+/// `reminder_hours` (every `reminderInterval`); every `interval` it purges signups never confirmed
+/// in time and removes the messages of mail failed longer than `OutboxReview.failedMailRetention`.
 struct HousekeepingService: Service {
     let service: SubscriptionService
+    let outboxReview: OutboxReview
     let interval: Duration
     /// How often due reminders are looked for; nil when reminders are off.
     var reminderInterval: Duration?
@@ -39,6 +40,8 @@ struct HousekeepingService: Service {
         do {
             let removed = try await service.purgeExpiredPending()
             if removed > 0 { logger.info("purged unconfirmed signups", metadata: ["count": "\(removed)"]) }
+            let forgotten = try await outboxReview.forgetExpiredFailures()
+            if forgotten > 0 { logger.info("removed old failed mail", metadata: ["count": "\(forgotten)"]) }
         } catch {
             logger.error("housekeeping failed", metadata: ["error": "\(error)"])
         }

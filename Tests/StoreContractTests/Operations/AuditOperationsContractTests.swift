@@ -33,3 +33,43 @@ struct AuditOperationsContractTests {
         #expect(older.map(\.action) == ["a.two"])
     }
 }
+
+extension AuditOperationsContractTests {
+    @Test(arguments: StoreBackend.all)
+    func auditEntriesAreFilteredByOperatorActionAndTime(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeWithNewsletters()
+        let entries: [(String, String, Double)] = [
+            ("olena", "subscriber.erase", 0), ("ops", "subscriber.erase", 3600), ("olena", "mail.retry", 7200),
+            ("olena", "subscriber.erase", 10_800), ("o'; --", "subscriber.erase", 10_800),
+        ]
+        try await store.transaction { tx in
+            for (actor, action, offset) in entries {
+                _ = try await tx.appendAudit(
+                    NewAuditEntry(
+                        actor: actor, action: action, target: nil, occurredAt: Fixtures.now.addingTimeInterval(offset)))
+            }
+        }
+        func read(_ filter: AuditFilter) async throws -> [String] {
+            try await store.transaction { try await $0.auditEntries(filter) }.map {
+                "\($0.actor) \($0.action) \(Int($0.occurredAt.timeIntervalSince(Fixtures.now)))"
+            }
+        }
+        #expect(
+            try await read(AuditFilter(actor: "olena", limit: 10)) == [
+                "olena subscriber.erase 10800", "olena mail.retry 7200", "olena subscriber.erase 0",
+            ])
+        #expect(
+            try await read(AuditFilter(actor: "olena", action: "subscriber.erase", limit: 10)) == [
+                "olena subscriber.erase 10800", "olena subscriber.erase 0",
+            ])
+        #expect(
+            try await read(
+                AuditFilter(
+                    from: Fixtures.now.addingTimeInterval(3600), before: Fixtures.now.addingTimeInterval(10_800),
+                    limit: 10)) == ["olena mail.retry 7200", "ops subscriber.erase 3600"])
+        #expect(try await read(AuditFilter(actor: "o'; --", limit: 10)) == ["o'; -- subscriber.erase 10800"])
+        let newest = try await store.transaction { try await $0.auditEntries(AuditFilter(actor: "olena", limit: 1)) }
+        let next = try await read(AuditFilter(actor: "olena", beforeID: newest.first?.id, limit: 1))
+        #expect(next == ["olena mail.retry 7200"])
+    }
+}
