@@ -26,32 +26,48 @@ public typealias ErasureOperations = SubscriberOperations & SuppressionListOpera
 public typealias DataExportOperations =
     SubscriberOperations & SubscriptionOperations & ConsentOperations & SuppressionListOperations
 
-/// What ``SubscriberAdministration`` uses: an erasure's and a data export's operations.
-public typealias SubscriberAdministrationOperations = ErasureOperations & DataExportOperations
+/// What ``SubscriberAdministration`` uses: an erasure's and a data export's operations, and the
+/// audit log.
+public typealias SubscriberAdministrationOperations = ErasureOperations & DataExportOperations & AuditOperations
 
-/// GDPR erasure (Art. 17) and access (Art. 15) for one subscriber.
+/// GDPR erasure (Art. 17) and access (Art. 15) for one subscriber, as the admin API, the console
+/// and the CLI do them: each writes its audit entry (`subscriber.erase`, `subscriber.export`)
+/// naming the operator in the same transaction.
 public struct SubscriberAdministration: Sendable {
     let store: ScopedStore<any SubscriberAdministrationOperations>
     let now: @Sendable () -> Date
+    /// Where the `subscriber.erased` event goes (in the erasure's transaction).
+    let webhooks: WebhookPublisher
 
-    public init(store: any SubscriberStore, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        store: any SubscriberStore, now: @escaping @Sendable () -> Date = Date.init, webhooks: WebhookPublisher = .none
+    ) {
         self.store = ScopedStore(store) { $0 }
         self.now = now
+        self.webhooks = webhooks
     }
 
     /// Erases the subscriber in one transaction: suppresses the address (reason `erased`, naming
-    /// `actor`), then deletes the person and all their personal data.
+    /// `actor`), deletes the person and all their personal data, publishes `subscriber.erased`
+    /// and writes the audit entry.
     ///
     /// - Throws: ``AdministrationError/subscriberNotFound(_:)``; store errors.
     @discardableResult
     public func erase(subscriberID: Int64, actor: String) async throws -> ErasureReceipt {
         let time = now()
-        return try await store.transaction { tx in
-            try await Self.erase(subscriberID: subscriberID, actor: actor, at: time, in: tx)
+        return try await store.transaction { [webhooks] tx in
+            let receipt = try await Self.erase(
+                subscriberID: subscriberID, actor: actor, at: time, in: tx, webhooks: webhooks)
+            _ = try await tx.appendAudit(
+                NewAuditEntry(
+                    actor: actor, action: "subscriber.erase", target: "subscriber:\(subscriberID)",
+                    detailJSON: AuditDetail.json(["suppression": receipt.suppression.reason.rawValue]),
+                    occurredAt: time))
+            return receipt
         }
     }
 
-    /// ``erase(subscriberID:actor:)`` inside an open transaction (to write an audit entry or an
+    /// ``erase(subscriberID:actor:)`` inside an open transaction, without the audit entry (to write it or an
     /// event with it).
     public static func erase(
         subscriberID: Int64, actor: String, at time: Date, in tx: any ErasureOperations,
@@ -68,14 +84,21 @@ public struct SubscriberAdministration: Sendable {
     }
 
     /// Everything held about the subscriber: address, name, attributes, subscriptions, consent
-    /// history and suppression status.
+    /// history and suppression status; the audit entry names `actor`.
     ///
     /// - Throws: ``AdministrationError/subscriberNotFound(_:)``; store errors.
-    public func exportData(subscriberID: Int64) async throws -> SubscriberDataExport {
-        try await store.transaction { tx in try await Self.exportData(subscriberID: subscriberID, in: tx) }
+    public func exportData(subscriberID: Int64, actor: String) async throws -> SubscriberDataExport {
+        let time = now()
+        return try await store.transaction { tx in
+            let data = try await Self.exportData(subscriberID: subscriberID, in: tx)
+            _ = try await tx.appendAudit(
+                NewAuditEntry(
+                    actor: actor, action: "subscriber.export", target: "subscriber:\(subscriberID)", occurredAt: time))
+            return data
+        }
     }
 
-    /// ``exportData(subscriberID:)`` inside an open transaction.
+    /// ``exportData(subscriberID:actor:)`` inside an open transaction.
     public static func exportData(subscriberID: Int64, in tx: any DataExportOperations) async throws
         -> SubscriberDataExport
     {

@@ -46,7 +46,8 @@ public enum AdminAPI {
         ).register(on: group)
         AdminSubscriptionController(service: service, maxBodyBytes: limit).register(on: group)
         AdminPrivacyController(
-            store: store, now: dependencies.now, webhooks: makeWebhookPublisher(configuration: configuration)
+            administration: SubscriberAdministration(
+                store: store, now: dependencies.now, webhooks: makeWebhookPublisher(configuration: configuration))
         ).register(on: group)
         AdminNewslettersController(store: store, newsletters: newsletters).register(on: group)
         AdminDigestsController(

@@ -12,8 +12,12 @@ enum AdminJSON {
         fields[.contentType] = "application/json; charset=utf-8"
         fields[.cacheControl] = "no-store"
         fields[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        let data = (try? encoder.encode(value)) ?? Data(#"{"error":{"code":"encoding_failed","message":"?"}}"#.utf8)
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: encode(value))))
+    }
+
+    /// The JSON bytes of `value` as the admin API writes them.
+    static func encode(_ value: some Encodable) -> [UInt8] {
+        Array((try? encoder.encode(value)) ?? Data(#"{"error":{"code":"encoding_failed","message":"?"}}"#.utf8))
     }
 
     private static var encoder: JSONEncoder {

@@ -6,44 +6,19 @@ import Hummingbird
 /// on the suppression list) and `GET /api/v1/subscribers/{id}/export` returns everything held
 /// about them. Both write an audit entry in the same transaction.
 struct AdminPrivacyController: Sendable {
-    let store: any SubscriberStore
-    let now: @Sendable () -> Date
-    /// Where the `subscriber.erased` event goes (in the erasure's transaction).
-    var webhooks = WebhookPublisher.none
+    let administration: SubscriberAdministration
 
     func register(on group: RouterGroup<HeraldRequestContext>) {
         group.delete("/subscribers/:id") { request, context in
-            try await erase(try AdminQuery(request: request, context: context).id("id"), actor: context.actor)
+            let id = try AdminQuery(request: request, context: context).id("id")
+            let receipt = try await administration.erase(subscriberID: id, actor: context.actor)
+            return AdminJSON.response(
+                ErasureView(subscriberID: id, suppression: AdminSuppressionView(receipt.suppression)))
         }
         group.get("/subscribers/:id/export") { request, context in
-            try await export(try AdminQuery(request: request, context: context).id("id"), actor: context.actor)
+            let id = try AdminQuery(request: request, context: context).id("id")
+            return AdminJSON.response(try await administration.exportData(subscriberID: id, actor: context.actor))
         }
-    }
-
-    private func erase(_ id: Int64, actor: String) async throws -> Response {
-        let time = now()
-        let receipt = try await store.transaction { tx in
-            let receipt = try await SubscriberAdministration.erase(
-                subscriberID: id, actor: actor, at: time, in: tx, webhooks: webhooks)
-            _ = try await tx.appendAudit(
-                NewAuditEntry(
-                    actor: actor, action: "subscriber.erase", target: "subscriber:\(id)",
-                    detailJSON: AuditDetail.json(["suppression": receipt.suppression.reason.rawValue]), occurredAt: time
-                ))
-            return receipt
-        }
-        return AdminJSON.response(ErasureView(subscriberID: id, suppression: AdminSuppressionView(receipt.suppression)))
-    }
-
-    private func export(_ id: Int64, actor: String) async throws -> Response {
-        let time = now()
-        let data = try await store.transaction { tx in
-            let data = try await SubscriberAdministration.exportData(subscriberID: id, in: tx)
-            _ = try await tx.appendAudit(
-                NewAuditEntry(actor: actor, action: "subscriber.export", target: "subscriber:\(id)", occurredAt: time))
-            return data
-        }
-        return AdminJSON.response(data)
     }
 }
 

@@ -191,7 +191,7 @@ public func buildRouter(
     if configuration.adminConsole, !configuration.adminTokens.isEmpty {
         makeConsoleController(
             configuration: configuration, dependencies: dependencies, site: site, limiter: adminLimiter,
-            clients: clients
+            clients: clients, service: service
         ).register(on: router)
     }
     BounceReportsController(
@@ -218,10 +218,17 @@ enum EmailPolicyFactory {
 /// The operator console for this configuration (sessions keyed by the manage-link secret).
 func makeConsoleController(
     configuration: HeraldConfiguration, dependencies: HeraldDependencies, site: SiteContext, limiter: FailureLimiter,
-    clients: ClientAddressResolver
+    clients: ClientAddressResolver, service: SubscriptionService
 ) -> ConsoleController {
-    ConsoleController(
-        store: dependencies.store, credentials: AdminCredentials(tokens: configuration.adminTokens),
+    let services = ConsoleServices(
+        subscriptions: service,
+        administration: SubscriberAdministration(
+            store: dependencies.store, now: dependencies.now,
+            webhooks: makeWebhookPublisher(configuration: configuration)),
+        outboxReview: OutboxReview(store: dependencies.store, now: dependencies.now),
+        settings: ConsoleSettingsSummary.sections(configuration))
+    return ConsoleController(
+        store: dependencies.store, services: services, credentials: AdminCredentials(tokens: configuration.adminTokens),
         operatorNames: Set(configuration.adminTokens.keys), limiter: limiter, clients: clients,
         templates: dependencies.templates, site: site, newsletters: configuration.newsletters,
         csrf: ConsoleCSRF(secret: dependencies.manageLinkSecret),

@@ -39,7 +39,8 @@ extension ConsoleController {
         let next = found.count == search.limit ? found.last.map { nextPageURL(request, after: $0.id) } : nil
         let page = ConsoleSubscribersPage(
             frame: frame(session), query: search.addressContains ?? "", newsletter: search.newsletter,
-            status: search.status?.rawValue, newsletters: newsletters, rows: rows, nextURL: next)
+            status: search.status?.rawValue, newsletters: newsletters, rows: rows, nextURL: next,
+            notice: request.uri.queryParameters.get("done").flatMap(ConsoleNotice.init(rawValue:)))
         return ConsoleResponses.html(templates.consoleSubscribersPage(page))
     }
 
@@ -78,9 +79,20 @@ extension ConsoleController {
 
     private func subscriber(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
         guard let session = try await session(of: request) else { return signInRedirect() }
-        guard let id = context.parameters.get("id").flatMap({ Int64($0) }), id > 0 else {
+        guard let id = pathID(context) else { return notFound("No subscriber has this number.") }
+        let notice = request.uri.queryParameters.get("done").flatMap(ConsoleNotice.init(rawValue:))
+        guard let page = try await subscriberPage(id: id, session: session, notice: notice) else {
             return notFound("No subscriber has this number.")
         }
+        return ConsoleResponses.html(templates.consoleSubscriberPage(page))
+    }
+
+    /// Subscriber `id`'s page, or nil when there is no such subscriber. `refused` puts an error
+    /// (and the note typed) next to one subscription's change form.
+    func subscriberPage(
+        id: Int64, session: ConsoleSession, notice: ConsoleNotice? = nil,
+        refused: (slug: String, problem: String, note: String)? = nil
+    ) async throws -> ConsoleSubscriberPage? {
         let found = try await store.transaction {
             tx -> (Subscriber, [Subscription], [ConsentEvent], SuppressionEntry?)? in
             guard let subscriber = try await tx.subscriber(id: id) else { return nil }
@@ -89,14 +101,16 @@ extension ConsoleController {
                 try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx)
             )
         }
-        guard let (subscriber, subscriptions, consent, suppression) = found else {
-            return notFound("No subscriber has this number.")
-        }
-        let page = ConsoleSubscriberPage(
-            frame: frame(session), email: subscriber.email, name: subscriber.name,
+        guard let (subscriber, subscriptions, consent, suppression) = found else { return nil }
+        return ConsoleSubscriberPage(
+            frame: frame(session), id: id, email: subscriber.email, name: subscriber.name,
             since: ConsoleDates.day(subscriber.createdAt),
-            subscriptions: subscriptions.map {
-                [title(of: $0.newsletter), $0.status.rawValue, ConsoleDates.minute($0.updatedAt)]
+            subscriptions: subscriptions.map { subscription in
+                let mine = refused?.slug == subscription.newsletter ? refused : nil
+                return ConsoleSubscriberPage.Subscription(
+                    slug: subscription.newsletter, title: title(of: subscription.newsletter),
+                    state: subscription.status.rawValue, changed: ConsoleDates.minute(subscription.updatedAt),
+                    problem: mine?.problem, note: mine?.note ?? "")
             },
             consent: consent.map {
                 [
@@ -106,11 +120,15 @@ extension ConsoleController {
             },
             suppression: suppression.map {
                 "\($0.reason.rawValue)\($0.detail.map { ", \($0)" } ?? "") since \(ConsoleDates.day($0.createdAt))"
-            })
-        return ConsoleResponses.html(templates.consoleSubscriberPage(page))
+            }, notice: notice)
     }
 
-    private func title(of slug: String) -> String {
+    /// A positive id from the path's `id`.
+    func pathID(_ context: HeraldRequestContext) -> Int64? {
+        context.parameters.get("id").flatMap { Int64($0) }.flatMap { $0 > 0 ? $0 : nil }
+    }
+
+    func title(of slug: String) -> String {
         newsletters.first { $0.slug == slug }?.title ?? slug
     }
 

@@ -6,9 +6,11 @@ import Hummingbird
 /// The operator console under `/admin`: sign-in with an admin token (wrong tokens count towards
 /// the admin API's lockout), a server-side session in the database (shared by every `herald
 /// serve`), an anti-forgery token bound to the session on every form, sign-out, and the
-/// dashboard. Every page works without JavaScript (forms post and redirect).
+/// dashboard. Every page works without JavaScript (forms post and redirect). Changes go through
+/// the same Core services as the admin API, which audit them in the same transaction.
 struct ConsoleController: Sendable {
     let store: any SubscriberStore
+    let services: ConsoleServices
     let credentials: AdminCredentials
     let operatorNames: Set<String>
     let limiter: FailureLimiter
@@ -29,7 +31,11 @@ struct ConsoleController: Sendable {
         router.post("/admin/sign-in") { request, context in try await signIn(request, context) }
         router.post("/admin/sign-out") { request, _ in try await signOut(request) }
         registerSubscribers(on: router)
+        registerSubscriberActions(on: router)
         registerDigests(on: router)
+        registerMail(on: router)
+        registerAudit(on: router)
+        router.get("/admin/settings") { request, _ in try await settings(request) }
     }
 
     // MARK: Sessions
@@ -97,22 +103,11 @@ struct ConsoleController: Sendable {
             ])
     }
 
-    private func signOut(_ incoming: Request) async throws -> Response {
-        var request = incoming
-        guard let session = try await session(of: request) else {
-            return ConsoleResponses.redirect(to: site.baseURL + "/admin/sign-in")
-        }
-        let fields = (try? await request.collectBody(upTo: maxBodyBytes)).flatMap {
-            try? FormBody.parse(Array(buffer: $0))
-        }
-        guard csrf.matches(fields?.first(where: { $0.name == "csrf" })?.value, sessionHash: session.idHash) else {
-            return ConsoleResponses.html(
-                templates.errorPage(
-                    ErrorPage(
-                        site: site, status: 403,
-                        message: "This form had expired. Go back, reload the page and try again.")),
-                status: .forbidden)
-        }
+    private func signOut(_ request: Request) async throws -> Response {
+        try await posted(request) { session, _ in try await endSession(session) }
+    }
+
+    private func endSession(_ session: ConsoleSession) async throws -> Response {
         try await store.transaction { [now] tx in
             try await tx.deleteConsoleSession(idHash: session.idHash)
             _ = try await tx.appendAudit(

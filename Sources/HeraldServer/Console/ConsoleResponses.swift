@@ -20,6 +20,15 @@ enum ConsoleResponses {
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
+    /// A file to save (`Content-Disposition: attachment`), with the same headers as the pages.
+    static func download(_ bytes: [UInt8], contentType: String, fileName: String) -> Response {
+        var response = html("", status: .ok)
+        response.headers[.contentType] = contentType
+        response.headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
+        response.body = .init(byteBuffer: ByteBuffer(bytes: bytes))
+        return response
+    }
+
     static func redirect(to location: String, cookies: [String] = []) -> Response {
         var fields: HTTPFields = [.location: location, .cacheControl: "no-store"]
         for cookie in cookies { fields.append(HTTPField(name: .setCookie, value: cookie)) }

@@ -50,11 +50,14 @@ public struct ConsoleSubscribersPage: Sendable, Equatable {
     public var rows: [Row]
     /// The next page's URL, when there may be one.
     public var nextURL: String?
+    /// What the operator's last action did.
+    public var notice: ConsoleNotice?
 
     public init(
         frame: ConsoleFrame, query: String, newsletter: String?, status: String?, newsletters: [Newsletter],
-        rows: [Row], nextURL: String?
+        rows: [Row], nextURL: String?, notice: ConsoleNotice? = nil
     ) {
+        self.notice = notice
         self.frame = frame
         self.query = query
         self.newsletter = newsletter
@@ -67,7 +70,7 @@ public struct ConsoleSubscribersPage: Sendable, Equatable {
     /// Keys: `query`, `newsletters` (`slug`, `title`, `selected`), `statuses` (`value`, `selected`),
     /// `rows` (`id`, `email`, `name`, `subscriptions`, `since`), `has_rows`, `next_url`.
     var templateValues: TemplateValues {
-        frame.context([
+        var values: TemplateValues = [
             "on_subscribers": true,
             "query": query,
             "newsletters": newsletters.map {
@@ -84,48 +87,85 @@ public struct ConsoleSubscribersPage: Sendable, Equatable {
             },
             "has_rows": !rows.isEmpty,
             "next_url": nullable(nextURL),
-        ])
+        ]
+        notice?.mark(&values)
+        return frame.context(values)
     }
 }
 
-/// `GET /admin/subscribers/{id}`: one subscriber's subscriptions, consent history and suppression.
+/// `GET /admin/subscribers/{id}`: one subscriber's subscriptions (each with a form to change
+/// it), consent history and suppression, and the export and erase actions.
 public struct ConsoleSubscriberPage: Sendable, Equatable {
+    /// One subscription and its change form.
+    public struct Subscription: Sendable, Equatable {
+        public var slug: String
+        public var title: String
+        public var state: String
+        /// `2026-12-03 07:00`.
+        public var changed: String
+        /// Why the last change of this subscription was refused (shown next to its form).
+        public var problem: String?
+        /// The note the operator typed, when the change was refused.
+        public var note: String
+
+        public init(
+            slug: String, title: String, state: String, changed: String, problem: String? = nil, note: String = ""
+        ) {
+            self.slug = slug
+            self.title = title
+            self.state = state
+            self.changed = changed
+            self.problem = problem
+            self.note = note
+        }
+    }
+
     public var frame: ConsoleFrame
+    public var id: Int64
     public var email: String
     public var name: String?
     public var since: String
-    /// (newsletter title, state, last change `2026-12-03 07:00 UTC`).
-    public var subscriptions: [[String]]
+    public var subscriptions: [Subscription]
     /// (when, newsletter, action, source, IP address, user agent), oldest first.
     public var consent: [[String]]
     /// "erased by api:desk (2026-12-03)", when the address is suppressed.
     public var suppression: String?
+    /// What the operator's last action did.
+    public var notice: ConsoleNotice?
 
     public init(
-        frame: ConsoleFrame, email: String, name: String?, since: String, subscriptions: [[String]],
-        consent: [[String]], suppression: String?
+        frame: ConsoleFrame, id: Int64, email: String, name: String?, since: String, subscriptions: [Subscription],
+        consent: [[String]], suppression: String?, notice: ConsoleNotice? = nil
     ) {
         self.frame = frame
+        self.id = id
         self.email = email
         self.name = name
         self.since = since
         self.subscriptions = subscriptions
         self.consent = consent
         self.suppression = suppression
+        self.notice = notice
     }
 
-    /// Keys: `email`, `name`, `since`, `subscriptions` and `consent` (rows of `cells`), `suppression`.
+    /// Keys: `id`, `email`, `name`, `since`, `subscriptions` (`slug`, `title`, `state`, `changed`,
+    /// `problem`, `note`, `to_confirmed`), `consent` (rows of `cells`), `suppression`, `notice_*`.
     var templateValues: TemplateValues {
-        frame.context([
-            "on_subscribers": true,
+        var values: TemplateValues = [
+            "on_subscribers": true, "id": String(id),
             "email": email, "name": nullable(name), "since": since,
             "subscriptions": subscriptions.map {
-                ["cells": $0.map { ["text": $0] as TemplateValues }] as TemplateValues
+                [
+                    "slug": $0.slug, "title": $0.title, "state": $0.state, "changed": $0.changed,
+                    "problem": nullable($0.problem), "note": $0.note, "is_confirmed": $0.state == "confirmed",
+                ] as TemplateValues
             },
             "consent": consent.map { ["cells": $0.map { ["text": $0] as TemplateValues }] as TemplateValues },
             "has_consent": !consent.isEmpty,
             "suppression": nullable(suppression),
-        ])
+        ]
+        notice?.mark(&values)
+        return frame.context(values)
     }
 }
 
@@ -138,5 +178,10 @@ extension TemplateLibrary {
     /// One subscriber in the console (`pages/console_subscriber`).
     public func consoleSubscriberPage(_ page: ConsoleSubscriberPage) -> String {
         render(PageTemplate.consoleSubscriber.name, page.templateValues)
+    }
+
+    /// The erasure's confirmation step (`pages/console_erase`).
+    public func consoleErasePage(_ page: ConsoleErasePage) -> String {
+        render(PageTemplate.consoleErase.name, page.templateValues)
     }
 }

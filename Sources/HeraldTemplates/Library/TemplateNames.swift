@@ -20,6 +20,10 @@ enum PageTemplate: String, CaseIterable {
     case consoleSubscriber = "console_subscriber"
     case consoleDigests = "console_digests"
     case consoleDigest = "console_digest"
+    case consoleErase = "console_erase"
+    case consoleMail = "console_mail"
+    case consoleAudit = "console_audit"
+    case consoleSettings = "console_settings"
 
     /// Name the template is registered under.
     var name: String { "pages/\(rawValue)" }

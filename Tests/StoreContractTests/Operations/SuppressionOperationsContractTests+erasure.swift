@@ -99,7 +99,7 @@ struct ErasureContractTests {
         let list = SuppressionList(store: store)
         #expect(try await list.entry(for: EmailAddress(validating: "ERIN.erased@example.org"))?.reason == .erased)
         #expect(try await store.transaction { try await $0.suppressionCount() } == 1)
-        let kimData = try await admin.exportData(subscriberID: kim)
+        let kimData = try await admin.exportData(subscriberID: kim, actor: "test")
         #expect(kimData.subscriptions.count == 2 && kimData.consentHistory.count == 2)
     }
 
@@ -118,7 +118,7 @@ struct ErasureContractTests {
     func exportHoldsEverythingAboutThePerson(_ backend: StoreBackend) async throws {
         let (store, erin, _) = try await Self.seeded(backend)
         let admin = SubscriberAdministration(store: store, now: { Fixtures.now })
-        var data = try await admin.exportData(subscriberID: erin)
+        var data = try await admin.exportData(subscriberID: erin, actor: "test")
         #expect(data.email == Self.address)
         #expect(data.name == "Erin <b>Erased</b>")
         #expect(data.attributes == ["city": .string("Kyiv"), "plan": .string("gold")])
@@ -128,7 +128,7 @@ struct ErasureContractTests {
         #expect(data.suppression == nil)
         try await SuppressionList(store: store, now: { Fixtures.now })
             .suppress(EmailAddress(validating: Self.address), reason: .hardBounce, detail: "550 no such user")
-        data = try await admin.exportData(subscriberID: erin)
+        data = try await admin.exportData(subscriberID: erin, actor: "test")
         #expect(data.suppression?.reason == .hardBounce)
         let json = String(decoding: try JSONEncoder().encode(data), as: UTF8.self)
         for key in [
@@ -137,7 +137,7 @@ struct ErasureContractTests {
             #expect(json.contains(key))
         }
         await #expect(throws: AdministrationError.subscriberNotFound(999)) {
-            _ = try await admin.exportData(subscriberID: 999)
+            _ = try await admin.exportData(subscriberID: 999, actor: "test")
         }
     }
 }
