@@ -7,17 +7,22 @@ public enum OutboxReviewError: Error, Sendable, Equatable, CustomStringConvertib
     /// The mail is in a state the action does not apply to (sent, being sent, discarded, or
     /// failed so long ago that its message was removed).
     case notApplicable(Int64, OutboxState)
+    /// A recipient is on the suppression list (for this reason): no mail goes to it.
+    case recipientSuppressed(Int64, SuppressionReason)
 
     public var description: String {
         switch self {
         case .mailNotFound(let id): "no mail with id \(id)"
         case .notApplicable(let id, let state): "mail \(id) is \(state.rawValue) and cannot be changed now"
+        case .recipientSuppressed(let id, let reason):
+            "the recipient of mail \(id) is suppressed (\(reason.rawValue)), so it would not be sent; discard it"
         }
     }
 }
 
 /// What ``OutboxReview`` touches: the outbox, its review operations and the audit log.
 public typealias OutboxReviewStoreOperations = OutboxOperations & OutboxReviewOperations & AuditOperations
+    & SuppressionListOperations
 
 /// The operator's view of mail that did not go out: list it, send it again once the relay is
 /// fixed, or give up on it. Each change is audited with the operator's name in its transaction.
@@ -40,11 +45,18 @@ public struct OutboxReview: Sendable {
     }
 
     /// Makes a failed or deferred mail due now with a fresh attempt budget (audit `mail.retry`).
+    /// A mail to a suppressed address is refused: the worker would drop it again.
     ///
     /// - Throws: ``OutboxReviewError``; store errors.
     public func retry(mailID: Int64, actor: String) async throws {
         try await change(mailID, actor: actor, action: "mail.retry") { tx, time in
-            try await tx.retryMail(id: mailID, at: time)
+            guard let message = try await tx.outboxMessage(id: mailID) else { return false }
+            let hasher = try await SuppressionHasher.current(in: tx)
+            let hashes = message.mail.recipients.compactMap { try? EmailAddress(validating: $0) }.map(hasher.hash)
+            if let entry = try await tx.suppressions(addressHashes: hashes).values.first {
+                throw OutboxReviewError.recipientSuppressed(mailID, entry.reason)
+            }
+            return try await tx.retryMail(id: mailID, at: time)
         }
     }
 

@@ -137,3 +137,27 @@ struct ConsoleOperationsRouteTests {
         }
     }
 }
+
+extension ConsoleOperationsRouteTests {
+    @Test func aMailToASuppressedAddressIsNotRetried() async throws {
+        let harness = try RouteHarness()
+        let ids = try await Self.troubledOutbox(harness)
+        try await harness.store.transaction { tx in
+            let address = try EmailAddress(validating: "failed@example.org")
+            _ = try await SuppressionList.suppress(
+                canonicalKey: address.canonicalKey, reason: .hardBounce, detail: "550 5.1.1", at: Fixtures.now, in: tx)
+        }
+        try await harness.run { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn()
+            _ = try await browser.get("/admin/mail")
+            let refused = try await browser.post("/admin/mail/\(ids.failed)/retry", [("csrf", browser.csrf)])
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("is suppressed (hard_bounce)"))
+            let message = try await harness.store.transaction { try await $0.outboxMessage(id: ids.failed) }
+            #expect(message?.state == .failed)
+            let discarded = try await browser.post("/admin/mail/\(ids.failed)/discard", [("csrf", browser.csrf)])
+            #expect(discarded.status == .seeOther)
+        }
+    }
+}

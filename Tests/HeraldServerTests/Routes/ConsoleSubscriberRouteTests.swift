@@ -88,7 +88,7 @@ struct ConsoleSubscriberRouteTests {
             let page = try await browser.get("/admin/subscribers/\(id)")
             #expect(page.status == .ok)
             #expect(page.text.contains("<h1 class=\"cell-wrap\">olena@example.org</h1>"))
-            #expect(page.text.contains("<td>Morning News</td><td>pending</td>"))
+            #expect(page.text.contains(#"<td><strong>Morning News</strong></td><td data-label="State">pending</td>"#))
             #expect(page.text.contains("<td class=\"cell-wrap\">signup</td>"))
             #expect(page.text.contains("Firefox &lt;b&gt;"))
             #expect(!page.text.contains("<script>"))
