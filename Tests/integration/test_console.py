@@ -133,5 +133,5 @@ def test_an_operator_signs_in_reads_the_dashboard_and_signs_out(console_herald, 
     browser.find_element(By.CSS_SELECTOR, "form[action$='/admin/sign-out'] button").click()
     page_text_containing(browser, "Sign in with an admin token")
     status, headers, _ = http("GET", herald.base_url + "/admin", headers={"Cookie": f"herald_console={cookie}"})
-    assert status == 303 and headers["Location"].endswith("/admin/sign-in")
+    assert status == 303 and headers["Location"].endswith("/admin/sign-in?ended=1")
     assert os.path.exists(os.path.join(OUTPUT, "browser-console-dashboard.png"))

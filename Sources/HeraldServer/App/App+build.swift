@@ -234,5 +234,5 @@ func makeConsoleController(
         csrf: ConsoleCSRF(secret: dependencies.manageLinkSecret),
         cursors: PageCursor(secret: dependencies.manageLinkSecret),
         cookies: ConsoleCookies(secure: configuration.baseURL.lowercased().hasPrefix("https://")),
-        limits: ConsoleSessionLimits(), maxBodyBytes: 16 * 1024, now: dependencies.now)
+        limits: configuration.consoleSessions, maxBodyBytes: 16 * 1024, now: dependencies.now)
 }

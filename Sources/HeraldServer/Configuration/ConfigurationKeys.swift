@@ -84,6 +84,14 @@ struct ConfigurationKey: Sendable {
                 c, v throws(ConfigurationError) in
                 c.adminConsole = try v.bool()
             },
+            .init(name: "console_session_hours", help: "longest life of an operator console session") {
+                c, v throws(ConfigurationError) in
+                c.consoleSessions.absolute = Double(try v.int(in: 1...168) * 3600)
+            },
+            .init(name: "console_idle_minutes", help: "console sessions end after this long unused") {
+                c, v throws(ConfigurationError) in
+                c.consoleSessions.idle = Double(try v.int(in: 5...1440) * 60)
+            },
             .init(name: "admin_auth_max_failures", help: "wrong admin tokens from one IP before a lockout") {
                 c, v throws(ConfigurationError) in
                 c.adminAuth.maxFailures = try v.int(in: 1...1000)

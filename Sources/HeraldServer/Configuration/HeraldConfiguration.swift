@@ -54,6 +54,8 @@ public struct HeraldConfiguration: Sendable {
     public var outboxLeaseSeconds = 300
     /// Whether `herald serve` answers the operator console under `/admin` (only with an admin token).
     public var adminConsole = true
+    /// How long console sessions last (`console_session_hours`, `console_idle_minutes`).
+    public var consoleSessions = ConsoleSessionLimits()
     /// Double opt-in rules.
     public var signup = SignupPolicy()
     /// Web form rules.

@@ -17,7 +17,7 @@ extension ConsoleController {
     }
 
     private func audit(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
-        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let session = try await session(of: request) else { return signInRedirect(request) }
         let query = AdminQuery(request: request, context: context)
         let filter: AuditFilter
         let typed: [String: String]

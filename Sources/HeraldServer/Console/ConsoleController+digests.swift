@@ -14,7 +14,7 @@ extension ConsoleController {
     }
 
     private func digests(_ request: Request) async throws -> Response {
-        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let session = try await session(of: request) else { return signInRedirect(request) }
         let summaries = try await store.transaction { tx in
             var found: [String: [DigestIssueSummary]] = [:]
             for newsletter in newsletters {
@@ -39,7 +39,7 @@ extension ConsoleController {
     }
 
     private func digestReport(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
-        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let session = try await session(of: request) else { return signInRedirect(request) }
         let slug = context.parameters.get("slug") ?? ""
         let raw = context.parameters.get("id") ?? ""
         guard let newsletter = newsletters.first(where: { $0.slug == slug }), raw.utf8.count <= 18,

@@ -19,7 +19,7 @@ extension ConsoleController {
     }
 
     private func mail(_ request: Request) async throws -> Response {
-        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let session = try await session(of: request) else { return signInRedirect(request) }
         var before: Int64?
         if let cursor = request.uri.queryParameters.get("before") {
             guard let id = try? cursors.decode(cursor, scope: "console-mail") else {

@@ -72,7 +72,7 @@ extension ConsoleController {
     }
 
     private func eraseStep(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
-        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let session = try await session(of: request) else { return signInRedirect(request) }
         guard let id = pathID(context),
             let subscriber = try await store.transaction({ try await $0.subscriber(id: id) })
         else { return notFound("No subscriber has this number.") }

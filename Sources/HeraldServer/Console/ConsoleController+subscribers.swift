@@ -15,7 +15,7 @@ extension ConsoleController {
     }
 
     private func subscribers(_ request: Request) async throws -> Response {
-        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let session = try await session(of: request) else { return signInRedirect(request) }
         guard let search = subscriberSearch(request) else {
             return badRequest("The search could not be read: use the form to search again.")
         }
@@ -78,7 +78,7 @@ extension ConsoleController {
     }
 
     private func subscriber(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
-        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let session = try await session(of: request) else { return signInRedirect(request) }
         guard let id = pathID(context) else { return notFound("No subscriber has this number.") }
         let notice = request.uri.queryParameters.get("done").flatMap(ConsoleNotice.init(rawValue:))
         guard let page = try await subscriberPage(id: id, session: session, notice: notice) else {
@@ -136,7 +136,23 @@ extension ConsoleController {
         ConsoleFrame(site: site, operatorName: session.operatorName, csrf: csrf.token(sessionHash: session.idHash))
     }
 
-    func signInRedirect() -> Response { ConsoleResponses.redirect(to: site.baseURL + "/admin/sign-in") }
+    /// To the sign-in page; after a GET, the page asked for comes back after signing in, and a
+    /// session cookie that no longer opens a session is told so.
+    func signInRedirect(_ request: Request? = nil) -> Response {
+        var items: [URLQueryItem] = []
+        if let request, request.method == .get, let next = ConsoleNextPage.validated(request.uri.description),
+            next != "/admin"
+        {
+            items.append(URLQueryItem(name: "next", value: next))
+        }
+        if let request, ConsoleCookies.value(ConsoleCookies.session, in: request) != nil {
+            items.append(URLQueryItem(name: "ended", value: "1"))
+        }
+        var query = URLComponents()
+        query.queryItems = items
+        let suffix = items.isEmpty ? "" : "?" + (query.percentEncodedQuery ?? "")
+        return ConsoleResponses.redirect(to: site.baseURL + "/admin/sign-in" + suffix)
+    }
 
     func badRequest(_ message: String) -> Response {
         ConsoleResponses.html(

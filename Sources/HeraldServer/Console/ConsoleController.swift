@@ -27,7 +27,12 @@ struct ConsoleController: Sendable {
 
     func register(on router: Router<HeraldRequestContext>) {
         router.get("/admin") { request, _ in try await dashboard(request) }
-        router.get("/admin/sign-in") { _, _ in signInPage(problem: nil) }
+        router.get("/admin/sign-in") { request, _ in
+            let query = request.uri.queryParameters
+            return signInPage(
+                problem: query.get("ended") == "1" ? .sessionEnded : nil,
+                next: query.get("next").flatMap(ConsoleNextPage.validated) ?? "/admin")
+        }
         router.post("/admin/sign-in") { request, context in try await signIn(request, context) }
         router.post("/admin/sign-out") { request, _ in try await signOut(request) }
         registerSubscribers(on: router)
@@ -55,9 +60,11 @@ struct ConsoleController: Sendable {
         return found
     }
 
-    private func signInPage(problem: ConsoleSignInPage.Problem?, status: HTTPResponse.Status = .ok) -> Response {
+    private func signInPage(
+        problem: ConsoleSignInPage.Problem?, status: HTTPResponse.Status = .ok, next: String = "/admin"
+    ) -> Response {
         let pre = TokenSecret.generate()
-        let page = ConsoleSignInPage(site: site, csrf: csrf.token(sessionHash: pre.hash), problem: problem)
+        let page = ConsoleSignInPage(site: site, csrf: csrf.token(sessionHash: pre.hash), problem: problem, next: next)
         return ConsoleResponses.html(
             templates.consoleSignInPage(page), status: status,
             cookies: [cookies.setCookie(ConsoleCookies.signIn, pre.text, maxAge: 3600)])
@@ -69,24 +76,25 @@ struct ConsoleController: Sendable {
             let fields = try? FormBody.parse(Array(buffer: body))
         else { return signInPage(problem: .staleForm, status: .badRequest) }
         let field = { (name: String) in fields.first { $0.name == name }?.value }
+        let next = field("next").flatMap(ConsoleNextPage.validated) ?? "/admin"
         guard let pre = ConsoleCookies.value(ConsoleCookies.signIn, in: request).flatMap(TokenSecret.init(parsing:)),
             csrf.matches(field("csrf"), sessionHash: pre.hash)
         else { return signInPage(problem: .staleForm, status: .forbidden) }
         let client = clients.clientIP(peer: context.remoteAddress, headers: request.headers)
         if let seconds = await limiter.retryAfter(client) {
-            var response = signInPage(problem: .wrongToken, status: .tooManyRequests)
+            var response = signInPage(problem: .wrongToken, status: .tooManyRequests, next: next)
             response.headers[.retryAfter] = "\(seconds)"
             return response
         }
         guard let token = field("token"), token.utf8.count <= 512, let name = credentials.name(for: token) else {
             await limiter.recordFailure(client)
-            return signInPage(problem: .wrongToken, status: .unauthorized)
+            return signInPage(problem: .wrongToken, status: .unauthorized, next: next)
         }
         await limiter.recordSuccess(client)
-        return try await startSession(operatorName: name)
+        return try await startSession(operatorName: name, next: next)
     }
 
-    private func startSession(operatorName: String) async throws -> Response {
+    private func startSession(operatorName: String, next: String) async throws -> Response {
         let id = TokenSecret.generate()
         let time = now()
         try await store.transaction { tx in
@@ -96,7 +104,7 @@ struct ConsoleController: Sendable {
                 NewAuditEntry(actor: operatorName, action: "console.sign_in", target: nil, occurredAt: time))
         }
         return ConsoleResponses.redirect(
-            to: site.baseURL + "/admin",
+            to: site.baseURL + next,
             cookies: [
                 cookies.setCookie(ConsoleCookies.session, id.text, maxAge: Int(limits.absolute)),
                 cookies.setCookie(ConsoleCookies.signIn, "", maxAge: 0),
@@ -120,7 +128,7 @@ struct ConsoleController: Sendable {
     // MARK: Dashboard
 
     private func dashboard(_ request: Request) async throws -> Response {
-        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let session = try await session(of: request) else { return signInRedirect(request) }
         let requested = request.uri.queryParameters.get("days")
         guard let days = requested.map({ Int($0) }) ?? 30, ConsoleDashboardPage.ranges.contains(days) else {
             return badRequest("Choose 30, 90 or 365 days.")

@@ -114,7 +114,7 @@ enum ConsoleSettingsSummary {
 
 extension ConsoleController {
     func settings(_ request: Request) async throws -> Response {
-        guard let session = try await session(of: request) else { return signInRedirect() }
+        guard let session = try await session(of: request) else { return signInRedirect(request) }
         let page = ConsoleSettingsPage(frame: frame(session), sections: services.settings)
         return ConsoleResponses.html(templates.consoleSettingsPage(page))
     }

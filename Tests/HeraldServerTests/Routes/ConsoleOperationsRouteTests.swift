@@ -161,3 +161,45 @@ extension ConsoleOperationsRouteTests {
         }
     }
 }
+
+extension ConsoleOperationsRouteTests {
+    @Test func anEndedSessionSignsInAgainAndReturnsToThePageAskedFor() async throws {
+        let harness = try RouteHarness("console_idle_minutes: 5\nconsole_session_hours: 1\n")
+        try await harness.run { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn()
+            harness.clock.advance(by: 6 * 60)
+            let ended = try await browser.get("/admin/audit?action=mail.retry")
+            #expect(ended.status == .seeOther)
+            let location = try #require(ended.headers[.location])
+            #expect(location == "https://news.example.org/admin/sign-in?next=/admin/audit?action%3Dmail.retry&ended=1")
+            let page = try await browser.get(String(location.dropFirst("https://news.example.org".count)))
+            #expect(page.text.contains("Your session has ended"))
+            #expect(page.text.contains(#"name="next" value="/admin/audit?action=mail.retry""#))
+            let signedIn = try await browser.post(
+                "/admin/sign-in",
+                [
+                    ("csrf", browser.csrf), ("next", "/admin/audit?action=mail.retry"),
+                    ("token", RouteHarness.adminToken),
+                ])
+            #expect(signedIn.headers[.location] == "https://news.example.org/admin/audit?action=mail.retry")
+        }
+    }
+
+    @Test(arguments: [
+        "https://evil.example/admin", "//evil.example/admin", "/admin/../api/v1/audit", "/admin\\evil", "/adminx",
+        "/admin/sign-in", "/admin/%0D%0ASet-Cookie", "/admin/\u{202E}", "",
+    ])
+    func signInNeverSendsTheOperatorOffTheConsole(_ next: String) async throws {
+        #expect(ConsoleNextPage.validated(next) == nil || next == "/admin/%0D%0ASet-Cookie")
+        try await RouteHarness().run { client in
+            let browser = Browser(client)
+            _ = try await browser.get("/admin/sign-in")
+            let response = try await browser.post(
+                "/admin/sign-in", [("csrf", browser.csrf), ("next", next), ("token", RouteHarness.adminToken)])
+            let location = try #require(response.headers[.location])
+            #expect(location.hasPrefix("https://news.example.org/admin"), "\(location)")
+            #expect(!location.contains("evil") && !location.contains("\r") && !location.contains(".."))
+        }
+    }
+}

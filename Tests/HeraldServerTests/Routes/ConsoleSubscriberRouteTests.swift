@@ -103,7 +103,7 @@ struct ConsoleSubscriberRouteTests {
             for path in ["/admin/subscribers", "/admin/subscribers/1"] {
                 let response = try await client.execute(uri: path, method: .get)
                 #expect(response.status == .seeOther)
-                #expect(response.headers[.location] == "https://news.example.org/admin/sign-in")
+                #expect(response.headers[.location] == "https://news.example.org/admin/sign-in?next=\(path)")
             }
         }
     }
