@@ -81,4 +81,15 @@ struct ConsoleOperationsGoldenTests {
         Golden.check(html, against: "console_settings.html")
         #expect(html.contains("<dt>Morning &lt;News&gt;</dt>"))
     }
+
+    @Test func addASubscriberRefused() {
+        let html = library.consoleAddSubscriberPage(
+            ConsoleAddSubscriberPage(
+                frame: frame, newsletters: [("morning", "Morning News"), ("daily", "Дайджест дня")],
+                email: "\"><img src=x>", chosen: ["daily"], confirmed: true,
+                problems: [.email: "This is not a valid email address."]))
+        Golden.check(html, against: "console_subscriber_new.html")
+        #expect(!html.contains("<img src=x>") && html.contains(#"aria-describedby="email-problem""#))
+        #expect(html.contains(#"value="daily" checked"#) && html.contains(#"value="confirmed" checked"#))
+    }
 }

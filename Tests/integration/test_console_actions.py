@@ -138,3 +138,30 @@ def test_a_failed_mail_is_retried_from_the_console_once_the_smtp_server_is_fixed
             fixed.stop()
     finally:
         herald.stop()
+
+
+def test_an_operator_adds_a_subscriber_who_gets_the_confirmation_mail(make_herald, smtp, browser):  # noqa: F811
+    herald = make_herald(admin_token=TOKEN)
+    sign_in(browser, herald)
+    browser.find_element(By.LINK_TEXT, "Subscribers").click()
+    browser.find_element(By.LINK_TEXT, "Add a subscriber").click()
+    page_text_containing(browser, "How they join")
+    check_page(browser, "console-subscriber-new")
+    # A bad address comes back with the error beside the field and nothing added.
+    browser.find_element(By.ID, "email").send_keys("olena@@example.org")
+    browser.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    page_text_containing(browser, "This is not a valid email address")
+    assert browser.find_element(By.ID, "email").get_attribute("aria-invalid") == "true"
+    assert api(herald, "/api/v1/subscribers")["items"] == []
+    field = browser.find_element(By.ID, "email")
+    field.clear()
+    field.send_keys("olena@example.org")
+    browser.find_element(By.ID, "name").send_keys("Олена")
+    browser.find_element(By.CSS_SELECTOR, "form.card button[type=submit]").click()
+    page_text_containing(browser, "The subscriber was added")
+    message = smtp.wait_for_messages(1)[0]
+    assert message.envelope["rcpt_tos"] == ["olena@example.org"]
+    assert "/confirm/" in message.get_body(preferencelist=("plain",)).get_content()
+    items = api(herald, "/api/v1/subscribers")["items"]
+    assert [(s["email"], s["subscriptions"][0]["status"]) for s in items] == [("olena@example.org", "pending")]
+    assert api(herald, "/api/v1/audit")["items"][0]["action"] == "subscriber.create"

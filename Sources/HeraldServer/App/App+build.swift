@@ -191,7 +191,7 @@ public func buildRouter(
     if configuration.adminConsole, !configuration.adminTokens.isEmpty {
         makeConsoleController(
             configuration: configuration, dependencies: dependencies, site: site, limiter: adminLimiter,
-            clients: clients, service: service
+            clients: clients, service: service, emailPolicy: emailPolicy
         ).register(on: router)
     }
     BounceReportsController(
@@ -218,14 +218,14 @@ enum EmailPolicyFactory {
 /// The operator console for this configuration (sessions keyed by the manage-link secret).
 func makeConsoleController(
     configuration: HeraldConfiguration, dependencies: HeraldDependencies, site: SiteContext, limiter: FailureLimiter,
-    clients: ClientAddressResolver, service: SubscriptionService
+    clients: ClientAddressResolver, service: SubscriptionService, emailPolicy: EmailValidationPolicy
 ) -> ConsoleController {
     let services = ConsoleServices(
         subscriptions: service,
         administration: SubscriberAdministration(
             store: dependencies.store, now: dependencies.now,
             webhooks: makeWebhookPublisher(configuration: configuration)),
-        outboxReview: OutboxReview(store: dependencies.store, now: dependencies.now),
+        outboxReview: OutboxReview(store: dependencies.store, now: dependencies.now), emailPolicy: emailPolicy,
         settings: ConsoleSettingsSummary.sections(configuration))
     return ConsoleController(
         store: dependencies.store, services: services, credentials: AdminCredentials(tokens: configuration.adminTokens),

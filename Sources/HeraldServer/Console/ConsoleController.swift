@@ -35,6 +35,7 @@ struct ConsoleController: Sendable {
         }
         router.post("/admin/sign-in") { request, context in try await signIn(request, context) }
         router.post("/admin/sign-out") { request, _ in try await signOut(request) }
+        registerAddSubscriber(on: router)
         registerSubscribers(on: router)
         registerSubscriberActions(on: router)
         registerDigests(on: router)

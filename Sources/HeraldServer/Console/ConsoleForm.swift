@@ -8,6 +8,8 @@ struct ConsoleServices: Sendable {
     let subscriptions: SubscriptionService
     let administration: SubscriberAdministration
     let outboxReview: OutboxReview
+    /// The address rules of signups and the admin API.
+    let emailPolicy: EmailValidationPolicy
     /// The Settings page's sections, worked out once from the configuration.
     let settings: [ConsoleSettingsPage.Section]
 }

@@ -146,3 +146,73 @@ struct ConsoleActionRouteTests {
         }
     }
 }
+
+extension ConsoleActionRouteTests {
+    @Test func addingASubscriberPendingQueuesTheConfirmationMailAndConfirmedNeedsANote() async throws {
+        let harness = try RouteHarness()
+        try await harness.run { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn()
+            let form = try await browser.get("/admin/subscribers/new")
+            #expect(form.status == .ok && form.text.contains(#"<label for="email">Email address</label>"#))
+            let pending = try await browser.post(
+                "/admin/subscribers",
+                [
+                    ("csrf", browser.csrf), ("email", "Taras@Example.org"), ("name", "Тарас"), ("newsletters", "news"),
+                    ("newsletters", "daily"), ("status", "pending"), ("consent_note", ""),
+                ])
+            #expect(pending.status == .seeOther)
+            let location = try #require(pending.headers[.location])
+            #expect(location.hasSuffix("?done=added"))
+            #expect(try await harness.queuedMail().counts[.pending] == 1, "the confirmation mail is queued")
+            let entries = try await harness.store.transaction { try await $0.auditEntries(beforeID: nil, limit: 5) }
+            #expect(entries.first?.action == "subscriber.create")
+            _ = try await browser.get("/admin/subscribers/new")
+            let noNote = try await browser.post(
+                "/admin/subscribers",
+                [
+                    ("csrf", browser.csrf), ("email", "paper@example.org"), ("newsletters", "news"),
+                    ("status", "confirmed"),
+                ])
+            #expect(noNote.status == .unprocessableContent)
+            #expect(noNote.text.contains(#"id="consent-note-problem""#))
+            #expect(noNote.text.contains(#"value="paper@example.org""#), "the typed values come back")
+            let confirmed = try await browser.post(
+                "/admin/subscribers",
+                [
+                    ("csrf", browser.csrf), ("email", "paper@example.org"), ("newsletters", "news"),
+                    ("status", "confirmed"),
+                    ("consent_note", "Paper form, book fair 2026"),
+                ])
+            #expect(confirmed.status == .seeOther)
+            #expect(try await harness.queuedMail().counts[.pending] == 1, "no mail for a confirmed addition")
+        }
+    }
+
+    @Test(arguments: [
+        ("email", "not an address", "email-problem"), ("email", "a@b.c\r\nBcc: x@example.org", "email-problem"),
+        ("email", "<script>@example.org", "email-problem"),
+        ("name", String(repeating: "я", count: 101), "name-problem"),
+        ("newsletters", "nope", "newsletters-problem"), ("status", "unsubscribed", "status-problem"),
+    ])
+    func badFieldsAreShownBesideTheFieldAndAddNobody(_ field: String, _ value: String, _ problemID: String) async throws
+    {
+        let harness = try RouteHarness()
+        try await harness.run { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn()
+            _ = try await browser.get("/admin/subscribers/new")
+            var fields = [
+                ("csrf", browser.csrf), ("email", "ok@example.org"), ("newsletters", "news"), ("status", "pending"),
+            ]
+            fields.removeAll { $0.0 == field }
+            fields.append((field, value))
+            let response = try await browser.post("/admin/subscribers", fields)
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.contains(#"id="\#(problemID)""#), "\(field)")
+            #expect(!response.text.contains("<script>@"))
+            let found = try await harness.store.transaction { try await $0.searchSubscribers(SubscriberSearch()) }
+            #expect(found.isEmpty)
+        }
+    }
+}
