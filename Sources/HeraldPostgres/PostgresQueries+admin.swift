@@ -56,6 +56,7 @@ extension PostgresQueries {
         RETURNING id
         """
     /// Queued items of `$1` whose identity no issue of that newsletter has sent, newest first.
+    static let unqueueDigestItem = "DELETE FROM digest_queue WHERE id = $1 AND newsletter = $2 RETURNING id"
     static let pendingDigestItems = """
         SELECT q.id, q.newsletter, q.article, q.queued_by, q.queued_at FROM digest_queue q
         WHERE q.newsletter = $1 AND NOT EXISTS (

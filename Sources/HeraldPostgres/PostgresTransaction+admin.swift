@@ -69,6 +69,10 @@ extension PostgresTransaction {
         return QueuedDigestItem(id: id, newsletter: newsletter, article: article, queuedBy: queuedBy, queuedAt: time)
     }
 
+    func unqueueDigestItem(id: Int64, newsletter: String) async throws -> Bool {
+        try await run(Q.unqueueDigestItem, [.integer(id), .text(newsletter)]).count == 1
+    }
+
     func pendingDigestItems(newsletter: String, limit: Int) async throws -> [QueuedDigestItem] {
         try await run(Q.pendingDigestItems, [.text(newsletter), .integer(Int64(limit))])
             .map(QueuedDigestItem.init(stored:))

@@ -55,4 +55,5 @@ extension SQLiteQueries {
             SELECT 1 FROM digest_articles_sent a WHERE a.newsletter = q.newsletter AND a.identity = q.identity)
         ORDER BY q.id DESC LIMIT ?2
         """
+    static let unqueueDigestItem = "DELETE FROM digest_queue WHERE id = ? AND newsletter = ?"
 }

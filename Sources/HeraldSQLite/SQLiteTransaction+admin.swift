@@ -67,6 +67,11 @@ extension SQLiteTransaction {
         )
     }
 
+    func unqueueDigestItem(id: Int64, newsletter: String) async throws -> Bool {
+        try connection.query(Q.unqueueDigestItem, [.integer(id), .text(newsletter)])
+        return connection.changes == 1
+    }
+
     func pendingDigestItems(newsletter: String, limit: Int) async throws -> [QueuedDigestItem] {
         try connection.query(Q.pendingDigestItems, [.text(newsletter), .integer(Int64(limit))])
             .map(QueuedDigestItem.init(stored:))

@@ -165,3 +165,42 @@ def test_an_operator_adds_a_subscriber_who_gets_the_confirmation_mail(make_heral
     items = api(herald, "/api/v1/subscribers")["items"]
     assert [(s["email"], s["subscriptions"][0]["status"]) for s in items] == [("olena@example.org", "pending")]
     assert api(herald, "/api/v1/audit")["items"][0]["action"] == "subscriber.create"
+
+
+def test_an_operator_previews_the_next_digest_and_queues_an_article(make_herald, smtp, workdir, browser):  # noqa: F811
+    from test_digest import add_subscribers, write_feed
+    feed = os.path.join(workdir, "feed.xml")
+    write_feed(feed, [("Світло повертається", "https://news.example.org/a/1", "a1"),
+                      ("Kyiv <b>tonight</b>", "https://news.example.org/a/2", "a2")])
+    herald = make_herald(admin_token=TOKEN, newsletters=[
+        {"slug": "daily", "title": "Дайджест дня", "time_zone": "Europe/Kyiv", "digest_feed": feed, "tracking": "off"}])
+    add_subscribers(herald, 3)
+    sign_in(browser, herald)
+    browser.find_element(By.LINK_TEXT, "Digests").click()
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Next issue").click()
+    page_text_containing(browser, "Plain-text part")
+    figures = {item.find_element(By.TAG_NAME, "dt").text: item.find_element(By.TAG_NAME, "dd").text
+               for item in browser.find_elements(By.CSS_SELECTOR, "dl.figures > div")}
+    assert figures == {"Articles": "2", "Recipients now": "3"}
+    text = browser.find_element(By.CSS_SELECTOR, "pre.preview-text").text
+    assert "Світло повертається" in text and "https://news.example.org/a/1" in text
+    frame = browser.find_element(By.CSS_SELECTOR, "iframe.preview")
+    assert frame.get_attribute("sandbox") == ""
+    browser.switch_to.frame(frame)
+    assert "Світло повертається" in browser.find_element(By.TAG_NAME, "body").text
+    assert browser.find_elements(By.TAG_NAME, "script") == []
+    browser.switch_to.default_content()
+    check_page(browser, "console-digest-next")
+    # Queue an article by hand; it is in the preview at once; nothing was sent.
+    browser.find_element(By.ID, "queue-title").send_keys("Екстрений випуск")
+    browser.find_element(By.ID, "queue-url").send_keys("https://news.example.org/extra")
+    browser.find_element(By.ID, "queue-url").send_keys(Keys.ENTER)
+    page_text_containing(browser, "The article is queued for the next issue")
+    assert "Екстрений випуск" in browser.find_element(By.CSS_SELECTOR, "pre.preview-text").text
+    assert api(herald, "/api/v1/newsletters/daily/queue")["items"][0]["title"] == "Екстрений випуск"
+    browser.find_element(By.CSS_SELECTOR, "button[aria-label^='Remove']").click()
+    page_text_containing(browser, "The article was removed from the queue")
+    assert api(herald, "/api/v1/newsletters/daily/queue")["items"] == []
+    with herald.db() as db:
+        assert db.execute("SELECT count(*) FROM digest_issues").fetchone()[0] == 0
+    assert smtp.messages() == []

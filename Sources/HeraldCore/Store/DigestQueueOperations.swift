@@ -30,6 +30,8 @@ public protocol DigestQueueOperations: Sendable {
         -> QueuedDigestItem
     /// Up to `limit` queued items of `newsletter` no digest has sent yet, newest first.
     func pendingDigestItems(newsletter: String, limit: Int) async throws -> [QueuedDigestItem]
+    /// Removes queued item `id` of `newsletter`; false when there is none (nothing changes).
+    func unqueueDigestItem(id: Int64, newsletter: String) async throws -> Bool
 }
 
 /// The JSON form a queued article is stored in, shared by the SQL backends.

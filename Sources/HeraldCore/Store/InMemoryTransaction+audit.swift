@@ -35,6 +35,15 @@ extension InMemoryTransaction {
         }
     }
 
+    func unqueueDigestItem(id: Int64, newsletter: String) async throws -> Bool {
+        write { state in
+            guard let index = state.digestQueue.firstIndex(where: { $0.id == id && $0.newsletter == newsletter })
+            else { return false }
+            state.digestQueue.remove(at: index)
+            return true
+        }
+    }
+
     func pendingDigestItems(newsletter: String, limit: Int) async throws -> [QueuedDigestItem] {
         read { state in
             let sent = state.sentArticles[newsletter]?.identities ?? []

@@ -59,18 +59,10 @@ struct AdminDigestsController: Sendable {
         let body = try await AdminRequestBody.read(
             request, limit: maxBodyBytes, allowed: ["title", "url", "summary", "author", "image_url"])
         let article = try QueuedArticleInput.parse(body, at: now())
-        let time = now()
-        let actor = context.actor
         let item: QueuedDigestItem
         do {
-            item = try await store.transaction { tx in
-                let item = try await tx.queueDigestItem(newsletter: slug, article: article, queuedBy: actor, at: time)
-                _ = try await tx.appendAudit(
-                    NewAuditEntry(
-                        actor: actor, action: "digest.queue", target: "newsletter:\(slug)",
-                        detailJSON: AuditDetail.json(["item": String(item.id), "url": article.link]), occurredAt: time))
-                return item
-            }
+            item = try await DigestQueueService(store: store, now: now).queue(
+                article, newsletter: slug, actor: context.actor)
         } catch let error as StoreError where error.isDuplicate {
             throw AdminError.conflict("already_queued", "This URL is already queued for '\(slug)'.")
         }

@@ -225,7 +225,13 @@ func makeConsoleController(
         administration: SubscriberAdministration(
             store: dependencies.store, now: dependencies.now,
             webhooks: makeWebhookPublisher(configuration: configuration)),
-        outboxReview: OutboxReview(store: dependencies.store, now: dependencies.now), emailPolicy: emailPolicy,
+        outboxReview: OutboxReview(store: dependencies.store, now: dependencies.now),
+        digestQueue: DigestQueueService(store: dependencies.store, now: dependencies.now),
+        digestPreview: { newsletter in
+            try await DigestWiring(configuration: configuration, dependencies: dependencies)
+                .preview(newsletter, options: DigestSendOptions())
+        },
+        emailPolicy: emailPolicy,
         settings: ConsoleSettingsSummary.sections(configuration))
     return ConsoleController(
         store: dependencies.store, services: services, credentials: AdminCredentials(tokens: configuration.adminTokens),

@@ -8,7 +8,7 @@ import Hummingbird
 extension ConsoleController {
     /// The actions Herald records, for the filter's choices.
     static let auditActions = [
-        "console.sign_in", "console.sign_out", "digest.queue", "mail.discard", "mail.retry",
+        "console.sign_in", "console.sign_out", "digest.queue", "digest.unqueue", "mail.discard", "mail.retry",
         "subscriber.create", "subscriber.erase", "subscriber.export", "subscription.status", "bounces.report",
     ].sorted()
 

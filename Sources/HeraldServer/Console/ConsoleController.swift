@@ -38,6 +38,7 @@ struct ConsoleController: Sendable {
         registerAddSubscriber(on: router)
         registerSubscribers(on: router)
         registerSubscriberActions(on: router)
+        registerNextIssue(on: router)
         registerDigests(on: router)
         registerMail(on: router)
         registerAudit(on: router)

@@ -8,6 +8,9 @@ struct ConsoleServices: Sendable {
     let subscriptions: SubscriptionService
     let administration: SubscriberAdministration
     let outboxReview: OutboxReview
+    let digestQueue: DigestQueueService
+    /// Renders a newsletter's next issue without sending or recording anything.
+    let digestPreview: @Sendable (Newsletter) async throws -> DigestPreview
     /// The address rules of signups and the admin API.
     let emailPolicy: EmailValidationPolicy
     /// The Settings page's sections, worked out once from the configuration.

@@ -31,6 +31,8 @@ public enum ConsoleNotice: String, Sendable, CaseIterable {
     case erased
     case added
     case retried
+    case queued
+    case unqueued
     case discarded
 
     func mark(_ values: inout TemplateValues) {

@@ -21,6 +21,7 @@ enum PageTemplate: String, CaseIterable {
     case consoleDigests = "console_digests"
     case consoleDigest = "console_digest"
     case consoleErase = "console_erase"
+    case consoleDigestNext = "console_digest_next"
     case consoleSubscriberNew = "console_subscriber_new"
     case consoleMail = "console_mail"
     case consoleAudit = "console_audit"

@@ -203,3 +203,48 @@ extension ConsoleOperationsRouteTests {
         }
     }
 }
+
+extension ConsoleOperationsRouteTests {
+    @Test func theNextIssuePageQueuesAndRemovesArticlesWithAudit() async throws {
+        let harness = try RouteHarness()
+        try await harness.run { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn()
+            let page = try await browser.get("/admin/digests/news/next")
+            #expect(page.status == .ok && page.text.contains("Next issue of Morning News"))
+            #expect(page.text.contains("No article is queued by hand"))
+            let bad = try await browser.post(
+                "/admin/digests/news/queue", [("csrf", browser.csrf), ("title", "Hi"), ("url", "javascript:alert(1)")])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("must be an absolute http(s) URL") && bad.text.contains(#"id="queue-problem""#))
+            let added = try await browser.post(
+                "/admin/digests/news/queue",
+                [
+                    ("csrf", browser.csrf), ("title", "Kyiv <b>tonight</b>"), ("url", "https://news.example.org/a/1"),
+                    ("summary", "<script>x</script>Power is back"),
+                ])
+            #expect(added.status == .seeOther)
+            #expect(added.headers[.location] == "https://news.example.org/admin/digests/news/next?done=queued")
+            let twice = try await browser.post(
+                "/admin/digests/news/queue",
+                [("csrf", browser.csrf), ("title", "Again"), ("url", "https://news.example.org/a/1")])
+            #expect(twice.status == .unprocessableContent && twice.text.contains("already queued"))
+            let listed = try await browser.get("/admin/digests/news/next?done=queued")
+            #expect(listed.text.contains("The article is queued"))
+            #expect(listed.text.contains("https://news.example.org/a/1") && !listed.text.contains("<script>x"))
+            let item = try #require(
+                try await harness.store.transaction { try await $0.pendingDigestItems(newsletter: "news", limit: 5) }
+                    .first)
+            let other = try await browser.post("/admin/digests/daily/queue/\(item.id)/remove", [("csrf", browser.csrf)])
+            #expect(other.status == .notFound, "an item of another newsletter")
+            let removed = try await browser.post(
+                "/admin/digests/news/queue/\(item.id)/remove", [("csrf", browser.csrf)])
+            #expect(removed.status == .seeOther)
+            let actions = try await harness.store.transaction { try await $0.auditEntries(beforeID: nil, limit: 3) }
+                .map(\.action)
+            #expect(actions.prefix(2) == ["digest.unqueue", "digest.queue"])
+            let unknown = try await browser.get("/admin/digests/nope/next")
+            #expect(unknown.status == .notFound)
+        }
+    }
+}

@@ -50,3 +50,31 @@ struct DigestQueueOperationsContractTests {
         #expect(none.isEmpty)
     }
 }
+
+extension DigestQueueOperationsContractTests {
+    @Test(arguments: StoreBackend.all)
+    func anUnqueuedItemLeavesTheQueueOnlyForItsNewsletter(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeWithNewsletters()
+        let article = DigestArticle(
+            identity: "https://example.org/b", linkIdentity: "example.org/b", title: "B", link: "https://example.org/b",
+            summaryHTML: "", summaryText: "", author: nil, published: nil, imageURL: nil)
+        let item = try await store.transaction { tx in
+            try await tx.queueDigestItem(newsletter: "daily", article: article, queuedBy: "ops", at: Fixtures.now)
+        }
+        let results = try await store.transaction { tx in
+            [
+                try await tx.unqueueDigestItem(id: item.id, newsletter: "news"),
+                try await tx.unqueueDigestItem(id: item.id + 1000, newsletter: "daily"),
+                try await tx.unqueueDigestItem(id: item.id, newsletter: "daily"),
+                try await tx.unqueueDigestItem(id: item.id, newsletter: "daily"),
+            ]
+        }
+        #expect(results == [false, false, true, false])
+        let pending = try await store.transaction { try await $0.pendingDigestItems(newsletter: "daily", limit: 10) }
+        #expect(pending.isEmpty)
+        let again = try await store.transaction { tx in
+            try await tx.queueDigestItem(newsletter: "daily", article: article, queuedBy: "ops", at: Fixtures.now)
+        }
+        #expect(again.article == article, "an unqueued article can be queued again")
+    }
+}
