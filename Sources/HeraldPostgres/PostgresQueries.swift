@@ -180,6 +180,12 @@ enum PostgresQueries {
         SELECT subscriber_id, coalesce(result, '') FROM digest_deliveries
         WHERE issue_id = $1 AND state IN ('failed', 'deferred') ORDER BY subscriber_id LIMIT $2
         """
+    static let reopenDigestDeliveries = """
+        UPDATE digest_deliveries SET state = 'pending', attempts = 0, result = NULL, claimed_by = NULL, updated_at = $1
+        WHERE issue_id = $2 AND state IN ('failed', 'deferred')
+        RETURNING subscriber_id
+        """
+    static let reopenDigestIssue = "UPDATE digest_issues SET completed_at = NULL WHERE id = $1"
     static let completeDigestIssue =
         "UPDATE digest_issues SET completed_at = $1 WHERE id = $2 AND completed_at IS NULL"
 

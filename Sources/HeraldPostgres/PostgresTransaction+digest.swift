@@ -94,4 +94,10 @@ extension PostgresTransaction {
     func completeDigestIssue(issueID: Int64, at time: Date) async throws {
         try await run(Q.completeDigestIssue, [.date(time), .integer(issueID)])
     }
+
+    func reopenDigestDeliveries(issueID: Int64, at time: Date) async throws -> Int {
+        let count = try await run(Q.reopenDigestDeliveries, [.date(time), .integer(issueID)]).count
+        if count > 0 { _ = try await run(Q.reopenDigestIssue, [.integer(issueID)]) }
+        return count
+    }
 }

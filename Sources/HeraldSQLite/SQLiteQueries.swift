@@ -139,6 +139,11 @@ enum SQLiteQueries {
         SELECT subscriber_id, coalesce(result, '') FROM digest_deliveries
         WHERE issue_id = ? AND state IN ('failed', 'deferred') ORDER BY subscriber_id LIMIT ?
         """
+    static let reopenDigestDeliveries = """
+        UPDATE digest_deliveries SET state = 'pending', attempts = 0, result = NULL, claimed_by = NULL, updated_at = ?
+        WHERE issue_id = ? AND state IN ('failed', 'deferred')
+        """
+    static let reopenDigestIssue = "UPDATE digest_issues SET completed_at = NULL WHERE id = ?"
     static let completeDigestIssue =
         "UPDATE digest_issues SET completed_at = ? WHERE id = ? AND completed_at IS NULL"
 

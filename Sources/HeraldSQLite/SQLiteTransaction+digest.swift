@@ -103,4 +103,11 @@ extension SQLiteTransaction {
     func completeDigestIssue(issueID: Int64, at time: Date) async throws {
         try connection.query(Q.completeDigestIssue, [.date(time), .integer(issueID)])
     }
+
+    func reopenDigestDeliveries(issueID: Int64, at time: Date) async throws -> Int {
+        try connection.query(Q.reopenDigestDeliveries, [.date(time), .integer(issueID)])
+        let count = connection.changes
+        if count > 0 { try connection.query(Q.reopenDigestIssue, [.integer(issueID)]) }
+        return count
+    }
 }

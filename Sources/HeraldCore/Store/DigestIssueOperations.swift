@@ -35,4 +35,8 @@ public protocol DigestIssueOperations: Sendable {
     func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress
     /// Marks the issue complete (once: a second call keeps the first time).
     func completeDigestIssue(issueID: Int64, at time: Date) async throws
+    /// Puts the issue's `failed` and `deferred` deliveries back to `pending` and the issue back to
+    /// incomplete, so the next run sends them; returns how many. Rows in any other state (above
+    /// all `sending` and `sent`) are untouched, so nobody gets the issue twice.
+    func reopenDigestDeliveries(issueID: Int64, at time: Date) async throws -> Int
 }

@@ -129,6 +129,19 @@ extension InMemoryTransaction {
         }
     }
 
+    func reopenDigestDeliveries(issueID: Int64, at time: Date) async throws -> Int {
+        write { state in
+            var count = 0
+            for (id, row) in state.deliveries[issueID] ?? [:] where row.state == .failed || row.state == .deferred {
+                state.deliveries[issueID]?[id] = InMemoryState.Delivery(
+                    state: .pending, claimedBy: nil, result: nil, updatedAt: time)
+                count += 1
+            }
+            if count > 0 { state.digestIssues[issueID]?.completedAt = nil }
+            return count
+        }
+    }
+
     func completeDigestIssue(issueID: Int64, at time: Date) async throws {
         write { state in
             if state.digestIssues[issueID]?.completedAt == nil { state.digestIssues[issueID]?.completedAt = time }

@@ -227,6 +227,7 @@ func makeConsoleController(
             webhooks: makeWebhookPublisher(configuration: configuration)),
         outboxReview: OutboxReview(store: dependencies.store, now: dependencies.now),
         digestQueue: DigestQueueService(store: dependencies.store, now: dependencies.now),
+        issueRetry: DigestIssueRetry(store: dependencies.store, now: dependencies.now),
         digestPreview: { newsletter in
             try await DigestWiring(configuration: configuration, dependencies: dependencies)
                 .preview(newsletter, options: DigestSendOptions())

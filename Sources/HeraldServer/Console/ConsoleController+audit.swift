@@ -8,7 +8,8 @@ import Hummingbird
 extension ConsoleController {
     /// The actions Herald records, for the filter's choices.
     static let auditActions = [
-        "console.sign_in", "console.sign_out", "digest.queue", "digest.unqueue", "mail.discard", "mail.retry",
+        "console.sign_in", "console.sign_out", "digest.queue", "digest.retry", "digest.unqueue", "mail.discard",
+        "mail.retry",
         "subscriber.create", "subscriber.erase", "subscriber.export", "subscription.status", "bounces.report",
     ].sorted()
 

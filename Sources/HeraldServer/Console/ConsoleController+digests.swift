@@ -11,6 +11,20 @@ extension ConsoleController {
     func registerDigests(on router: Router<HeraldRequestContext>) {
         router.get("/admin/digests") { request, _ in try await digests(request) }
         router.get("/admin/digests/:slug/:id") { request, context in try await digestReport(request, context) }
+        router.post("/admin/digests/:slug/:id/retry") { request, context in
+            try await posted(request) { session, _ in
+                let slug = context.parameters.get("slug") ?? ""
+                guard let id = pathID(context), newsletters.contains(where: { $0.slug == slug }) else {
+                    return notFound("No such issue of this newsletter.")
+                }
+                do {
+                    _ = try await services.issueRetry.retry(issueID: id, newsletter: slug, actor: session.operatorName)
+                } catch DigestIssueRetryError.issueNotFound {
+                    return notFound("No such issue of this newsletter.")
+                }
+                return ConsoleResponses.redirect(to: site.baseURL + "/admin/digests/\(slug)/\(id)?done=reopened")
+            }
+        }
     }
 
     private func digests(_ request: Request) async throws -> Response {
@@ -46,13 +60,18 @@ extension ConsoleController {
             raw.utf8.allSatisfy({ (48...57).contains($0) }), let id = Int64(raw), id > 0,
             let report = try await IssueReport.load(id: id, of: newsletter, store: store, now: now())
         else { return notFound("No such issue of this newsletter.") }
+        let progress = try await store.transaction { try await $0.digestProgress(issueID: id, failureLimit: 50) }
+        let bar = DeliveryBar(progress)
         let page = ConsoleDigestReportPage(
             frame: frame(session), newsletterTitle: newsletter.title, period: report.period,
             figures: Self.figures(report),
             links: report.links.map { [$0.title, $0.url ?? "", "\($0.clicks)", "\($0.filtered)"] },
             hours: report.hours.map { [ConsoleDates.minute($0.hour), "\($0.clicks)", "\($0.filtered)"] },
             chart: Self.hoursChart(report, title: "\(newsletter.title) \(report.period): clicks per hour"),
-            csvPath: "/api/v1/newsletters/\(slug)/digests/\(id)/report.csv")
+            csvPath: "/api/v1/newsletters/\(slug)/digests/\(id)/report.csv", deliveries: bar,
+            failures: progress.failures.map { ["\($0.subscriberID)", $0.result] },
+            retryPath: bar.failed + bar.deferred > 0 ? "/admin/digests/\(slug)/\(id)/retry" : nil,
+            notice: request.uri.queryParameters.get("done").flatMap(ConsoleNotice.init(rawValue:)))
         return ConsoleResponses.html(templates.consoleDigestReportPage(page))
     }
 

@@ -14,13 +14,22 @@ struct ConsoleDashboardFigures {
     func page(site: SiteContext, operatorName: String, csrf: String, days: Int) async throws -> ConsoleDashboardPage {
         let today = Int64((now.timeIntervalSince1970 / 86_400).rounded(.down))
         let first = today - Int64(days) + 1
-        let (activity, counts, outbox) = try await store.transaction { tx in
-            (
+        let (activity, counts, outbox, issues) = try await store.transaction { [newsletters] tx in
+            var issues: [String: (id: Int64, period: String, deliveries: DeliveryBar)] = [:]
+            for newsletter in newsletters {
+                guard
+                    let latest = try await tx.digestIssueSummaries(newsletter: newsletter.slug, beforeID: nil, limit: 1)
+                        .first
+                else { continue }
+                let progress = try await tx.digestProgress(issueID: latest.id, failureLimit: 0)
+                issues[newsletter.slug] = (latest.id, latest.period, DeliveryBar(progress))
+            }
+            return (
                 try await tx.consentActivity(
                     newsletter: nil, from: Date(timeIntervalSince1970: Double(first) * 86_400),
                     to: Date(timeIntervalSince1970: Double(today + 1) * 86_400)),
                 try await tx.subscriptionCounts(),
-                try await tx.outboxSummary()
+                try await tx.outboxSummary(), issues
             )
         }
         let figures = newsletters.map { newsletter in
@@ -31,7 +40,8 @@ struct ConsoleDashboardFigures {
             }
             return ConsoleDashboardPage.NewsletterFigures(
                 slug: newsletter.slug, title: newsletter.title, confirmed: count(.confirmed), pending: count(.pending),
-                unsubscribed: count(.unsubscribed), days: Self.everyDay(from: first, to: today, stats: stats))
+                unsubscribed: count(.unsubscribed), days: Self.everyDay(from: first, to: today, stats: stats),
+                latestIssue: issues[newsletter.slug])
         }
         return ConsoleDashboardPage(
             site: site, operatorName: operatorName, csrf: csrf, rangeDays: days, newsletters: figures,
@@ -56,5 +66,15 @@ struct ConsoleDashboardFigures {
             pending: summary.counts[.pending] ?? 0, sending: summary.counts[.sending] ?? 0,
             sent: summary.counts[.sent] ?? 0, failed: summary.counts[.failed] ?? 0, oldestWaitMinutes: wait,
             stuck: (wait ?? 0) > Self.stuckAfterMinutes)
+    }
+}
+
+extension DeliveryBar {
+    /// The bar of an issue's delivery counts.
+    init(_ progress: DigestProgress) {
+        let count = { (state: DeliveryState) in progress.counts[state] ?? 0 }
+        self.init(
+            sent: count(.sent), failed: count(.failed), deferred: count(.deferred),
+            remaining: count(.pending) + count(.claimed) + count(.sending), skipped: count(.skipped))
     }
 }

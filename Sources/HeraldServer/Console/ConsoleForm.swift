@@ -9,6 +9,7 @@ struct ConsoleServices: Sendable {
     let administration: SubscriberAdministration
     let outboxReview: OutboxReview
     let digestQueue: DigestQueueService
+    let issueRetry: DigestIssueRetry
     /// Renders a newsletter's next issue without sending or recording anything.
     let digestPreview: @Sendable (Newsletter) async throws -> DigestPreview
     /// The address rules of signups and the admin API.

@@ -5,6 +5,14 @@ import Foundation
 public struct ConsoleDashboardPage: Sendable, Equatable {
     /// One newsletter's figures.
     public struct NewsletterFigures: Sendable, Equatable {
+        public static func == (left: Self, right: Self) -> Bool {
+            left.slug == right.slug && left.title == right.title && left.confirmed == right.confirmed
+                && left.pending == right.pending && left.unsubscribed == right.unsubscribed && left.days == right.days
+                && left.latestIssue?.id == right.latestIssue?.id
+                && left.latestIssue?.period == right.latestIssue?.period
+                && left.latestIssue?.deliveries == right.latestIssue?.deliveries
+        }
+
         public var slug: String
         public var title: String
         public var confirmed: Int
@@ -12,8 +20,14 @@ public struct ConsoleDashboardPage: Sendable, Equatable {
         public var unsubscribed: Int
         /// Oldest first, one entry per day of the range.
         public var days: [ActivityDay]
+        /// The newest digest issue: id, period and its deliveries.
+        public var latestIssue: (id: Int64, period: String, deliveries: DeliveryBar)?
 
-        public init(slug: String, title: String, confirmed: Int, pending: Int, unsubscribed: Int, days: [ActivityDay]) {
+        public init(
+            slug: String, title: String, confirmed: Int, pending: Int, unsubscribed: Int, days: [ActivityDay],
+            latestIssue: (id: Int64, period: String, deliveries: DeliveryBar)? = nil
+        ) {
+            self.latestIssue = latestIssue
             self.slug = slug
             self.title = title
             self.confirmed = confirmed
@@ -99,6 +113,9 @@ extension ConsoleDashboardPage.NewsletterFigures {
             "slug": slug, "title": title, "confirmed": confirmed, "pending": pending, "unsubscribed": unsubscribed,
             "signups": signups, "confirmations": confirmations, "unsubscribes": days.map(\.unsubscribes).reduce(0, +),
             "rate": rate,
+            "latest_issue": latestIssue.map {
+                ["id": String($0.id), "period": $0.period, "bar": $0.deliveries.templateValues] as TemplateValues
+            } ?? nullable(nil),
             "chart": ActivityChart.svg(
                 days: days, id: "chart-\(slug)", title: "\(title): activity per day over the last \(rangeDays) days"),
             "days": days.reversed().map {

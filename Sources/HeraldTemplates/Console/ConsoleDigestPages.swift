@@ -75,11 +75,23 @@ public struct ConsoleDigestReportPage: Sendable, Equatable {
     public var chart: String
     /// The report as CSV (the admin API's address, for `curl` with a token).
     public var csvPath: String
+    /// The deliveries by state.
+    public var deliveries: DeliveryBar?
+    /// (subscriber id, the server's reply) of failed and deferred deliveries, at most 50.
+    public var failures: [[String]]
+    /// Where the retry form posts, when there are failed or deferred deliveries.
+    public var retryPath: String?
+    public var notice: ConsoleNotice?
 
     public init(
         frame: ConsoleFrame, newsletterTitle: String, period: String, figures: [[String]], links: [[String]],
-        hours: [[String]], chart: String, csvPath: String
+        hours: [[String]], chart: String, csvPath: String, deliveries: DeliveryBar? = nil, failures: [[String]] = [],
+        retryPath: String? = nil, notice: ConsoleNotice? = nil
     ) {
+        self.deliveries = deliveries
+        self.failures = failures
+        self.retryPath = retryPath
+        self.notice = notice
         self.frame = frame
         self.newsletterTitle = newsletterTitle
         self.period = period
@@ -94,7 +106,7 @@ public struct ConsoleDigestReportPage: Sendable, Equatable {
         let rows = { (rows: [[String]]) in
             rows.map { ["cells": $0.map { ["text": $0] as TemplateValues }] as TemplateValues }
         }
-        return frame.context([
+        var values: TemplateValues = [
             "on_digests": true,
             "newsletter_title": newsletterTitle, "period": period,
             "figures": figures.map { ["label": $0[0], "value": $0[1]] as TemplateValues },
@@ -103,7 +115,13 @@ public struct ConsoleDigestReportPage: Sendable, Equatable {
             },
             "has_links": !links.isEmpty,
             "hours": rows(hours), "chart": chart, "csv_path": csvPath,
-        ])
+        ]
+        values["deliveries"] = deliveries.map { $0.templateValues } ?? nullable(nil)
+        values["failures"] = rows(failures)
+        values["has_failures"] = !failures.isEmpty
+        values["retry_path"] = nullable(retryPath)
+        notice?.mark(&values)
+        return frame.context(values)
     }
 }
 

@@ -33,6 +33,7 @@ public enum ConsoleNotice: String, Sendable, CaseIterable {
     case retried
     case queued
     case unqueued
+    case reopened
     case discarded
 
     func mark(_ values: inout TemplateValues) {

@@ -83,3 +83,74 @@ struct ConsoleDigestRouteTests {
         }
     }
 }
+
+extension ConsoleDigestRouteTests {
+    /// An issue of `news` to three confirmed readers: one sent, one failed (550), one deferred (451).
+    private static func issueWithFailures(_ harness: RouteHarness, _ client: any TestClientProtocol) async throws
+        -> Int64
+    {
+        for address in ["sent", "failed", "deferred"] {
+            _ = try await ConsoleActionRouteTests.signUp(harness, client, "\(address)@example.org")
+        }
+        return try await harness.store.transaction { tx in
+            for subscriber in try await tx.searchSubscribers(SubscriberSearch()) {
+                guard let pending = try await tx.subscription(subscriberID: subscriber.id, newsletter: "news") else {
+                    continue
+                }
+                try await tx.saveSubscription(pending.moved(to: .confirmed, at: Fixtures.now))
+            }
+            let issue = try await tx.createDigestIssue(
+                newsletter: "news", period: "2026-12-02", articles: [], at: Fixtures.now)
+            let claimed = try await tx.claimDigestDeliveries(
+                issueID: issue.id,
+                DigestClaim.by("run", at: Fixtures.now, lease: .seconds(15), runStart: Fixtures.now, limit: 10))
+            for recipient in claimed {
+                let name = recipient.subscriber.email.split(separator: "@")[0]
+                _ = try await tx.startDigestDelivery(
+                    issueID: issue.id, subscriberID: recipient.subscriber.id, owner: "run", at: Fixtures.now)
+                let (state, reply): (DeliveryState, String) =
+                    switch name {
+                    case "sent": (.sent, "250 ok")
+                    case "failed": (.failed, "550 5.1.1 <b>unknown</b>")
+                    default: (.deferred, "451 4.7.1 later")
+                    }
+                try await tx.recordDigestDelivery(
+                    issueID: issue.id, subscriberID: recipient.subscriber.id, state: state, result: reply,
+                    at: Fixtures.now)
+            }
+            try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now)
+            return issue.id
+        }
+    }
+
+    @Test func anIssuesFailedAndDeferredDeliveriesAreShownAndRetried() async throws {
+        let harness = try RouteHarness()
+        try await harness.run { client in
+            let id = try await Self.issueWithFailures(harness, client)
+            let browser = Browser(client)
+            _ = try await browser.signIn()
+            let dashboard = try await browser.get("/admin")
+            #expect(dashboard.text.contains("1 sent, 1 failed, 1 deferred, 0 to send (3 in all)"))
+            let page = try await browser.get("/admin/digests/news/\(id)")
+            #expect(page.text.contains("550 5.1.1 &lt;b&gt;unknown&lt;/b&gt;") && page.text.contains("451 4.7.1 later"))
+            #expect(page.text.contains("Retry failed and deferred deliveries"))
+            let forged = try await browser.post("/admin/digests/news/\(id)/retry", [("csrf", "forged")])
+            #expect(forged.status == .forbidden)
+            let other = try await browser.post("/admin/digests/daily/\(id)/retry", [("csrf", browser.csrf)])
+            #expect(other.status == .notFound)
+            let retried = try await browser.post("/admin/digests/news/\(id)/retry", [("csrf", browser.csrf)])
+            #expect(retried.status == .seeOther)
+            #expect(retried.headers[.location] == "https://news.example.org/admin/digests/news/\(id)?done=reopened")
+            let progress = try await harness.store.transaction {
+                try await $0.digestProgress(issueID: id, failureLimit: 10)
+            }
+            #expect(progress.counts[.sent] == 1 && progress.counts[.pending] == 2)
+            let after = try await browser.get("/admin/digests/news/\(id)?done=reopened")
+            #expect(after.text.contains("1 sent, 0 failed, 0 deferred, 2 to send (3 in all)"))
+            #expect(!after.text.contains("Retry failed and deferred deliveries"))
+            let entry = try await harness.store.transaction { try await $0.auditEntries(beforeID: nil, limit: 1) }
+            #expect(
+                entry.first?.action == "digest.retry" && entry.first?.detailJSON.contains(#""reopened":"2""#) == true)
+        }
+    }
+}

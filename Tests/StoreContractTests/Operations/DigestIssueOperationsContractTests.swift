@@ -211,3 +211,43 @@ struct DigestIssueOperationsContractTests {
         #expect(completed?.completedAt == Fixtures.now)  // the second run to finish keeps the first time
     }
 }
+
+extension DigestIssueOperationsContractTests {
+    @Test(arguments: StoreBackend.all)
+    func reopeningPutsOnlyFailedAndDeferredDeliveriesBackAndTheIssueToIncomplete(_ backend: StoreBackend)
+        async throws
+    {
+        let store = try await Self.populated(backend, confirmed: 5)
+        let issue = try await store.transaction { tx in
+            try await tx.createDigestIssue(newsletter: "daily", period: "2026-12-01", articles: [], at: Fixtures.now)
+        }
+        let states: [DeliveryState] = [.sent, .failed, .deferred, .sending, .pending]
+        try await store.transaction { tx in
+            let claimed = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run", at: 0))
+            for (index, recipient) in claimed.sorted(by: { $0.subscriber.id < $1.subscriber.id }).enumerated() {
+                _ = try await tx.startDigestDelivery(
+                    issueID: issue.id, subscriberID: recipient.subscriber.id, owner: "run", at: Fixtures.now)
+                if states[index] != .sending {
+                    try await tx.recordDigestDelivery(
+                        issueID: issue.id, subscriberID: recipient.subscriber.id, state: states[index],
+                        result: "\(states[index].rawValue) reply", at: Fixtures.now)
+                }
+            }
+            try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now)
+        }
+        let reopened = try await store.transaction {
+            try await $0.reopenDigestDeliveries(issueID: issue.id, at: Fixtures.now.addingTimeInterval(60))
+        }
+        #expect(reopened == 2)
+        let progress = try await store.transaction { try await $0.digestProgress(issueID: issue.id, failureLimit: 10) }
+        #expect(progress.counts[.sent] == 1 && progress.counts[.sending] == 1)
+        #expect(progress.counts[.failed] == nil || progress.counts[.failed] == 0)
+        #expect((progress.counts[.pending] ?? 0) == 3)
+        let incomplete = try await store.transaction { try await $0.incompleteDigestIssues(newsletter: "daily") }
+        #expect(incomplete.map(\.id) == [issue.id])
+        let again = try await store.transaction {
+            try await $0.reopenDigestDeliveries(issueID: issue.id, at: Fixtures.now.addingTimeInterval(120))
+        }
+        #expect(again == 0)
+    }
+}
