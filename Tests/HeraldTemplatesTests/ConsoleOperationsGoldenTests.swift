@@ -92,4 +92,21 @@ struct ConsoleOperationsGoldenTests {
         #expect(!html.contains("<img src=x>") && html.contains(#"aria-describedby="email-problem""#))
         #expect(html.contains(#"value="daily" checked"#) && html.contains(#"value="confirmed" checked"#))
     }
+
+    @Test func importFormAndAReport() {
+        let form = library.consoleImportPage(
+            ConsoleImportPage(
+                frame: frame, newsletters: [["morning", "Morning <News>"]], limitMegabytes: 200,
+                problem: "The file is larger than 200 MB; nothing was imported."))
+        Golden.check(form, against: "console_import.html")
+        #expect(form.contains("Morning &lt;News&gt;") && form.contains(#"aria-describedby="upload-problem""#))
+        let report = library.consoleImportJobPage(
+            ConsoleImportJobPage(
+                frame: frame, jobURL: "https://news.example.org/admin/import/abc", fileName: "<readers>.csv",
+                running: false, progress: "", figures: [["Imported", "2"], ["Bad rows", "1"]],
+                errors: [["3", "email_syntax", "<b>not</b> an address"]], moreErrors: 4, failure: nil,
+                notCommitted: false))
+        Golden.check(report, against: "console_import_report.html")
+        #expect(report.contains("&lt;readers&gt;.csv") && report.contains("And 4 more rows."))
+    }
 }

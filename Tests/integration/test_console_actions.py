@@ -204,3 +204,44 @@ def test_an_operator_previews_the_next_digest_and_queues_an_article(make_herald,
     with herald.db() as db:
         assert db.execute("SELECT count(*) FROM digest_issues").fetchone()[0] == 0
     assert smtp.messages() == []
+
+
+def test_an_operator_uploads_a_csv_with_a_bad_row_and_reads_the_report(make_herald, smtp, workdir, browser):  # noqa: F811
+    herald = make_herald(admin_token=TOKEN)
+    path = os.path.join(workdir, "readers.csv")
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("\ufeffemail,name,newsletter\r\n"
+                     "olena@example.org,Олена Коваль,news\r\n"
+                     "not an address,Bad Row,news\r\n"
+                     "\"taras@example.org\",\"<script>alert(1)</script>\",news\r\n")
+    sign_in(browser, herald)
+    browser.find_element(By.LINK_TEXT, "Import").click()
+    page_text_containing(browser, "Import a CSV file")
+    check_page(browser, "console-import")
+    browser.find_element(By.ID, "file").send_keys(path)
+    browser.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
+    for _ in range(50):
+        if "Still importing" not in browser.page_source:
+            break
+        time.sleep(0.2)
+        browser.refresh()
+    page_text_containing(browser, "Rows that were not imported")
+    figures = {item.find_element(By.TAG_NAME, "dt").text: item.find_element(By.TAG_NAME, "dd").text
+               for item in browser.find_elements(By.CSS_SELECTOR, "dl.figures > div")}
+    assert figures["Imported"] == "2" and figures["Bad rows"] == "1"
+    rows = [[cell.text for cell in row.find_elements(By.TAG_NAME, "td")]
+            for row in browser.find_elements(By.CSS_SELECTOR, "table.list tbody tr")]
+    assert [row[0] for row in rows] == ["3"]
+    check_page(browser, "console-import-report")
+    emails = sorted(s["email"] for s in api(herald, "/api/v1/subscribers")["items"])
+    assert emails == ["olena@example.org", "taras@example.org"]
+    assert api(herald, "/api/v1/audit")["items"][0]["action"] == "subscribers.import"
+    # The export is the CLI's CSV, read back by Python's csv module.
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    status, headers, body = http("GET", herald.base_url + "/admin/export.csv?newsletter=news", headers={"Cookie": cookies})
+    assert status == 200 and headers["Content-Disposition"] == 'attachment; filename="subscribers-news.csv"'
+    import csv
+    import io
+    exported = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert sorted(row["email"] for row in exported) == ["olena@example.org", "taras@example.org"]
+    assert {row["name"] for row in exported} == {"Олена Коваль", "<script>alert(1)</script>"}

@@ -228,6 +228,8 @@ func makeConsoleController(
         outboxReview: OutboxReview(store: dependencies.store, now: dependencies.now),
         digestQueue: DigestQueueService(store: dependencies.store, now: dependencies.now),
         issueRetry: DigestIssueRetry(store: dependencies.store, now: dependencies.now),
+        imports: ConsoleImportJobs(), audit: AuditTrail(store: dependencies.store, now: dependencies.now),
+        uploadLimit: configuration.consoleUploadMaxBytes,
         digestPreview: { newsletter in
             try await DigestWiring(configuration: configuration, dependencies: dependencies)
                 .preview(newsletter, options: DigestSendOptions())

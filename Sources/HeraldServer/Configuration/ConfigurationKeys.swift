@@ -88,6 +88,10 @@ struct ConfigurationKey: Sendable {
                 c, v throws(ConfigurationError) in
                 c.consoleSessions.absolute = Double(try v.int(in: 1...168) * 3600)
             },
+            .init(name: "console_upload_max_bytes", help: "largest CSV upload the console takes") {
+                c, v throws(ConfigurationError) in
+                c.consoleUploadMaxBytes = try v.int(in: 1024...(8 << 30))
+            },
             .init(name: "console_idle_minutes", help: "console sessions end after this long unused") {
                 c, v throws(ConfigurationError) in
                 c.consoleSessions.idle = Double(try v.int(in: 5...1440) * 60)

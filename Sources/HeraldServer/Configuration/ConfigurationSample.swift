@@ -48,6 +48,7 @@ public enum ConfigurationSample {
             "admin_auth_max_failures": "\(c.adminAuth.maxFailures)", "admin_console": "\(c.adminConsole)",
             "console_session_hours": "\(Int(c.consoleSessions.absolute / 3600))",
             "console_idle_minutes": "\(Int(c.consoleSessions.idle / 60))",
+            "console_upload_max_bytes": "\(c.consoleUploadMaxBytes)",
             "admin_auth_window_seconds": "\(c.adminAuth.window.components.seconds)",
             "admin_auth_lockout_seconds": "\(c.adminAuth.lockout.components.seconds)",
             "link_guess_max_failures": "\(c.linkGuessing.maxFailures)", "disposable_domains_file": "(none)",

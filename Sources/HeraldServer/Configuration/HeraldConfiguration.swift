@@ -56,6 +56,8 @@ public struct HeraldConfiguration: Sendable {
     public var adminConsole = true
     /// How long console sessions last (`console_session_hours`, `console_idle_minutes`).
     public var consoleSessions = ConsoleSessionLimits()
+    /// The largest CSV upload the console takes (`console_upload_max_bytes`, 200 MB).
+    public var consoleUploadMaxBytes = 200 * 1_048_576
     /// Double opt-in rules.
     public var signup = SignupPolicy()
     /// Web form rules.

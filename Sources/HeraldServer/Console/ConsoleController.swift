@@ -41,6 +41,7 @@ struct ConsoleController: Sendable {
         registerNextIssue(on: router)
         registerDigests(on: router)
         registerMail(on: router)
+        registerImport(on: router)
         registerAudit(on: router)
         router.get("/admin/settings") { request, _ in try await settings(request) }
     }

@@ -10,6 +10,10 @@ struct ConsoleServices: Sendable {
     let outboxReview: OutboxReview
     let digestQueue: DigestQueueService
     let issueRetry: DigestIssueRetry
+    let imports: ConsoleImportJobs
+    let audit: AuditTrail
+    /// The largest CSV upload, in bytes (`console_upload_max_bytes`).
+    let uploadLimit: Int
     /// Renders a newsletter's next issue without sending or recording anything.
     let digestPreview: @Sendable (Newsletter) async throws -> DigestPreview
     /// The address rules of signups and the admin API.

@@ -21,6 +21,8 @@ enum PageTemplate: String, CaseIterable {
     case consoleDigests = "console_digests"
     case consoleDigest = "console_digest"
     case consoleErase = "console_erase"
+    case consoleImport = "console_import"
+    case consoleImportJob = "console_import_job"
     case consoleDigestNext = "console_digest_next"
     case consoleSubscriberNew = "console_subscriber_new"
     case consoleMail = "console_mail"
