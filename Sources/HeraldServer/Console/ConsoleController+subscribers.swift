@@ -39,6 +39,8 @@ extension ConsoleController {
         let next = found.count == search.limit ? found.last.map { nextPageURL(request, after: $0.id) } : nil
         let page = ConsoleSubscribersPage(
             frame: frame(session), query: search.addressContains ?? "", newsletter: search.newsletter,
+            from: request.uri.queryParameters.get("from") ?? "",
+            to: request.uri.queryParameters.get("to") ?? "",
             status: search.status?.rawValue, newsletters: newsletters, rows: rows, nextURL: next,
             notice: request.uri.queryParameters.get("done").flatMap(ConsoleNotice.init(rawValue:)))
         return ConsoleResponses.html(templates.consoleSubscribersPage(page))
@@ -54,8 +56,13 @@ extension ConsoleController {
             return .some(raw)
         }
         guard let text = value("q", max: 254), let slug = value("newsletter", max: 64),
-            let state = value("status", max: 32), let cursor = value("after", max: 128)
+            let state = value("status", max: 32), let cursor = value("after", max: 128),
+            let fromDay = value("from", max: 10), let toDay = value("to", max: 10)
         else { return nil }
+        let from = fromDay.map(AdminDates.day)
+        let to = toDay.map(AdminDates.day)
+        if case .some(.none) = from { return nil }
+        if case .some(.none) = to { return nil }
         if let slug, !newsletters.contains(where: { $0.slug == slug }) { return nil }
         let status = state.map { SubscriptionStatus(rawValue: $0) }
         if case .some(.none) = status { return nil }
@@ -65,13 +72,14 @@ extension ConsoleController {
             after = id
         }
         return SubscriberSearch(
-            addressContains: text, status: status ?? nil, newsletter: slug, afterID: after, limit: Self.pageSize)
+            addressContains: text, status: status ?? nil, newsletter: slug, createdFrom: from ?? nil,
+            createdBefore: (to ?? nil).map { $0.addingTimeInterval(86_400) }, afterID: after, limit: Self.pageSize)
     }
 
     private func nextPageURL(_ request: Request, after id: Int64) -> String {
         var items = URLComponents()
         items.queryItems =
-            ["q", "newsletter", "status"].compactMap { name in
+            ["q", "newsletter", "status", "from", "to"].compactMap { name in
                 request.uri.queryParameters.get(name).map { URLQueryItem(name: name, value: $0) }
             } + [URLQueryItem(name: "after", value: cursors.encode(id, scope: "console-subscribers"))]
         return site.baseURL + "/admin/subscribers?" + (items.percentEncodedQuery ?? "")

@@ -46,6 +46,9 @@ public struct ConsoleSubscribersPage: Sendable, Equatable {
     public var query: String
     public var newsletter: String?
     public var status: String?
+    /// The signup days searched, as typed (`yyyy-MM-dd`, inclusive).
+    public var from: String
+    public var to: String
     public var newsletters: [Newsletter]
     public var rows: [Row]
     /// The next page's URL, when there may be one.
@@ -54,9 +57,11 @@ public struct ConsoleSubscribersPage: Sendable, Equatable {
     public var notice: ConsoleNotice?
 
     public init(
-        frame: ConsoleFrame, query: String, newsletter: String?, status: String?, newsletters: [Newsletter],
-        rows: [Row], nextURL: String?, notice: ConsoleNotice? = nil
+        frame: ConsoleFrame, query: String, newsletter: String?, from: String = "", to: String = "",
+        status: String?, newsletters: [Newsletter], rows: [Row], nextURL: String?, notice: ConsoleNotice? = nil
     ) {
+        self.from = from
+        self.to = to
         self.notice = notice
         self.frame = frame
         self.query = query
@@ -72,7 +77,7 @@ public struct ConsoleSubscribersPage: Sendable, Equatable {
     var templateValues: TemplateValues {
         var values: TemplateValues = [
             "on_subscribers": true,
-            "query": query,
+            "query": query, "from": from, "to": to,
             "newsletters": newsletters.map {
                 ["slug": $0.slug, "title": $0.title, "selected": $0.slug == newsletter] as TemplateValues
             },

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HeraldCore
+import HeraldTestSupport
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -61,7 +62,7 @@ struct ConsoleSubscriberRouteTests {
 
     @Test(arguments: [
         "q=%00", "q=a%0D%0ABcc:x", "newsletter=nope", "status=gone", "after=forged.cursor",
-        "q=" + String(repeating: "a", count: 255),
+        "q=" + String(repeating: "a", count: 255), "from=2026-02-30", "to=yesterday", "from=2026-12-01%0A",
     ])
     func malformedSearchesGet400(_ query: String) async throws {
         try await RouteHarness().run { client in
@@ -105,6 +106,24 @@ struct ConsoleSubscriberRouteTests {
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "https://news.example.org/admin/sign-in?next=\(path)")
             }
+        }
+    }
+
+    @Test func searchFiltersBySignupDay() async throws {
+        let harness = try RouteHarness()
+        try await harness.run { client in
+            try await Self.signUp(client, "early@example.org")
+            harness.clock.advance(by: 2 * 86_400)
+            try await Self.signUp(client, "late@example.org")
+            let browser = Browser(client)
+            _ = try await browser.signIn()
+            let firstDay = ConsoleDates.day(Fixtures.now)
+            let lastDay = ConsoleDates.day(Fixtures.now.addingTimeInterval(2 * 86_400))
+            let early = try await browser.get("/admin/subscribers?from=&to=\(firstDay)")
+            #expect(early.text.contains("early@example.org") && !early.text.contains("late@example.org"))
+            let late = try await browser.get("/admin/subscribers?from=\(lastDay)&to=")
+            #expect(late.text.contains("late@example.org") && !late.text.contains("early@example.org"))
+            #expect(late.text.contains(#"name="from" value="\#(lastDay)""#))
         }
     }
 }
