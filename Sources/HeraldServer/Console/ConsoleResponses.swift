@@ -5,19 +5,15 @@ import NIOCore
 /// Responses of the operator console: never cached, never framed, no script at all, forms only
 /// to this origin, and the referrer kept within the site.
 enum ConsoleResponses {
+    static let policy =
+        "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
     static func html(_ body: String, status: HTTPResponse.Status = .ok, cookies: [String] = []) -> Response {
-        var fields: HTTPFields = [
-            .contentType: "text/html; charset=utf-8",
-            .cacheControl: "no-store",
-            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-            HTTPField.Name("X-Frame-Options")!: "DENY",
-            HTTPField.Name("Referrer-Policy")!: "same-origin",
-            .contentSecurityPolicy:
-                "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
-                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-        ]
+        var fields: HTTPFields = [HTTPField.Name("X-Frame-Options")!: "DENY"]
         for cookie in cookies { fields.append(HTTPField(name: .setCookie, value: cookie)) }
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
+        return Responses.html(
+            body, status: status, headers: fields, contentSecurityPolicy: policy, referrerPolicy: "same-origin")
     }
 
     /// A file to save (`Content-Disposition: attachment`), with the same headers as the pages.

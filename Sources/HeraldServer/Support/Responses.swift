@@ -5,15 +5,22 @@ import NIOCore
 
 /// Small builders for the responses Herald sends.
 enum Responses {
-    static func html(_ body: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+    /// The reader pages' policy: their own script (the signup challenge), forms may post anywhere
+    /// (embedded forms), never framed.
+    static let pagePolicy =
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; "
+        + "form-action *; frame-ancestors 'none'"
+
+    static func html(
+        _ body: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:],
+        contentSecurityPolicy: String = pagePolicy, referrerPolicy: String = "no-referrer"
+    ) -> Response {
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
         fields[.cacheControl] = "no-store"
         fields[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-        fields[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        fields[.contentSecurityPolicy] =
-            "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; "
-            + "form-action *; frame-ancestors 'none'"
+        fields[HTTPField.Name("Referrer-Policy")!] = referrerPolicy
+        fields[.contentSecurityPolicy] = contentSecurityPolicy
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 

@@ -103,9 +103,6 @@ public struct ConsoleDigestReportPage: Sendable, Equatable {
     }
 
     var templateValues: TemplateValues {
-        let rows = { (rows: [[String]]) in
-            rows.map { ["cells": $0.map { ["text": $0] as TemplateValues }] as TemplateValues }
-        }
         var values: TemplateValues = [
             "on_digests": true,
             "newsletter_title": newsletterTitle, "period": period,
@@ -114,10 +111,10 @@ public struct ConsoleDigestReportPage: Sendable, Equatable {
                 ["title": $0[0], "url": nullable($0[1]), "clicks": $0[2], "filtered": $0[3]] as TemplateValues
             },
             "has_links": !links.isEmpty,
-            "hours": rows(hours), "chart": chart, "csv_path": csvPath,
+            "hours": tableRows(hours), "chart": chart, "csv_path": csvPath,
         ]
         values["deliveries"] = deliveries.map { $0.templateValues } ?? nullable(nil)
-        values["failures"] = rows(failures)
+        values["failures"] = tableRows(failures)
         values["has_failures"] = !failures.isEmpty
         values["retry_path"] = nullable(retryPath)
         notice?.mark(&values)

@@ -63,7 +63,7 @@ public struct ConsoleImportJobPage: Sendable, Equatable {
         frame.context([
             "on_import": true, "job_url": jobURL, "file_name": fileName, "running": running, "progress": progress,
             "figures": figures.map { ["label": $0.first ?? "", "value": $0.last ?? ""] as TemplateValues },
-            "errors": errors.map { ["cells": $0.map { ["text": $0] as TemplateValues }] as TemplateValues },
+            "errors": tableRows(errors),
             "has_errors": !errors.isEmpty, "more_errors": moreErrors > 0 ? String(moreErrors) : nullable(nil),
             "failure": nullable(failure), "not_committed": notCommitted,
         ])

@@ -118,7 +118,7 @@ public struct ConsoleAuditPage: Sendable, Equatable {
             "operators": operators.map { ["name": $0, "selected": $0 == actor] as TemplateValues },
             "actions": actions.map { ["name": $0, "selected": $0 == action] as TemplateValues },
             "from": from, "to": to,
-            "rows": rows.map { ["cells": $0.map { ["text": $0] as TemplateValues }] as TemplateValues },
+            "rows": tableRows(rows),
             "has_rows": !rows.isEmpty, "next_url": nullable(nextURL),
         ])
     }

@@ -165,7 +165,7 @@ public struct ConsoleSubscriberPage: Sendable, Equatable {
                     "problem": nullable($0.problem), "note": $0.note, "is_confirmed": $0.state == "confirmed",
                 ] as TemplateValues
             },
-            "consent": consent.map { ["cells": $0.map { ["text": $0] as TemplateValues }] as TemplateValues },
+            "consent": tableRows(consent),
             "has_consent": !consent.isEmpty,
             "suppression": nullable(suppression),
         ]

@@ -14,6 +14,11 @@ func nullable(_ value: String?) -> Any {
     return value
 }
 
+/// Table rows for a `{{#rows}}<tr>{{#cells}}<td>{{text}}</td>{{/cells}}</tr>{{/rows}}` template.
+func tableRows(_ rows: [[String]]) -> [TemplateValues] {
+    rows.map { ["cells": $0.map { ["text": $0] as TemplateValues }] as TemplateValues }
+}
+
 /// `value` when positive, else a null (swift-mustache treats `0` as true in sections).
 func nullableCount(_ value: Int) -> Any {
     value > 0 ? value : NSNull()
