@@ -102,14 +102,16 @@ extension ConsoleController {
         refused: (slug: String, problem: String, note: String)? = nil
     ) async throws -> ConsoleSubscriberPage? {
         let found = try await store.transaction {
-            tx -> (Subscriber, [Subscription], [ConsentEvent], SuppressionEntry?)? in
+            tx -> (Subscriber, [Subscription], [ConsentEvent], SuppressionEntry?, [BounceRecord])? in
             guard let subscriber = try await tx.subscriber(id: id) else { return nil }
+            let hash = try await SuppressionHasher.current(in: tx).hash(canonicalKey: subscriber.canonicalKey)
             return (
                 subscriber, try await tx.subscriptions(subscriberID: id), try await tx.consentEvents(subscriberID: id),
-                try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx)
+                try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx),
+                try await tx.bounces(addressHash: hash, limit: 20)
             )
         }
-        guard let (subscriber, subscriptions, consent, suppression) = found else { return nil }
+        guard let (subscriber, subscriptions, consent, suppression, bounces) = found else { return nil }
         return ConsoleSubscriberPage(
             frame: frame(session), id: id, email: subscriber.email, name: subscriber.name,
             since: ConsoleDates.day(subscriber.createdAt),
@@ -128,7 +130,10 @@ extension ConsoleController {
             },
             suppression: suppression.map {
                 "\($0.reason.rawValue)\($0.detail.map { ", \($0)" } ?? "") since \(ConsoleDates.day($0.createdAt))"
-            }, notice: notice)
+            }, notice: notice,
+            bounces: bounces.map {
+                [ConsoleDates.minute($0.occurredAt), $0.kind.rawValue, $0.source.rawValue, $0.diagnostic]
+            })
     }
 
     /// A positive id from the path's `id`.

@@ -137,11 +137,14 @@ public struct ConsoleSubscriberPage: Sendable, Equatable {
     public var suppression: String?
     /// What the operator's last action did.
     public var notice: ConsoleNotice?
+    /// (when, kind, source, the server's diagnostic) of the address's bounces, newest first.
+    public var bounces: [[String]]
 
     public init(
         frame: ConsoleFrame, id: Int64, email: String, name: String?, since: String, subscriptions: [Subscription],
-        consent: [[String]], suppression: String?, notice: ConsoleNotice? = nil
+        consent: [[String]], suppression: String?, notice: ConsoleNotice? = nil, bounces: [[String]] = []
     ) {
+        self.bounces = bounces
         self.frame = frame
         self.id = id
         self.email = email
@@ -168,6 +171,7 @@ public struct ConsoleSubscriberPage: Sendable, Equatable {
             "consent": tableRows(consent),
             "has_consent": !consent.isEmpty,
             "suppression": nullable(suppression),
+            "bounces": tableRows(bounces), "has_bounces": !bounces.isEmpty,
         ]
         notice?.mark(&values)
         return frame.context(values)

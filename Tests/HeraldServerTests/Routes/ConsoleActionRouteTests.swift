@@ -216,3 +216,25 @@ extension ConsoleActionRouteTests {
         }
     }
 }
+
+extension ConsoleActionRouteTests {
+    @Test func theSubscriberPageListsTheAddressesBounces() async throws {
+        let harness = try RouteHarness()
+        try await harness.run { client in
+            let id = try await Self.signUp(harness, client, "olena@example.org")
+            try await harness.store.transaction { tx in
+                let hash = try await SuppressionHasher.current(in: tx).hash(canonicalKey: "olena@example.org")
+                _ = try await tx.insertBounce(
+                    BounceRecord(
+                        addressHash: hash, subscriberID: id, kind: .soft, source: .smtp,
+                        diagnostic: "452 4.2.2 <b>mailbox full</b>", occurredAt: Fixtures.now, recordedAt: Fixtures.now)
+                )
+            }
+            let browser = Browser(client)
+            _ = try await browser.signIn()
+            let page = try await browser.get("/admin/subscribers/\(id)")
+            #expect(page.text.contains("<h2 id=\"bounces-heading\">Bounces</h2>"))
+            #expect(page.text.contains("452 4.2.2 &lt;b&gt;mailbox full&lt;/b&gt;"))
+        }
+    }
+}
