@@ -30,7 +30,11 @@ extension ConsoleController {
         let refuse = { (problem: String) async throws -> Response in
             guard
                 let page = try await subscriberPage(
-                    id: id, session: session, refused: (slug, problem, String((note ?? "").prefix(1000))))
+                    id: id, session: session,
+                    refused: (
+                        slug, problem, String((note ?? "").prefix(1000)),
+                        form["status"] == "confirmed" ? "confirmed" : nil
+                    ))
             else { return notFound("No subscriber has this number.") }
             return ConsoleResponses.html(templates.consoleSubscriberPage(page), status: .unprocessableContent)
         }

@@ -99,7 +99,7 @@ extension ConsoleController {
     /// (and the note typed) next to one subscription's change form.
     func subscriberPage(
         id: Int64, session: ConsoleSession, notice: ConsoleNotice? = nil,
-        refused: (slug: String, problem: String, note: String)? = nil
+        refused: (slug: String, problem: String, note: String, wanted: String?)? = nil
     ) async throws -> ConsoleSubscriberPage? {
         let found = try await store.transaction {
             tx -> (Subscriber, [Subscription], [ConsentEvent], SuppressionEntry?, [BounceRecord])? in
@@ -120,7 +120,7 @@ extension ConsoleController {
                 return ConsoleSubscriberPage.Subscription(
                     slug: subscription.newsletter, title: title(of: subscription.newsletter),
                     state: subscription.status.rawValue, changed: ConsoleDates.minute(subscription.updatedAt),
-                    problem: mine?.problem, note: mine?.note ?? "")
+                    problem: mine?.problem, note: mine?.note ?? "", wanted: mine?.wanted)
             },
             consent: consent.map {
                 [

@@ -112,10 +112,14 @@ public struct ConsoleSubscriberPage: Sendable, Equatable {
         public var problem: String?
         /// The note the operator typed, when the change was refused.
         public var note: String
+        /// The state the operator chose, when the change was refused (shown selected again).
+        public var wanted: String?
 
         public init(
-            slug: String, title: String, state: String, changed: String, problem: String? = nil, note: String = ""
+            slug: String, title: String, state: String, changed: String, problem: String? = nil, note: String = "",
+            wanted: String? = nil
         ) {
+            self.wanted = wanted
             self.slug = slug
             self.title = title
             self.state = state
@@ -165,7 +169,8 @@ public struct ConsoleSubscriberPage: Sendable, Equatable {
             "subscriptions": subscriptions.map {
                 [
                     "slug": $0.slug, "title": $0.title, "state": $0.state, "changed": $0.changed,
-                    "problem": nullable($0.problem), "note": $0.note, "is_confirmed": $0.state == "confirmed",
+                    "problem": nullable($0.problem), "note": $0.note,
+                    "is_confirmed": ($0.wanted ?? $0.state) == "confirmed",
                 ] as TemplateValues
             },
             "consent": tableRows(consent),

@@ -49,6 +49,7 @@ struct ConsoleActionRouteTests {
             #expect(noNote.status == .unprocessableContent)
             #expect(noNote.text.contains("Confirming by hand needs a note"))
             #expect(noNote.text.contains(#"aria-describedby="problem-news""#))
+            #expect(noNote.text.contains(#"<option value="confirmed" selected>"#), "the choice comes back")
             let hostile = try await browser.post(
                 path, [("csrf", browser.csrf), ("status", "confirmed"), ("note", "ok\r\nBcc: x@example.org")])
             #expect(hostile.status == .unprocessableContent)
