@@ -99,13 +99,7 @@ struct ConsoleController: Sendable {
 
     private func startSession(operatorName: String, next: String) async throws -> Response {
         let id = TokenSecret.generate()
-        let time = now()
-        try await store.transaction { tx in
-            try await tx.createConsoleSession(
-                ConsoleSession(idHash: id.hash, operatorName: operatorName, createdAt: time, lastSeenAt: time))
-            _ = try await tx.appendAudit(
-                NewAuditEntry(actor: operatorName, action: "console.sign_in", target: nil, occurredAt: time))
-        }
+        try await ConsoleSessionService(store: store, now: now).open(idHash: id.hash, operatorName: operatorName)
         return ConsoleResponses.redirect(
             to: site.baseURL + next,
             cookies: [
@@ -119,11 +113,7 @@ struct ConsoleController: Sendable {
     }
 
     private func endSession(_ session: ConsoleSession) async throws -> Response {
-        try await store.transaction { [now] tx in
-            try await tx.deleteConsoleSession(idHash: session.idHash)
-            _ = try await tx.appendAudit(
-                NewAuditEntry(actor: session.operatorName, action: "console.sign_out", target: nil, occurredAt: now()))
-        }
+        try await ConsoleSessionService(store: store, now: now).close(session)
         return ConsoleResponses.redirect(
             to: site.baseURL + "/admin/sign-in", cookies: [cookies.setCookie(ConsoleCookies.session, "", maxAge: 0)])
     }
