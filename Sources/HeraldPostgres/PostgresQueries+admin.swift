@@ -38,22 +38,23 @@ extension PostgresQueries {
         """
     /// `$1`/`$2` time range, `$3` newsletter or NULL for all. Whole days inside the range come from
     /// the daily counters (`consent_daily`); the part of a day at either end from the events.
+    /// (Bounds are written out from the parameters, not taken from a CTE, so that the planner
+    /// uses `consent_by_time` for the two partial days.)
     static let consentActivity = """
-        WITH b AS (
-            SELECT $1::bigint AS from_at, $2::bigint AS to_at, ($1::bigint + 86399999) / 86400000 AS first_day,
-                $2::bigint / 86400000 AS end_day)
         SELECT newsletter, day, action, sum(events)::bigint FROM (
-            SELECT c.newsletter, c.day, c.action, c.events FROM consent_daily c, b
-            WHERE c.day >= b.first_day AND c.day < b.end_day AND c.events > 0
+            SELECT c.newsletter, c.day, c.action, c.events FROM consent_daily c
+            WHERE c.day >= ($1::bigint + 86399999) / 86400000 AND c.day < $2::bigint / 86400000 AND c.events > 0
                 AND ($3::text IS NULL OR c.newsletter = $3::text)
             UNION ALL
-            SELECT e.newsletter, e.occurred_at / 86400000, e.action, 1 FROM consent_events e, b
-            WHERE e.occurred_at >= b.from_at AND e.occurred_at < least(b.to_at, b.first_day * 86400000)
+            SELECT e.newsletter, e.occurred_at / 86400000, e.action, 1 FROM consent_events e
+            WHERE e.occurred_at >= $1::bigint
+                AND e.occurred_at < least($2::bigint, ($1::bigint + 86399999) / 86400000 * 86400000)
                 AND e.newsletter IS NOT NULL AND ($3::text IS NULL OR e.newsletter = $3::text)
             UNION ALL
-            SELECT e.newsletter, e.occurred_at / 86400000, e.action, 1 FROM consent_events e, b
-            WHERE e.occurred_at >= greatest(b.from_at, b.end_day * 86400000, b.first_day * 86400000)
-                AND e.occurred_at < b.to_at AND e.newsletter IS NOT NULL
+            SELECT e.newsletter, e.occurred_at / 86400000, e.action, 1 FROM consent_events e
+            WHERE e.occurred_at >= greatest($1::bigint, $2::bigint / 86400000 * 86400000,
+                    ($1::bigint + 86399999) / 86400000 * 86400000)
+                AND e.occurred_at < $2::bigint AND e.newsletter IS NOT NULL
                 AND ($3::text IS NULL OR e.newsletter = $3::text)) AS activity
         GROUP BY newsletter, day, action
         """

@@ -32,16 +32,15 @@ extension PostgresQueries {
     /// Unsubscribes from `$1` in `[$2, $3)`: whole days from the daily counters, the partial days
     /// at either end from the events (as `consentActivity`).
     static let unsubscribesBetween = """
-        WITH b AS (
-            SELECT $2::bigint AS from_at, $3::bigint AS to_at, ($2::bigint + 86399999) / 86400000 AS first_day,
-                $3::bigint / 86400000 AS end_day)
         SELECT ((SELECT coalesce(sum(c.events), 0) FROM consent_daily c WHERE c.newsletter = $1::text
-                AND c.action = 'unsubscribe' AND c.day >= b.first_day AND c.day < b.end_day)
+                AND c.action = 'unsubscribe' AND c.day >= ($2::bigint + 86399999) / 86400000
+                AND c.day < $3::bigint / 86400000)
             + (SELECT count(*) FROM consent_events e WHERE e.newsletter = $1::text AND e.action = 'unsubscribe'
-                AND e.occurred_at >= b.from_at AND e.occurred_at < least(b.to_at, b.first_day * 86400000))
+                AND e.occurred_at >= $2::bigint
+                AND e.occurred_at < least($3::bigint, ($2::bigint + 86399999) / 86400000 * 86400000))
             + (SELECT count(*) FROM consent_events e WHERE e.newsletter = $1::text AND e.action = 'unsubscribe'
-                AND e.occurred_at >= greatest(b.from_at, b.end_day * 86400000, b.first_day * 86400000)
-                AND e.occurred_at < b.to_at))::bigint
-        FROM b
+                AND e.occurred_at >= greatest($2::bigint, $3::bigint / 86400000 * 86400000,
+                    ($2::bigint + 86399999) / 86400000 * 86400000)
+                AND e.occurred_at < $3::bigint))::bigint
         """
 }
