@@ -308,6 +308,89 @@ enum PostgresMigrations {
                     WHERE state = 'failed' AND discarded_at IS NULL OR state = 'pending' AND attempts > 0
                 """,
             ]),
+        Migration(
+            version: 15, name: "dashboard counters: subscriptions per state, consent events per day",
+            statements: [
+                """
+                CREATE TABLE subscription_counts (
+                    newsletter TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    subscriptions BIGINT NOT NULL,
+                    PRIMARY KEY (newsletter, status)
+                )
+                """,
+                """
+                INSERT INTO subscription_counts (newsletter, status, subscriptions)
+                    SELECT newsletter, status, count(*) FROM subscriptions GROUP BY newsletter, status
+                """,
+                """
+                CREATE FUNCTION subscription_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                        UPDATE subscription_counts SET subscriptions = subscriptions - 1
+                            WHERE newsletter = OLD.newsletter AND status = OLD.status;
+                    END IF;
+                    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                        INSERT INTO subscription_counts (newsletter, status, subscriptions)
+                            VALUES (NEW.newsletter, NEW.status, 1)
+                            ON CONFLICT (newsletter, status)
+                            DO UPDATE SET subscriptions = subscription_counts.subscriptions + 1;
+                    END IF;
+                    RETURN NULL;
+                END $$
+                """,
+                """
+                CREATE TRIGGER subscription_counts_change AFTER INSERT OR DELETE ON subscriptions
+                    FOR EACH ROW EXECUTE FUNCTION subscription_counts_track()
+                """,
+                """
+                CREATE TRIGGER subscription_counts_update AFTER UPDATE OF newsletter, status ON subscriptions
+                    FOR EACH ROW WHEN (OLD.newsletter IS DISTINCT FROM NEW.newsletter
+                        OR OLD.status IS DISTINCT FROM NEW.status)
+                    EXECUTE FUNCTION subscription_counts_track()
+                """,
+                """
+                CREATE TABLE consent_daily (
+                    newsletter TEXT NOT NULL,
+                    day BIGINT NOT NULL,
+                    action TEXT NOT NULL,
+                    events BIGINT NOT NULL,
+                    PRIMARY KEY (newsletter, day, action)
+                )
+                """,
+                "CREATE INDEX consent_daily_by_day ON consent_daily (day)",
+                """
+                INSERT INTO consent_daily (newsletter, day, action, events)
+                    SELECT newsletter, occurred_at / 86400000, action, count(*) FROM consent_events
+                    WHERE newsletter IS NOT NULL GROUP BY newsletter, occurred_at / 86400000, action
+                """,
+                """
+                CREATE FUNCTION consent_daily_track() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP IN ('DELETE', 'UPDATE') AND OLD.newsletter IS NOT NULL THEN
+                        UPDATE consent_daily SET events = events - 1
+                            WHERE newsletter = OLD.newsletter AND day = OLD.occurred_at / 86400000
+                                AND action = OLD.action;
+                    END IF;
+                    IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.newsletter IS NOT NULL THEN
+                        INSERT INTO consent_daily (newsletter, day, action, events)
+                            VALUES (NEW.newsletter, NEW.occurred_at / 86400000, NEW.action, 1)
+                            ON CONFLICT (newsletter, day, action) DO UPDATE SET events = consent_daily.events + 1;
+                    END IF;
+                    RETURN NULL;
+                END $$
+                """,
+                """
+                CREATE TRIGGER consent_daily_change AFTER INSERT OR DELETE ON consent_events
+                    FOR EACH ROW EXECUTE FUNCTION consent_daily_track()
+                """,
+                """
+                CREATE TRIGGER consent_daily_update AFTER UPDATE OF newsletter, action, occurred_at ON consent_events
+                    FOR EACH ROW WHEN (OLD.newsletter IS DISTINCT FROM NEW.newsletter
+                        OR OLD.action IS DISTINCT FROM NEW.action OR OLD.occurred_at IS DISTINCT FROM NEW.occurred_at)
+                    EXECUTE FUNCTION consent_daily_track()
+                """,
+            ]),
     ]
 
     /// The newest schema version this build knows.

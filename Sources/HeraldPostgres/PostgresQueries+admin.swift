@@ -32,14 +32,30 @@ extension PostgresQueries {
         """
 
     // MARK: Counts and activity
+    /// Read from the counters the triggers of migration 15 keep, not counted over `subscriptions`.
     static let subscriptionCounts = """
-        SELECT newsletter, status, count(*) FROM subscriptions GROUP BY newsletter, status
+        SELECT newsletter, status, subscriptions FROM subscription_counts WHERE subscriptions > 0
         """
-    /// `$1`/`$2` time range, `$3` newsletter or NULL for all.
+    /// `$1`/`$2` time range, `$3` newsletter or NULL for all. Whole days inside the range come from
+    /// the daily counters (`consent_daily`); the part of a day at either end from the events.
+    /// (Bounds are written out from the parameters, not taken from a CTE, so that the planner
+    /// uses `consent_by_time` for the two partial days.)
     static let consentActivity = """
-        SELECT newsletter, occurred_at / 86400000 AS day, action, count(*) FROM consent_events
-        WHERE occurred_at >= $1 AND occurred_at < $2 AND newsletter IS NOT NULL
-            AND ($3::text IS NULL OR newsletter = $3::text)
+        SELECT newsletter, day, action, sum(events)::bigint FROM (
+            SELECT c.newsletter, c.day, c.action, c.events FROM consent_daily c
+            WHERE c.day >= ($1::bigint + 86399999) / 86400000 AND c.day < $2::bigint / 86400000 AND c.events > 0
+                AND ($3::text IS NULL OR c.newsletter = $3::text)
+            UNION ALL
+            SELECT e.newsletter, e.occurred_at / 86400000, e.action, 1 FROM consent_events e
+            WHERE e.occurred_at >= $1::bigint
+                AND e.occurred_at < least($2::bigint, ($1::bigint + 86399999) / 86400000 * 86400000)
+                AND e.newsletter IS NOT NULL AND ($3::text IS NULL OR e.newsletter = $3::text)
+            UNION ALL
+            SELECT e.newsletter, e.occurred_at / 86400000, e.action, 1 FROM consent_events e
+            WHERE e.occurred_at >= greatest($1::bigint, $2::bigint / 86400000 * 86400000,
+                    ($1::bigint + 86399999) / 86400000 * 86400000)
+                AND e.occurred_at < $2::bigint AND e.newsletter IS NOT NULL
+                AND ($3::text IS NULL OR e.newsletter = $3::text)) AS activity
         GROUP BY newsletter, day, action
         """
 

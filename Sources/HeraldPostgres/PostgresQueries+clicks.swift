@@ -29,8 +29,18 @@ extension PostgresQueries {
         WHERE occurred_at >= $2 AND occurred_at < $3
           AND subscriber_id IN (SELECT subscriber_id FROM digest_deliveries WHERE issue_id = $1)
         """
+    /// Unsubscribes from `$1` in `[$2, $3)`: whole days from the daily counters, the partial days
+    /// at either end from the events (as `consentActivity`).
     static let unsubscribesBetween = """
-        SELECT count(*) FROM consent_events
-        WHERE newsletter = $1 AND action = 'unsubscribe' AND occurred_at >= $2 AND occurred_at < $3
+        SELECT ((SELECT coalesce(sum(c.events), 0) FROM consent_daily c WHERE c.newsletter = $1::text
+                AND c.action = 'unsubscribe' AND c.day >= ($2::bigint + 86399999) / 86400000
+                AND c.day < $3::bigint / 86400000)
+            + (SELECT count(*) FROM consent_events e WHERE e.newsletter = $1::text AND e.action = 'unsubscribe'
+                AND e.occurred_at >= $2::bigint
+                AND e.occurred_at < least($3::bigint, ($2::bigint + 86399999) / 86400000 * 86400000))
+            + (SELECT count(*) FROM consent_events e WHERE e.newsletter = $1::text AND e.action = 'unsubscribe'
+                AND e.occurred_at >= greatest($2::bigint, $3::bigint / 86400000 * 86400000,
+                    ($2::bigint + 86399999) / 86400000 * 86400000)
+                AND e.occurred_at < $3::bigint))::bigint
         """
 }

@@ -263,6 +263,65 @@ enum SQLiteMigrations {
                 CREATE INDEX outbox_attention ON outbox (id)
                     WHERE state = 'failed' AND discarded_at IS NULL OR state = 'pending' AND attempts > 0;
                 """),
+        Migration(
+            version: 15, name: "dashboard counters: subscriptions per state, consent events per day",
+            sql: """
+                CREATE TABLE subscription_counts (
+                    newsletter TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    subscriptions INTEGER NOT NULL,
+                    PRIMARY KEY (newsletter, status)
+                ) WITHOUT ROWID;
+                INSERT INTO subscription_counts (newsletter, status, subscriptions)
+                    SELECT newsletter, status, count(*) FROM subscriptions GROUP BY newsletter, status;
+                CREATE TRIGGER subscription_counts_insert AFTER INSERT ON subscriptions BEGIN
+                    INSERT INTO subscription_counts (newsletter, status, subscriptions)
+                        VALUES (new.newsletter, new.status, 1)
+                        ON CONFLICT (newsletter, status) DO UPDATE SET subscriptions = subscriptions + 1;
+                END;
+                CREATE TRIGGER subscription_counts_delete AFTER DELETE ON subscriptions BEGIN
+                    UPDATE subscription_counts SET subscriptions = subscriptions - 1
+                        WHERE newsletter = old.newsletter AND status = old.status;
+                END;
+                CREATE TRIGGER subscription_counts_update AFTER UPDATE OF newsletter, status ON subscriptions
+                    WHEN old.newsletter IS NOT new.newsletter OR old.status IS NOT new.status BEGIN
+                    UPDATE subscription_counts SET subscriptions = subscriptions - 1
+                        WHERE newsletter = old.newsletter AND status = old.status;
+                    INSERT INTO subscription_counts (newsletter, status, subscriptions)
+                        VALUES (new.newsletter, new.status, 1)
+                        ON CONFLICT (newsletter, status) DO UPDATE SET subscriptions = subscriptions + 1;
+                END;
+                CREATE TABLE consent_daily (
+                    newsletter TEXT NOT NULL,
+                    day INTEGER NOT NULL,
+                    action TEXT NOT NULL,
+                    events INTEGER NOT NULL,
+                    PRIMARY KEY (newsletter, day, action)
+                ) WITHOUT ROWID;
+                CREATE INDEX consent_daily_by_day ON consent_daily (day);
+                INSERT INTO consent_daily (newsletter, day, action, events)
+                    SELECT newsletter, occurred_at / 86400000, action, count(*) FROM consent_events
+                    WHERE newsletter IS NOT NULL GROUP BY newsletter, occurred_at / 86400000, action;
+                CREATE TRIGGER consent_daily_insert AFTER INSERT ON consent_events WHEN new.newsletter IS NOT NULL BEGIN
+                    INSERT INTO consent_daily (newsletter, day, action, events)
+                        VALUES (new.newsletter, new.occurred_at / 86400000, new.action, 1)
+                        ON CONFLICT (newsletter, day, action) DO UPDATE SET events = events + 1;
+                END;
+                CREATE TRIGGER consent_daily_delete AFTER DELETE ON consent_events WHEN old.newsletter IS NOT NULL BEGIN
+                    UPDATE consent_daily SET events = events - 1
+                        WHERE newsletter = old.newsletter AND day = old.occurred_at / 86400000 AND action = old.action;
+                END;
+                CREATE TRIGGER consent_daily_update AFTER UPDATE OF newsletter, action, occurred_at ON consent_events
+                    WHEN old.newsletter IS NOT new.newsletter OR old.action IS NOT new.action
+                        OR old.occurred_at IS NOT new.occurred_at BEGIN
+                    UPDATE consent_daily SET events = events - 1
+                        WHERE old.newsletter IS NOT NULL AND newsletter = old.newsletter
+                            AND day = old.occurred_at / 86400000 AND action = old.action;
+                    INSERT INTO consent_daily (newsletter, day, action, events)
+                        SELECT new.newsletter, new.occurred_at / 86400000, new.action, 1 WHERE new.newsletter IS NOT NULL
+                        ON CONFLICT (newsletter, day, action) DO UPDATE SET events = events + 1;
+                END;
+                """),
     ]
 
     /// The newest schema version this build knows.

@@ -29,13 +29,27 @@ extension SQLiteQueries {
         """
 
     // MARK: Counts and activity
+    /// Read from the counters the triggers of migration 15 keep, not counted over `subscriptions`.
     static let subscriptionCounts = """
-        SELECT newsletter, status, count(*) FROM subscriptions GROUP BY newsletter, status ORDER BY newsletter, status
+        SELECT newsletter, status, subscriptions FROM subscription_counts WHERE subscriptions > 0
+        ORDER BY newsletter, status
         """
-    /// `?1`/`?2` time range, `?3` newsletter or NULL for all.
+    /// `?1`/`?2` time range, `?3` newsletter or NULL for all. Whole days inside the range come from
+    /// the daily counters (`consent_daily`); the part of a day at either end from the events.
     static let consentActivity = """
-        SELECT newsletter, occurred_at / 86400000 AS day, action, count(*) FROM consent_events
-        WHERE occurred_at >= ?1 AND occurred_at < ?2 AND newsletter IS NOT NULL AND (?3 IS NULL OR newsletter = ?3)
+        WITH bounds (from_at, to_at, first_day, end_day) AS (
+            SELECT ?1, ?2, (?1 + 86399999) / 86400000, ?2 / 86400000)
+        SELECT newsletter, day, action, sum(events) FROM (
+            SELECT c.newsletter, c.day, c.action, c.events FROM consent_daily c, bounds b
+            WHERE c.day >= b.first_day AND c.day < b.end_day AND c.events > 0 AND (?3 IS NULL OR c.newsletter = ?3)
+            UNION ALL
+            SELECT e.newsletter, e.occurred_at / 86400000, e.action, 1 FROM consent_events e, bounds b
+            WHERE e.occurred_at >= b.from_at AND e.occurred_at < min(b.to_at, b.first_day * 86400000)
+                AND e.newsletter IS NOT NULL AND (?3 IS NULL OR e.newsletter = ?3)
+            UNION ALL
+            SELECT e.newsletter, e.occurred_at / 86400000, e.action, 1 FROM consent_events e, bounds b
+            WHERE e.occurred_at >= max(b.from_at, b.end_day * 86400000, b.first_day * 86400000)
+                AND e.occurred_at < b.to_at AND e.newsletter IS NOT NULL AND (?3 IS NULL OR e.newsletter = ?3))
         GROUP BY newsletter, day, action ORDER BY newsletter, day, action
         """
 

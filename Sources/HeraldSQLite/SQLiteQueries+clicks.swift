@@ -28,8 +28,17 @@ extension SQLiteQueries {
         WHERE occurred_at >= ?2 AND occurred_at < ?3
           AND subscriber_id IN (SELECT subscriber_id FROM digest_deliveries WHERE issue_id = ?1)
         """
+    /// Unsubscribes from `?1` in `[?2, ?3)`: whole days from the daily counters, the partial days
+    /// at either end from the events (as `consentActivity`).
     static let unsubscribesBetween = """
-        SELECT count(*) FROM consent_events
-        WHERE newsletter = ? AND action = 'unsubscribe' AND occurred_at >= ? AND occurred_at < ?
+        WITH b (from_at, to_at, first_day, end_day) AS (SELECT ?2, ?3, (?2 + 86399999) / 86400000, ?3 / 86400000)
+        SELECT (SELECT coalesce(sum(c.events), 0) FROM consent_daily c WHERE c.newsletter = ?1
+                AND c.action = 'unsubscribe' AND c.day >= b.first_day AND c.day < b.end_day)
+            + (SELECT count(*) FROM consent_events e WHERE e.newsletter = ?1 AND e.action = 'unsubscribe'
+                AND e.occurred_at >= b.from_at AND e.occurred_at < min(b.to_at, b.first_day * 86400000))
+            + (SELECT count(*) FROM consent_events e WHERE e.newsletter = ?1 AND e.action = 'unsubscribe'
+                AND e.occurred_at >= max(b.from_at, b.end_day * 86400000, b.first_day * 86400000)
+                AND e.occurred_at < b.to_at)
+        FROM b
         """
 }

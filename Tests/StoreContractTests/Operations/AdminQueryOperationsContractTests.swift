@@ -95,4 +95,43 @@ struct AdminQueryOperationsContractTests {
         }
         #expect(other.isEmpty)
     }
+
+    /// The dashboard reads counters kept beside the tables (migration 15 on SQLite and PostgreSQL):
+    /// they follow every insert, status change and erasure, and a range that starts or ends inside a
+    /// day counts exactly the events inside it.
+    @Test(arguments: StoreBackend.all)
+    func countsAndActivityFollowChangesAndPartialDays(_ backend: StoreBackend) async throws {
+        let store = try await backend.makeWithNewsletters()
+        let a = try await subscribe(store, "a@example.org", "news", .pending)
+        let b = try await subscribe(store, "b@example.org", "news", .confirmed)
+        _ = try await subscribe(store, "b@example.org", "daily", .pending)
+        _ = try await subscribe(store, "a@example.org", "news", .confirmed)
+        let midnight = Date(
+            timeIntervalSince1970: (Fixtures.now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+        let day = Int64(midnight.timeIntervalSince1970 / 86_400)
+        try await store.transaction { tx in
+            for (subscriber, hours) in [(a, -1.0), (a, 1), (b, 23), (a, 25), (b, 30), (a, 47), (b, 49)] {
+                try await tx.appendConsent(
+                    ConsentEvent(
+                        subscriberID: subscriber.id, newsletter: "news", action: .signup,
+                        occurredAt: midnight.addingTimeInterval(hours * 3600)))
+            }
+        }
+        let activity = { (from: Double, to: Double) in
+            try await store.transaction { tx in
+                try await tx.consentActivity(
+                    newsletter: nil, from: midnight.addingTimeInterval(from * 3600),
+                    to: midnight.addingTimeInterval(to * 3600))
+            }
+            .map { "\($0.day - day):\($0.count)" }.sorted()
+        }
+        #expect(try await activity(0, 72) == ["0:2", "1:3", "2:1"])
+        #expect(try await activity(2, 48) == ["0:1", "1:3"])
+        #expect(try await activity(24, 30) == ["1:1"])
+        #expect(try await activity(-2, 26) == ["-1:1", "0:2", "1:1"])
+        try await store.transaction { tx in _ = try await tx.eraseSubscriber(id: b.id) }
+        #expect(try await activity(-24, 72) == ["-1:1", "0:1", "1:2"])
+        let counts = try await store.transaction { try await $0.subscriptionCounts() }
+        #expect(counts == [SubscriptionCount(newsletter: "news", status: .confirmed, count: 1)])
+    }
 }

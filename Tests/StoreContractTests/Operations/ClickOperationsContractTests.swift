@@ -69,7 +69,9 @@ struct ClickOperationsContractTests {
         let issue = try await Self.completedIssue(store, "p", at: 0)
         try await store.transaction { tx in
             let id = try await tx.subscriber(canonicalKey: "s0@example.org")!.id
-            for offset: TimeInterval in [10, 8 * 86_400] {
+            // Outside, inside on the first (partial) day, a whole day, the last partial day, outside.
+            let offsets: [TimeInterval] = [-10, 10, 172_800, 604_790, 604_800, 691_200]
+            for offset in offsets {
                 try await tx.appendConsent(
                     ConsentEvent(
                         subscriberID: id, newsletter: "daily", action: .unsubscribe,
@@ -80,7 +82,7 @@ struct ClickOperationsContractTests {
             try await $0.issueAudience(issue, until: issue.createdAt.addingTimeInterval(7 * 86_400))
         }
         #expect(audience.deliveries == [.pending: 3])
-        #expect(audience.unsubscribes == 1 && audience.bounced == 0)
+        #expect(audience.unsubscribes == 3 && audience.bounced == 0)
         #expect(try await store.transaction { try await $0.digestIssue(id: issue.id) }?.period == "p")
     }
 }
