@@ -8,7 +8,7 @@ import HeraldServer
 struct Outbox: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Inspect or deliver the queued mail.",
-        subcommands: [Deliver.self, Status.self])
+        subcommands: [Deliver.self, Status.self, Failed.self, Retry.self, Discard.self])
 
     struct Deliver: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -47,6 +47,86 @@ struct Outbox: AsyncParsableCommand {
             } else {
                 print("oldest pending: none")
             }
+        }
+    }
+
+    struct Failed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List failed and deferred mail, newest first, with the server's last reply.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "Most mails to list (1…1000).")
+        var limit = 50
+
+        func validate() throws {
+            guard (1...1000).contains(limit) else { throw ValidationError("--limit must be 1…1000") }
+        }
+
+        func run() async throws {
+            let (configuration, logger) = try options.load(label: "herald.outbox")
+            let dependencies = try await openDependencies(configuration, logger: logger)
+            let mails = try await OutboxReview(store: dependencies.store)
+                .mailNeedingAttention(beforeID: nil, limit: limit)
+            for mail in mails {
+                let state = mail.state == .failed ? "failed" : "deferred"
+                let kept = mail.mail.data.isEmpty ? " (message no longer kept)" : ""
+                print(
+                    "\(mail.id)\t\(mail.kind.rawValue)\t\(state)\t\(mail.attempts)\t"
+                        + "\(mail.mail.recipients.joined(separator: ","))\t\(mail.lastResult ?? "")\(kept)")
+            }
+        }
+    }
+
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a failed or deferred mail again now (as the console's Mail page does; audited).")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The mail's id (from `herald outbox failed`).")
+        var id: Int64
+
+        @Option(name: .customLong("operator"), help: "Who retries it, for the audit log (default: $USER).")
+        var operatorName: String?
+
+        func run() async throws {
+            try await Outbox.review(options, operatorName, id) { try await $0.retry(mailID: id, actor: $1) }
+            print("mail \(id) will be sent by the next `herald outbox deliver` or the running server")
+        }
+    }
+
+    struct Discard: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give up on a failed or deferred mail and remove its message (audited).")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The mail's id (from `herald outbox failed`).")
+        var id: Int64
+
+        @Option(name: .customLong("operator"), help: "Who discards it, for the audit log (default: $USER).")
+        var operatorName: String?
+
+        func run() async throws {
+            try await Outbox.review(options, operatorName, id) { try await $0.discard(mailID: id, actor: $1) }
+            print("mail \(id) discarded")
+        }
+    }
+
+    /// Runs a retry or discard; a refusal prints why and exits 1.
+    static func review(
+        _ options: GlobalOptions, _ operatorName: String?, _ id: Int64,
+        _ change: (OutboxReview, String) async throws -> Void
+    ) async throws {
+        let (configuration, logger) = try options.load(label: "herald.outbox")
+        let dependencies = try await openDependencies(configuration, logger: logger)
+        let actor = "cli:" + (operatorName ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+        do {
+            try await change(OutboxReview(store: dependencies.store), actor)
+        } catch let error as OutboxReviewError {
+            FileHandle.standardError.write(Data("outbox: \(error)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

@@ -100,3 +100,33 @@ def test_serve_killed_after_2xx_keeps_signup_and_its_mail(workdir):
     finally:
         herald.stop()
         smtp.stop()
+
+
+def test_cli_lists_failed_mail_refuses_to_retry_a_suppressed_address_and_discards_it(workdir):
+    smtp = start_smtp(workdir, "rejecting", "--reject-rcpt", "^nobody@")
+    herald = Herald(workdir, smtp.port, {"outbox_retry_seconds": 1})
+    try:
+        assert http("POST", herald.base_url + "/subscribe", form(email="nobody@example.org"), FORM)[0] == 303
+        wait_for(lambda: outbox_states(herald) == {"failed": 1}, timeout=30, what="the rejected mail failed")
+
+        def cli(*arguments):
+            return subprocess.run([BINARY, "outbox", *arguments, "--config", herald.config_path],
+                                  capture_output=True, text=True, cwd=workdir, env=os.environ | {"USER": "desk"})
+        listed = cli("failed")
+        assert listed.returncode == 0, listed.stderr
+        mail_id, kind, state, _, recipient, reply = listed.stdout.strip().split("\t")
+        assert (kind, state, recipient) == ("confirmation", "failed", "nobody@example.org") and "550" in reply
+        retried = cli("retry", mail_id)
+        assert retried.returncode == 1 and "suppressed (hard_bounce)" in retried.stderr
+        assert cli("retry", "999999").returncode == 1
+        assert cli("retry", "not-a-number").returncode != 0
+        discarded = cli("discard", mail_id)
+        assert discarded.returncode == 0, discarded.stderr
+        assert cli("failed").stdout.strip() == ""
+        with herald.db() as db:
+            assert db.execute("SELECT length(data), discarded_at IS NOT NULL FROM outbox").fetchone() == (0, 1)
+            assert db.execute("SELECT actor, action FROM audit_log ORDER BY id DESC LIMIT 1").fetchone() == (
+                "cli:desk", "mail.discard")
+    finally:
+        herald.stop()
+        smtp.stop()
