@@ -103,13 +103,24 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
-            name: "HeraldServer",
+            name: "HeraldApp",
             dependencies: [
                 "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite", "HeraldPostgres", "HeraldFeeds",
-                "HeraldWebhooks", "HeraldChallenge", "HeraldDNS", "HeraldCurl", "HeraldDefaults", "HeraldImport",
+                "HeraldWebhooks", "HeraldDNS", "HeraldCurl",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "HeraldServer",
+            dependencies: [
+                "HeraldApp", "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldFeeds", "HeraldChallenge",
+                "HeraldDefaults", "HeraldImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -123,9 +134,10 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldServer", "HeraldCore", "HeraldSQLite", "HeraldMail", "HeraldTemplates", "HeraldWebhooks",
+                "HeraldApp", "HeraldServer", "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldWebhooks",
                 "HeraldImport", "HeraldDNS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
@@ -170,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "HeraldServerTests",
             dependencies: [
-                "HeraldServer", "HeraldDefaults", "HeraldTestSupport",
+                "HeraldServer", "HeraldApp", "HeraldDefaults", "HeraldTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -3,6 +3,7 @@ import HeraldCore
 import HeraldDefaults
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// Admin configuration, date parameters and the embedded OpenAPI document.

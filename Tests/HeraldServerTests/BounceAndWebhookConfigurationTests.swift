@@ -1,6 +1,7 @@
 import HeraldCore
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The bounce policy and webhook keys, with file:line errors like every other key.

@@ -4,6 +4,7 @@ import Logging
 import Synchronization
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The in-memory click counter: readers counted, scanners and bursts filtered, nothing lost while

@@ -1,6 +1,7 @@
 import HeraldCore
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// Configuration is parsed once, and every bad key stops start-up with a message naming it.

@@ -1,5 +1,6 @@
 import HeraldCore
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// Loads configuration the way start-up does (a YAML file, then HERALD_* variables), for tests.

@@ -1,6 +1,7 @@
 import HeraldCore
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// `bounce_address`, `reminder_hours` and `dkim_selector`: refused values name the key; the

@@ -2,6 +2,7 @@ import Foundation
 import HeraldCore
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The failed-authentication limit of the admin API: counting, lockout, expiry, memory bound, and

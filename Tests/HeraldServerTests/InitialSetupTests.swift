@@ -2,6 +2,7 @@ import Foundation
 import HeraldCore
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// `herald init`: the commented configuration lists every key and loads; bad folders leave nothing behind.

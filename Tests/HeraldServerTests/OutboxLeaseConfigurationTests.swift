@@ -1,5 +1,6 @@
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// `outbox_lease_seconds`: how long a worker's claim on queued mail lasts.

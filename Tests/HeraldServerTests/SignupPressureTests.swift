@@ -2,6 +2,7 @@ import Foundation
 import HeraldCore
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The attack detector behind `signup_challenge: auto`: rates overall, per network and per

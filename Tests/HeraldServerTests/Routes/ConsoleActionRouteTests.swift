@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The console's changes through the real router: a subscription's state, a data export and an

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 private let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]

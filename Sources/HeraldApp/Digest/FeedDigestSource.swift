@@ -7,7 +7,7 @@ import HeraldFeeds
 /// The last parsed articles are kept with the feed's validators, so a `304 Not Modified` still
 /// yields the current articles (the sender then finds nothing new, or resumes correctly after a
 /// run that fetched but died before creating its issue).
-struct FeedDigestSource: DigestSource {
+package struct FeedDigestSource: DigestSource {
     let store: ScopedStore<any SettingOperations>
     let fetcher: FeedFetcher
     let override: String?
@@ -25,7 +25,7 @@ struct FeedDigestSource: DigestSource {
         var articles: [DigestArticle]
     }
 
-    func articles(for newsletter: Newsletter) async throws -> [DigestArticle] {
+    package func articles(for newsletter: Newsletter) async throws -> [DigestArticle] {
         guard let source = override ?? newsletter.digestFeed else {
             throw ConfigurationError("newsletter '\(newsletter.slug)' has no digest_feed configured (or pass --feed)")
         }
@@ -47,7 +47,7 @@ struct FeedDigestSource: DigestSource {
         }
     }
 
-    static func article(from item: FeedItem) -> DigestArticle {
+    package static func article(from item: FeedItem) -> DigestArticle {
         DigestArticle(
             identity: item.identity, linkIdentity: item.linkIdentity, title: item.title, link: item.link,
             summaryHTML: item.summaryHTML, summaryText: item.summaryText, author: item.author,

@@ -58,7 +58,7 @@ extension DigestPiece {
 
 extension DigestItem {
     /// The template view of a stored article.
-    init(article: DigestArticle) {
+    package init(article: DigestArticle) {
         self.init(
             title: article.title, link: article.link ?? "", summaryHTML: article.summaryHTML,
             summaryText: article.summaryText, author: article.author, date: article.published,
