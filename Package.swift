@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "HeraldMail",
             dependencies: [
-                "HeraldCore", "CCurl", "HeraldCurl",
+                "HeraldCore", "CCurl", "HeraldCurl", "HeraldTemplates",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming

@@ -1,5 +1,4 @@
 import Foundation
-import HeraldApp
 import HeraldCore
 import HeraldTemplates
 
