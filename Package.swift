@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "HeraldWebhooks",
             dependencies: [
-                "HeraldCore", "HeraldMail", "CCurl", "HeraldCurl",
+                "HeraldCore", "CCurl", "HeraldCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -121,8 +121,6 @@ let package = Package(
                 "HeraldDefaults", "HeraldImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -145,44 +143,57 @@ let package = Package(
         // Test-only: runs the hand-written parsers for the differential tests (not a product).
         .executableTarget(
             name: "herald-parser-probe",
-            dependencies: ["HeraldImport", "HeraldFeeds", "HeraldMail"],
+            dependencies: ["HeraldCore", "HeraldImport", "HeraldFeeds", "HeraldMail"],
             path: "Tests/ParserProbe",
             swiftSettings: upcoming
         ),
         .target(
             name: "HeraldTestSupport",
-            dependencies: ["HeraldCore", "HeraldSQLite", "HeraldPostgres"],
+            dependencies: [
+                "HeraldCore", "HeraldSQLite", "HeraldPostgres", .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/HeraldTestSupport",
             swiftSettings: upcoming
         ),
         .testTarget(
-            name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
+            name: "HeraldCoreTests",
+            dependencies: ["HeraldCore", "HeraldTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: upcoming),
         .testTarget(
             name: "StoreContractTests",
             dependencies: ["HeraldCore", "HeraldImport", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldImportTests", dependencies: ["HeraldImport", "HeraldCore", "HeraldTestSupport"],
+            name: "HeraldImportTests", dependencies: ["HeraldImport", "HeraldCore"],
             swiftSettings: upcoming),
-        .testTarget(name: "HeraldChallengeTests", dependencies: ["HeraldChallenge"], swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl", "HeraldTestSupport"],
+            name: "HeraldChallengeTests",
+            dependencies: ["HeraldChallenge", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl"],
             swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldTestSupport"],
+            name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldCore"],
             exclude: ["Golden"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests",
-            dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldCurl", "HeraldTestSupport"],
+            dependencies: [
+                "HeraldWebhooks", "HeraldCore", "HeraldCurl", "HeraldTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldMailTests", dependencies: ["HeraldMail", "HeraldCore", "HeraldTestSupport"],
+            name: "HeraldMailTests",
+            dependencies: [
+                "HeraldMail", "HeraldCore", "HeraldTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "HeraldServerTests",
             dependencies: [
-                "HeraldServer", "HeraldApp", "HeraldDefaults", "HeraldTestSupport",
+                "HeraldServer", "HeraldApp", "HeraldCore", "HeraldTemplates", "HeraldDefaults", "HeraldTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
