@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "HeraldMail",
             dependencies: [
-                "HeraldCore", "CCurl", "HeraldCurl", "HeraldTemplates",
+                "HeraldCore", "HeraldCurl", "HeraldTemplates",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "HeraldWebhooks",
             dependencies: [
-                "HeraldCore", "CCurl", "HeraldCurl",
+                "HeraldCore", "HeraldCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -89,7 +89,7 @@ let package = Package(
         ),
         .target(
             name: "HeraldFeeds",
-            dependencies: ["HeraldCore", "CCurl", "HeraldCurl"],
+            dependencies: ["HeraldCore", "HeraldCurl"],
             swiftSettings: upcoming
         ),
         .target(
@@ -173,7 +173,7 @@ let package = Package(
         .testTarget(
             name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl"],
             swiftSettings: upcoming),
-        .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
+        .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldCore"],
             exclude: ["Golden"], swiftSettings: upcoming),
