@@ -150,7 +150,8 @@ let package = Package(
         .target(
             name: "HeraldTestSupport",
             dependencies: [
-                "HeraldCore", "HeraldSQLite", "HeraldPostgres", .product(name: "Logging", package: "swift-log"),
+                "HeraldCore", "HeraldSQLite", "HeraldPostgres", "HeraldApp",
+                .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/HeraldTestSupport",
             swiftSettings: upcoming
@@ -189,6 +190,10 @@ let package = Package(
             dependencies: [
                 "HeraldMail", "HeraldCore", "HeraldTestSupport", .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldAppTests",
+            dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: upcoming),
         .testTarget(
             name: "HeraldServerTests",

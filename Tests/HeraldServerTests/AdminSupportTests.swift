@@ -1,6 +1,7 @@
 import Foundation
 import HeraldCore
 import HeraldDefaults
+import HeraldTestSupport
 import Testing
 
 @testable import HeraldApp

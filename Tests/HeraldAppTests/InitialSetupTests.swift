@@ -3,7 +3,6 @@ import HeraldCore
 import Testing
 
 @testable import HeraldApp
-@testable import HeraldServer
 
 /// `herald init`: the commented configuration lists every key and loads; bad folders leave nothing behind.
 @Suite("herald init")

@@ -1,8 +1,8 @@
 import HeraldCore
+import HeraldTestSupport
 import Testing
 
 @testable import HeraldApp
-@testable import HeraldServer
 
 /// The bounce policy and webhook keys, with file:line errors like every other key.
 @Suite("Configuration: bounces and webhooks")

@@ -1,8 +1,8 @@
 import HeraldCore
+import HeraldTestSupport
 import Testing
 
 @testable import HeraldApp
-@testable import HeraldServer
 
 /// Configuration is parsed once, and every bad key stops start-up with a message naming it.
 @Suite("Configuration")

@@ -1,7 +1,7 @@
+import HeraldTestSupport
 import Testing
 
 @testable import HeraldApp
-@testable import HeraldServer
 
 /// `outbox_lease_seconds`: how long a worker's claim on queued mail lasts.
 @Suite("Configuration: outbox lease")
