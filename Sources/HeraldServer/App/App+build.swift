@@ -1,7 +1,6 @@
 import Foundation
 import HeraldApp
 import HeraldCore
-import HeraldMail
 import HeraldTemplates
 import Hummingbird
 import Logging
