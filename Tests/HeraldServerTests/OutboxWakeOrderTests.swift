@@ -6,7 +6,6 @@ import NIOCore
 import NIOEmbedded
 import Testing
 
-@testable import HeraldApp
 @testable import HeraldServer
 
 /// The outbox is woken only once a state-changing response has been written, so a signup that

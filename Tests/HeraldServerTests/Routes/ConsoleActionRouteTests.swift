@@ -6,7 +6,6 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import HeraldApp
 @testable import HeraldServer
 
 /// The console's changes through the real router: a subscription's state, a data export and an

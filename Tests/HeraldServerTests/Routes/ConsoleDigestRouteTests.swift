@@ -6,7 +6,6 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import HeraldApp
 @testable import HeraldServer
 
 /// The console's digest list and issue report through the real router, against the report API.

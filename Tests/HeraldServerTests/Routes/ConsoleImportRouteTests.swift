@@ -6,7 +6,6 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import HeraldApp
 @testable import HeraldServer
 
 /// The console's CSV import and export through the real router: a streamed multipart upload, the

@@ -6,7 +6,6 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import HeraldApp
 @testable import HeraldServer
 
 /// The console's Mail, Audit log and Settings pages through the real router.

@@ -5,7 +5,6 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import HeraldApp
 @testable import HeraldServer
 
 private let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]

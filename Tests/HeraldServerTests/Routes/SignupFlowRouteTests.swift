@@ -6,7 +6,6 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-@testable import HeraldApp
 @testable import HeraldServer
 
 /// Double opt-in through the real router: the confirmation link in the queued mail, the
