@@ -4,7 +4,9 @@ import HeraldMail
 import HeraldTemplates
 import Logging
 
-/// The services `buildApplication` wires together; tests build them with test configuration.
+/// The dependency container every command opens from the configuration (store, templates, mail
+/// transport, metrics, manage-link keys, clock); `buildApplication` and `DigestWiring` take it, tests
+/// build it with test configuration.
 public struct HeraldDependencies: Sendable {
     public var store: any SubscriberStore
     public var templates: TemplateLibrary
