@@ -1,10 +1,9 @@
 import Foundation
 import HeraldCore
-import HeraldMail
 import HeraldTemplates
 
 /// Renders subscription mail with the templates and assembles it as MIME.
-struct TemplateMailComposer: SubscriptionMailComposer {
+package struct TemplateMailComposer: SubscriptionMailComposer {
     let templates: TemplateLibrary
     let site: SiteContext
     let builder: NewsletterMessageBuilder
@@ -14,7 +13,20 @@ struct TemplateMailComposer: SubscriptionMailComposer {
     /// Signs the welcome mail's tracked link to the latest issue (`/l/{id}`), unless tracking is off.
     var clicks: ClickLinkSigner?
 
-    func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
+    /// A composer rendering with `templates`, linking into `site`; confirmation links last `confirmationHours`.
+    package init(
+        templates: TemplateLibrary, site: SiteContext, builder: NewsletterMessageBuilder, confirmationHours: Int,
+        now: @escaping @Sendable () -> Date = Date.init, clicks: ClickLinkSigner? = nil
+    ) {
+        self.templates = templates
+        self.site = site
+        self.builder = builder
+        self.confirmationHours = confirmationHours
+        self.now = now
+        self.clicks = clicks
+    }
+
+    package func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
         let rendered = templates.confirmationMail(
             ConfirmationMail(
@@ -26,7 +38,7 @@ struct TemplateMailComposer: SubscriptionMailComposer {
         return try assemble(rendered, to: recipient, newsletter: newsletter, manageToken: nil)
     }
 
-    func reminderMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
+    package func reminderMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
         let remaining = request.expiresAt.timeIntervalSince(now())
         let rendered = templates.reminderMail(
@@ -37,7 +49,7 @@ struct TemplateMailComposer: SubscriptionMailComposer {
         return try assemble(rendered, to: request.subscriber, newsletter: newsletter, manageToken: nil)
     }
 
-    func alreadySubscribedMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
+    package func alreadySubscribedMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
         let rendered = templates.alreadySubscribedMail(
             AlreadySubscribedMail(
                 site: site, newsletter: request.newsletter, name: request.subscriber.name,
@@ -45,7 +57,7 @@ struct TemplateMailComposer: SubscriptionMailComposer {
         return try assemble(rendered, to: request.subscriber, newsletter: request.newsletter, manageToken: nil)
     }
 
-    func welcomeMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
+    package func welcomeMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
         let rendered = templates.welcomeMail(
             WelcomeMail(
                 site: site, newsletter: request.newsletter, name: request.subscriber.name,
@@ -74,7 +86,7 @@ struct TemplateMailComposer: SubscriptionMailComposer {
 
 extension Mailbox {
     /// Parses `Name <address>` or a bare address; the address must pass Herald's validator.
-    init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         let trimmed = text.trimmingWhitespace()
         if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
             var name = String(trimmed[..<open]).trimmingWhitespace()
