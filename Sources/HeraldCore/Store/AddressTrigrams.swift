@@ -10,7 +10,11 @@ public enum AddressTrigrams {
     /// The most entries a store counts for one trigram when it looks for the rarest piece of a
     /// fragment. A fragment whose every piece is at least this common is searched by walking the
     /// subscribers in id order, which fills a page quickly exactly when matches are common.
-    public static let countLimit = 16_384
+    public static let countLimit = 4_096
+    /// The most trigrams of one fragment a store counts, spread over the fragment from its first
+    /// piece to its last: neighbouring pieces of a long fragment overlap and are about as common,
+    /// and each count can cost up to ``countLimit`` index entries.
+    public static let countedTrigrams = 6
 
     /// The distinct trigrams of `fragment`, in their first-occurrence order; empty when the
     /// fragment is shorter than three characters (then only a walk can find it).
@@ -28,18 +32,26 @@ public enum AddressTrigrams {
         return trigrams
     }
 
-    /// The trigram a search should walk: the one with the fewest entries, as `entries` counts them
-    /// (capped at ``countLimit``); nil when every trigram reaches the cap or there is none. A
-    /// trigram with no entries is returned at once: nothing can match.
+    /// The trigram a search should walk: of at most ``countedTrigrams`` of the fragment's pieces,
+    /// the one with the fewest entries, as `entries` counts them (capped at ``countLimit``); nil when
+    /// every counted trigram reaches the cap or there is none. A trigram with no entries is returned
+    /// at once: nothing can match.
     public static func rarest(
         of fragment: String, entries: (String) async throws -> Int
     ) async rethrows -> String? {
         var best: (trigram: String, entries: Int)?
-        for trigram in of(fragment) {
+        for trigram in spread(of(fragment), keeping: countedTrigrams) {
             let count = try await entries(trigram)
             if count == 0 { return trigram }
             if count < countLimit, count < best?.entries ?? .max { best = (trigram, count) }
         }
         return best?.trigram
+    }
+
+    /// At most `count` of `trigrams`, evenly spaced from the first to the last.
+    static func spread(_ trigrams: [String], keeping count: Int) -> [String] {
+        guard trigrams.count > count, count > 1 else { return Array(trigrams.prefix(max(count, 0))) }
+        let last = trigrams.count - 1
+        return (0..<count).map { trigrams[($0 * last + (count - 1) / 2) / (count - 1)] }
     }
 }

@@ -27,6 +27,13 @@ struct TrigramIndexTests {
         #expect(await AddressTrigrams.rarest(of: "der3@") { _ in AddressTrigrams.countLimit } == nil)
         #expect(await AddressTrigrams.rarest(of: "der9@") { counts[$0] ?? 0 } == "er9")  // none: nothing matches
         #expect(await AddressTrigrams.rarest(of: "r3") { _ in 1 } == nil)
+        // A long fragment: six of its pieces are counted, the first and the last among them.
+        let counted = Counted()
+        _ = await AddressTrigrams.rarest(of: "kyivindependent") { await counted.add($0) }
+        let pieces = AddressTrigrams.of("kyivindependent")
+        let seen = await counted.trigrams
+        #expect(seen.count == AddressTrigrams.countedTrigrams && Set(seen).count == seen.count)
+        #expect(seen.first == pieces.first && seen.last == pieces.last)
     }
 
     @Test func sqliteKeepsOneRowPerDistinctTrigramAndErasureRemovesThem() async throws {
@@ -93,5 +100,14 @@ struct TrigramIndexTests {
             try await $0.searchSubscribers(SubscriberSearch(addressContains: "NA@EX"))
         }
         #expect(found.map(\.id) == [anna.id])
+    }
+}
+
+/// The trigrams a search counted, in order.
+private actor Counted {
+    var trigrams: [String] = []
+    func add(_ trigram: String) -> Int {
+        trigrams.append(trigram)
+        return AddressTrigrams.countLimit
     }
 }
