@@ -92,9 +92,10 @@ let package = Package(
             dependencies: ["HeraldCore", "CCurl", "HeraldCurl"],
             swiftSettings: upcoming
         ),
+        .target(name: "HeraldLocalization", swiftSettings: upcoming),
         .target(
             name: "HeraldTemplates",
-            dependencies: ["HeraldCore", "HeraldDefaults", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["HeraldCore", "HeraldDefaults", "HeraldLocalization", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: upcoming
         ),
         .target(
@@ -155,6 +156,9 @@ let package = Package(
         .testTarget(name: "HeraldChallengeTests", dependencies: ["HeraldChallenge"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl", "HeraldTestSupport"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldLocalizationTests", dependencies: ["HeraldLocalization", "HeraldDefaults"],
             swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
         .testTarget(
