@@ -108,6 +108,7 @@ let package = Package(
             dependencies: [
                 "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite", "HeraldPostgres", "HeraldFeeds",
                 "HeraldWebhooks", "HeraldChallenge", "HeraldDNS", "HeraldCurl", "HeraldDefaults", "HeraldImport",
+                "HeraldLocalization",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Yams", package: "Yams"),

@@ -46,6 +46,11 @@ public struct MessageCatalogs: Sendable {
         self.missing = missing
     }
 
+    /// There is a catalog for `language` or its primary language (`uk` for `uk-UA`).
+    public func hasCatalog(for language: String) -> Bool {
+        catalogs[language] != nil || catalogs[String(language.prefix { $0 != "-" })] != nil
+    }
+
     /// The catalog of exactly `language`, if there is one.
     public func catalog(_ language: String) -> MessageCatalog? { catalogs[language] }
 

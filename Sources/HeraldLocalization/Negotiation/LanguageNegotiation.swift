@@ -73,7 +73,7 @@ public struct LanguageNegotiation: Sendable {
     }
 
     /// `*`, or 1–8 letters followed by `-` and 1–8 letters or digits, repeated.
-    static func isRange(_ tag: String) -> Bool {
+    public static func isRange(_ tag: String) -> Bool {
         if tag == "*" { return true }
         let subtags = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = subtags.first, (1...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter })

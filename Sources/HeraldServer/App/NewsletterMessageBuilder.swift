@@ -19,6 +19,7 @@ struct NewsletterMessageBuilder: Sendable {
             messageID: messageID)
         message.text = rendered.text
         message.html = rendered.html
+        message.language = rendered.language
         return try assembler.assemble(message)
     }
 

@@ -16,6 +16,8 @@ struct TemplateMailComposer: SubscriptionMailComposer {
 
     func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
+        var site = site
+        site.language = request.language ?? newsletter.language
         let rendered = templates.confirmationMail(
             ConfirmationMail(
                 site: site, newsletter: newsletter,

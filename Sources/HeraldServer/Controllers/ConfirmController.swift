@@ -13,7 +13,7 @@ struct ConfirmController: Sendable {
     let metrics: HeraldMetrics
 
     func register(on router: Router<HeraldRequestContext>) {
-        router.get("/confirm/{token}") { _, context in try await show(context) }
+        router.get("/confirm/{token}") { request, context in try await show(request, context) }
         router.post("/confirm/{token}") { request, context in try await confirm(request, context) }
     }
 
@@ -21,10 +21,10 @@ struct ConfirmController: Sendable {
         context.parameters.get("token").flatMap(TokenSecret.init(parsing:))
     }
 
-    private func show(_ context: HeraldRequestContext) async throws -> Response {
-        guard let secret = secret(context) else { return invalid(.unknown) }
+    private func show(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
+        guard let secret = secret(context) else { return invalid(.unknown, request) }
         switch try await service.previewConfirmation(secret) {
-        case .invalid(let problem): return invalid(problem)
+        case .invalid(let problem): return invalid(problem, request)
         case .confirmed(let preview):
             let page = ConfirmPage(
                 site: pages.site, newsletter: preview.newsletters.first ?? pages.newsletters[0],
@@ -34,12 +34,12 @@ struct ConfirmController: Sendable {
     }
 
     private func confirm(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
-        guard let secret = secret(context) else { return invalid(.unknown) }
+        guard let secret = secret(context) else { return invalid(.unknown, request) }
         let origin = RequestOrigin(
             ipAddress: clients.clientIP(peer: context.remoteAddress, headers: request.headers),
             userAgent: request.headers[.userAgent].map { String($0.prefix(512)) }, source: "confirmation link")
         switch try await service.confirm(secret, origin: origin) {
-        case .invalid(let problem): return invalid(problem)
+        case .invalid(let problem): return invalid(problem, request)
         case .confirmed(let preview):
             metrics.confirmations(preview.newlyConfirmed.count)
             logConfirmation(preview, context.logger)
@@ -65,7 +65,9 @@ struct ConfirmController: Sendable {
         }
     }
 
-    private func invalid(_ problem: LinkProblem) -> Response {
-        Responses.html(pages.tokenInvalid(problem), status: problem == .unknown ? .notFound : .gone)
+    private func invalid(_ problem: LinkProblem, _ request: Request) -> Response {
+        Responses.html(
+            pages.tokenInvalid(problem, language: pages.languages.of(request)),
+            status: problem == .unknown ? .notFound : .gone)
     }
 }

@@ -80,6 +80,6 @@ struct ManageController: Sendable {
     }
 
     private func notFound() -> Response {
-        Responses.html(pages.tokenInvalid(.unknown), status: .notFound)
+        Responses.html(pages.tokenInvalid(.unknown, language: pages.languages.fallback), status: .notFound)
     }
 }

@@ -92,6 +92,6 @@ public struct TemplateLibrary: Sendable {
         RenderedMail(
             subject: render(mail.subject, values).singleLine,
             text: render(mail.text, values),
-            html: render(mail.html, values))
+            html: render(mail.html, values), language: values["language"] as? String)
     }
 }
