@@ -391,6 +391,46 @@ enum PostgresMigrations {
                     EXECUTE FUNCTION consent_daily_track()
                 """,
             ]),
+        Migration(
+            version: 17, name: "subscriber search by part of the address: a trigram index",
+            statements: [
+                """
+                CREATE TABLE subscriber_trigrams (
+                    trigram TEXT COLLATE "C" NOT NULL,
+                    subscriber_id BIGINT NOT NULL,
+                    PRIMARY KEY (trigram, subscriber_id)
+                )
+                """,
+                """
+                INSERT INTO subscriber_trigrams (trigram, subscriber_id)
+                    SELECT DISTINCT substr(s.canonical_key, p, 3), s.id
+                    FROM subscribers s, generate_series(1, length(s.canonical_key) - 2) p
+                """,
+                """
+                CREATE FUNCTION subscriber_trigrams_track() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF TG_OP IN ('DELETE', 'UPDATE') THEN
+                        DELETE FROM subscriber_trigrams WHERE subscriber_id = OLD.id AND trigram IN (
+                            SELECT substr(OLD.canonical_key, p, 3) FROM generate_series(1, length(OLD.canonical_key) - 2) p);
+                    END IF;
+                    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                        INSERT INTO subscriber_trigrams (trigram, subscriber_id)
+                            SELECT DISTINCT substr(NEW.canonical_key, p, 3), NEW.id
+                            FROM generate_series(1, length(NEW.canonical_key) - 2) p;
+                    END IF;
+                    RETURN NULL;
+                END $$
+                """,
+                """
+                CREATE TRIGGER subscriber_trigrams_change AFTER INSERT OR DELETE ON subscribers
+                    FOR EACH ROW EXECUTE FUNCTION subscriber_trigrams_track()
+                """,
+                """
+                CREATE TRIGGER subscriber_trigrams_update AFTER UPDATE OF canonical_key ON subscribers
+                    FOR EACH ROW WHEN (OLD.canonical_key IS DISTINCT FROM NEW.canonical_key)
+                    EXECUTE FUNCTION subscriber_trigrams_track()
+                """,
+            ]),
     ]
 
     /// The newest schema version this build knows.

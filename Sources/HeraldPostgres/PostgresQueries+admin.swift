@@ -17,18 +17,34 @@ extension PostgresQueries {
         """
 
     // MARK: Subscriber search
-    /// `$1` id to start after, `$2` lower-case address fragment, `$3`/`$4` created range,
-    /// `$5` newsletter, `$6` status, `$7` page size. NULL leaves a criterion out.
-    static let searchSubscribers = """
-        SELECT \(subscriberColumns) FROM subscribers s
-        WHERE s.id > $1
+    /// The criteria both searches share: `$1` id to start after, `$2` lower-case address fragment,
+    /// `$3`/`$4` created range, `$5` newsletter, `$6` status. NULL leaves a criterion out.
+    private static let subscriberSearchCriteria = """
+        s.id > $1
             AND ($2::text IS NULL OR strpos(s.canonical_key, $2::text) > 0)
             AND ($3::bigint IS NULL OR s.created_at >= $3::bigint)
             AND ($4::bigint IS NULL OR s.created_at < $4::bigint)
             AND (($5::text IS NULL AND $6::text IS NULL) OR EXISTS (
                 SELECT 1 FROM subscriptions x WHERE x.subscriber_id = s.id
                     AND ($5::text IS NULL OR x.newsletter = $5::text) AND ($6::text IS NULL OR x.status = $6::text)))
+        """
+    /// Walks the subscribers in id order (`$7` page size): quick when matches are common.
+    static let searchSubscribers = """
+        SELECT \(subscriberColumns) FROM subscribers s
+        WHERE \(subscriberSearchCriteria)
         ORDER BY s.id LIMIT $7
+        """
+    /// Walks only the subscribers whose address contains the trigram `$8` (migration 17's index), in
+    /// id order, checking each against every criterion: quick when the trigram is rare.
+    static let searchSubscribersByTrigram = """
+        SELECT \(subscriberColumns) FROM subscriber_trigrams g JOIN subscribers s ON s.id = g.subscriber_id
+        WHERE g.trigram = $8::text AND g.subscriber_id > $1 AND \(subscriberSearchCriteria)
+        ORDER BY g.subscriber_id LIMIT $7
+        """
+    /// How many subscribers above id `$2` contain the trigram `$1`, counted up to `$3`.
+    static let countTrigramEntries = """
+        SELECT count(*) FROM (
+            SELECT 1 FROM subscriber_trigrams WHERE trigram = $1::text AND subscriber_id > $2 LIMIT $3) t
         """
 
     // MARK: Counts and activity

@@ -322,6 +322,41 @@ enum SQLiteMigrations {
                         ON CONFLICT (newsletter, day, action) DO UPDATE SET events = events + 1;
                 END;
                 """),
+        Migration(
+            version: 17, name: "subscriber search by part of the address: a trigram index",
+            sql: """
+                CREATE TABLE trigram_positions (position INTEGER PRIMARY KEY);
+                WITH RECURSIVE counter (position) AS (
+                    SELECT 1 UNION ALL SELECT position + 1 FROM counter WHERE position < 1024)
+                INSERT INTO trigram_positions (position) SELECT position FROM counter;
+                CREATE TABLE subscriber_trigrams (
+                    trigram TEXT NOT NULL,
+                    subscriber_id INTEGER NOT NULL,
+                    PRIMARY KEY (trigram, subscriber_id)
+                ) WITHOUT ROWID;
+                INSERT INTO subscriber_trigrams (trigram, subscriber_id)
+                    SELECT DISTINCT substr(s.canonical_key, p.position, 3), s.id
+                    FROM subscribers s JOIN trigram_positions p ON p.position <= length(s.canonical_key) - 2;
+                CREATE TRIGGER subscriber_trigrams_insert AFTER INSERT ON subscribers BEGIN
+                    INSERT INTO subscriber_trigrams (trigram, subscriber_id)
+                        SELECT DISTINCT substr(new.canonical_key, position, 3), new.id FROM trigram_positions
+                        WHERE position <= length(new.canonical_key) - 2;
+                END;
+                CREATE TRIGGER subscriber_trigrams_delete AFTER DELETE ON subscribers BEGIN
+                    DELETE FROM subscriber_trigrams WHERE subscriber_id = old.id AND trigram IN (
+                        SELECT substr(old.canonical_key, position, 3) FROM trigram_positions
+                        WHERE position <= length(old.canonical_key) - 2);
+                END;
+                CREATE TRIGGER subscriber_trigrams_update AFTER UPDATE OF canonical_key ON subscribers
+                    WHEN old.canonical_key IS NOT new.canonical_key BEGIN
+                    DELETE FROM subscriber_trigrams WHERE subscriber_id = old.id AND trigram IN (
+                        SELECT substr(old.canonical_key, position, 3) FROM trigram_positions
+                        WHERE position <= length(old.canonical_key) - 2);
+                    INSERT INTO subscriber_trigrams (trigram, subscriber_id)
+                        SELECT DISTINCT substr(new.canonical_key, position, 3), new.id FROM trigram_positions
+                        WHERE position <= length(new.canonical_key) - 2;
+                END;
+                """),
     ]
 
     /// The newest schema version this build knows.

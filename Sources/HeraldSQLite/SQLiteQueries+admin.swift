@@ -14,18 +14,33 @@ extension SQLiteQueries {
         """
 
     // MARK: Subscriber search
-    /// `?1` id to start after, `?2` lower-case address fragment, `?3`/`?4` created range,
-    /// `?5` newsletter, `?6` status, `?7` page size. NULL leaves a criterion out.
-    static let searchSubscribers = """
-        SELECT \(subscriberColumns) FROM subscribers s
-        WHERE s.id > ?1
+    /// The criteria both searches share: `?1` id to start after, `?2` lower-case address fragment,
+    /// `?3`/`?4` created range, `?5` newsletter, `?6` status. NULL leaves a criterion out.
+    private static let subscriberSearchCriteria = """
+        s.id > ?1
             AND (?2 IS NULL OR instr(s.canonical_key, ?2) > 0)
             AND (?3 IS NULL OR s.created_at >= ?3)
             AND (?4 IS NULL OR s.created_at < ?4)
             AND ((?5 IS NULL AND ?6 IS NULL) OR EXISTS (
                 SELECT 1 FROM subscriptions x WHERE x.subscriber_id = s.id
                     AND (?5 IS NULL OR x.newsletter = ?5) AND (?6 IS NULL OR x.status = ?6)))
+        """
+    /// Walks the subscribers in id order (`?7` page size): quick when matches are common.
+    static let searchSubscribers = """
+        SELECT \(subscriberColumns) FROM subscribers s
+        WHERE \(subscriberSearchCriteria)
         ORDER BY s.id LIMIT ?7
+        """
+    /// Walks only the subscribers whose address contains the trigram `?8` (migration 17's index), in
+    /// id order, checking each against every criterion: quick when the trigram is rare.
+    static let searchSubscribersByTrigram = """
+        SELECT \(subscriberColumns) FROM subscriber_trigrams g CROSS JOIN subscribers s
+        WHERE g.trigram = ?8 AND g.subscriber_id > ?1 AND s.id = g.subscriber_id AND \(subscriberSearchCriteria)
+        ORDER BY g.subscriber_id LIMIT ?7
+        """
+    /// How many subscribers above id `?2` contain the trigram `?1`, counted up to `?3`.
+    static let countTrigramEntries = """
+        SELECT count(*) FROM (SELECT 1 FROM subscriber_trigrams WHERE trigram = ?1 AND subscriber_id > ?2 LIMIT ?3)
         """
 
     // MARK: Counts and activity

@@ -25,15 +25,25 @@ extension SQLiteTransaction {
     }
 
     func searchSubscribers(_ search: SubscriberSearch) async throws -> [Subscriber] {
-        try connection.query(
-            Q.searchSubscribers,
-            [
-                .integer(search.afterID), .optionalText(search.addressContains?.lowercased()),
-                .date(search.createdFrom),
-                .date(search.createdBefore), .optionalText(search.newsletter), .optionalText(search.status?.rawValue),
-                .integer(Int64(search.limit)),
-            ]
-        ).map(Subscriber.init(stored:))
+        let fragment = search.addressContains?.lowercased()
+        let criteria: [SQLiteValue] = [
+            .integer(search.afterID), .optionalText(fragment), .date(search.createdFrom),
+            .date(search.createdBefore), .optionalText(search.newsletter), .optionalText(search.status?.rawValue),
+            .integer(Int64(search.limit)),
+        ]
+        if let fragment, let trigram = try await rarestTrigram(of: fragment, after: search.afterID) {
+            return try connection.query(Q.searchSubscribersByTrigram, criteria + [.text(trigram)])
+                .map(Subscriber.init(stored:))
+        }
+        return try connection.query(Q.searchSubscribers, criteria).map(Subscriber.init(stored:))
+    }
+
+    private func rarestTrigram(of fragment: String, after id: Int64) async throws -> String? {
+        try await AddressTrigrams.rarest(of: fragment) { trigram in
+            let limit = Int64(AddressTrigrams.countLimit)
+            let row = try connection.query(Q.countTrigramEntries, [.text(trigram), .integer(id), .integer(limit)])
+            return Int(row.first?.int(0) ?? 0)
+        }
     }
 
     func subscriptionCounts() async throws -> [SubscriptionCount] {

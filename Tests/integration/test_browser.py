@@ -5,7 +5,7 @@ import os
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -34,8 +34,13 @@ def page_text_containing(driver, text):
     def current(d):
         try:
             body = d.find_element(By.TAG_NAME, "body").text
-        except StaleElementReferenceException:
-            return False
+        except WebDriverException as error:
+            # The old page's body went away between the lookup and the read: Chromium reports it as
+            # a stale element or, when the navigation lands in between, as an inspector error ("Node
+            # with given id does not belong to the document"). Look again on the next poll.
+            if isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error):
+                return False
+            raise
         return body if text in body else False
     return WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException,)).until(current)
 

@@ -1,0 +1,97 @@
+import Foundation
+import HeraldCore
+import HeraldPostgres
+import HeraldTestSupport
+import Testing
+
+@testable import HeraldSQLite
+
+/// The trigram index of migration 17 behind the subscriber search: kept by the stores' triggers,
+/// built for the subscribers a database already had, emptied by erasure, and actually used.
+@Suite("Subscriber search trigram index")
+struct TrigramIndexTests {
+    @Test func trigramsAreTheDistinctThreeScalarPiecesOfTheFragment() {
+        #expect(AddressTrigrams.of("ab") == [])
+        #expect(AddressTrigrams.of("aaaa") == ["aaa"])
+        #expect(AddressTrigrams.of("der3@") == ["der", "er3", "r3@"])
+        #expect(AddressTrigrams.of("олена") == ["оле", "лен", "ена"])
+        // Counted in Unicode scalars, as SQLite's and PostgreSQL's substr count: "é" written as
+        // e + combining accent is two of them.
+        #expect(AddressTrigrams.of("e\u{301}x") == ["e\u{301}x"])
+        #expect(AddressTrigrams.of("ae\u{301}x").count == 2)
+    }
+
+    @Test func theRarestTrigramIsTheOneWithFewestEntriesUnderTheCap() async {
+        let counts = ["der": 900, "er3": 40, "r3@": 70]
+        #expect(await AddressTrigrams.rarest(of: "der3@") { counts[$0] ?? 0 } == "er3")
+        #expect(await AddressTrigrams.rarest(of: "der3@") { _ in AddressTrigrams.countLimit } == nil)
+        #expect(await AddressTrigrams.rarest(of: "der9@") { counts[$0] ?? 0 } == "er9")  // none: nothing matches
+        #expect(await AddressTrigrams.rarest(of: "r3") { _ in 1 } == nil)
+    }
+
+    @Test func sqliteKeepsOneRowPerDistinctTrigramAndErasureRemovesThem() async throws {
+        let path = TemporaryPath.make(suffix: ".sqlite")
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        let anna = try await store.transaction {
+            try await $0.insertSubscriber(Fixtures.newSubscriber("anna@example.org"))
+        }
+        let rows = try SQLiteConnection(path: path).query(
+            "SELECT trigram FROM subscriber_trigrams WHERE subscriber_id = ? ORDER BY trigram", [.integer(anna.id)]
+        ).compactMap { $0.string(0) }
+        #expect(rows == AddressTrigrams.of("anna@example.org").sorted())
+        try await SubscriberAdministration(store: store).erase(subscriberID: anna.id, actor: "api:newsroom")
+        let left = try SQLiteConnection(path: path).query("SELECT count(*) FROM subscriber_trigrams").first?.int(0)
+        #expect(left == 0)
+    }
+
+    /// With a subscriber's index rows removed behind the store's back, a fragment of three or more
+    /// characters no longer finds them (the index is what the search reads) while a shorter one,
+    /// which walks the table, still does.
+    @Test func sqliteSearchReadsTheIndex() async throws {
+        let path = TemporaryPath.make(suffix: ".sqlite")
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        let anna = try await store.transaction {
+            try await $0.insertSubscriber(Fixtures.newSubscriber("anna@example.org"))
+        }
+        let search = { (fragment: String) in
+            try await store.transaction { try await $0.searchSubscribers(SubscriberSearch(addressContains: fragment)) }
+                .map(\.id)
+        }
+        #expect(try await search("anna@") == [anna.id])
+        _ = try SQLiteConnection(path: path).query("DELETE FROM subscriber_trigrams")
+        #expect(try await search("anna@") == [])
+        #expect(try await search("an") == [anna.id])
+    }
+
+    @Test func sqliteBuildsTheIndexForSubscribersBeforeTheUpgrade() async throws {
+        let path = TemporaryPath.make(suffix: ".sqlite")
+        let old = try SQLiteStore(path: path)
+        try await old.migrate(upTo: 15)
+        let anna = try await old.transaction {
+            try await $0.insertSubscriber(Fixtures.newSubscriber("anna@example.org"))
+        }
+        let upgraded = try SQLiteStore(path: path)
+        try await upgraded.migrate()
+        let found = try await upgraded.transaction {
+            try await $0.searchSubscribers(SubscriberSearch(addressContains: "NA@EX"))
+        }
+        #expect(found.map(\.id) == [anna.id])
+    }
+
+    @Test(.enabled(if: TestPostgres.isEnabled))
+    func postgresBuildsTheIndexForSubscribersBeforeTheUpgrade() async throws {
+        let old = try await TestPostgres.freshStore()
+        defer { old.shutdown() }
+        try await old.migrate(upTo: 15)
+        let anna = try await old.transaction {
+            try await $0.insertSubscriber(Fixtures.newSubscriber("anna@example.org"))
+        }
+        try await old.migrate()
+        let found = try await old.transaction {
+            try await $0.searchSubscribers(SubscriberSearch(addressContains: "NA@EX"))
+        }
+        #expect(found.map(\.id) == [anna.id])
+    }
+}
