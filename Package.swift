@@ -163,7 +163,8 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldTestSupport"],
+            name: "HeraldTemplatesTests",
+            dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldLocalization", "HeraldTestSupport"],
             exclude: ["Golden"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests",
