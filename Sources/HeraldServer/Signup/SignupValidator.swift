@@ -44,12 +44,18 @@ struct SignupValidator: Sendable {
         return offered
     }
 
+    /// `raw` when the newsletters `slugs` offer it; `nil` (their own language) when absent or when
+    /// only another newsletter offers it; else a field error listing what they offer.
     private func validateLanguage(_ raw: String?, slugs: [String], into problems: inout [SignupFieldProblem])
         -> String?
     {
         guard let raw, !raw.isEmpty, !slugs.isEmpty else { return nil }
         let offered = offeredLanguages(slugs)
         guard let match = offered.first(where: { $0.lowercased() == raw.lowercased() }) else {
+            // A page in another newsletter's language (the demo page lists every form): known, so
+            // the newsletter writes in its own language.
+            let known = offeredLanguages(newsletters.map(\.slug))
+            if known.contains(where: { $0.lowercased() == raw.lowercased() }) { return nil }
             problems.append(
                 SignupFieldProblem(
                     field: "language", code: "unknown_language",

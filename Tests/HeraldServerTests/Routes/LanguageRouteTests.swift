@@ -12,10 +12,10 @@ import Testing
 /// a signup records the form's `language`, and the confirmation mail is written in it.
 @Suite("Routes: readers' languages")
 struct LanguageRouteTests {
-    private let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+    let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 
     /// The harness with `daily` in Ukrainian (offering English too) and `news` in English.
-    private func harness() throws -> RouteHarness {
+    func harness() throws -> RouteHarness {
         var harness = try RouteHarness()
         harness.configuration.newsletters[1].language = "uk"
         harness.configuration.newsletters[1].languages = ["uk", "en"]
@@ -23,7 +23,7 @@ struct LanguageRouteTests {
     }
 
     /// The last queued mail as text: headers as sent, quoted-printable bodies decoded.
-    private func lastMail(_ harness: RouteHarness) async throws -> String {
+    func lastMail(_ harness: RouteHarness) async throws -> String {
         let queued = try await harness.store.transaction {
             try await $0.claimDueMail(
                 owner: "test", now: Fixtures.now.addingTimeInterval(3600), limit: 10, leaseUntil: Fixtures.now)
@@ -141,5 +141,19 @@ struct LanguageRouteTests {
             index += 1
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension LanguageRouteTests {
+    @Test func anEnglishNewslettersFormOnAUkrainianPageSignsUpInEnglish() async throws {
+        let harness = try harness()
+        try await harness.run { client in
+            let signup = try await client.execute(
+                uri: "/subscribe", method: .post, headers: form,
+                body: ByteBuffer(string: "email=anna%40example.org&newsletter=news&language=uk"))
+            #expect(signup.status == .seeOther)
+        }
+        let mail = try await lastMail(harness)
+        #expect(mail.contains("Content-Language: en\r\n"))
     }
 }
