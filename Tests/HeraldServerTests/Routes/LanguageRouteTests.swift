@@ -118,7 +118,7 @@ struct LanguageRouteTests {
             let page = try await client.execute(
                 uri: "/confirm/unknown-token", method: .get, headers: [.acceptLanguage: "uk"])
             #expect(page.text.contains("<html lang=\"uk\"") && page.text.contains("Це посилання не працює"))
-            #expect(page.text.contains("<option value=\"\">Оберіть розсилку</option>"))
+            #expect(page.text.contains("<label for=\"resend-newsletter\">Розсилка</label>"))
         }
     }
 
