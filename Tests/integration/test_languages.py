@@ -12,7 +12,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-from conftest import OUTPUT, body_parts, http, wait_for
+from conftest import OUTPUT, body_parts, http, link_in
 from page_checks import assert_valid_html, axe_violations
 from test_browser import page_text_containing
 
@@ -69,6 +69,13 @@ CASES = {
     "en": ("news", "Please, enter correct email address", "Thank you!",
            "Please confirm your subscription to “Morning News”", "The link is valid for 48 hours."),
 }
+AFTER = {
+    # language: (confirm page heading, confirmed page heading, welcome subject, a line of the welcome text)
+    "uk": ("Залишився один крок", "Ви підписалися!", "Ласкаво просимо до «Дайджест дня»",
+           "Дякуємо за підтвердження! Тепер ви підписані на розсилку «Дайджест дня»."),
+    "en": ("One last step", "You're subscribed!", "Welcome to “Morning News”",
+           "Thank you for confirming: you are now subscribed to “Morning News”."),
+}
 
 
 @pytest.mark.parametrize("language", ["uk", "en"])
@@ -122,6 +129,22 @@ def test_a_reader_signs_up_in_their_language(make_herald, smtp, readers, languag
     assert not mail.defects
     with herald.db() as db:
         assert db.execute("SELECT count(*) FROM subscriptions WHERE status = 'pending'").fetchone() == (1,)
+
+    confirm_heading, confirmed_heading, welcome_subject, welcome_line = AFTER[language]
+    confirm_url = link_in(mail, "/confirm/")
+    assert confirm_url.endswith(f"?lang={language}")
+    browser.get(confirm_url)
+    page_text_containing(browser, confirm_heading)
+    checked(browser, f"{language}-4-confirm")
+    assert_valid_html(html_of(herald, confirm_url[len(herald.base_url):], "de"))
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    page_text_containing(browser, confirmed_heading)
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+    checked(browser, f"{language}-5-confirmed")
+    welcome = smtp.wait_for_messages(2)[1]
+    assert welcome["Subject"] == welcome_subject
+    assert welcome["Content-Language"] == language
+    assert welcome_line in body_parts(welcome)[0]
 
 
 def test_hostile_language_fields_and_headers(make_herald, smtp):

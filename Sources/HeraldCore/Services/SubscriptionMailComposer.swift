@@ -27,6 +27,8 @@ public struct SubscriptionMailRequest: Sendable {
     public var manageToken: String
     /// The newsletter's latest published issue (welcome mail of a newsletter with `archive: true`).
     public var latestIssue: DigestIssue?
+    /// The language to write in; `nil` means the newsletter's.
+    public var language: String?
 
     public init(subscriber: Subscriber, newsletter: Newsletter, manageToken: String, latestIssue: DigestIssue? = nil) {
         self.subscriber = subscriber

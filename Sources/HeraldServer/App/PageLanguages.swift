@@ -27,6 +27,15 @@ struct PageLanguages: Sendable {
         return negotiation.offered.first { $0.lowercased() == tag.lowercased() }
     }
 
+    /// The language for `request` about `newsletter`: `?lang=` when the newsletter offers it, else the
+    /// `Accept-Language` negotiation among its languages (its own language the default).
+    func of(_ request: Request, for newsletter: Newsletter) -> String {
+        let offered = [newsletter.language] + newsletter.languages.filter { $0 != newsletter.language }
+        let asked = request.uri.queryParameters.get("lang")?.lowercased()
+        if let asked, let match = offered.first(where: { $0.lowercased() == asked }) { return match }
+        return LanguageNegotiation(offered: offered).language(for: request.headers[.acceptLanguage])
+    }
+
     /// The language for `request`.
     func of(_ request: Request) -> String {
         offered(request.uri.queryParameters.get("lang"))

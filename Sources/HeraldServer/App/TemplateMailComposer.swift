@@ -21,7 +21,8 @@ struct TemplateMailComposer: SubscriptionMailComposer {
         let rendered = templates.confirmationMail(
             ConfirmationMail(
                 site: site, newsletter: newsletter,
-                confirmURL: "\(site.baseURL)/confirm/\(request.token.text)", expiryHours: confirmationHours))
+                confirmURL: "\(site.baseURL)/confirm/\(request.token.text)?lang=\(site.language)",
+                expiryHours: confirmationHours))
         // The owner has not confirmed: no display name in To: (it could be a stranger's text).
         var recipient = request.subscriber
         recipient.name = nil
@@ -48,6 +49,8 @@ struct TemplateMailComposer: SubscriptionMailComposer {
     }
 
     func welcomeMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
+        var site = site
+        site.language = request.language ?? request.newsletter.language
         let rendered = templates.welcomeMail(
             WelcomeMail(
                 site: site, newsletter: request.newsletter, name: request.subscriber.name,

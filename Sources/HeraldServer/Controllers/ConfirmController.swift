@@ -26,9 +26,11 @@ struct ConfirmController: Sendable {
         switch try await service.previewConfirmation(secret) {
         case .invalid(let problem): return invalid(problem, request)
         case .confirmed(let preview):
+            let newsletter = preview.newsletters.first ?? pages.newsletters[0]
+            let language = pages.languages.of(request, for: newsletter)
             let page = ConfirmPage(
-                site: pages.site, newsletter: preview.newsletters.first ?? pages.newsletters[0],
-                confirmURL: pages.url("/confirm/\(secret.text)"), email: preview.subscriber.email)
+                site: pages.site(language: language), newsletter: newsletter,
+                confirmURL: pages.url("/confirm/\(secret.text)?lang=\(language)"), email: preview.subscriber.email)
             return Responses.html(pages.templates.confirmPage(page))
         }
     }
@@ -38,7 +40,9 @@ struct ConfirmController: Sendable {
         let origin = RequestOrigin(
             ipAddress: clients.clientIP(peer: context.remoteAddress, headers: request.headers),
             userAgent: request.headers[.userAgent].map { String($0.prefix(512)) }, source: "confirmation link")
-        switch try await service.confirm(secret, origin: origin) {
+        // The link in the confirmation mail names the language the reader signed up in.
+        let language = pages.languages.offered(request.uri.queryParameters.get("lang"))
+        switch try await service.confirm(secret, origin: origin, language: language) {
         case .invalid(let problem): return invalid(problem, request)
         case .confirmed(let preview):
             metrics.confirmations(preview.newlyConfirmed.count)
@@ -46,7 +50,8 @@ struct ConfirmController: Sendable {
             let newsletter = preview.newsletters.first ?? pages.newsletters[0]
             let token = service.manageToken(subscriberID: preview.subscriber.id, newsletter: newsletter.slug)
             let page = ConfirmedPage(
-                site: pages.site, newsletter: newsletter, preferencesURL: pages.url("/preferences/\(token)"))
+                site: pages.site(language: pages.languages.of(request, for: newsletter)), newsletter: newsletter,
+                preferencesURL: pages.url("/preferences/\(token)"))
             return Responses.html(pages.templates.confirmedPage(page))
         }
     }

@@ -157,3 +157,43 @@ extension LanguageRouteTests {
         #expect(mail.contains("Content-Language: en\r\n"))
     }
 }
+
+extension LanguageRouteTests {
+    @Test func theConfirmLinkKeepsTheLanguageForThePagesAndTheWelcomeMail() async throws {
+        let harness = try harness()
+        try await harness.run { client in
+            _ = try await client.execute(
+                uri: "/subscribe", method: .post, headers: form,
+                body: ByteBuffer(string: "email=olena%40example.org&newsletter=daily&language=en"))
+            let mail = try await lastMail(harness)
+            let match = try #require(
+                mail.firstMatch(of: /https:\/\/news\.example\.org(\/confirm\/[A-Za-z0-9_\-.]+\?lang=en)/))
+            let link = String(match.output.1)
+            let page = try await client.execute(uri: link, method: .get, headers: [.acceptLanguage: "uk"])
+            #expect(page.text.contains("<html lang=\"en\"") && page.text.contains("One last step"))
+            let confirmed = try await client.execute(uri: link, method: .post, headers: form, body: ByteBuffer())
+            #expect(confirmed.text.contains("<html lang=\"en\"") && confirmed.text.contains("You're subscribed!"))
+            let welcome = try await lastMail(harness)
+            #expect(welcome.contains("Content-Language: en\r\n") && welcome.contains("Welcome to"))
+        }
+    }
+
+    @Test func withoutALanguageTheConfirmPageNegotiatesAmongTheNewslettersLanguages() async throws {
+        let harness = try harness()
+        try await harness.run { client in
+            _ = try await client.execute(
+                uri: "/subscribe", method: .post, headers: form,
+                body: ByteBuffer(string: "email=olena%40example.org&newsletter=daily"))
+            let mail = try await lastMail(harness)
+            let match = try #require(
+                mail.firstMatch(of: /https:\/\/news\.example\.org(\/confirm\/[A-Za-z0-9_\-.]+)\?lang=uk/))
+            let page = try await client.execute(
+                uri: String(match.output.1), method: .get, headers: [.acceptLanguage: "de"])
+            #expect(page.text.contains("<html lang=\"uk\"") && page.text.contains("Залишився один крок"))
+            let confirmed = try await client.execute(
+                uri: String(match.output.1), method: .post, headers: form, body: ByteBuffer())
+            #expect(confirmed.text.contains("Ви підписалися!"))
+            #expect(try await lastMail(harness).contains("Content-Language: uk\r\n"))
+        }
+    }
+}
