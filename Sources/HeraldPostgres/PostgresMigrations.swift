@@ -392,8 +392,10 @@ enum PostgresMigrations {
                 """,
             ]),
         Migration(
-            version: 17, name: "subscriber search by part of the address: a trigram index",
+            version: 17, name: "console: trigram index for the address search; consent events by time and action",
             statements: [
+                "DROP INDEX consent_by_time",
+                "CREATE INDEX consent_by_time ON consent_events (occurred_at, newsletter, action)",
                 """
                 CREATE TABLE subscriber_trigrams (
                     trigram TEXT COLLATE "C" NOT NULL,

@@ -323,8 +323,10 @@ enum SQLiteMigrations {
                 END;
                 """),
         Migration(
-            version: 17, name: "subscriber search by part of the address: a trigram index",
+            version: 17, name: "console: trigram index for the address search; consent events by time and action",
             sql: """
+                DROP INDEX consent_by_time;
+                CREATE INDEX consent_by_time ON consent_events (occurred_at, newsletter, action);
                 CREATE TABLE trigram_positions (position INTEGER PRIMARY KEY);
                 WITH RECURSIVE counter (position) AS (
                     SELECT 1 UNION ALL SELECT position + 1 FROM counter WHERE position < 1024)
