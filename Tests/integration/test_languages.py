@@ -76,6 +76,11 @@ AFTER = {
     "en": ("One last step", "You're subscribed!", "Welcome to “Morning News”",
            "Thank you for confirming: you are now subscribed to “Morning News”."),
 }
+MANAGE = {
+    # language: (preferences heading, unsubscribe page heading, unsubscribed heading)
+    "uk": ("Ваші підписки", "Відписатися від «Дайджест дня»", "Ви відписалися"),
+    "en": ("Your subscriptions", "Unsubscribe from “Morning News”", "You're unsubscribed"),
+}
 
 
 @pytest.mark.parametrize("language", ["uk", "en"])
@@ -145,6 +150,20 @@ def test_a_reader_signs_up_in_their_language(make_herald, smtp, readers, languag
     assert welcome["Subject"] == welcome_subject
     assert welcome["Content-Language"] == language
     assert welcome_line in body_parts(welcome)[0]
+
+    preferences_heading, unsubscribe_heading, unsubscribed_heading = MANAGE[language]
+    preferences = link_in(welcome, "/preferences/")
+    browser.get(preferences)
+    page_text_containing(browser, preferences_heading)
+    checked(browser, f"{language}-6-preferences")
+    assert_valid_html(html_of(herald, preferences[len(herald.base_url):], language))
+    browser.get(link_in(welcome, "/unsubscribe/"))
+    page_text_containing(browser, unsubscribe_heading)
+    checked(browser, f"{language}-7-unsubscribe")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    page_text_containing(browser, unsubscribed_heading)
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == language
+    checked(browser, f"{language}-8-unsubscribed")
 
 
 def test_hostile_language_fields_and_headers(make_herald, smtp):
