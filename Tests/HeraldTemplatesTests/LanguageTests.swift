@@ -127,3 +127,23 @@ struct LanguageTests {
         try Data(text.utf8).write(to: url)
     }
 }
+
+extension LanguageTests {
+    @Test func ukrainianReminderAndAlreadySubscribedMails() {
+        let reminder = library.reminderMail(
+            ReminderMail(
+                site: ukrainian, newsletter: Self.digest, name: "Олена",
+                confirmURL: "https://news.example.org/confirm/new456?lang=uk", expiryHours: 22))
+        #expect(reminder.subject == "Нагадування: підтвердьте підписку на «Дайджест дня»")
+        #expect(reminder.text.hasPrefix("Вітаємо, Олена!\n"))
+        #expect(reminder.text.contains("Посилання діє 22 години."))
+        Golden.check(reminder.html, against: "uk/reminder.html")
+        let already = library.alreadySubscribedMail(
+            AlreadySubscribedMail(
+                site: ukrainian, newsletter: Self.digest, name: nil,
+                preferencesURL: "https://news.example.org/preferences/abc"))
+        #expect(already.subject == "Ви вже підписані на «Дайджест дня»")
+        #expect(already.text.contains("Керувати підписками можна тут:\nhttps://news.example.org/preferences/abc"))
+        Golden.check(already.text, against: "uk/already_subscribed.txt")
+    }
+}

@@ -110,7 +110,8 @@ public struct SubscriptionService: Sendable {
         }
         let outcome =
             needsConfirmation.isEmpty
-            ? try await queueAlreadySubscribed(subscriber, alreadyConfirmed[0], in: tx, at: time)
+            ? try await queueAlreadySubscribed(
+                subscriber, alreadyConfirmed[0], language: request.language, in: tx, at: time)
             : try await queueConfirmation(
                 subscriber, needsConfirmation, pendingName: request.name, draft: draft,
                 underAttack: request.underAttack, language: request.language, in: tx, at: time)
@@ -178,12 +179,15 @@ public struct SubscriptionService: Sendable {
     }
 
     private func queueAlreadySubscribed(
-        _ subscriber: Subscriber, _ newsletter: Newsletter, in tx: any SubscriptionServiceOperations, at time: Date
+        _ subscriber: Subscriber, _ newsletter: Newsletter, language: String?, in tx: any SubscriptionServiceOperations,
+        at time: Date
     ) async throws -> SignupOutcome {
         guard try await mayMail(subscriber, kind: .alreadySubscribed, in: tx, at: time) else {
             return .alreadySubscribedThrottled
         }
-        let mail = try composer.alreadySubscribedMail(mailRequest(subscriber, newsletter))
+        var request = mailRequest(subscriber, newsletter)
+        request.language = language.flatMap { newsletter.languages.contains($0) ? $0 : nil }
+        let mail = try composer.alreadySubscribedMail(request)
         _ = try await tx.enqueueMail(
             OutboxDraft(
                 kind: .alreadySubscribed, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,

@@ -32,15 +32,19 @@ struct TemplateMailComposer: SubscriptionMailComposer {
     func reminderMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
         let remaining = request.expiresAt.timeIntervalSince(now())
+        var site = site
+        site.language = request.language ?? newsletter.language
         let rendered = templates.reminderMail(
             ReminderMail(
                 site: site, newsletter: newsletter, name: request.subscriber.name,
-                confirmURL: "\(site.baseURL)/confirm/\(request.token.text)",
+                confirmURL: "\(site.baseURL)/confirm/\(request.token.text)?lang=\(site.language)",
                 expiryHours: max(1, Int((remaining / 3600).rounded(.up)))))
         return try assemble(rendered, to: request.subscriber, newsletter: newsletter, manageToken: nil)
     }
 
     func alreadySubscribedMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
+        var site = site
+        site.language = request.language ?? request.newsletter.language
         let rendered = templates.alreadySubscribedMail(
             AlreadySubscribedMail(
                 site: site, newsletter: request.newsletter, name: request.subscriber.name,
