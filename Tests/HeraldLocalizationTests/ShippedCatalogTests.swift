@@ -50,7 +50,9 @@ struct ShippedCatalogTests {
 
     @Test func noShippedEntryIsUnused() throws {
         for language in Self.catalogs.languages {
-            let unused = Set(try #require(Self.catalogs.catalog(language)).keys).subtracting(Self.used.keys)
+            // `api.*` entries are used by the server's JSON errors; HeraldServerTests checks those.
+            let unused = Set(try #require(Self.catalogs.catalog(language)).keys.filter { !$0.hasPrefix("api.") })
+                .subtracting(Self.used.keys)
             #expect(unused.isEmpty, "\(language).po has entries no template uses: \(unused.sorted())")
         }
     }

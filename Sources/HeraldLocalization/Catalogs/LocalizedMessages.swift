@@ -1,3 +1,5 @@
+import Foundation
+
 /// The texts of one language as pages and mails use them: a message by key, a plural message
 /// by key and number, with the language's direction and formats. A key the language lacks
 /// comes from English (only operators' own catalogs can lack one: shipped ones are complete).
@@ -20,6 +22,11 @@ public struct LocalizedMessages: Sendable {
             }
         }
         return nil
+    }
+
+    /// `value` written with the language's digits and grouping ("12 345" in `uk`).
+    public func number(_ value: Int) -> String {
+        LocalizedFormat(language: language, timeZone: .gmt).number(value)
     }
 
     /// The form of plural message `key` for `count` ("5 статей"), from the first catalog that has

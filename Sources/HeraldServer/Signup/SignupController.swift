@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HeraldChallenge
 import HeraldCore
+import HeraldLocalization
 import HeraldTemplates
 import Hummingbird
 import Logging
@@ -150,7 +151,12 @@ struct SignupController: Sendable {
         status: HTTPResponse.Status
     ) -> Response {
         switch client {
-        case .api: return Responses.json(ErrorBody(errors: list.problems), status: status, headers: corsHeaders)
+        case .api:
+            let messages = ProblemMessages(
+                messages: pages.templates.catalogs.messages(for: language(submission, request)),
+                nameLimit: SignupValidator.maxNameLength)
+            return Responses.json(
+                ErrorBody(errors: messages.localized(list.problems)), status: status, headers: corsHeaders)
         case .browser:
             return Responses.html(
                 pages.signupForm(submission, problems: list.problems, language: language(submission, request)),

@@ -95,10 +95,12 @@ struct SignupSubmission: Equatable {
 struct SignupFieldProblem: Equatable, Encodable {
     let field: String
     let code: String
-    let message: String
+    var message: String
     var suggestion: String? = nil
     /// How to keep the typed address after a suggestion: `{"confirm_address": true}`.
     var confirm: ConfirmHint? = nil
+    /// The languages the newsletters offer (with `unknown_language`).
+    var offered: [String]? = nil
 }
 
 /// The member to send again with a signup to keep the typed address.

@@ -59,7 +59,8 @@ struct SignupValidator: Sendable {
             problems.append(
                 SignupFieldProblem(
                     field: "language", code: "unknown_language",
-                    message: "Please, choose one of the languages offered: \(offered.joined(separator: ", "))."))
+                    message: "Please, choose one of the languages offered: \(offered.joined(separator: ", ")).",
+                    offered: offered))
             return nil
         }
         return match

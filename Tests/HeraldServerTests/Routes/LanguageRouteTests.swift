@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import HeraldCore
+import HeraldLocalization
+import HeraldTemplates
 import HeraldTestSupport
 import Hummingbird
 import HummingbirdTesting
@@ -194,6 +196,43 @@ extension LanguageRouteTests {
                 uri: String(match.output.1), method: .post, headers: form, body: ByteBuffer())
             #expect(confirmed.text.contains("Ви підписалися!"))
             #expect(try await lastMail(harness).contains("Content-Language: uk\r\n"))
+        }
+    }
+}
+
+extension LanguageRouteTests {
+    @Test func jsonErrorsKeepFieldAndCodeAndLocaliseOnlyTheMessage() async throws {
+        try await harness().run { client in
+            let response = try await client.execute(
+                uri: "/subscribe", method: .post,
+                headers: [.contentType: "application/json", .acceptLanguage: "uk"],
+                body: ByteBuffer(
+                    string: #"{"email":"olena@","newsletter":"daily","name":"\#(String(repeating: "я", count: 101))"}"#)
+            )
+            #expect(response.status == .unprocessableContent)
+            let body = try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
+            let errors = try #require(body?["errors"] as? [[String: Any]])
+            let byField = Dictionary(uniqueKeysWithValues: errors.map { ($0["field"] as? String ?? "", $0) })
+            #expect(byField["email"]?["code"] as? String == "missing_domain")
+            #expect(byField["email"]?["message"] as? String == "Після @ має бути домен, наприклад example.com.")
+            #expect(byField["name"]?["message"] as? String == "Ім’я має бути коротшим за 100 символів.")
+            let english = try await client.execute(
+                uri: "/subscribe", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"email":"olena@","newsletter":"daily","language":"en"}"#))
+            #expect(english.text.contains("There must be a domain after the @, such as example.com."))
+            let unknown = try await client.execute(
+                uri: "/subscribe", method: .post, headers: [.contentType: "application/json", .acceptLanguage: "uk"],
+                body: ByteBuffer(string: #"{"email":"olena@example.org","newsletter":"daily","language":"de"}"#))
+            #expect(unknown.text.contains(#""offered":["uk","en"]"#))
+            #expect(unknown.text.contains("Оберіть одну із запропонованих мов: uk, en."))
+        }
+    }
+
+    @Test func everyAPIMessageKeyIsInEveryShippedCatalogAndNoOtherIs() throws {
+        let catalogs = try TemplateLibrary(overrides: nil).catalogs
+        for language in catalogs.languages {
+            let keys = Set(try #require(catalogs.catalog(language)).keys.filter { $0.hasPrefix("api.") })
+            #expect(keys == Set(ProblemMessages.keys), "\(language)")
         }
     }
 }
