@@ -179,3 +179,53 @@ def test_hostile_language_fields_and_headers(make_herald, smtp):
         page = html_of(herald, "/", header)
         assert_valid_html(page)
     assert smtp.messages() == []
+
+
+# A right-to-left pseudo catalog made here for the test (not shipped): Arabic script for a few
+# messages, English for the rest, to see that the layout turns around and stays usable.
+PSEUDO_RTL = """
+msgid "index.get_newsletters"
+msgstr "نشراتنا الإخبارية"
+
+msgid "index.headline"
+msgstr "مجلس المدينة يوافق على حديقة جديدة على ضفة النهر"
+
+msgid "form.email"
+msgstr "البريد الإلكتروني"
+
+msgid "form.name"
+msgstr "الاسم"
+
+msgid "form.subscribe"
+msgstr "اشترك"
+
+msgid "form.error.email_invalid"
+msgstr "يرجى إدخال عنوان بريد إلكتروني صحيح"
+"""
+
+
+def test_a_right_to_left_language_turns_the_page_around(make_herald, smtp, readers, workdir):
+    folder = os.path.join(workdir, "rtl-templates")
+    os.makedirs(os.path.join(folder, "locales"))
+    with open(os.path.join(folder, "locales", "ar.po"), "w", encoding="utf-8") as handle:
+        handle.write(PSEUDO_RTL)
+    herald = make_herald(templates=folder, newsletters=[
+        {"slug": "news", "title": "Morning News", "description": "Every morning", "language": "ar"}])
+    browser = readers["en"]
+    browser.get(herald.base_url + "/")
+    html = browser.find_element(By.TAG_NAME, "html")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("ar", "rtl")
+    page_text_containing(browser, "نشراتنا الإخبارية")
+    assert "By the newsroom" in browser.find_element(By.TAG_NAME, "body").text  # English for what ar.po lacks
+    checked(browser, "rtl-1-demo")
+    # Nothing sticks out to the side (a box moved off screen to the left would, in right to left).
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    assert_valid_html(html_of(herald, "/", "ar"))
+    form = browser.find_element(By.ID, "signup-news")
+    form.find_element(By.NAME, "email").send_keys("reader@localhost")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    page_text_containing(browser, "يرجى إدخال عنوان بريد إلكتروني صحيح")
+    checked(browser, "rtl-2-form-error")
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    log = open(herald.log_path, encoding="utf-8").read()
+    assert "ar.po lacks" in log
