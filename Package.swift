@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "HeraldMail",
             dependencies: [
-                "HeraldCore", "CCurl", "HeraldCurl",
+                "HeraldCore", "HeraldCurl", "HeraldTemplates",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "HeraldWebhooks",
             dependencies: [
-                "HeraldCore", "HeraldMail", "CCurl", "HeraldCurl",
+                "HeraldCore", "HeraldCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -89,13 +89,15 @@ let package = Package(
         ),
         .target(
             name: "HeraldFeeds",
-            dependencies: ["HeraldCore", "CCurl", "HeraldCurl"],
+            dependencies: ["HeraldCore", "HeraldCurl"],
             swiftSettings: upcoming
         ),
         .target(name: "HeraldLocalization", swiftSettings: upcoming),
         .target(
             name: "HeraldTemplates",
-            dependencies: ["HeraldCore", "HeraldDefaults", "HeraldLocalization", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "HeraldCore", "HeraldDefaults", "HeraldLocalization", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: upcoming
         ),
         .target(
@@ -104,16 +106,24 @@ let package = Package(
             swiftSettings: upcoming
         ),
         .target(
-            name: "HeraldServer",
+            name: "HeraldApp",
             dependencies: [
                 "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite", "HeraldPostgres", "HeraldFeeds",
-                "HeraldWebhooks", "HeraldChallenge", "HeraldDNS", "HeraldCurl", "HeraldDefaults", "HeraldImport",
-                "HeraldLocalization",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "MultipartKit", package: "multipart-kit"),
+                "HeraldWebhooks", "HeraldDNS", "HeraldCurl", "HeraldLocalization",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "HeraldServer",
+            dependencies: [
+                "HeraldApp", "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldFeeds", "HeraldChallenge",
+                "HeraldDefaults", "HeraldImport", "HeraldLocalization",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -125,9 +135,10 @@ let package = Package(
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldServer", "HeraldCore", "HeraldSQLite", "HeraldMail", "HeraldTemplates", "HeraldWebhooks",
+                "HeraldApp", "HeraldServer", "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldWebhooks",
                 "HeraldImport", "HeraldDNS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: upcoming
@@ -135,48 +146,67 @@ let package = Package(
         // Test-only: runs the hand-written parsers for the differential tests (not a product).
         .executableTarget(
             name: "herald-parser-probe",
-            dependencies: ["HeraldImport", "HeraldFeeds", "HeraldMail"],
+            dependencies: ["HeraldCore", "HeraldImport", "HeraldFeeds", "HeraldMail"],
             path: "Tests/ParserProbe",
             swiftSettings: upcoming
         ),
         .target(
             name: "HeraldTestSupport",
-            dependencies: ["HeraldCore", "HeraldSQLite", "HeraldPostgres"],
+            dependencies: [
+                "HeraldCore", "HeraldSQLite", "HeraldPostgres", "HeraldApp",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/HeraldTestSupport",
             swiftSettings: upcoming
         ),
         .testTarget(
-            name: "HeraldCoreTests", dependencies: ["HeraldCore", "HeraldTestSupport"], swiftSettings: upcoming),
+            name: "HeraldCoreTests",
+            dependencies: ["HeraldCore", "HeraldTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: upcoming),
         .testTarget(
             name: "StoreContractTests",
             dependencies: ["HeraldCore", "HeraldImport", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"],
             swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldImportTests", dependencies: ["HeraldImport", "HeraldCore", "HeraldTestSupport"],
+            name: "HeraldImportTests", dependencies: ["HeraldImport", "HeraldCore"],
             swiftSettings: upcoming),
-        .testTarget(name: "HeraldChallengeTests", dependencies: ["HeraldChallenge"], swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl", "HeraldTestSupport"],
+            name: "HeraldChallengeTests",
+            dependencies: ["HeraldChallenge", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl"],
+            swiftSettings: upcoming),
+        .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldLocalizationTests", dependencies: ["HeraldLocalization", "HeraldDefaults"],
             swiftSettings: upcoming),
-        .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl", "CCurl"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldTemplatesTests",
-            dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldLocalization", "HeraldTestSupport"],
+            dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldCore", "HeraldLocalization"],
             exclude: ["Golden"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests",
-            dependencies: ["HeraldWebhooks", "HeraldCore", "HeraldMail", "HeraldCurl", "HeraldTestSupport"],
+            dependencies: [
+                "HeraldWebhooks", "HeraldCore", "HeraldCurl", "HeraldTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldMailTests", dependencies: ["HeraldMail", "HeraldCore", "HeraldTestSupport"],
+            name: "HeraldMailTests",
+            dependencies: [
+                "HeraldMail", "HeraldCore", "HeraldTestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldAppTests",
+            dependencies: ["HeraldApp", "HeraldCore", "HeraldTestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: upcoming),
         .testTarget(
             name: "HeraldServerTests",
             dependencies: [
-                "HeraldServer", "HeraldDefaults", "HeraldLocalization", "HeraldTestSupport",
+                "HeraldServer", "HeraldApp", "HeraldCore", "HeraldTemplates", "HeraldDefaults", "HeraldLocalization",
+                "HeraldTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -36,6 +36,9 @@ extension PostgresTransaction {
             return try await run(Q.searchSubscribersByTrigram, criteria + [.text(trigram)]).map(
                 Subscriber.init(stored:))
         }
+        if search.newsletter != nil, search.status != nil {
+            return try await run(Q.searchSubscribersBySubscription, criteria).map(Subscriber.init(stored:))
+        }
         return try await run(Q.searchSubscribers, criteria).map(Subscriber.init(stored:))
     }
 

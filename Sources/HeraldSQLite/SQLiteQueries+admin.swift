@@ -34,10 +34,21 @@ extension SQLiteQueries {
     /// Walks only the subscribers whose address contains the trigram `?8` (migration 17's index), in
     /// id order, checking each against every criterion: quick when the trigram is rare.
     static let searchSubscribersByTrigram = """
-        SELECT \(subscriberColumns) FROM subscriber_trigrams g CROSS JOIN subscribers s
+        SELECT \(qualifiedSubscriberColumns) FROM subscriber_trigrams g CROSS JOIN subscribers s
         WHERE g.trigram = ?8 AND g.subscriber_id > ?1 AND s.id = g.subscriber_id AND \(subscriberSearchCriteria)
         ORDER BY g.subscriber_id LIMIT ?7
         """
+    /// Walks the subscriptions to newsletter `?5` in state `?6` in subscriber order (their index), when
+    /// both are given: quick whether that state is common or rare.
+    static let searchSubscribersBySubscription = """
+        SELECT \(qualifiedSubscriberColumns) FROM subscriptions y CROSS JOIN subscribers s
+        WHERE y.newsletter = ?5 AND y.status = ?6 AND y.subscriber_id > ?1 AND s.id = y.subscriber_id
+            AND \(subscriberSearchCriteria)
+        ORDER BY y.subscriber_id LIMIT ?7
+        """
+    /// The subscriber columns named through the alias `s`, for joins with tables that share names.
+    private static let qualifiedSubscriberColumns = subscriberColumns.split(separator: ",")
+        .map { "s." + $0.trimmingPrefix(" ") }.joined(separator: ", ")
     /// How many subscribers above id `?2` contain the trigram `?1`, counted up to `?3`.
     static let countTrigramEntries = """
         SELECT count(*) FROM (SELECT 1 FROM subscriber_trigrams WHERE trigram = ?1 AND subscriber_id > ?2 LIMIT ?3)

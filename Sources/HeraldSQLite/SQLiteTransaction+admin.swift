@@ -32,8 +32,11 @@ extension SQLiteTransaction {
             .integer(Int64(search.limit)),
         ]
         if let fragment, let trigram = try await rarestTrigram(of: fragment, after: search.afterID) {
-            return try connection.query(Q.searchSubscribersByTrigram, criteria + [.text(trigram)])
-                .map(Subscriber.init(stored:))
+            return try connection.query(Q.searchSubscribersByTrigram, criteria + [.text(trigram)]).map(
+                Subscriber.init(stored:))
+        }
+        if search.newsletter != nil, search.status != nil {
+            return try connection.query(Q.searchSubscribersBySubscription, criteria).map(Subscriber.init(stored:))
         }
         return try connection.query(Q.searchSubscribers, criteria).map(Subscriber.init(stored:))
     }

@@ -1,4 +1,3 @@
-import CCurl
 import Foundation
 import HeraldCurl
 
@@ -29,7 +28,7 @@ final class CurlWebhookPost {
             return .unreachable("POST \(request.url): \(refusal)")
         }
         guard code == CURLE_OK else {
-            return .unreachable("POST failed: \(handle.errorMessage(for: code)) (libcurl error \(code.rawValue))")
+            return .unreachable("POST failed: \(handle.errorMessage(for: code)) (libcurl error \(code.number))")
         }
         return .answered(status: handle.info(CURLINFO_RESPONSE_CODE), excerpt: printableExcerpt)
     }

@@ -1,6 +1,5 @@
 import Foundation
 import HeraldCore
-import HeraldMail
 import Logging
 
 /// What one delivery round did.

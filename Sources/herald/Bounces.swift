@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import HeraldApp
 import HeraldCore
 import HeraldMail
-import HeraldServer
 
 /// `herald bounces`: feed delivery status notifications and complaint reports in by hand or from a mailbox.
 struct Bounces: AsyncParsableCommand {

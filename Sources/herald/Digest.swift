@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import HeraldApp
 import HeraldCore
-import HeraldServer
 import HeraldTemplates
 import Logging
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import HeraldApp
 import HeraldDNS
-import HeraldServer
 import Logging
 
 /// `herald doctor`: is this set-up right? A checklist with a fix for every problem.
@@ -34,7 +34,7 @@ struct Doctor: AsyncParsableCommand {
 
     func run() async throws {
         let (configuration, logger) = try options.load(label: "herald.doctor")
-        let doctor = HeraldServer.Doctor(
+        let doctor = HeraldApp.Doctor(
             configuration: configuration, resolver: DNSResolver(server: resolver.flatMap(Self.server)))
         let outcome = await doctor.run()
         var report = outcome.report

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HeraldServer
+import HeraldApp
 import Logging
 
 /// Options every subcommand that reads the configuration takes.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HeraldServer
+import HeraldApp
 
 /// `herald init [DIR]`: a commented configuration, an admin token and a secret key file.
 struct Init: ParsableCommand {

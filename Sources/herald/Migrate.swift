@@ -1,6 +1,6 @@
 import ArgumentParser
+import HeraldApp
 import HeraldCore
-import HeraldServer
 import Logging
 
 /// `herald migrate`: brings the database schema up to date.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import HeraldApp
 import HeraldCore
 import HeraldMail
-import HeraldServer
 
 /// `herald outbox`: inspect and drain the mail outbox.
 struct Outbox: AsyncParsableCommand {

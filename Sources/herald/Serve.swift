@@ -1,4 +1,5 @@
 import ArgumentParser
+import HeraldApp
 import HeraldCore
 import HeraldServer
 import Hummingbird

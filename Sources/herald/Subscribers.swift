@@ -1,6 +1,6 @@
 import ArgumentParser
+import HeraldApp
 import HeraldCore
-import HeraldServer
 
 /// `herald subscribers`: list maintenance.
 struct Subscribers: AsyncParsableCommand {

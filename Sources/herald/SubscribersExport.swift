@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import HeraldApp
 import HeraldCore
 import HeraldImport
-import HeraldServer
 
 extension Subscribers {
     /// `herald subscribers export`.

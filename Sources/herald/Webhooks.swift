@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import HeraldApp
 import HeraldCore
-import HeraldServer
 import HeraldWebhooks
 
 /// `herald webhooks`: inspect and drain the webhook outbox.

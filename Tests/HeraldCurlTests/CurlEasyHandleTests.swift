@@ -1,4 +1,3 @@
-import CCurl
 import HeraldCurl
 import Testing
 

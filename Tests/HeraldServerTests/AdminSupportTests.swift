@@ -1,8 +1,10 @@
 import Foundation
 import HeraldCore
 import HeraldDefaults
+import HeraldTestSupport
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// Admin configuration, date parameters and the embedded OpenAPI document.

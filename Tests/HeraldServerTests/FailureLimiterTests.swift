@@ -1,7 +1,9 @@
 import Foundation
 import HeraldCore
+import HeraldTestSupport
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The failed-authentication limit of the admin API: counting, lockout, expiry, memory bound, and

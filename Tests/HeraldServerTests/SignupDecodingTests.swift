@@ -2,6 +2,7 @@ import HTTPTypes
 import NIOCore
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The strict body readers behind POST /subscribe.

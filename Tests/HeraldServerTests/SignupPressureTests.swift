@@ -1,7 +1,9 @@
 import Foundation
 import HeraldCore
+import HeraldTestSupport
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The attack detector behind `signup_challenge: auto`: rates overall, per network and per

@@ -1,6 +1,5 @@
 import Foundation
 import HeraldCore
-import HeraldMail
 import HeraldTestSupport
 import HeraldWebhooks
 import Logging

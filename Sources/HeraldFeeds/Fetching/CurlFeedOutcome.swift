@@ -1,4 +1,4 @@
-import CCurl
+import HeraldCurl
 
 /// Turns a finished libcurl transfer into a fetch result or an operator-readable error.
 struct CurlFeedOutcome {
@@ -48,7 +48,7 @@ struct CurlFeedOutcome {
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CACERT_BADFILE:
             return FeedError(.network, "TLS failure talking to \(request.url) (\(detail))")
         default:
-            return FeedError(.network, "fetching \(request.url) failed: \(detail) (curl error \(code.rawValue))")
+            return FeedError(.network, "fetching \(request.url) failed: \(detail) (curl error \(code.number))")
         }
     }
 }

@@ -1,4 +1,3 @@
-import CCurl
 import HeraldCurl
 
 /// A libcurl easy handle and the state its callbacks fill in for one download. Confined to the

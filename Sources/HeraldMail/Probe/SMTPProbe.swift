@@ -1,4 +1,3 @@
-import CCurl
 import Foundation
 import HeraldCore
 import HeraldCurl
@@ -60,7 +59,7 @@ public enum SMTPProbe {
         if code != CURLE_OK {
             result.failure = failure(code, handle.errorMessage(for: code), transfer, configuration)
             result.passed = steps(before: result.failure!.step, configuration)
-            _ = ccurl_setopt_pointer(handle.raw, CURLOPT_HEADERDATA, nil)
+            handle.clear(CURLOPT_HEADERDATA)
             return result
         }
         result.passed = steps(before: .reset, configuration)
@@ -68,7 +67,7 @@ public enum SMTPProbe {
         _ = try? handle.set(CURLOPT_HEADERDATA, pointer: reset.context)
         _ = try? handle.set(CURLOPT_CUSTOMREQUEST, "RSET")
         let resetCode = withExtendedLifetime(reset) { handle.perform() }
-        _ = ccurl_setopt_pointer(handle.raw, CURLOPT_HEADERDATA, nil)
+        handle.clear(CURLOPT_HEADERDATA)
         if resetCode == CURLE_OK {
             result.passed.append(.reset)
         } else {

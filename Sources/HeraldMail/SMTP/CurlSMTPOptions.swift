@@ -1,4 +1,3 @@
-import CCurl
 import HeraldCore
 import HeraldCurl
 
@@ -10,7 +9,7 @@ enum CurlSMTPOptions {
         try handle.set(CURLOPT_UPLOAD, 1)
         try handle.setReadFunction(SMTPTransfer.readCallback)
         try handle.set(CURLOPT_HEADERFUNCTION, callback: SMTPTransfer.headerCallback)
-        try handle.set(CURLOPT_USE_SSL, Int(useSSL(for: configuration.security).rawValue))
+        try handle.set(CURLOPT_USE_SSL, Int(useSSL(for: configuration.security).number))
         try handle.set(CURLOPT_SSL_VERIFYPEER, configuration.verifyCertificates ? 1 : 0)
         try handle.set(CURLOPT_SSL_VERIFYHOST, configuration.verifyCertificates ? 2 : 0)
         if let caFile = configuration.caFile { try handle.set(CURLOPT_CAINFO, caFile) }

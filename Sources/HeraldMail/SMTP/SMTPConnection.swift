@@ -1,4 +1,3 @@
-import CCurl
 import HeraldCore
 import HeraldCurl
 import Logging
@@ -65,7 +64,7 @@ public actor SMTPConnection {
                 return MailReceipt(replyCode: reply.code, replyText: reply.text)
             }
             let error = SMTPFailureClassifier.classify(
-                curlCode: code.rawValue, curlMessage: handle.errorMessage(for: code), lastReply: transfer.failureReply,
+                curlCode: code.number, curlMessage: handle.errorMessage(for: code), lastReply: transfer.failureReply,
                 stoppedForSMTPUTF8: transfer.stoppedForSMTPUTF8, context: failureContext
             )
             discardHandle()
@@ -122,20 +121,18 @@ public actor SMTPConnection {
     private func perform(
         _ mail: OutgoingMail, transfer: SMTPTransfer, on handle: CurlEasyHandle
     ) throws(MailDeliveryError) -> CURLcode {
-        var recipients: UnsafeMutablePointer<curl_slist>?
+        let recipients = CurlStringList()
         for recipient in mail.recipients {
-            guard let appended = curl_slist_append(recipients, "<\(recipient)>") else {
-                curl_slist_free_all(recipients)
+            guard recipients.append("<\(recipient)>") else {
                 throw MailDeliveryError(kind: .transient, message: "smtp: out of memory building the recipient list")
             }
-            recipients = appended
         }
         // The list must outlive the transfer; it is detached from the handle before being freed.
         defer {
-            _ = ccurl_setopt_slist(handle.raw, CURLOPT_MAIL_RCPT, nil)
-            _ = ccurl_setopt_pointer(handle.raw, CURLOPT_READDATA, nil)
-            _ = ccurl_setopt_pointer(handle.raw, CURLOPT_HEADERDATA, nil)
-            curl_slist_free_all(recipients)
+            handle.clearList(CURLOPT_MAIL_RCPT)
+            handle.clear(CURLOPT_READDATA)
+            handle.clear(CURLOPT_HEADERDATA)
+            withExtendedLifetime(recipients) {}
         }
         do {
             try handle.set(CURLOPT_MAIL_FROM, "<\(mail.sender)>")

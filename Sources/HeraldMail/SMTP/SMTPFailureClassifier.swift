@@ -1,5 +1,5 @@
-import CCurl
 import HeraldCore
+import HeraldCurl
 
 /// Maps a failed libcurl transfer to a `MailDeliveryError`: transient when retrying later can help
 /// (network trouble, timeouts, 4xx replies), permanent when it cannot (5xx replies, rejected
@@ -7,11 +7,11 @@ import HeraldCore
 package enum SMTPFailureClassifier {
     /// libcurl codes that mean the set-up, not the moment, is wrong.
     private static let permanentCodes: Set<UInt32> = [
-        CURLE_UNSUPPORTED_PROTOCOL.rawValue, CURLE_URL_MALFORMAT.rawValue, CURLE_NOT_BUILT_IN.rawValue,
-        CURLE_BAD_FUNCTION_ARGUMENT.rawValue, CURLE_UNKNOWN_OPTION.rawValue, CURLE_SSL_ENGINE_NOTFOUND.rawValue,
-        CURLE_SSL_ENGINE_SETFAILED.rawValue, CURLE_SSL_CERTPROBLEM.rawValue, CURLE_SSL_CIPHER.rawValue,
-        CURLE_FILESIZE_EXCEEDED.rawValue, CURLE_SSL_CRL_BADFILE.rawValue, CURLE_SSL_ISSUER_ERROR.rawValue,
-        CURLE_SSL_PINNEDPUBKEYNOTMATCH.rawValue, CURLE_SSL_INVALIDCERTSTATUS.rawValue,
+        CURLE_UNSUPPORTED_PROTOCOL.number, CURLE_URL_MALFORMAT.number, CURLE_NOT_BUILT_IN.number,
+        CURLE_BAD_FUNCTION_ARGUMENT.number, CURLE_UNKNOWN_OPTION.number, CURLE_SSL_ENGINE_NOTFOUND.number,
+        CURLE_SSL_ENGINE_SETFAILED.number, CURLE_SSL_CERTPROBLEM.number, CURLE_SSL_CIPHER.number,
+        CURLE_FILESIZE_EXCEEDED.number, CURLE_SSL_CRL_BADFILE.number, CURLE_SSL_ISSUER_ERROR.number,
+        CURLE_SSL_PINNEDPUBKEYNOTMATCH.number, CURLE_SSL_INVALIDCERTSTATUS.number,
     ]
 
     /// Classifies a failed transfer. `curlCode` is the raw `CURLcode`; `lastReply` the server reply
@@ -29,27 +29,27 @@ package enum SMTPFailureClassifier {
 
         if stoppedForSMTPUTF8 { return smtpUTF8Unsupported(context: context) }
         switch curlCode {
-        case CURLE_LOGIN_DENIED.rawValue:
+        case CURLE_LOGIN_DENIED.number:
             let user = context.username.map { "user '\($0)'" } ?? "anonymous user"
             let kind: MailDeliveryError.Kind = (replyCode ?? 500) < 500 ? .transient : .permanent
             return MailDeliveryError(
                 kind: kind, replyCode: replyCode,
                 message: "smtp: authentication failed for \(user) at \(endpoint)\(serverSaid)"
             )
-        case CURLE_PEER_FAILED_VERIFICATION.rawValue:
+        case CURLE_PEER_FAILED_VERIFICATION.number:
             let trust = trustSource(context)
             return MailDeliveryError(
                 kind: .permanent,
                 message: "smtp: the TLS certificate of \(endpoint) could not be verified against \(trust) "
                     + "(\(curlMessage)); set the CA file to the CA that issued it"
             )
-        case CURLE_SSL_CACERT_BADFILE.rawValue:
+        case CURLE_SSL_CACERT_BADFILE.number:
             return MailDeliveryError(
                 kind: .permanent,
                 message: "smtp: cannot load \(trustSource(context)) "
                     + "to verify \(endpoint): \(curlMessage)"
             )
-        case CURLE_USE_SSL_FAILED.rawValue:
+        case CURLE_USE_SSL_FAILED.number:
             return MailDeliveryError(
                 kind: .permanent, replyCode: replyCode,
                 message: "smtp: \(endpoint) does not offer STARTTLS, which starttls=required demands\(serverSaid)"
@@ -75,8 +75,8 @@ package enum SMTPFailureClassifier {
     /// The stall a libcurl code stands for: the relay refused the connection or stopped answering.
     private static func stallKind(_ curlCode: UInt32) -> RelayStall.Kind? {
         switch curlCode {
-        case CURLE_COULDNT_CONNECT.rawValue: .refused
-        case CURLE_OPERATION_TIMEDOUT.rawValue, CURLE_GOT_NOTHING.rawValue: .timeout
+        case CURLE_COULDNT_CONNECT.number: .refused
+        case CURLE_OPERATION_TIMEDOUT.number, CURLE_GOT_NOTHING.number: .timeout
         default: nil
         }
     }

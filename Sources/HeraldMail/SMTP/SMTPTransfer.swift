@@ -1,4 +1,4 @@
-import CCurl
+import HeraldCurl
 
 /// The state libcurl's callbacks see during one message transfer: the bytes still to upload and
 /// the server replies read so far. Lives for exactly one `curl_easy_perform`, on one thread.

@@ -1,70 +1,9 @@
 import Foundation
+import HeraldApp
 import HeraldCore
-import HeraldMail
 import HeraldTemplates
 import Hummingbird
 import Logging
-
-/// The services `buildApplication` wires together; tests build them with test configuration.
-public struct HeraldDependencies: Sendable {
-    public var store: any SubscriberStore
-    public var templates: TemplateLibrary
-    public var transport: any MailTransport
-    public var metrics: HeraldMetrics
-    public var logger: Logger
-    /// Manage-link keys from the key ring, newest (signing) first.
-    public var manageLinkKeys: [String]
-    /// The signing manage-link key (also keys admin page cursors).
-    public var manageLinkSecret: String { manageLinkKeys[0] }
-    public var now: @Sendable () -> Date
-    /// Rung after requests that may have queued mail; wakes the outbox worker of `serve`.
-    public var outboxWake = WakeSignal()
-    /// Counts tracked-link clicks in memory; `serve` flushes it to the store.
-    let clickRecorder: ClickRecorder
-
-    public init(
-        store: any SubscriberStore, templates: TemplateLibrary, transport: any MailTransport,
-        metrics: HeraldMetrics = HeraldMetrics(), logger: Logger, manageLinkSecret: String,
-        now: @escaping @Sendable () -> Date = Date.init
-    ) {
-        self.init(
-            store: store, templates: templates, transport: transport, metrics: metrics, logger: logger,
-            manageLinkKeys: [manageLinkSecret], now: now)
-    }
-
-    /// Dependencies with a manage-link key ring: the first key signs, all verify.
-    public init(
-        store: any SubscriberStore, templates: TemplateLibrary, transport: any MailTransport,
-        metrics: HeraldMetrics = HeraldMetrics(), logger: Logger, manageLinkKeys: [String],
-        now: @escaping @Sendable () -> Date = Date.init
-    ) {
-        self.store = store
-        self.templates = templates
-        self.transport = transport
-        self.metrics = metrics
-        self.logger = logger
-        self.manageLinkKeys = manageLinkKeys
-        self.now = now
-        clickRecorder = ClickRecorder(store: store, logger: logger, now: now)
-    }
-
-    /// Opens everything the configuration names: database (migrated), templates, mail transport.
-    public static func open(_ configuration: HeraldConfiguration, logger: Logger) async throws -> HeraldDependencies {
-        try OutboundURLCheck.verify(configuration)
-        let (store, keys) = try await StoreFactory.open(configuration)
-        let templates = try TemplateLibrary(overrides: configuration.templates)
-        if let folder = templates.directory {
-            logger.notice(
-                "templates: built in, \(templates.overridden.count) file(s) overridden from \(folder)",
-                metadata: ["overridden": .array(templates.overridden.map { .string($0) })])
-        }
-        try CatalogCheck.verify(templates.catalogs, newsletters: configuration.newsletters, logger: logger)
-        let transport = try MailTransportFactory.make(configuration, logger: logger)
-        return HeraldDependencies(
-            store: store, templates: templates, transport: transport, logger: logger,
-            manageLinkKeys: keys.manageLinkKeys)
-    }
-}
 
 /// The HTTP application plus the outbox worker, for `herald serve`.
 public func buildApplication(
@@ -84,51 +23,10 @@ public func buildApplication(
         },
         logger: dependencies.logger
     )
-    app.addServices(
-        OutboxService(worker: makeOutboxWorker(configuration: configuration, dependencies: dependencies)),
-        HousekeepingService(
-            service: try makeSubscriptionService(configuration: configuration, dependencies: dependencies),
-            outboxReview: OutboxReview(store: dependencies.store, now: dependencies.now), interval: .seconds(3600),
-            reminderInterval: HousekeepingService.reminderInterval(for: configuration.signup.reminderAfter),
-            outboxWake: dependencies.outboxWake, logger: dependencies.logger),
-        WebhookService(worker: makeWebhookWorker(configuration: configuration, dependencies: dependencies)),
-        ClickService(recorder: dependencies.clickRecorder, interval: .seconds(1)))
+    for service in try makeBackgroundServices(configuration: configuration, dependencies: dependencies) {
+        app.addServices(service)
+    }
     return app
-}
-
-/// The outbox worker for the configured transport.
-public func makeOutboxWorker(configuration: HeraldConfiguration, dependencies: HeraldDependencies) -> OutboxWorker {
-    let metrics = dependencies.metrics
-    var worker = OutboxWorker(
-        store: dependencies.store, transport: dependencies.transport,
-        policy: OutboxDeliveryPolicy(
-            lease: .seconds(configuration.outboxLeaseSeconds), maxAttempts: configuration.outboxMaxAttempts,
-            initialBackoff: .seconds(configuration.outboxRetrySeconds),
-            concurrency: configuration.smtpPoolSize, stallLimit: configuration.relayStallLimit),
-        logger: dependencies.logger,
-        now: dependencies.now, onResult: { metrics.delivery(kind: $0, state: $1) })
-    worker.bounces = makeBounceService(configuration: configuration, dependencies: dependencies)
-    worker.wake = dependencies.outboxWake
-    worker.verp = makeVERPSigner(configuration: configuration, dependencies: dependencies)
-    return worker
-}
-
-/// The subscription service for this configuration.
-public func makeSubscriptionService(
-    configuration: HeraldConfiguration, dependencies: HeraldDependencies
-) throws -> SubscriptionService {
-    let site = SiteContext(
-        siteName: configuration.siteName, baseURL: configuration.baseURL, honeypotField: configuration.web.honeypotField
-    )
-    let composer = TemplateMailComposer(
-        templates: dependencies.templates, site: site,
-        builder: NewsletterMessageBuilder(site: site, sender: try Mailbox(parsing: configuration.mailFrom)),
-        confirmationHours: Int(configuration.signup.confirmationLifetime.components.seconds / 3600),
-        now: dependencies.now, clicks: ClickLinkSigner(secret: dependencies.manageLinkSecret))
-    return SubscriptionService(
-        store: dependencies.store, composer: composer, policy: configuration.signup,
-        signer: ManageLinkSigner(keys: dependencies.manageLinkKeys), newsletters: configuration.newsletters,
-        now: dependencies.now, webhooks: makeWebhookPublisher(configuration: configuration))
 }
 
 /// Builds the router with every endpoint.
@@ -202,18 +100,6 @@ public func buildRouter(
     ).register(on: adminRoutes)
     AdminAPI.finish(on: router)
     return router
-}
-
-/// The email validation policy, with the configured disposable-domain list.
-enum EmailPolicyFactory {
-    static func make(_ configuration: HeraldConfiguration) throws -> EmailValidationPolicy {
-        guard let file = configuration.disposableDomainsFile else { return .default }
-        do {
-            return EmailValidationPolicy(blockedDomains: try DisposableDomainList(contentsOfFile: file))
-        } catch {
-            throw ConfigurationError("disposable_domains_file: cannot read \(file): \(error)")
-        }
-    }
 }
 
 /// The operator console for this configuration (sessions keyed by the manage-link secret).

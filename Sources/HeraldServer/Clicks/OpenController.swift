@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HeraldApp
 import HeraldCore
 import Hummingbird
 import NIOCore

@@ -1,4 +1,5 @@
 import HTTPTypes
+import HeraldApp
 import HeraldCore
 import HeraldTemplates
 import Hummingbird

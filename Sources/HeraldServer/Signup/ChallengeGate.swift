@@ -1,4 +1,5 @@
 import Foundation
+import HeraldApp
 import HeraldChallenge
 import HeraldCore
 import Logging

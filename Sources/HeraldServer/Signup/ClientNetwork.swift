@@ -1,4 +1,5 @@
 import Foundation
+import HeraldApp
 
 /// The network a client address belongs to, as one attacker would hold it: the /24 of an IPv4
 /// address, the /56 of an IPv6 one (a typical customer allocation). IPv4-mapped IPv6 addresses

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import HeraldApp
 import HeraldChallenge
 import HeraldCore
 import HeraldLocalization

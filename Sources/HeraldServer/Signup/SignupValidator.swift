@@ -111,14 +111,3 @@ struct SignupValidator: Sendable {
 struct ProblemList: Error, Equatable {
     let problems: [SignupFieldProblem]
 }
-
-extension String {
-    /// The string without leading and trailing whitespace and newlines.
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(scalars[first...last])
-    }
-}

@@ -1,4 +1,6 @@
 import HTTPTypes
+import HeraldApp
+import HeraldCore
 import Hummingbird
 import NIOCore
 

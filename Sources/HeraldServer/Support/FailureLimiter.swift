@@ -1,4 +1,5 @@
 import Foundation
+import HeraldApp
 import HeraldCore
 
 /// Counts failed guesses per client IP — wrong admin tokens, unknown confirmation or manage links —

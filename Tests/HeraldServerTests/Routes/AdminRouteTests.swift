@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The admin API behind the real router's authentication middleware and error mapping.

@@ -5,6 +5,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The operator console through the real router: sign-in, cookies and headers, CSRF, the shared

@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 
+@testable import HeraldApp
 @testable import HeraldServer
 
 /// The real router (`buildRouter`: every controller, middleware and error mapping `herald serve`

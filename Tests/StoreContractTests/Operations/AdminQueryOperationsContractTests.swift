@@ -70,6 +70,16 @@ struct AdminQueryOperationsContractTests {
         #expect(
             try await ids(SubscriberSearch(addressContains: "reader1", status: .confirmed))
                 == expected("reader1").filter(confirmed.contains))
+        let pending = everyone.prefix(40).enumerated().filter { $0.offset % 2 == 1 }.map(\.element.id)
+        #expect(try await ids(SubscriberSearch(status: .pending, newsletter: "news")) == pending)
+        #expect(
+            try await ids(SubscriberSearch(status: .pending, newsletter: "news", afterID: pending[4], limit: 2)) == [
+                pending[5], pending[6],
+            ])
+        #expect(
+            try await ids(SubscriberSearch(addressContains: "8", status: .pending, newsletter: "news"))
+                == expected("8").filter(pending.contains))
+        #expect(try await ids(SubscriberSearch(status: .pending, newsletter: "daily")) == [everyone[41].id])
         var seen: [Int64] = []
         var after: Int64 = 0
         while true {

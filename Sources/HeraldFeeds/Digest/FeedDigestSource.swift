@@ -1,18 +1,20 @@
 import Foundation
 import HeraldCore
-import HeraldFeeds
 
 /// Reads a newsletter's articles from its feed (URL or file), with conditional GET.
 ///
 /// The last parsed articles are kept with the feed's validators, so a `304 Not Modified` still
 /// yields the current articles (the sender then finds nothing new, or resumes correctly after a
 /// run that fetched but died before creating its issue).
-struct FeedDigestSource: DigestSource {
+public struct FeedDigestSource: DigestSource {
     let store: ScopedStore<any SettingOperations>
     let fetcher: FeedFetcher
-    let override: String?
+    /// The feed read instead of the newsletter's `digest_feed`, when given.
+    public let override: String?
 
-    init(store: any SubscriberStore, fetcher: FeedFetcher, override: String?) {
+    /// A source reading with `fetcher`, caching in `store`'s settings; `override` replaces every
+    /// newsletter's `digest_feed` (the CLI's `--feed`).
+    public init(store: any SubscriberStore, fetcher: FeedFetcher, override: String?) {
         self.store = ScopedStore(store) { $0 }
         self.fetcher = fetcher
         self.override = override
@@ -25,9 +27,10 @@ struct FeedDigestSource: DigestSource {
         var articles: [DigestArticle]
     }
 
-    func articles(for newsletter: Newsletter) async throws -> [DigestArticle] {
+    public func articles(for newsletter: Newsletter) async throws -> [DigestArticle] {
         guard let source = override ?? newsletter.digestFeed else {
-            throw ConfigurationError("newsletter '\(newsletter.slug)' has no digest_feed configured (or pass --feed)")
+            throw FeedError(
+                .unreadableSource, "newsletter '\(newsletter.slug)' has no digest_feed configured (or pass --feed)")
         }
         let key = "feed_cache:\(newsletter.slug)"
         let cached = try await loadCache(key).flatMap { $0.source == source ? $0 : nil }
@@ -47,7 +50,8 @@ struct FeedDigestSource: DigestSource {
         }
     }
 
-    static func article(from item: FeedItem) -> DigestArticle {
+    /// The stored form of a parsed feed item.
+    public static func article(from item: FeedItem) -> DigestArticle {
         DigestArticle(
             identity: item.identity, linkIdentity: item.linkIdentity, title: item.title, link: item.link,
             summaryHTML: item.summaryHTML, summaryText: item.summaryText, author: item.author,

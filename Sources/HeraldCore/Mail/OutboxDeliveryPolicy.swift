@@ -1,5 +1,3 @@
-import HeraldCore
-
 /// How the outbox worker claims, retries and gives up.
 public struct OutboxDeliveryPolicy: Sendable, Equatable {
     /// Rows claimed per round.

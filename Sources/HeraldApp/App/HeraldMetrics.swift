@@ -11,14 +11,14 @@ public struct HeraldMetrics: Sendable {
     }
 
     /// Counts a signup by what it did (`confirmation_queued`, `confirmation_throttled`, …).
-    func signup(_ outcome: SignupOutcome) {
+    package func signup(_ outcome: SignupOutcome) {
         counter(
             "herald_signups_total", labels: [("outcome", outcome.rawValue)], help: "Accepted signups by outcome"
         ).increment()
     }
 
     /// Counts a rejected signup by reason (`invalid`, `honeypot`, `rate_limited`, `too_large`).
-    func signupRejected(_ reason: String) {
+    package func signupRejected(_ reason: String) {
         counter(
             "herald_signups_rejected_total", labels: [("reason", reason)], help: "Signups refused or dropped"
         ).increment()
@@ -26,12 +26,12 @@ public struct HeraldMetrics: Sendable {
 
     /// Counts subscriptions that moved from pending to confirmed; a repeated confirmation changes
     /// nothing and adds nothing.
-    func confirmations(_ count: Int) {
+    package func confirmations(_ count: Int) {
         guard count > 0 else { return }
         counter("herald_confirmations_total", help: "Subscriptions confirmed").increment(by: Int64(count))
     }
 
-    func unsubscribe() {
+    package func unsubscribe() {
         counter("herald_unsubscribes_total", help: "Unsubscribe requests").increment()
     }
 
@@ -53,7 +53,7 @@ public struct HeraldMetrics: Sendable {
     }
 
     /// Sets the outbox depth gauge for one state.
-    func outboxDepth(_ state: OutboxState, _ count: Int) {
+    package func outboxDepth(_ state: OutboxState, _ count: Int) {
         gauge(
             "herald_outbox_messages", labels: [("state", state.rawValue)], help: "Outbox rows by state"
         )
@@ -76,7 +76,7 @@ public struct HeraldMetrics: Sendable {
     }
 
     /// The Prometheus text exposition.
-    func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return buffer

@@ -2,7 +2,7 @@ import Foundation
 import HeraldCore
 import Testing
 
-@testable import HeraldServer
+@testable import HeraldApp
 
 /// `herald init`: the commented configuration lists every key and loads; bad folders leave nothing behind.
 @Suite("herald init")

@@ -1,10 +1,9 @@
 import Foundation
 import HeraldCore
-import HeraldMail
 import HeraldTemplates
 
 /// Renders subscription mail with the templates and assembles it as MIME.
-struct TemplateMailComposer: SubscriptionMailComposer {
+package struct TemplateMailComposer: SubscriptionMailComposer {
     let templates: TemplateLibrary
     let site: SiteContext
     let builder: NewsletterMessageBuilder
@@ -14,7 +13,20 @@ struct TemplateMailComposer: SubscriptionMailComposer {
     /// Signs the welcome mail's tracked link to the latest issue (`/l/{id}`), unless tracking is off.
     var clicks: ClickLinkSigner?
 
-    func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
+    /// A composer rendering with `templates`, linking into `site`; confirmation links last `confirmationHours`.
+    package init(
+        templates: TemplateLibrary, site: SiteContext, builder: NewsletterMessageBuilder, confirmationHours: Int,
+        now: @escaping @Sendable () -> Date = Date.init, clicks: ClickLinkSigner? = nil
+    ) {
+        self.templates = templates
+        self.site = site
+        self.builder = builder
+        self.confirmationHours = confirmationHours
+        self.now = now
+        self.clicks = clicks
+    }
+
+    package func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
         var site = site
         site.language = request.language ?? newsletter.language
@@ -29,7 +41,7 @@ struct TemplateMailComposer: SubscriptionMailComposer {
         return try assemble(rendered, to: recipient, newsletter: newsletter, manageToken: nil)
     }
 
-    func reminderMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
+    package func reminderMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
         let remaining = request.expiresAt.timeIntervalSince(now())
         var site = site
@@ -42,7 +54,7 @@ struct TemplateMailComposer: SubscriptionMailComposer {
         return try assemble(rendered, to: request.subscriber, newsletter: newsletter, manageToken: nil)
     }
 
-    func alreadySubscribedMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
+    package func alreadySubscribedMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
         var site = site
         site.language = request.language ?? request.newsletter.language
         let rendered = templates.alreadySubscribedMail(
@@ -52,7 +64,7 @@ struct TemplateMailComposer: SubscriptionMailComposer {
         return try assemble(rendered, to: request.subscriber, newsletter: request.newsletter, manageToken: nil)
     }
 
-    func welcomeMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
+    package func welcomeMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
         var site = site
         site.language = request.language ?? request.newsletter.language
         let rendered = templates.welcomeMail(
@@ -83,7 +95,7 @@ struct TemplateMailComposer: SubscriptionMailComposer {
 
 extension Mailbox {
     /// Parses `Name <address>` or a bare address; the address must pass Herald's validator.
-    init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         let trimmed = text.trimmingWhitespace()
         if trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") {
             var name = String(trimmed[..<open]).trimmingWhitespace()

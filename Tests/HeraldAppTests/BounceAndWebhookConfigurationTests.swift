@@ -1,7 +1,8 @@
 import HeraldCore
+import HeraldTestSupport
 import Testing
 
-@testable import HeraldServer
+@testable import HeraldApp
 
 /// The bounce policy and webhook keys, with file:line errors like every other key.
 @Suite("Configuration: bounces and webhooks")

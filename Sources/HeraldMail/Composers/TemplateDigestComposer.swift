@@ -1,21 +1,27 @@
 import Foundation
 import HeraldCore
-import HeraldMail
 import HeraldTemplates
 
 /// Renders a digest's shared body once with the templates; personalises per subscriber.
-struct TemplateDigestComposer: DigestComposer {
+package struct TemplateDigestComposer: DigestComposer {
     let templates: TemplateLibrary
     let builder: NewsletterMessageBuilder
     /// Signs tracked links (`/l/{id}`) for newsletters whose `tracking` is not `off`.
     let clicks: ClickLinkSigner
 
-    func prepare(_ issue: DigestIssue, newsletter: Newsletter) throws -> any PreparedDigest {
+    /// A composer rendering with `templates` and building each copy with `builder`.
+    package init(templates: TemplateLibrary, builder: NewsletterMessageBuilder, clicks: ClickLinkSigner) {
+        self.templates = templates
+        self.builder = builder
+        self.clicks = clicks
+    }
+
+    package func prepare(_ issue: DigestIssue, newsletter: Newsletter) throws -> any PreparedDigest {
         try preparedDigest(issue, newsletter: newsletter)
     }
 
     /// ``prepare(_:newsletter:)`` with its concrete type.
-    func preparedDigest(_ issue: DigestIssue, newsletter: Newsletter) throws -> TemplatePreparedDigest {
+    package func preparedDigest(_ issue: DigestIssue, newsletter: Newsletter) throws -> TemplatePreparedDigest {
         let shared = templates.renderDigestShared(
             DigestMail(
                 site: builder.site, newsletter: newsletter, date: issue.createdAt, items: items(of: issue, newsletter),
@@ -56,19 +62,9 @@ extension DigestPiece {
     }
 }
 
-extension DigestItem {
-    /// The template view of a stored article.
-    init(article: DigestArticle) {
-        self.init(
-            title: article.title, link: article.link ?? "", summaryHTML: article.summaryHTML,
-            summaryText: article.summaryText, author: article.author, date: article.published,
-            imageURL: article.imageURL)
-    }
-}
-
 /// A digest rendered once, its fixed lines already quoted-printable encoded; each subscriber's
 /// copy only renders the greeting and footer and encodes the lines holding them, name and links.
-struct TemplatePreparedDigest: PreparedDigest {
+package struct TemplatePreparedDigest: PreparedDigest {
     let templates: TemplateLibrary
     let builder: NewsletterMessageBuilder
     let newsletter: Newsletter
@@ -77,7 +73,7 @@ struct TemplatePreparedDigest: PreparedDigest {
     let issueID: Int64
     let clicks: ClickLinkSigner
 
-    func mail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
+    package func mail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
         let fill = templates.fill(shared, for: recipient(subscriber, manageToken: manageToken))
         return try builder.build(
             body, filling: fill, to: subscriber, newsletter: newsletter, manageToken: manageToken,
@@ -86,7 +82,7 @@ struct TemplatePreparedDigest: PreparedDigest {
 
     /// The same message built by joining each part in full and encoding it whole; for comparison
     /// in `herald digest preview --measure` and for tests.
-    func wholeMail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
+    package func wholeMail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
         let rendered = templates.personalise(shared, for: recipient(subscriber, manageToken: manageToken))
         return try builder.build(
             rendered, to: subscriber, newsletter: newsletter, manageToken: manageToken,

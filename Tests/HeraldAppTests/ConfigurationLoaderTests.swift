@@ -1,7 +1,8 @@
 import HeraldCore
+import HeraldTestSupport
 import Testing
 
-@testable import HeraldServer
+@testable import HeraldApp
 
 /// Configuration is parsed once, and every bad key stops start-up with a message naming it.
 @Suite("Configuration")

@@ -4,12 +4,12 @@ import Prometheus
 /// Counters and the gauge of the signup challenge and attack detector.
 extension HeraldMetrics {
     /// Counts an issued challenge.
-    func challengeIssued() {
+    package func challengeIssued() {
         counter("herald_signup_challenges_issued_total", help: "Signup challenges issued").increment()
     }
 
     /// Counts the start of an attack state by the limit that was exceeded; sets the gauge to 1.
-    func signupAttack(started reason: String) {
+    package func signupAttack(started reason: String) {
         counter(
             "herald_signup_attacks_total", labels: [("reason", reason)],
             help: "Times signups started to look like an attack, by the rate exceeded (overall, network, domain)"
@@ -18,7 +18,7 @@ extension HeraldMetrics {
     }
 
     /// Sets the attack gauge back to 0.
-    func signupAttackEnded() {
+    package func signupAttackEnded() {
         attackGauge().set(Double(0))
     }
 

@@ -1,16 +1,21 @@
 import Foundation
 import HeraldCore
-import HeraldMail
 import HeraldTemplates
 
 /// Assembles rendered mail for one subscriber; newsletter mail (with a manage token) gets
 /// List-Id, List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) headers.
-struct NewsletterMessageBuilder: Sendable {
-    let site: SiteContext
+package struct NewsletterMessageBuilder: Sendable {
+    package let site: SiteContext
     let sender: Mailbox
     let assembler = MessageAssembler()
 
-    func build(
+    /// A builder for mail from `sender` (unless a newsletter has its own `from`) with links into `site`.
+    package init(site: SiteContext, sender: Mailbox) {
+        self.site = site
+        self.sender = sender
+    }
+
+    package func build(
         _ rendered: RenderedMail, to subscriber: Subscriber, newsletter: Newsletter, manageToken: String?,
         messageID: String? = nil
     ) throws -> OutgoingMail {
@@ -24,7 +29,7 @@ struct NewsletterMessageBuilder: Sendable {
     }
 
     /// One subscriber's copy of a digest: `body` with the holes filled from `fill`.
-    func build(
+    package func build(
         _ body: BodyTemplate, filling fill: DigestFill, to subscriber: Subscriber, newsletter: Newsletter,
         manageToken: String, messageID: String
     ) throws -> OutgoingMail {

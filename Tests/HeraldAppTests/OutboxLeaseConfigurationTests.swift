@@ -1,6 +1,7 @@
+import HeraldTestSupport
 import Testing
 
-@testable import HeraldServer
+@testable import HeraldApp
 
 /// `outbox_lease_seconds`: how long a worker's claim on queued mail lasts.
 @Suite("Configuration: outbox lease")

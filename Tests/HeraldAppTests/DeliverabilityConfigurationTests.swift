@@ -1,7 +1,8 @@
 import HeraldCore
+import HeraldTestSupport
 import Testing
 
-@testable import HeraldServer
+@testable import HeraldApp
 
 /// `bounce_address`, `reminder_hours` and `dkim_selector`: refused values name the key; the
 /// reminder must come before the confirmation link expires.

@@ -12,7 +12,7 @@ import Synchronization
 /// stay in memory for the next flush (up to ``maxPendingKeys`` counters, beyond which new ones are
 /// dropped and logged: the count is lost, never the reader's redirect). ``record(_:)`` only takes
 /// a lock for a few dictionary updates, so the redirect does not wait for anything else.
-final class ClickRecorder: Sendable {
+package final class ClickRecorder: Sendable {
     private let store: any SubscriberStore
     private let logger: Logger
     private let now: @Sendable () -> Date
@@ -29,17 +29,17 @@ final class ClickRecorder: Sendable {
     }
 
     /// Takes one hit; it is counted at a later ``flush()``.
-    func record(_ hit: ClickHit) {
+    package func record(_ hit: ClickHit) {
         tally.withLock { $0.record(hit, burstWindow: burstWindow) }
     }
 
     /// Takes one load of an issue's open pixel; it is counted at a later ``flush()``.
-    func recordOpen(issueID: Int64, time: Date, filtered: Bool) {
+    package func recordOpen(issueID: Int64, time: Date, filtered: Bool) {
         tally.withLock { $0.recordOpen(issueID: issueID, time: time, filtered: filtered) }
     }
 
     /// Writes every settled count; with `all`, also the hits still being watched (at shutdown).
-    func flush(all: Bool = false) async {
+    package func flush(all: Bool = false) async {
         let cutoff = all ? Date.distantFuture : now().addingTimeInterval(-burstWindow)
         let (batch, clicked, opened, dropped) = tally.withLock { tally in
             tally.settle(before: cutoff)

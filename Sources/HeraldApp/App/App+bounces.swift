@@ -31,6 +31,6 @@ public func makeWebhookWorker(
 }
 
 /// The publisher that queues webhook events in the transactions of subscription changes.
-func makeWebhookPublisher(configuration: HeraldConfiguration) -> WebhookPublisher {
+package func makeWebhookPublisher(configuration: HeraldConfiguration) -> WebhookPublisher {
     WebhookPublisher(endpoints: configuration.webhooks.endpoints)
 }

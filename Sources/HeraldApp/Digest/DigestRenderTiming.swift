@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldMail
 
 /// How long rendering one personalised digest takes, for `herald digest preview --measure`.
 public struct DigestRenderTiming: Sendable {

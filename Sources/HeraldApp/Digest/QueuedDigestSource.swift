@@ -1,4 +1,5 @@
 import HeraldCore
+import HeraldFeeds
 
 /// A newsletter's digest articles: the ones queued through the admin API that no issue has sent
 /// yet, newest first, followed by the feed's (when the newsletter has a feed or `--feed` is given).

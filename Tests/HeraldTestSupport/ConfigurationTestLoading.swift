@@ -1,11 +1,11 @@
 import HeraldCore
 
-@testable import HeraldServer
+@testable import HeraldApp
 
 /// Loads configuration the way start-up does (a YAML file, then HERALD_* variables), for tests.
-enum ConfigurationTestLoading {
+package enum ConfigurationTestLoading {
     /// The configuration `yaml` (as file herald.yml) and `environment` produce.
-    static func load(_ yaml: String, environment: [String: String] = [:]) throws -> HeraldConfiguration {
+    package static func load(_ yaml: String, environment: [String: String] = [:]) throws -> HeraldConfiguration {
         var configuration = HeraldConfiguration()
         try ConfigurationLoader.apply(yaml: yaml, file: "herald.yml", to: &configuration)
         _ = try ConfigurationLoader.apply(environment: environment, to: &configuration)
@@ -14,7 +14,7 @@ enum ConfigurationTestLoading {
     }
 
     /// The error message loading produces, or "no error".
-    static func message(_ yaml: String, environment: [String: String] = [:]) -> String {
+    package static func message(_ yaml: String, environment: [String: String] = [:]) -> String {
         do {
             _ = try load(yaml, environment: environment)
             return "no error"
