@@ -92,9 +92,12 @@ let package = Package(
             dependencies: ["HeraldCore", "HeraldCurl"],
             swiftSettings: upcoming
         ),
+        .target(name: "HeraldLocalization", swiftSettings: upcoming),
         .target(
             name: "HeraldTemplates",
-            dependencies: ["HeraldCore", "HeraldDefaults", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "HeraldCore", "HeraldDefaults", "HeraldLocalization", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: upcoming
         ),
         .target(
@@ -106,7 +109,7 @@ let package = Package(
             name: "HeraldApp",
             dependencies: [
                 "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldSQLite", "HeraldPostgres", "HeraldFeeds",
-                "HeraldWebhooks", "HeraldDNS", "HeraldCurl",
+                "HeraldWebhooks", "HeraldDNS", "HeraldCurl", "HeraldLocalization",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -118,7 +121,7 @@ let package = Package(
             name: "HeraldServer",
             dependencies: [
                 "HeraldApp", "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldFeeds", "HeraldChallenge",
-                "HeraldDefaults", "HeraldImport",
+                "HeraldDefaults", "HeraldImport", "HeraldLocalization",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -176,7 +179,11 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl"], swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldTemplatesTests", dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldCore"],
+            name: "HeraldLocalizationTests", dependencies: ["HeraldLocalization", "HeraldDefaults"],
+            swiftSettings: upcoming),
+        .testTarget(
+            name: "HeraldTemplatesTests",
+            dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldCore", "HeraldLocalization"],
             exclude: ["Golden"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests",
@@ -198,7 +205,8 @@ let package = Package(
         .testTarget(
             name: "HeraldServerTests",
             dependencies: [
-                "HeraldServer", "HeraldApp", "HeraldCore", "HeraldTemplates", "HeraldDefaults", "HeraldTestSupport",
+                "HeraldServer", "HeraldApp", "HeraldCore", "HeraldTemplates", "HeraldDefaults", "HeraldLocalization",
+                "HeraldTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

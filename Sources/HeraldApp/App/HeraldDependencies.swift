@@ -59,6 +59,7 @@ public struct HeraldDependencies: Sendable {
                 "templates: built in, \(templates.overridden.count) file(s) overridden from \(folder)",
                 metadata: ["overridden": .array(templates.overridden.map { .string($0) })])
         }
+        try CatalogCheck.verify(templates.catalogs, newsletters: configuration.newsletters, logger: logger)
         let transport = try MailTransportFactory.make(configuration, logger: logger)
         return HeraldDependencies(
             store: store, templates: templates, transport: transport, logger: logger,

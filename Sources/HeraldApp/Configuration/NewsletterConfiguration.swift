@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldLocalization
 
 /// Reads the `newsletters` list: slug, title, description, from, time_zone, digest_feed, welcome,
 /// archive, archive_noindex, tracking, opens.
@@ -20,6 +21,7 @@ enum NewsletterConfiguration {
 
     private static func parseOne(_ item: ConfigValue) throws(ConfigurationError) -> Newsletter {
         var newsletter = Newsletter(slug: "", title: "")
+        var languages: [String] = []
         for (key, value) in try item.mapping() {
             switch key {
             case "slug": newsletter.slug = try parseSlug(value)
@@ -33,12 +35,16 @@ enum NewsletterConfiguration {
             case "archive_noindex": newsletter.archiveNoindex = try value.bool()
             case "tracking": newsletter.tracking = try parseTracking(value)
             case "opens": newsletter.opens = try value.bool()
+            case "language": newsletter.language = try parseLanguage(value)
+            case "languages":
+                languages = try value.sequence().map { item throws(ConfigurationError) in try parseLanguage(item) }
             default:
                 throw value.fail(
                     "unknown newsletter key (known: slug, title, description, from, time_zone, digest_feed, welcome, "
-                        + "archive, archive_noindex, tracking, opens)")
+                        + "archive, archive_noindex, tracking, opens, language, languages)")
             }
         }
+        newsletter.languages = [newsletter.language] + languages.filter { $0 != newsletter.language }
         guard !newsletter.slug.isEmpty else { throw item.fail("every newsletter needs a slug") }
         guard !newsletter.opens || newsletter.tracking != .off else {
             throw item.fail(
@@ -59,6 +65,15 @@ enum NewsletterConfiguration {
             throw value.fail("slugs use a-z, 0-9, - and _ (at most 64), got '\(slug.prefix(64))'")
         }
         return slug
+    }
+
+    /// A BCP 47 language tag (`uk`, `pt-BR`); whether Herald has its catalog is checked at start-up.
+    static func parseLanguage(_ value: ConfigValue) throws(ConfigurationError) -> String {
+        let tag = try value.text()
+        guard tag != "*", LanguageNegotiation.isRange(tag) else {
+            throw value.fail("a language is a BCP 47 tag such as uk, en or pt-BR, got '\(tag.prefix(64))'")
+        }
+        return tag
     }
 
     static func parseTracking(_ value: ConfigValue) throws(ConfigurationError) -> LinkTracking {

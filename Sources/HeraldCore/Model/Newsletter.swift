@@ -22,6 +22,10 @@ public struct Newsletter: Sendable, Equatable, Codable {
     public var tracking: LinkTracking = .aggregate
     /// Whether digests carry an aggregate open pixel, `/o/{id}` (default false; needs tracking on).
     public var opens: Bool = false
+    /// The BCP 47 language of its pages and mail when nothing else decides (`language`, default `en`).
+    public var language: String = "en"
+    /// The languages it offers readers (`languages`), ``language`` first; never empty.
+    public var languages: [String] = ["en"]
 
     public init(
         slug: String, title: String, description: String = "", fromAddress: String? = nil,

@@ -23,10 +23,14 @@ public struct SignupRequest: Sendable {
     /// Whether signups look like an attack right now: the confirmation mail throttle tightens to
     /// `SignupPolicy.mailsPerDayUnderAttack`.
     public var underAttack: Bool
+    /// The reader's language (BCP 47, one the newsletter offers); `nil` means the newsletter's.
+    public var language: String?
 
     public init(
-        email: EmailAddress, name: String?, newsletters: [String], origin: RequestOrigin, underAttack: Bool = false
+        email: EmailAddress, name: String?, newsletters: [String], origin: RequestOrigin, underAttack: Bool = false,
+        language: String? = nil
     ) {
+        self.language = language
         self.email = email
         self.name = name
         self.newsletters = newsletters

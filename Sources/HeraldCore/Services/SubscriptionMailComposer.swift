@@ -6,12 +6,17 @@ public struct ConfirmationMailRequest: Sendable {
     public var newsletters: [Newsletter]
     public var token: TokenSecret
     public var expiresAt: Date
+    /// The language to write in; `nil` means the newsletter's.
+    public var language: String?
 
-    public init(subscriber: Subscriber, newsletters: [Newsletter], token: TokenSecret, expiresAt: Date) {
+    public init(
+        subscriber: Subscriber, newsletters: [Newsletter], token: TokenSecret, expiresAt: Date, language: String? = nil
+    ) {
         self.subscriber = subscriber
         self.newsletters = newsletters
         self.token = token
         self.expiresAt = expiresAt
+        self.language = language
     }
 }
 
@@ -22,6 +27,8 @@ public struct SubscriptionMailRequest: Sendable {
     public var manageToken: String
     /// The newsletter's latest published issue (welcome mail of a newsletter with `archive: true`).
     public var latestIssue: DigestIssue?
+    /// The language to write in; `nil` means the newsletter's.
+    public var language: String?
 
     public init(subscriber: Subscriber, newsletter: Newsletter, manageToken: String, latestIssue: DigestIssue? = nil) {
         self.subscriber = subscriber

@@ -30,8 +30,11 @@ extension SubscriptionService {
         }
     }
 
-    /// Confirms the subscriptions the token names; queues welcome mail; records consent. Single use.
-    public func confirm(_ secret: TokenSecret, origin: RequestOrigin) async throws -> ConfirmationResult {
+    /// Confirms the subscriptions the token names; queues welcome mail (in `language` when given,
+    /// else each newsletter's); records consent. Single use.
+    public func confirm(_ secret: TokenSecret, origin: RequestOrigin, language: String? = nil) async throws
+        -> ConfirmationResult
+    {
         let time = now()
         return try await store.transaction { [self] tx in
             let token: TokenRecord
@@ -44,7 +47,9 @@ extension SubscriptionService {
             _ = try await tx.markTokenUsed(hash: token.hash, at: time)
             preview.subscriber = try await adoptPendingName(of: token, for: preview.subscriber, in: tx, at: time)
             for newsletter in preview.newsletters {
-                if try await confirmOne(preview.subscriber, newsletter, origin: origin, in: tx, at: time) {
+                if try await confirmOne(
+                    preview.subscriber, newsletter, origin: origin, language: language, in: tx, at: time)
+                {
                     preview.newlyConfirmed.append(newsletter.slug)
                 }
             }
@@ -67,7 +72,7 @@ extension SubscriptionService {
 
     /// Confirms one pending subscription; returns whether it changed (false when it was not pending).
     private func confirmOne(
-        _ subscriber: Subscriber, _ newsletter: Newsletter, origin: RequestOrigin,
+        _ subscriber: Subscriber, _ newsletter: Newsletter, origin: RequestOrigin, language: String?,
         in tx: any SubscriptionServiceOperations,
         at time: Date
     ) async throws -> Bool {
@@ -79,6 +84,7 @@ extension SubscriptionService {
         try await publish(.confirmed, subscriber, newsletter.slug, in: tx, at: time)
         guard newsletter.sendsWelcome else { return true }
         var request = mailRequest(subscriber, newsletter)
+        request.language = language.flatMap { newsletter.languages.contains($0) ? $0 : nil }
         if newsletter.archive {
             request.latestIssue = try await tx.archivedIssues(newsletter: newsletter.slug, offset: 0, limit: 1).first
         }

@@ -36,7 +36,8 @@ extension SubscriptionService {
         guard
             let mail = try? composer.confirmationMail(
                 ConfirmationMailRequest(
-                    subscriber: subscriber, newsletters: requested, token: secret, expiresAt: expiresAt))
+                    subscriber: subscriber, newsletters: requested, token: secret, expiresAt: expiresAt,
+                    language: request.language))
         else { return nil }
         return ConfirmationDraft(
             secret: secret, expiresAt: expiresAt, mail: mail, smtpAddress: request.email.smtpAddress,

@@ -110,10 +110,11 @@ public struct SubscriptionService: Sendable {
         }
         let outcome =
             needsConfirmation.isEmpty
-            ? try await queueAlreadySubscribed(subscriber, alreadyConfirmed[0], in: tx, at: time)
+            ? try await queueAlreadySubscribed(
+                subscriber, alreadyConfirmed[0], language: request.language, in: tx, at: time)
             : try await queueConfirmation(
                 subscriber, needsConfirmation, pendingName: request.name, draft: draft,
-                underAttack: request.underAttack, in: tx, at: time)
+                underAttack: request.underAttack, language: request.language, in: tx, at: time)
         return SignupWrites(
             outcome: outcome, subscriber: subscriber, insertedSubscriber: created,
             savedSubscriptions: needsConfirmation.map(\.slug), requested: requested.map(\.slug))
@@ -152,7 +153,7 @@ public struct SubscriptionService: Sendable {
     /// Queues the confirmation mail and its token; `pendingName` waits on the token until confirmation.
     func queueConfirmation(
         _ subscriber: Subscriber, _ pending: [Newsletter], pendingName: String? = nil, draft: ConfirmationDraft? = nil,
-        underAttack: Bool = false, in tx: any ConfirmationMailOperations, at time: Date
+        underAttack: Bool = false, language: String? = nil, in tx: any ConfirmationMailOperations, at time: Date
     ) async throws -> SignupOutcome {
         guard try await mayMail(subscriber, kind: .confirmation, underAttack: underAttack, in: tx, at: time) else {
             return .confirmationThrottled
@@ -168,7 +169,8 @@ public struct SubscriptionService: Sendable {
             try draft?.mail(for: subscriber, pending)
             ?? composer.confirmationMail(
                 ConfirmationMailRequest(
-                    subscriber: subscriber, newsletters: pending, token: secret, expiresAt: expiresAt))
+                    subscriber: subscriber, newsletters: pending, token: secret, expiresAt: expiresAt,
+                    language: language))
         _ = try await tx.enqueueMail(
             OutboxDraft(
                 kind: .confirmation, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,
@@ -177,12 +179,15 @@ public struct SubscriptionService: Sendable {
     }
 
     private func queueAlreadySubscribed(
-        _ subscriber: Subscriber, _ newsletter: Newsletter, in tx: any SubscriptionServiceOperations, at time: Date
+        _ subscriber: Subscriber, _ newsletter: Newsletter, language: String?, in tx: any SubscriptionServiceOperations,
+        at time: Date
     ) async throws -> SignupOutcome {
         guard try await mayMail(subscriber, kind: .alreadySubscribed, in: tx, at: time) else {
             return .alreadySubscribedThrottled
         }
-        let mail = try composer.alreadySubscribedMail(mailRequest(subscriber, newsletter))
+        var request = mailRequest(subscriber, newsletter)
+        request.language = language.flatMap { newsletter.languages.contains($0) ? $0 : nil }
+        let mail = try composer.alreadySubscribedMail(request)
         _ = try await tx.enqueueMail(
             OutboxDraft(
                 kind: .alreadySubscribed, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,

@@ -24,6 +24,7 @@ package struct NewsletterMessageBuilder: Sendable {
             messageID: messageID)
         message.text = rendered.text
         message.html = rendered.html
+        message.language = rendered.language
         return try assembler.assemble(message)
     }
 

@@ -28,10 +28,13 @@ package struct TemplateMailComposer: SubscriptionMailComposer {
 
     package func confirmationMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
+        var site = site
+        site.language = request.language ?? newsletter.language
         let rendered = templates.confirmationMail(
             ConfirmationMail(
                 site: site, newsletter: newsletter,
-                confirmURL: "\(site.baseURL)/confirm/\(request.token.text)", expiryHours: confirmationHours))
+                confirmURL: "\(site.baseURL)/confirm/\(request.token.text)?lang=\(site.language)",
+                expiryHours: confirmationHours))
         // The owner has not confirmed: no display name in To: (it could be a stranger's text).
         var recipient = request.subscriber
         recipient.name = nil
@@ -41,15 +44,19 @@ package struct TemplateMailComposer: SubscriptionMailComposer {
     package func reminderMail(_ request: ConfirmationMailRequest) throws -> OutgoingMail {
         guard let newsletter = request.newsletters.first else { throw SubscriptionError.unknownNewsletter }
         let remaining = request.expiresAt.timeIntervalSince(now())
+        var site = site
+        site.language = request.language ?? newsletter.language
         let rendered = templates.reminderMail(
             ReminderMail(
                 site: site, newsletter: newsletter, name: request.subscriber.name,
-                confirmURL: "\(site.baseURL)/confirm/\(request.token.text)",
+                confirmURL: "\(site.baseURL)/confirm/\(request.token.text)?lang=\(site.language)",
                 expiryHours: max(1, Int((remaining / 3600).rounded(.up)))))
         return try assemble(rendered, to: request.subscriber, newsletter: newsletter, manageToken: nil)
     }
 
     package func alreadySubscribedMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
+        var site = site
+        site.language = request.language ?? request.newsletter.language
         let rendered = templates.alreadySubscribedMail(
             AlreadySubscribedMail(
                 site: site, newsletter: request.newsletter, name: request.subscriber.name,
@@ -58,6 +65,8 @@ package struct TemplateMailComposer: SubscriptionMailComposer {
     }
 
     package func welcomeMail(_ request: SubscriptionMailRequest) throws -> OutgoingMail {
+        var site = site
+        site.language = request.language ?? request.newsletter.language
         let rendered = templates.welcomeMail(
             WelcomeMail(
                 site: site, newsletter: request.newsletter, name: request.subscriber.name,

@@ -27,6 +27,9 @@ public struct MailMessage: Sendable, Equatable {
     public var extraHeaders: [MailHeader]
     /// The envelope sender (MAIL FROM) when it differs from the From address, e.g. a bounce address.
     public var returnPath: String?
+    /// The language of the texts (`Content-Language`, RFC 3282), a BCP 47 tag; omitted when nil
+    /// or when it is not a well-formed tag.
+    public var language: String?
 
     /// Creates a message; `date` defaults to now.
     public init(

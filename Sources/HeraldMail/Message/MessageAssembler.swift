@@ -62,11 +62,20 @@ public struct MessageAssembler: Sendable {
             ?? MessageIDGenerator.make(domain: Self.domain(of: message.from.address), date: message.date)
         fields.append(HeaderField(name: "Message-ID", segments: [.atom("<\(messageID)>")]))
         fields.append(HeaderField(name: "MIME-Version", segments: [.atom("1.0")]))
+        if let language = message.language, Self.isLanguageTag(language) {
+            fields.append(HeaderField(name: "Content-Language", segments: [.atom(language)]))
+        }
         if let list = message.list { fields.append(contentsOf: listFields(list)) }
         for header in message.extraHeaders {
             fields.append(HeaderField(name: header.name, segments: HeaderSegments.unstructured(header.value)))
         }
         return fields
+    }
+
+    /// Letters, digits and `-`, at most 35 bytes, starting with a letter: nothing that could break the header.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        tag.utf8.count <= 35 && tag.first?.isLetter == true
+            && tag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 
     private func listFields(_ list: ListHeaders) -> [HeaderField] {

@@ -9,17 +9,24 @@ struct PageRenderer: Sendable {
     let newsletters: [Newsletter]
     /// The signup challenge, whose state decides what forms say about it.
     let challenge: ChallengeGate?
+    /// How a page without a subscriber picks its language.
+    let languages: PageLanguages
 
     init(templates: TemplateLibrary, site: SiteContext, newsletters: [Newsletter], challenge: ChallengeGate? = nil) {
         self.templates = templates
         self.baseSite = site
         self.newsletters = newsletters
         self.challenge = challenge
+        self.languages = PageLanguages(newsletters: newsletters)
     }
 
-    /// The site as pages show it now (with the challenge state).
-    var site: SiteContext {
+    /// The site as pages show it now (with the challenge state), in the default language.
+    var site: SiteContext { site(language: languages.fallback) }
+
+    /// The site as pages show it now, in `language`.
+    func site(language: String) -> SiteContext {
         var site = baseSite
+        site.language = language
         site.challengeSolver = challenge?.isEnabled ?? false
         site.challengeRequired = challenge?.isRequiredNow() ?? false
         site.challengeAlways = challenge?.settings.mode == .always
@@ -30,8 +37,8 @@ struct PageRenderer: Sendable {
         newsletters.map { NewsletterChoice($0, selected: selected.contains($0.slug)) }
     }
 
-    func index() -> String {
-        templates.indexPage(IndexPage(site: site, newsletters: newsletters))
+    func index(language: String) -> String {
+        templates.indexPage(IndexPage(site: site(language: language), newsletters: newsletters))
     }
 
     func embed(slug: String?) -> String {
@@ -39,10 +46,10 @@ struct PageRenderer: Sendable {
         return templates.embedPage(EmbedPage(site: site, newsletter: newsletter))
     }
 
-    func signupForm(_ submission: SignupSubmission, problems: [SignupFieldProblem]) -> String {
+    func signupForm(_ submission: SignupSubmission, problems: [SignupFieldProblem], language: String) -> String {
         let errors = Set(problems.compactMap(\.formError))
         let suggestion = problems.lazy.compactMap(\.suggestion).first
-        var site = site
+        var site = site(language: language)
         // A refused solution means the solver must run on this page whatever the mode says now.
         if !errors.isDisjoint(with: [.challengeMissing, .challengeExpired, .challengeFailed]) {
             site.challengeRequired = true
@@ -54,18 +61,20 @@ struct PageRenderer: Sendable {
                 errors: errors, suggestion: suggestion, keepTyped: problems.contains { $0.code == "suggestion" }))
     }
 
-    func thankYou(slugs: [String]) -> String {
-        templates.thankYouPage(ThankYouPage(site: site, newsletters: newsletters.filter { slugs.contains($0.slug) }))
+    func thankYou(slugs: [String], language: String) -> String {
+        templates.thankYouPage(
+            ThankYouPage(site: site(language: language), newsletters: newsletters.filter { slugs.contains($0.slug) }))
     }
 
     func error(status: Int, message: String?) -> String {
         templates.errorPage(ErrorPage(site: site, status: status, message: message))
     }
 
-    func tokenInvalid(_ problem: LinkProblem) -> String {
+    func tokenInvalid(_ problem: LinkProblem, language: String) -> String {
         templates.tokenInvalidPage(
             TokenInvalidPage(
-                site: site, problem: TokenInvalidPage.Problem(rawValue: problem.rawValue) ?? .unknown,
+                site: site(language: language),
+                problem: TokenInvalidPage.Problem(rawValue: problem.rawValue) ?? .unknown,
                 newsletters: choices(selected: [])))
     }
 
@@ -84,6 +93,7 @@ extension SignupFieldProblem {
         case ("altcha", _): return .challengeFailed
         case ("email", _), ("body", _): return .emailInvalid
         case ("name", _): return .nameTooLong
+        case ("language", _): return nil
         default: return .newsletterMissing
         }
     }

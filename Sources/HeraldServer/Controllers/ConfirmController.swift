@@ -14,7 +14,7 @@ struct ConfirmController: Sendable {
     let metrics: HeraldMetrics
 
     func register(on router: Router<HeraldRequestContext>) {
-        router.get("/confirm/{token}") { _, context in try await show(context) }
+        router.get("/confirm/{token}") { request, context in try await show(request, context) }
         router.post("/confirm/{token}") { request, context in try await confirm(request, context) }
     }
 
@@ -22,32 +22,37 @@ struct ConfirmController: Sendable {
         context.parameters.get("token").flatMap(TokenSecret.init(parsing:))
     }
 
-    private func show(_ context: HeraldRequestContext) async throws -> Response {
-        guard let secret = secret(context) else { return invalid(.unknown) }
+    private func show(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
+        guard let secret = secret(context) else { return invalid(.unknown, request) }
         switch try await service.previewConfirmation(secret) {
-        case .invalid(let problem): return invalid(problem)
+        case .invalid(let problem): return invalid(problem, request)
         case .confirmed(let preview):
+            let newsletter = preview.newsletters.first ?? pages.newsletters[0]
+            let language = pages.languages.of(request, for: newsletter)
             let page = ConfirmPage(
-                site: pages.site, newsletter: preview.newsletters.first ?? pages.newsletters[0],
-                confirmURL: pages.url("/confirm/\(secret.text)"), email: preview.subscriber.email)
+                site: pages.site(language: language), newsletter: newsletter,
+                confirmURL: pages.url("/confirm/\(secret.text)?lang=\(language)"), email: preview.subscriber.email)
             return Responses.html(pages.templates.confirmPage(page))
         }
     }
 
     private func confirm(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
-        guard let secret = secret(context) else { return invalid(.unknown) }
+        guard let secret = secret(context) else { return invalid(.unknown, request) }
         let origin = RequestOrigin(
             ipAddress: clients.clientIP(peer: context.remoteAddress, headers: request.headers),
             userAgent: request.headers[.userAgent].map { String($0.prefix(512)) }, source: "confirmation link")
-        switch try await service.confirm(secret, origin: origin) {
-        case .invalid(let problem): return invalid(problem)
+        // The link in the confirmation mail names the language the reader signed up in.
+        let language = pages.languages.offered(request.uri.queryParameters.get("lang"))
+        switch try await service.confirm(secret, origin: origin, language: language) {
+        case .invalid(let problem): return invalid(problem, request)
         case .confirmed(let preview):
             metrics.confirmations(preview.newlyConfirmed.count)
             logConfirmation(preview, context.logger)
             let newsletter = preview.newsletters.first ?? pages.newsletters[0]
             let token = service.manageToken(subscriberID: preview.subscriber.id, newsletter: newsletter.slug)
             let page = ConfirmedPage(
-                site: pages.site, newsletter: newsletter, preferencesURL: pages.url("/preferences/\(token)"))
+                site: pages.site(language: pages.languages.of(request, for: newsletter)), newsletter: newsletter,
+                preferencesURL: pages.url("/preferences/\(token)"))
             return Responses.html(pages.templates.confirmedPage(page))
         }
     }
@@ -66,7 +71,9 @@ struct ConfirmController: Sendable {
         }
     }
 
-    private func invalid(_ problem: LinkProblem) -> Response {
-        Responses.html(pages.tokenInvalid(problem), status: problem == .unknown ? .notFound : .gone)
+    private func invalid(_ problem: LinkProblem, _ request: Request) -> Response {
+        Responses.html(
+            pages.tokenInvalid(problem, language: pages.languages.of(request)),
+            status: problem == .unknown ? .notFound : .gone)
     }
 }

@@ -14,9 +14,11 @@ struct ManageController: Sendable {
     let maxBodyBytes: Int
 
     func register(on router: Router<HeraldRequestContext>) {
-        router.get("/unsubscribe/{token}") { _, context in try await showUnsubscribe(context) }
+        router.get("/unsubscribe/{token}") { request, context in try await showUnsubscribe(request, context) }
         router.post("/unsubscribe/{token}") { request, context in try await unsubscribe(request, context) }
-        router.get("/preferences/{token}") { _, context in try await showPreferences(context, saved: false) }
+        router.get("/preferences/{token}") { request, context in
+            try await showPreferences(request, context, saved: false)
+        }
         router.post("/preferences/{token}") { request, context in try await savePreferences(request, context) }
     }
 
@@ -28,11 +30,12 @@ struct ManageController: Sendable {
             userAgent: request.headers[.userAgent].map { String($0.prefix(512)) }, source: source)
     }
 
-    private func showUnsubscribe(_ context: HeraldRequestContext) async throws -> Response {
+    private func showUnsubscribe(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
         let token = token(context)
         guard let (subscriber, newsletter) = try await service.resolveManageToken(token) else { return notFound() }
         let page = UnsubscribePage(
-            site: pages.site, newsletter: newsletter, unsubscribeURL: pages.url("/unsubscribe/\(token)"),
+            site: pages.site(language: pages.languages.of(request, for: newsletter)), newsletter: newsletter,
+            unsubscribeURL: pages.url("/unsubscribe/\(token)"),
             email: subscriber.email)
         return Responses.html(pages.templates.unsubscribePage(page))
     }
@@ -45,14 +48,17 @@ struct ManageController: Sendable {
         else { return notFound() }
         metrics.unsubscribe()
         let page = UnsubscribedPage(
-            site: pages.site, newsletter: newsletter, preferencesURL: pages.url("/preferences/\(token)"))
+            site: pages.site(language: pages.languages.of(request, for: newsletter)), newsletter: newsletter,
+            preferencesURL: pages.url("/preferences/\(token)"))
         return Responses.html(pages.templates.unsubscribedPage(page))
     }
 
-    private func showPreferences(_ context: HeraldRequestContext, saved: Bool) async throws -> Response {
+    private func showPreferences(_ request: Request, _ context: HeraldRequestContext, saved: Bool) async throws
+        -> Response
+    {
         let token = token(context)
         guard let view = try await service.preferences(token: token) else { return notFound() }
-        return Responses.html(render(view, token: token, saved: saved))
+        return Responses.html(render(view, token: token, saved: saved, language: pages.languages.of(request)))
     }
 
     private func savePreferences(_ incoming: Request, _ context: HeraldRequestContext) async throws -> Response {
@@ -69,18 +75,18 @@ struct ManageController: Sendable {
             let view = try await service.savePreferences(
                 token: token, keep: keep, origin: origin(request, context, "preferences page"))
         else { return notFound() }
-        return Responses.html(render(view, token: token, saved: true))
+        return Responses.html(render(view, token: token, saved: true, language: pages.languages.of(request)))
     }
 
-    private func render(_ view: PreferencesView, token: String, saved: Bool) -> String {
+    private func render(_ view: PreferencesView, token: String, saved: Bool, language: String) -> String {
         let choices = view.entries.map { NewsletterChoice($0.newsletter, selected: $0.status == .confirmed) }
         return pages.templates.preferencesPage(
             PreferencesPage(
-                site: pages.site, email: view.subscriber.email, newsletters: choices,
+                site: pages.site(language: language), email: view.subscriber.email, newsletters: choices,
                 preferencesURL: pages.url("/preferences/\(token)"), saved: saved))
     }
 
     private func notFound() -> Response {
-        Responses.html(pages.tokenInvalid(.unknown), status: .notFound)
+        Responses.html(pages.tokenInvalid(.unknown, language: pages.languages.fallback), status: .notFound)
     }
 }

@@ -11,7 +11,7 @@ struct PagesController: Sendable {
     let store: any SubscriberStore
 
     func register(on router: Router<HeraldRequestContext>) {
-        router.get("/") { _, _ in Responses.html(pages.index()) }
+        router.get("/") { request, _ in Responses.html(pages.index(language: pages.languages.of(request))) }
         router.get("/embed") { request, _ in
             Responses.html(pages.embed(slug: request.uri.queryParameters.get("newsletter")))
         }

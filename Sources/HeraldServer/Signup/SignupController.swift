@@ -3,6 +3,7 @@ import HTTPTypes
 import HeraldApp
 import HeraldChallenge
 import HeraldCore
+import HeraldLocalization
 import HeraldTemplates
 import Hummingbird
 import Logging
@@ -56,7 +57,7 @@ struct SignupController: Sendable {
             logRefusal("malformed", context.logger)
             let wellFormed = problems.problems.allSatisfy { $0.code == "invalid_type" }
             return invalid(
-                problems, SignupSubmission(), client, corsHeaders,
+                problems, SignupSubmission(), request, client, corsHeaders,
                 status: wellFormed ? .unprocessableContent : .badRequest)
         }
         return try await accept(
@@ -76,24 +77,25 @@ struct SignupController: Sendable {
         case .failure(let list):
             metrics.signupRejected("invalid")
             logRefusal("invalid", logger)
-            return invalid(list, submission, client, corsHeaders, status: .unprocessableContent)
-        case .success(let (email, name, slugs)):
+            return invalid(list, submission, request, client, corsHeaders, status: .unprocessableContent)
+        case .success(let (email, name, slugs, language)):
             if let typo = typoCheck(submission, email) {
                 metrics.signupRejected("suggestion")
-                return invalid(typo, submission, client, corsHeaders, status: .unprocessableContent)
+                return invalid(typo, submission, request, client, corsHeaders, status: .unprocessableContent)
             }
             let verdict = gate.observe(ip: ip, domain: email.asciiDomain)
             if verdict.challengeRequired, let refusal = try await gate.spend(submission.challenge) {
                 metrics.signupRejected(refusal.code)
                 return invalid(
-                    challengeProblem(refusal), submission, client, corsHeaders, status: .unprocessableContent)
+                    challengeProblem(refusal), submission, request, client, corsHeaders, status: .unprocessableContent)
             }
             let origin = RequestOrigin(
                 ipAddress: ip, userAgent: request.headers[.userAgent].map { String($0.prefix(512)) },
                 source: (submission.source ?? request.headers[.referer]).map { String($0.prefix(1024)) })
             let outcome = try await service.signUp(
                 SignupRequest(
-                    email: email, name: name, newsletters: slugs, origin: origin, underAttack: verdict.underAttack))
+                    email: email, name: name, newsletters: slugs, origin: origin, underAttack: verdict.underAttack,
+                    language: language))
             metrics.signup(outcome)
             logSignup(outcome, email: email, newsletters: slugs, logger)
             return success(submission, client, corsHeaders)
@@ -136,20 +138,30 @@ struct SignupController: Sendable {
                 return Responses.redirect(to: redirect, headers: corsHeaders)
             }
             let slugs = validator.knownSlugs(submission.newsletters)
-            let query = slugs.map { "newsletter=\($0)" }.joined(separator: "&")
+            var query = slugs.map { "newsletter=\($0)" }.joined(separator: "&")
+            if let language = pages.languages.offered(submission.language) {
+                query += (query.isEmpty ? "" : "&") + "lang=\(language)"
+            }
             return Responses.redirect(to: "/thanks" + (query.isEmpty ? "" : "?" + query), headers: corsHeaders)
         }
     }
 
     private func invalid(
-        _ list: ProblemList, _ submission: SignupSubmission, _ client: ClientKind, _ corsHeaders: HTTPFields,
+        _ list: ProblemList, _ submission: SignupSubmission, _ request: Request, _ client: ClientKind,
+        _ corsHeaders: HTTPFields,
         status: HTTPResponse.Status
     ) -> Response {
         switch client {
-        case .api: return Responses.json(ErrorBody(errors: list.problems), status: status, headers: corsHeaders)
+        case .api:
+            let messages = ProblemMessages(
+                messages: pages.templates.catalogs.messages(for: language(submission, request)),
+                nameLimit: SignupValidator.maxNameLength)
+            return Responses.json(
+                ErrorBody(errors: messages.localized(list.problems)), status: status, headers: corsHeaders)
         case .browser:
             return Responses.html(
-                pages.signupForm(submission, problems: list.problems), status: status, headers: corsHeaders)
+                pages.signupForm(submission, problems: list.problems, language: language(submission, request)),
+                status: status, headers: corsHeaders)
         }
     }
 
@@ -166,7 +178,12 @@ struct SignupController: Sendable {
 
     private func thankYou(_ request: Request) -> Response {
         let slugs = request.uri.queryParameters.getAll("newsletter").map { String($0) }
-        return Responses.html(pages.thankYou(slugs: validator.knownSlugs(slugs)))
+        return Responses.html(pages.thankYou(slugs: validator.knownSlugs(slugs), language: pages.languages.of(request)))
+    }
+
+    /// The language a re-shown form is written in: the one it was submitted in, else the request's.
+    private func language(_ submission: SignupSubmission, _ request: Request) -> String {
+        pages.languages.offered(submission.language) ?? pages.languages.of(request)
     }
 }
 

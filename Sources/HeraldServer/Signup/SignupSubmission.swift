@@ -10,6 +10,8 @@ struct SignupSubmission: Equatable {
     var confirmAddress = false
     /// The solved challenge (ALTCHA payload), from the `altcha` field.
     var challenge: String?
+    /// The reader's language (`language`), checked against the newsletters' `languages`.
+    var language: String?
 
     /// Reads a form body; unknown fields are ignored, `newsletter` may repeat.
     static func fromForm(_ fields: [(name: String, value: String)], honeypotField: String) -> SignupSubmission {
@@ -23,6 +25,7 @@ struct SignupSubmission: Equatable {
             case "source": submission.source = value
             case "confirm_address": submission.confirmAddress = ["true", "1", "on", "yes"].contains(value.lowercased())
             case "altcha": submission.challenge = value
+            case "language": submission.language = value
             case honeypotField: submission.honeypot = value
             default: continue
             }
@@ -57,6 +60,7 @@ struct SignupSubmission: Equatable {
             case "redirect": submission.redirect = text("redirect", value)
             case "source": submission.source = text("source", value)
             case "altcha": submission.challenge = text("altcha", value)
+            case "language": submission.language = text("language", value)
             case "confirm_address":
                 switch value {
                 case .bool(let flag): submission.confirmAddress = flag
@@ -91,10 +95,12 @@ struct SignupSubmission: Equatable {
 struct SignupFieldProblem: Equatable, Encodable {
     let field: String
     let code: String
-    let message: String
+    var message: String
     var suggestion: String? = nil
     /// How to keep the typed address after a suggestion: `{"confirm_address": true}`.
     var confirm: ConfirmHint? = nil
+    /// The languages the newsletters offer (with `unknown_language`).
+    var offered: [String]? = nil
 }
 
 /// The member to send again with a signup to keep the typed address.

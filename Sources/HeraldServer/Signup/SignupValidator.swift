@@ -8,8 +8,8 @@ struct SignupValidator: Sendable {
     static let maxNameLength = 100
     static let maxNewsletters = 50
 
-    /// Validated email, name and newsletter slugs; or every problem found.
-    func validate(_ submission: SignupSubmission) -> Result<(EmailAddress, String?, [String]), ProblemList> {
+    /// Validated email, name, newsletter slugs and language (`nil`: the newsletter's); or every problem found.
+    func validate(_ submission: SignupSubmission) -> Result<(EmailAddress, String?, [String], String?), ProblemList> {
         var problems: [SignupFieldProblem] = []
         var email: EmailAddress?
         let typed = submission.email ?? ""
@@ -28,8 +28,42 @@ struct SignupValidator: Sendable {
         }
         let name = validateName(submission.name, into: &problems)
         let slugs = validateNewsletters(submission.newsletters, into: &problems)
+        let language = validateLanguage(submission.language, slugs: slugs, into: &problems)
         guard problems.isEmpty, let email else { return .failure(ProblemList(problems: problems)) }
-        return .success((email, name, slugs))
+        return .success((email, name, slugs, language))
+    }
+
+    /// The languages the newsletters `slugs` offer, the first newsletter's default first.
+    func offeredLanguages(_ slugs: [String]) -> [String] {
+        var offered: [String] = []
+        for newsletter in newsletters where slugs.contains(newsletter.slug) {
+            for language in [newsletter.language] + newsletter.languages where !offered.contains(language) {
+                offered.append(language)
+            }
+        }
+        return offered
+    }
+
+    /// `raw` when the newsletters `slugs` offer it; `nil` (their own language) when absent or when
+    /// only another newsletter offers it; else a field error listing what they offer.
+    private func validateLanguage(_ raw: String?, slugs: [String], into problems: inout [SignupFieldProblem])
+        -> String?
+    {
+        guard let raw, !raw.isEmpty, !slugs.isEmpty else { return nil }
+        let offered = offeredLanguages(slugs)
+        guard let match = offered.first(where: { $0.lowercased() == raw.lowercased() }) else {
+            // A page in another newsletter's language (the demo page lists every form): known, so
+            // the newsletter writes in its own language.
+            let known = offeredLanguages(newsletters.map(\.slug))
+            if known.contains(where: { $0.lowercased() == raw.lowercased() }) { return nil }
+            problems.append(
+                SignupFieldProblem(
+                    field: "language", code: "unknown_language",
+                    message: "Please, choose one of the languages offered: \(offered.joined(separator: ", ")).",
+                    offered: offered))
+            return nil
+        }
+        return match
     }
 
     private func validateName(_ raw: String?, into problems: inout [SignupFieldProblem]) -> String? {

@@ -6,11 +6,14 @@ public struct RenderedMail: Sendable, Equatable {
     public var text: String
     /// HTML part; values are HTML-escaped.
     public var html: String
+    /// The BCP 47 language the texts are in (`Content-Language`); `nil` when not known.
+    public var language: String?
 
     /// A rendered mail.
-    public init(subject: String, text: String, html: String) {
+    public init(subject: String, text: String, html: String, language: String? = nil) {
         self.subject = subject
         self.text = text
         self.html = html
+        self.language = language
     }
 }

@@ -1,3 +1,5 @@
+import HeraldLocalization
+
 /// Why a ``TemplateLibrary`` could not start: every case names the file or folder to fix.
 ///
 /// Compare with `==` in tests; read ``description`` for the message an operator sees.
@@ -9,6 +11,7 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         case syntax(line: Int, column: Int, reason: String, text: String)
         case partialMissing(partial: String)
         case htmlPartialInText(partial: String)
+        case catalog(line: Int, reason: String)
     }
 
     private let kind: Kind
@@ -50,6 +53,11 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         .init(.htmlPartialInText(partial: partial), path: path)
     }
 
+    /// A message catalog (`locales/*.po`) or the plural rules are malformed.
+    public static func catalog(_ error: CatalogError) -> TemplateError {
+        .init(.catalog(line: error.line, reason: error.reason), path: error.file)
+    }
+
     public var description: String {
         switch kind {
         case .directoryMissing:
@@ -65,6 +73,8 @@ public struct TemplateError: Error, Equatable, Sendable, CustomStringConvertible
         case .htmlPartialInText(let partial):
             "templates: plain-text template \(path) includes HTML partial '\(partial)'; "
                 + "text templates may only include partials whose name ends in .txt or .subject"
+        case .catalog(let line, let reason):
+            CatalogError(file: path, line: line, reason: reason).description
         }
     }
 }

@@ -1,4 +1,5 @@
 import HeraldDefaults
+import HeraldLocalization
 import Mustache
 
 /// Every page and mail template, loaded and checked once at start-up, with one typed method
@@ -23,6 +24,9 @@ public struct TemplateLibrary: Sendable {
     public let overridden: [String]
     let mustache: MustacheLibrary
     private let assets: [String: [UInt8]]
+    /// The message catalogs templates read through `{{#t}}key{{/t}}`: the shipped `locales/*.po`
+    /// with the overrides folder's `locales/*.po` laid over them.
+    public let catalogs: MessageCatalogs
 
     /// The built-in templates, with every file of the folder `overrides` (when given) replacing
     /// the built-in one of the same relative path.
@@ -38,6 +42,7 @@ public struct TemplateLibrary: Sendable {
         var assets = BuiltInFiles.templates.filter { !$0.key.hasSuffix(".mustache") }
         for (relative, bytes) in folder?.assets ?? [:] { assets[relative] = bytes }
         self.assets = assets
+        self.catalogs = try Self.catalogs(overrides: folder)
     }
 
     /// Loads every file under `directory` alone, without the built-in set (every template the
@@ -51,6 +56,16 @@ public struct TemplateLibrary: Sendable {
         self.overridden = folder.paths
         self.mustache = try TemplateLoader.load(folder: folder)
         self.assets = folder.assets
+        self.catalogs = try Self.catalogs(overrides: folder)
+    }
+
+    private static func catalogs(overrides folder: TemplateFolder?) throws(TemplateError) -> MessageCatalogs {
+        do {
+            return try MessageCatalogs(
+                shipped: BuiltInFiles.templates, overrides: folder?.assets ?? [:], overrideRoot: folder?.root ?? "")
+        } catch {
+            throw .catalog(error)
+        }
     }
 
     /// A file that is not a template (e.g. `assets/challenge.js`): the override when there is
@@ -60,7 +75,12 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// `name` rendered with `values`; `name` is one of the templates checked at start-up.
+    /// `values` gain `t` (the messages of their `language`) and `dir` (`ltr` or `rtl`).
     func render(_ name: String, _ values: TemplateValues) -> String {
+        let messages = catalogs.messages(for: values["language"] as? String ?? MessageCatalogs.fallbackLanguage)
+        var values = values
+        values["t"] = MessageLambda.make(messages, values: values, html: !isPlainTextTemplate(name))
+        values["dir"] = messages.direction
         guard let output = mustache.render(values, withTemplate: name) else {
             preconditionFailure("template '\(name)' was checked at start-up but is missing")
         }
@@ -72,6 +92,6 @@ public struct TemplateLibrary: Sendable {
         RenderedMail(
             subject: render(mail.subject, values).singleLine,
             text: render(mail.text, values),
-            html: render(mail.html, values))
+            html: render(mail.html, values), language: values["language"] as? String)
     }
 }
