@@ -122,3 +122,30 @@ struct BounceServiceTests {
         #expect(!MailDeliveryError(kind: .transient, replyCode: 450, message: "greylisted").isRecipientRejection)
     }
 }
+
+/// A batch of reports from the admin API is recorded with its audit entry in one transaction.
+@Suite("Bounce report intake")
+struct BounceReportIntakeTests {
+    @Test func aBatchIsRecordedAndAuditedWithItsCounts() async throws {
+        let store = InMemoryStore()
+        let service = BounceService(
+            store: store, policy: BouncePolicy(softLimit: 3, softWindow: .seconds(7 * 86_400)),
+            logger: Logger(label: "test"), now: { Fixtures.now })
+        let intake = BounceReportIntake(store: store, service: service, now: { Fixtures.now })
+        func message(_ address: String, _ kind: BounceKind) -> BounceMessage {
+            BounceMessage(named: [
+                BounceReport(
+                    address: address, kind: kind, source: .api, diagnostic: "550 5.1.1", occurredAt: Fixtures.now)
+            ])
+        }
+        let attributions = try await intake.receive(
+            [message("gone@example.org", .hard), message("slow@example.org", .soft)], signer: nil, actor: "api:newsroom"
+        )
+        #expect(attributions.map(\.outcomes) == [[.suppressed(.hardBounce)], [.recorded]])
+        let entries = try await store.transaction { try await $0.auditEntries(beforeID: nil, limit: 10) }
+        #expect(entries.map(\.action) == ["bounces.report"])
+        #expect(entries.first?.actor == "api:newsroom")
+        let detail = try JSONDecoder().decode([String: String].self, from: Data((entries.first?.detailJSON ?? "").utf8))
+        #expect(detail == ["reports": "2", "suppressed": "1", "forged_tags": "0"])
+    }
+}

@@ -94,7 +94,10 @@ public func buildRouter(
         ).register(on: router)
     }
     BounceReportsController(
-        store: dependencies.store, service: makeBounceService(configuration: configuration, dependencies: dependencies),
+        intake: BounceReportIntake(
+            store: dependencies.store,
+            service: makeBounceService(configuration: configuration, dependencies: dependencies),
+            now: dependencies.now),
         verp: makeVERPSigner(configuration: configuration, dependencies: dependencies),
         maxBodyBytes: max(configuration.web.maxBodyBytes, 1_048_576), now: dependencies.now
     ).register(on: adminRoutes)

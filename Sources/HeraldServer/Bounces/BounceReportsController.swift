@@ -7,8 +7,7 @@ import Hummingbird
 /// stored and applied (suppressions) in one transaction with an audit entry; the answer lists each
 /// report's outcome in order.
 struct BounceReportsController: Sendable {
-    let store: any SubscriberStore
-    let service: BounceService
+    let intake: BounceReportIntake
     let verp: VERPSigner?
     let maxBodyBytes: Int
     let now: @Sendable () -> Date
@@ -19,22 +18,8 @@ struct BounceReportsController: Sendable {
 
     private func receive(_ request: Request, actor: String) async throws -> Response {
         let body = try await AdminRequestBody.read(request, limit: maxBodyBytes, allowed: ["reports"])
-        let time = now()
-        let messages = try BounceReportInput.reports(body, now: time)
-        let attributions = try await store.transaction { [service, verp] tx in
-            var attributions: [BounceAttribution] = []
-            for message in messages { attributions.append(try await service.record(message, signer: verp, in: tx)) }
-            let view = BounceReportsView(attributions)
-            _ = try await tx.appendAudit(
-                NewAuditEntry(
-                    actor: actor, action: "bounces.report", target: nil,
-                    detailJSON: AuditDetail.json([
-                        "reports": "\(messages.count)", "suppressed": "\(view.suppressedCount)",
-                        "forged_tags": "\(view.forgedTags)",
-                    ]),
-                    occurredAt: time))
-            return attributions
-        }
+        let messages = try BounceReportInput.reports(body, now: now())
+        let attributions = try await intake.receive(messages, signer: verp, actor: actor)
         return AdminJSON.response(BounceReportsView(attributions))
     }
 }
@@ -82,5 +67,4 @@ struct BounceReportsView: Encodable {
         forgedTags = attributions.filter { $0.tag == .forged }.count
     }
 
-    var suppressedCount: Int { results.filter { $0.outcome == "suppressed" }.count }
 }
