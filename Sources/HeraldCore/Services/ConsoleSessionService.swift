@@ -3,8 +3,8 @@ import Foundation
 /// What ``ConsoleSessionService`` touches: console sessions and the audit log.
 public typealias ConsoleSessionServiceOperations = ConsoleSessionOperations & AuditOperations
 
-/// Operator console sign-in and sign-out: the session row and its audit entry
-/// (`console.sign_in`, `console.sign_out`) in one transaction.
+/// Operator console sessions: sign-in and sign-out (the session row and its audit entry,
+/// `console.sign_in` and `console.sign_out`, in one transaction) and each request's lookup.
 public struct ConsoleSessionService: Sendable {
     let store: ScopedStore<any ConsoleSessionServiceOperations>
     let now: @Sendable () -> Date
@@ -32,6 +32,25 @@ public struct ConsoleSessionService: Sendable {
             _ = try await tx.deleteConsoleSession(idHash: session.idHash)
             _ = try await tx.appendAudit(
                 NewAuditEntry(actor: session.operatorName, action: "console.sign_out", target: nil, occurredAt: time))
+        }
+    }
+
+    /// The live session under `idHash`, its last use moved to now; nil when there is none, when it
+    /// has expired by `limits` (every expired session is deleted), or when its operator is no longer
+    /// among `operatorNames` (a token removed from the configuration: the session is deleted too).
+    public func use(idHash: String, limits: ConsoleSessionLimits, operatorNames: Set<String>) async throws
+        -> ConsoleSession?
+    {
+        let time = now()
+        return try await store.transaction { tx in
+            guard let session = try await tx.useConsoleSession(idHash: idHash, at: time, limits: limits) else {
+                return nil
+            }
+            guard operatorNames.contains(session.operatorName) else {
+                _ = try await tx.deleteConsoleSession(idHash: idHash)
+                return nil
+            }
+            return session
         }
     }
 }

@@ -52,15 +52,8 @@ struct ConsoleController: Sendable {
     func session(of request: Request) async throws -> ConsoleSession? {
         guard let id = ConsoleCookies.value(ConsoleCookies.session, in: request) else { return nil }
         let hash = TokenSecret(parsing: id)?.hash ?? ""
-        let found = try await store.transaction { [limits, now] in
-            try await $0.useConsoleSession(idHash: hash, at: now(), limits: limits)
-        }
-        guard let found else { return nil }
-        guard operatorNames.contains(found.operatorName) else {
-            _ = try await store.transaction { try await $0.deleteConsoleSession(idHash: hash) }
-            return nil
-        }
-        return found
+        return try await ConsoleSessionService(store: store, now: now)
+            .use(idHash: hash, limits: limits, operatorNames: operatorNames)
     }
 
     private func signInPage(
