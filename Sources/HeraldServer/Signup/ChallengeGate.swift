@@ -13,7 +13,7 @@ struct ChallengeGate: Sendable {
     let settings: SignupChallengeSettings
     let signer: ChallengeSigner
     let pressure: SignupPressure
-    let store: any SubscriberStore
+    let spent: SpentChallenges
     let metrics: HeraldMetrics
     let logger: Logger
     let now: @Sendable () -> Date
@@ -34,7 +34,7 @@ struct ChallengeGate: Sendable {
                 overall: Double(settings.overallPerMinute) * scale, network: Double(settings.networkPerMinute) * scale,
                 domain: Double(settings.domainPerMinute) * scale, window: .seconds(settings.windowSeconds),
                 hold: .seconds(settings.holdSeconds)))
-        self.store = store
+        spent = SpentChallenges(store: store)
         self.metrics = metrics
         self.logger = logger
         self.now = now
@@ -82,9 +82,7 @@ struct ChallengeGate: Sendable {
         } catch {
             return error
         }
-        let fresh = try await store.transaction {
-            try await $0.spendChallenge(verified.challenge, expiresAt: verified.expiresAt, at: time)
-        }
+        let fresh = try await spent.spend(verified.challenge, expiresAt: verified.expiresAt, at: time)
         return fresh ? nil : .reused
     }
 
