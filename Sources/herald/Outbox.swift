@@ -40,7 +40,7 @@ struct Outbox: AsyncParsableCommand {
         func run() async throws {
             let (configuration, logger) = try options.load(label: "herald.outbox")
             let dependencies = try await openDependencies(configuration, logger: logger)
-            let summary = try await dependencies.store.transaction { try await $0.outboxSummary() }
+            let summary = try await QueueStatus(store: dependencies.store).outbox()
             for state in OutboxState.allCases { print("\(state.rawValue): \(summary.counts[state] ?? 0)") }
             if let oldest = summary.oldestPendingCreatedAt {
                 print("oldest pending: \(Int(Date().timeIntervalSince(oldest))) s")

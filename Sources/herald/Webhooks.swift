@@ -34,7 +34,7 @@ struct Webhooks: AsyncParsableCommand {
         func run() async throws {
             let (configuration, logger) = try options.load(label: "herald.webhooks")
             let dependencies = try await openDependencies(configuration, logger: logger)
-            let counts = try await dependencies.store.transaction { try await $0.webhookSummary() }
+            let counts = try await QueueStatus(store: dependencies.store).webhooks()
             for state in WebhookDeliveryState.allCases { print("\(state.rawValue): \(counts[state] ?? 0)") }
         }
     }

@@ -18,9 +18,6 @@ public struct SecretKeyError: Error, CustomStringConvertible {
 /// the database in the same transaction. A database that still holds a key the ring lacks is
 /// refused rather than silently orphaning links.
 public enum SecretKeyStorage {
-    /// The settings row older versions kept the manage-link key in.
-    static let legacyManageLinkSetting = "manage_link_secret"
-
     /// The key ring for `configuration`, with the database `store` cleared of keys.
     public static func load(_ configuration: HeraldConfiguration, store: any SubscriberStore) async throws
         -> SecretKeyRing
@@ -91,10 +88,9 @@ public enum SecretKeyStorage {
     private static func create(_ path: String, store: any SubscriberStore) async throws -> SecretKeyRing {
         struct CreatedByAnother: Error {}
         do {
-            return try await store.transaction { tx in
+            return try await LegacyKeySettings(store: store).move { legacy in
                 let ring = SecretKeyRing.generate(
-                    legacyManageLinkKey: try await tx.takeSetting(named: legacyManageLinkSetting),
-                    legacyErasureKey: try await tx.takeSetting(named: SuppressionHasher.keySetting))
+                    legacyManageLinkKey: legacy.manageLink, legacyErasureKey: legacy.erasure)
                 guard try writeExclusively(path, ring.text) else { throw CreatedByAnother() }
                 return ring
             }
@@ -110,11 +106,11 @@ public enum SecretKeyStorage {
     private static func clearLegacyKeys(in store: any SubscriberStore, keeping ring: SecretKeyRing, origin: String)
         async throws
     {
-        try await store.transaction { tx in
-            if let key = try await tx.takeSetting(named: legacyManageLinkSetting), !ring.manageLinkKeys.contains(key) {
+        try await LegacyKeySettings(store: store).move { legacy in
+            if let key = legacy.manageLink, !ring.manageLinkKeys.contains(key) {
                 throw SecretKeyError(description: mismatch(origin, what: "manage-link", line: "manage-link \(key)"))
             }
-            if let key = try await tx.takeSetting(named: SuppressionHasher.keySetting), key != ring.erasureKey {
+            if let key = legacy.erasure, key != ring.erasureKey {
                 throw SecretKeyError(description: mismatch(origin, what: "erasure", line: "erasure \(key)"))
             }
         }

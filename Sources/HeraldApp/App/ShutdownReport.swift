@@ -9,9 +9,7 @@ public enum ShutdownReport {
     public static func log(_ dependencies: HeraldDependencies) async {
         let logger = dependencies.logger
         do {
-            let (outbox, webhooks) = try await dependencies.store.transaction { tx in
-                (try await tx.outboxSummary(), try await tx.webhookSummary())
-            }
+            let (outbox, webhooks) = try await QueueStatus(store: dependencies.store).outboxAndWebhooks()
             logger.info(
                 "Herald stopped",
                 metadata: [

@@ -19,9 +19,7 @@ public enum StoreFactory {
             store = try await PostgresStore.connect(url: url, logger: Logger(label: "herald.store"))
         }
         try await store.migrate()
-        try await store.transaction { tx in
-            for newsletter in configuration.newsletters { try await tx.upsertNewsletter(newsletter) }
-        }
+        try await NewsletterRegistry(store: store).register(configuration.newsletters)
         let keys = try await SecretKeyStorage.load(configuration, store: store)
         store.erasureKeySlot?.install(keys.erasureKey)
         return (store, keys)

@@ -52,11 +52,7 @@ package final class ClickRecorder: Sendable {
         }
         guard !batch.isEmpty || !clicked.isEmpty || !opened.isEmpty else { return }
         do {
-            try await store.transaction { tx in
-                try await tx.addClickCounts(batch)
-                try await tx.recordSubscriberClicks(clicked)
-                try await tx.addOpenCounts(opened)
-            }
+            try await EngagementCounters(store: store).add(clicks: batch, subscriberClicks: clicked, opens: opened)
         } catch {
             logger.warning(
                 "could not write click counts; keeping them for the next try", metadata: ["error": "\(error)"])

@@ -22,17 +22,14 @@ extension Doctor {
             let mail = try builder.build(
                 templates.doctorTestMail(site: site), to: person, newsletter: configuration.newsletters[0],
                 manageToken: nil)
-            let id = try await store.transaction { tx in
-                try await tx.enqueueMail(
-                    OutboxDraft(kind: .other, subscriberID: nil, throttleKey: nil, mail: mail, createdAt: Date()))
-            }
+            let id = try await OperatorMail(store: store).queue(mail)
             let keys = try await SecretKeyStorage.load(configuration, store: store)
             let dependencies = HeraldDependencies(
                 store: store, templates: templates,
                 transport: try MailTransportFactory.make(configuration, logger: logger),
                 logger: logger, manageLinkKeys: keys.manageLinkKeys)
             _ = try await makeOutboxWorker(configuration: configuration, dependencies: dependencies).drain()
-            let sent = try await store.transaction { try await $0.outboxMessage(id: id) }
+            let sent = try await QueueStatus(store: store).outboxMessage(id: id)
             return sendTestLine(sent, address: recipient.smtpAddress)
         } catch {
             return DoctorCheck(

@@ -28,7 +28,7 @@ extension Doctor {
         do {
             let (store, _) = try await StoreFactory.open(configuration)
             try await store.ping()
-            let count = try await store.transaction { try await $0.subscriberCount() }
+            let count = try await SubscriberDirectory(store: store).count()
             checks.append(
                 DoctorCheck(.ok, "database", "reachable and migrated to the current schema; \(count) subscriber(s)"))
             return store

@@ -19,3 +19,15 @@ public struct AuditTrail: Sendable {
         _ = try await store.transaction { try await $0.appendAudit(entry) }
     }
 }
+
+extension AuditTrail {
+    /// Up to `limit` entries with an id below `beforeID` (all when nil), newest first.
+    public func entries(beforeID: Int64?, limit: Int) async throws -> [AuditEntry] {
+        try await store.transaction { try await $0.auditEntries(beforeID: beforeID, limit: limit) }
+    }
+
+    /// The entries `filter` selects, newest first.
+    public func entries(_ filter: AuditFilter) async throws -> [AuditEntry] {
+        try await store.transaction { try await $0.auditEntries(filter) }
+    }
+}

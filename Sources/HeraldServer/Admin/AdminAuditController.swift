@@ -14,7 +14,7 @@ struct AdminAuditController: Sendable {
     private func list(_ query: AdminQuery) async throws -> Response {
         let before = try query.cursor(cursors, scope: "audit")
         let limit = try query.limit(fallback: 50, maximum: 200)
-        let entries = try await store.transaction { try await $0.auditEntries(beforeID: before, limit: limit) }
+        let entries = try await AuditTrail(store: store).entries(beforeID: before, limit: limit)
         let next = entries.count == limit ? entries.last.map { cursors.encode($0.id, scope: "audit") } : nil
         return AdminJSON.response(AdminPage(items: entries.map(AuditEntryView.init), nextCursor: next))
     }

@@ -36,13 +36,8 @@ struct AdminDigestsController: Sendable {
         let scope = "digests:\(slug)"
         let before = try query.cursor(cursors, scope: scope)
         let limit = try query.limit(fallback: 20, maximum: 100)
-        let views: [DigestIssueView] = try await store.transaction { tx in
-            var views: [DigestIssueView] = []
-            for issue in try await tx.digestIssueSummaries(newsletter: slug, beforeID: before, limit: limit) {
-                views.append(DigestIssueView(issue, try await tx.digestProgress(issueID: issue.id, failureLimit: 0)))
-            }
-            return views
-        }
+        let views = try await DigestReports(store: store).issues(newsletter: slug, beforeID: before, limit: limit)
+            .map { DigestIssueView($0.summary, $0.progress) }
         let next = views.count == limit ? views.last.map { cursors.encode($0.id, scope: scope) } : nil
         return AdminJSON.response(AdminPage(items: views, nextCursor: next))
     }
@@ -50,7 +45,7 @@ struct AdminDigestsController: Sendable {
     private func queued(_ query: AdminQuery) async throws -> Response {
         let slug = try newsletter(query.context).slug
         let limit = try query.limit(fallback: 50, maximum: 200)
-        let items = try await store.transaction { try await $0.pendingDigestItems(newsletter: slug, limit: limit) }
+        let items = try await DigestQueueService(store: store).pending(newsletter: slug, limit: limit)
         return AdminJSON.response(["items": items.map(QueuedItemView.init)])
     }
 

@@ -11,7 +11,7 @@ struct AdminNewslettersController: Sendable {
     }
 
     private func list() async throws -> Response {
-        let counts = try await store.transaction { try await $0.subscriptionCounts() }
+        let counts = try await ListStatistics(store: store).subscriptionCounts()
         let views = newsletters.map { newsletter in
             var byStatus = Dictionary(uniqueKeysWithValues: SubscriptionStatus.allCases.map { ($0.rawValue, 0) })
             for count in counts where count.newsletter == newsletter.slug {

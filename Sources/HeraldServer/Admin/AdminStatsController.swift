@@ -22,11 +22,9 @@ struct AdminStatsController: Sendable {
             throw AdminError.badRequest("unknown_newsletter", "'newsletter' names no configured newsletter.")
         }
         let (firstDay, lastDay) = try range(query)
-        let rows = try await store.transaction { tx in
-            try await tx.consentActivity(
-                newsletter: slug, from: Date(timeIntervalSince1970: Double(firstDay) * 86_400),
-                to: Date(timeIntervalSince1970: Double(lastDay + 1) * 86_400))
-        }
+        let rows = try await ListStatistics(store: store).activity(
+            newsletter: slug, from: Date(timeIntervalSince1970: Double(firstDay) * 86_400),
+            to: Date(timeIntervalSince1970: Double(lastDay + 1) * 86_400))
         let slugs = slug.map { [$0] } ?? newsletters.map(\.slug)
         let reports = slugs.map { slug in NewsletterStats(newsletter: slug, rows: rows.filter { $0.newsletter == slug })
         }

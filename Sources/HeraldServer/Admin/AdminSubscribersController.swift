@@ -30,25 +30,18 @@ struct AdminSubscribersController: Sendable {
             status: try query.status("status"), newsletter: newsletter,
             createdFrom: try query.date("created_from"), createdBefore: try query.date("created_before"),
             afterID: try query.cursor(cursors, scope: "subscribers") ?? 0, limit: try query.limit())
-        let page: [AdminSubscriberView] = try await store.transaction { tx in
-            var views: [AdminSubscriberView] = []
-            for subscriber in try await tx.searchSubscribers(search) {
-                views.append(AdminSubscriberView(subscriber, try await tx.subscriptions(subscriberID: subscriber.id)))
-            }
-            return views
-        }
+        let page = try await SubscriberDirectory(store: store).search(search)
+            .map { AdminSubscriberView($0.subscriber, $0.subscriptions) }
         let next = page.count == search.limit ? page.last.map { cursors.encode($0.id, scope: "subscribers") } : nil
         return AdminJSON.response(AdminPage(items: page, nextCursor: next))
     }
 
     private func detail(_ id: Int64) async throws -> Response {
-        let view: AdminSubscriberDetailView? = try await store.transaction { tx in
-            guard let subscriber = try await tx.subscriber(id: id) else { return nil }
-            return AdminSubscriberDetailView(
-                subscriber: AdminSubscriberView(subscriber, try await tx.subscriptions(subscriberID: id)),
-                consentHistory: try await tx.consentEvents(subscriberID: id).map(AdminConsentView.init),
-                suppression: try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx)
-                    .map(AdminSuppressionView.init))
+        let view = try await SubscriberDirectory(store: store).record(id: id).map { record in
+            AdminSubscriberDetailView(
+                subscriber: AdminSubscriberView(record.subscriber, record.subscriptions),
+                consentHistory: record.consentHistory.map(AdminConsentView.init),
+                suppression: record.suppression.map(AdminSuppressionView.init))
         }
         guard let view else { throw AdminError.notFound("subscriber_not_found", "No subscriber has id \(id).") }
         return AdminJSON.response(view)

@@ -72,18 +72,11 @@ struct IssueReport: Encodable {
     static func load(id: Int64, of newsletter: Newsletter, store: any SubscriberStore, now: Date) async throws
         -> IssueReport?
     {
-        try await store.transaction { tx in
-            guard let issue = try await tx.digestIssue(id: id), issue.newsletter == newsletter.slug else { return nil }
-            let until = min(issue.createdAt.addingTimeInterval(7 * 86_400), max(now, issue.createdAt))
-            let audience = try await tx.issueAudience(issue, until: until.addingTimeInterval(0.001))
-            let counts = try await tx.clickCounts(issueID: id)
-            let clickers: Int? =
-                newsletter.tracking == .perSubscriber ? try await tx.clickingSubscriberCount(issueID: id) : nil
-            let opens: [OpenCount]? = newsletter.opens ? try await tx.openCounts(issueID: id) : nil
-            return IssueReport(
-                issue: issue, tracking: newsletter.tracking, audience: audience, counts: counts, clickers: clickers,
-                opens: opens)
-        }
+        guard let figures = try await DigestReports(store: store).engagement(issueID: id, of: newsletter, now: now)
+        else { return nil }
+        return IssueReport(
+            issue: figures.issue, tracking: newsletter.tracking, audience: figures.audience, counts: figures.clicks,
+            clickers: figures.clickingSubscribers, opens: figures.opens)
     }
 
     /// One row per article; then, when the welcome mail's "latest issue" link (index = article

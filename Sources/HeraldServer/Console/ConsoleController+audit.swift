@@ -32,7 +32,7 @@ extension ConsoleController {
                 "The filter could not be read: choose an operator and an action from the lists, and days as 2026-12-03."
             )
         }
-        let entries = try await store.transaction { try await $0.auditEntries(filter) }
+        let entries = try await AuditTrail(store: store).entries(filter)
         let next = entries.count == filter.limit ? entries.last.map { nextAuditURL(request, before: $0.id) } : nil
         let page = ConsoleAuditPage(
             frame: frame(session), operators: operatorNames.sorted(), actions: Self.auditActions,

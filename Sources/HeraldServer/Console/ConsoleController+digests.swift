@@ -29,14 +29,8 @@ extension ConsoleController {
 
     private func digests(_ request: Request) async throws -> Response {
         guard let session = try await session(of: request) else { return signInRedirect(request) }
-        let summaries = try await store.transaction { tx in
-            var found: [String: [DigestIssueSummary]] = [:]
-            for newsletter in newsletters {
-                found[newsletter.slug] = try await tx.digestIssueSummaries(
-                    newsletter: newsletter.slug, beforeID: nil, limit: Self.issuesPerNewsletter)
-            }
-            return found
-        }
+        let summaries = try await DigestReports(store: store).recentIssues(
+            of: newsletters.map(\.slug), limit: Self.issuesPerNewsletter)
         let page = ConsoleDigestsPage(
             frame: frame(session),
             newsletters: newsletters.map { newsletter in
@@ -60,7 +54,7 @@ extension ConsoleController {
             raw.utf8.allSatisfy({ (48...57).contains($0) }), let id = Int64(raw), id > 0,
             let report = try await IssueReport.load(id: id, of: newsletter, store: store, now: now())
         else { return notFound("No such issue of this newsletter.") }
-        let progress = try await store.transaction { try await $0.digestProgress(issueID: id, failureLimit: 50) }
+        let progress = try await DigestReports(store: store).progress(issueID: id, failureLimit: 50)
         let bar = DeliveryBar(progress)
         let page = ConsoleDigestReportPage(
             frame: frame(session), newsletterTitle: newsletter.title, period: report.period,

@@ -36,7 +36,7 @@ extension ConsoleController {
         session: ConsoleSession, before: Int64?, notice: ConsoleNotice? = nil, problem: String? = nil
     ) async throws -> ConsoleMailPage {
         let rows = try await services.outboxReview.mailNeedingAttention(beforeID: before, limit: Self.mailPageSize)
-        let summary = try await store.transaction { try await $0.outboxSummary() }
+        let summary = try await QueueStatus(store: store).outbox()
         let next =
             rows.count == Self.mailPageSize
             ? rows.last.map {

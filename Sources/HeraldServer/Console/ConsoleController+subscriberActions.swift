@@ -78,7 +78,7 @@ extension ConsoleController {
     private func eraseStep(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
         guard let session = try await session(of: request) else { return signInRedirect(request) }
         guard let id = pathID(context),
-            let subscriber = try await store.transaction({ try await $0.subscriber(id: id) })
+            let subscriber = try await SubscriberDirectory(store: store).subscriber(id: id)
         else { return notFound("No subscriber has this number.") }
         let page = ConsoleErasePage(frame: frame(session), id: id, email: subscriber.email)
         return ConsoleResponses.html(templates.consoleErasePage(page))
@@ -88,7 +88,7 @@ extension ConsoleController {
         async throws -> Response
     {
         guard let id = pathID(context),
-            let subscriber = try await store.transaction({ try await $0.subscriber(id: id) })
+            let subscriber = try await SubscriberDirectory(store: store).subscriber(id: id)
         else { return notFound("No subscriber has this number.") }
         let typed = form.text("address") ?? ""
         guard typed.lowercased() == subscriber.email.lowercased() else {

@@ -19,18 +19,13 @@ extension ConsoleController {
         guard let search = subscriberSearch(request) else {
             return badRequest("The search could not be read: use the form to search again.")
         }
-        let (found, subscriptions) = try await store.transaction { tx in
-            let found = try await tx.searchSubscribers(search)
-            var subscriptions: [Int64: [Subscription]] = [:]
-            for subscriber in found {
-                subscriptions[subscriber.id] = try await tx.subscriptions(subscriberID: subscriber.id)
-            }
-            return (found, subscriptions)
-        }
-        let rows = found.map { subscriber in
-            ConsoleSubscribersPage.Row(
+        let listings = try await SubscriberDirectory(store: store).search(search)
+        let found = listings.map(\.subscriber)
+        let rows = listings.map { listing in
+            let subscriber = listing.subscriber
+            return ConsoleSubscribersPage.Row(
                 id: subscriber.id, email: subscriber.email, name: subscriber.name,
-                subscriptions: (subscriptions[subscriber.id] ?? []).map {
+                subscriptions: listing.subscriptions.map {
                     "\(title(of: $0.newsletter)): \($0.status.rawValue)"
                 }
                 .joined(separator: "; "),
@@ -101,17 +96,12 @@ extension ConsoleController {
         id: Int64, session: ConsoleSession, notice: ConsoleNotice? = nil,
         refused: (slug: String, problem: String, note: String, wanted: String?)? = nil
     ) async throws -> ConsoleSubscriberPage? {
-        let found = try await store.transaction {
-            tx -> (Subscriber, [Subscription], [ConsentEvent], SuppressionEntry?, [BounceRecord])? in
-            guard let subscriber = try await tx.subscriber(id: id) else { return nil }
-            let hash = try await SuppressionHasher.current(in: tx).hash(canonicalKey: subscriber.canonicalKey)
-            return (
-                subscriber, try await tx.subscriptions(subscriberID: id), try await tx.consentEvents(subscriberID: id),
-                try await SuppressionList.entry(canonicalKey: subscriber.canonicalKey, in: tx),
-                try await tx.bounces(addressHash: hash, limit: 20)
-            )
+        guard let record = try await SubscriberDirectory(store: store).record(id: id, bounceLimit: 20) else {
+            return nil
         }
-        guard let (subscriber, subscriptions, consent, suppression, bounces) = found else { return nil }
+        let (subscriber, subscriptions, consent, suppression, bounces) = (
+            record.subscriber, record.subscriptions, record.consentHistory, record.suppression, record.bounces
+        )
         return ConsoleSubscriberPage(
             frame: frame(session), id: id, email: subscriber.email, name: subscriber.name,
             since: ConsoleDates.day(subscriber.createdAt),

@@ -14,23 +14,12 @@ struct ConsoleDashboardFigures {
     func page(site: SiteContext, operatorName: String, csrf: String, days: Int) async throws -> ConsoleDashboardPage {
         let today = Int64((now.timeIntervalSince1970 / 86_400).rounded(.down))
         let first = today - Int64(days) + 1
-        let (activity, counts, outbox, issues) = try await store.transaction { [newsletters] tx in
-            var issues: [String: (id: Int64, period: String, deliveries: DeliveryBar)] = [:]
-            for newsletter in newsletters {
-                guard
-                    let latest = try await tx.digestIssueSummaries(newsletter: newsletter.slug, beforeID: nil, limit: 1)
-                        .first
-                else { continue }
-                let progress = try await tx.digestProgress(issueID: latest.id, failureLimit: 0)
-                issues[newsletter.slug] = (latest.id, latest.period, DeliveryBar(progress))
-            }
-            return (
-                try await tx.consentActivity(
-                    newsletter: nil, from: Date(timeIntervalSince1970: Double(first) * 86_400),
-                    to: Date(timeIntervalSince1970: Double(today + 1) * 86_400)),
-                try await tx.subscriptionCounts(),
-                try await tx.outboxSummary(), issues
-            )
+        let snapshot = try await ListStatistics(store: store).snapshot(
+            newsletters: newsletters.map(\.slug), from: Date(timeIntervalSince1970: Double(first) * 86_400),
+            to: Date(timeIntervalSince1970: Double(today + 1) * 86_400))
+        let (activity, counts, outbox) = (snapshot.activity, snapshot.subscriptions, snapshot.outbox)
+        let issues = snapshot.latestIssues.mapValues { latest in
+            (id: latest.summary.id, period: latest.summary.period, deliveries: DeliveryBar(latest.progress))
         }
         let figures = newsletters.map { newsletter in
             let stats = NewsletterStats(

@@ -19,7 +19,7 @@ struct PagesController: Sendable {
     }
 
     private func renderMetrics() async throws -> Response {
-        if let summary = try? await store.transaction({ try await $0.outboxSummary() }) {
+        if let summary = try? await QueueStatus(store: store).outbox() {
             for state in OutboxState.allCases { metrics.outboxDepth(state, summary.counts[state] ?? 0) }
         }
         return Responses.text(metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
