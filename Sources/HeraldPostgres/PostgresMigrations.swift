@@ -433,6 +433,7 @@ enum PostgresMigrations {
                     EXECUTE FUNCTION subscriber_trigrams_track()
                 """,
             ]),
+        issueLanguages,
     ]
 
     /// The newest schema version this build knows.

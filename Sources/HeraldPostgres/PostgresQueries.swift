@@ -109,28 +109,46 @@ enum PostgresQueries {
 
     // MARK: Digests
     static let seenArticleIdentities = """
-        SELECT identity FROM digest_articles_sent WHERE newsletter = $1 AND identity = ANY($2::text[])
+        SELECT identity FROM digest_articles_sent
+        WHERE newsletter = $1 AND language = $2 AND identity = ANY($3::text[])
         """
     static let seenArticleLinks = """
         SELECT DISTINCT link_identity FROM digest_articles_sent
-        WHERE newsletter = $1 AND link_identity = ANY($2::text[])
+        WHERE newsletter = $1 AND language = $2 AND link_identity = ANY($3::text[])
         """
     static let insertDigestIssue = """
-        INSERT INTO digest_issues (newsletter, period, articles, created_at) VALUES ($1, $2, $3, $4)
-        ON CONFLICT (newsletter, period) DO NOTHING
+        INSERT INTO digest_issues (newsletter, period, language, articles, created_at) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (newsletter, period, language) DO NOTHING
         RETURNING id
         """
     static let rememberSentArticle = """
-        INSERT INTO digest_articles_sent (newsletter, identity, link_identity, issue_id) VALUES ($1, $2, $3, $4)
-        ON CONFLICT (newsletter, identity) DO NOTHING
+        INSERT INTO digest_articles_sent (newsletter, language, identity, link_identity, issue_id)
+        VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (newsletter, language, identity) DO NOTHING
         """
+    /// One pending delivery (issue `$1`, at `$2`) per subscriber confirmed for `$3` whom the edition
+    /// includes: the edition takes everyone (`$4`), as long as subscribers store no language.
     static let addDeliveriesForConfirmed = """
         INSERT INTO digest_deliveries (issue_id, subscriber_id, state, updated_at)
-        SELECT $1, subscriber_id, 'pending', $2 FROM subscriptions WHERE newsletter = $3 AND status = 'confirmed'
+        SELECT $1, subscriber_id, 'pending', $2 FROM subscriptions
+        WHERE newsletter = $3 AND status = 'confirmed' AND $4::boolean
         """
-    static let digestIssueColumns = "id, newsletter, period, articles, created_at, completed_at"
+    static let digestIssueColumns = "id, newsletter, period, articles, created_at, completed_at, language"
     static let digestIssueByPeriod =
-        "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = $1 AND period = $2"
+        "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = $1 AND period = $2 AND language = $3"
+    /// Gives issues from before migration 19 the newsletter's language (an issue in that language
+    /// for the same period, which cannot exist, would keep the old one unchanged).
+    static let adoptLegacyIssues = """
+        UPDATE digest_issues o SET language = $2 WHERE o.newsletter = $1 AND o.language = ''
+            AND NOT EXISTS (SELECT 1 FROM digest_issues n
+                WHERE n.newsletter = $1 AND n.period = o.period AND n.language = $2)
+        """
+    /// Gives articles remembered before migration 19 the newsletter's language.
+    static let adoptLegacySentArticles = """
+        UPDATE digest_articles_sent o SET language = $2 WHERE o.newsletter = $1 AND o.language = ''
+            AND NOT EXISTS (SELECT 1 FROM digest_articles_sent n
+                WHERE n.newsletter = $1 AND n.language = $2 AND n.identity = o.identity)
+        """
     static let incompleteDigestIssues =
         "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = $1 AND completed_at IS NULL ORDER BY id"
     /// Locks the rows `$1` may claim, skipping rows another transaction is claiming right now:

@@ -57,6 +57,14 @@ extension PostgresStore {
         }
     }
 
+    /// Runs one SQL statement without bindings outside the store's operations (for tests that
+    /// build the rows of an older schema).
+    package func execute(statement: String) async throws {
+        try await withConnection { connection in
+            _ = try await connection.run(statement, logger: logger)
+        }
+    }
+
     /// Creates database `name` on this store's server (for tests; the name must be a plain identifier).
     package func createDatabase(named name: String) async throws {
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {

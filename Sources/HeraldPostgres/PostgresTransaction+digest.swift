@@ -3,47 +3,56 @@ import HeraldCore
 
 /// Digest issues, deliveries and their claims on PostgreSQL.
 extension PostgresTransaction {
-    func seenArticleKeys(newsletter: String, identities: [String], links: [String]) async throws -> Set<String> {
+    func seenArticleKeys(newsletter: String, language: String, identities: [String], links: [String]) async throws
+        -> Set<String>
+    {
         var seen = Set<String>()
         if !identities.isEmpty {
-            for row in try await run(Q.seenArticleIdentities, [.text(newsletter), .texts(identities)]) {
+            for row in try await run(Q.seenArticleIdentities, [.text(newsletter), .text(language), .texts(identities)])
+            {
                 if let identity = row.string(0) { seen.insert(identity) }
             }
         }
         if !links.isEmpty {
-            for row in try await run(Q.seenArticleLinks, [.text(newsletter), .texts(links)]) {
+            for row in try await run(Q.seenArticleLinks, [.text(newsletter), .text(language), .texts(links)]) {
                 if let link = row.string(0) { seen.insert(link) }
             }
         }
         return seen
     }
 
-    func createDigestIssue(newsletter: String, period: String, articles: [DigestArticle], at time: Date) async throws
-        -> DigestIssue
-    {
+    func createDigestIssue(
+        newsletter: String, period: String, edition: DigestEdition, articles: [DigestArticle], at time: Date
+    ) async throws -> DigestIssue {
         let encoded = try IssueArticleCoding.encode(articles)
+        let language = edition.language
         let inserted = try await run(
-            Q.insertDigestIssue, [.text(newsletter), .text(period), .text(encoded), .date(time)])
+            Q.insertDigestIssue, [.text(newsletter), .text(period), .text(language), .text(encoded), .date(time)])
         guard let id = inserted.first?.int(0) else {
-            throw StoreError.duplicate("digest issue \(newsletter)/\(period) exists")
+            throw StoreError.duplicate("digest issue \(newsletter)/\(period)/\(language) exists")
         }
         for article in articles {
             try await run(
                 Q.rememberSentArticle,
                 [
-                    .text(newsletter), .text(article.identity), .optionalText(article.linkIdentity), .integer(id),
+                    .text(newsletter), .text(language), .text(article.identity), .optionalText(article.linkIdentity),
+                    .integer(id),
                 ])
         }
-        try await run(Q.addDeliveriesForConfirmed, [.integer(id), .date(time), .text(newsletter)])
-        return DigestIssue(id: id, newsletter: newsletter, period: period, articles: articles, createdAt: time)
+        try await run(
+            Q.addDeliveriesForConfirmed,
+            [.integer(id), .date(time), .text(newsletter), .bool(edition.takesEveryoneElse)])
+        return DigestIssue(
+            id: id, newsletter: newsletter, period: period, language: language, articles: articles, createdAt: time)
     }
 
     func confirmedSubscriberCount(newsletter: String) async throws -> Int {
         Int(try await run(Q.countConfirmed, [.text(newsletter)]).first?.int(0) ?? 0)
     }
 
-    func digestIssue(newsletter: String, period: String) async throws -> DigestIssue? {
-        try await run(Q.digestIssueByPeriod, [.text(newsletter), .text(period)]).first.map(DigestIssue.init(stored:))
+    func digestIssue(newsletter: String, period: String, language: String) async throws -> DigestIssue? {
+        try await run(Q.digestIssueByPeriod, [.text(newsletter), .text(period), .text(language)]).first.map(
+            DigestIssue.init(stored:))
     }
 
     func incompleteDigestIssues(newsletter: String) async throws -> [DigestIssue] {

@@ -25,6 +25,9 @@ struct PostgresTransaction: StoreTransaction {
                 .text(n.slug), .text(n.title), .text(n.description), .optionalText(n.fromAddress), .text(n.timeZone),
                 .optionalText(n.digestFeed), .bool(n.sendsWelcome),
             ])
+        for adopt in [Q.adoptLegacyIssues, Q.adoptLegacySentArticles] {
+            try await run(adopt, [.text(n.slug), .text(n.language)])
+        }
     }
 
     func newsletters() async throws -> [Newsletter] {

@@ -6,6 +6,9 @@ enum SQLiteMigrations {
         let version: Int
         let name: String
         let sql: String
+        /// The migration rebuilds tables other tables refer to, so it runs with foreign keys off
+        /// (SQLite's documented procedure) and checks them all before it commits.
+        var rebuildsTables = false
     }
 
     static let all: [Migration] = [
@@ -359,6 +362,7 @@ enum SQLiteMigrations {
                         WHERE position <= length(new.canonical_key) - 2;
                 END;
                 """),
+        issueLanguages,
     ]
 
     /// The newest schema version this build knows.

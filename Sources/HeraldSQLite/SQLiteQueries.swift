@@ -78,23 +78,32 @@ enum SQLiteQueries {
 
     // MARK: Digests
     static let seenArticleByIdentity =
-        "SELECT 1 FROM digest_articles_sent WHERE newsletter = ? AND identity = ?"
+        "SELECT 1 FROM digest_articles_sent WHERE newsletter = ? AND language = ? AND identity = ?"
     static let seenArticleByLink =
-        "SELECT 1 FROM digest_articles_sent WHERE newsletter = ? AND link_identity = ?"
+        "SELECT 1 FROM digest_articles_sent WHERE newsletter = ? AND language = ? AND link_identity = ?"
     static let insertDigestIssue = """
-        INSERT INTO digest_issues (newsletter, period, articles, created_at) VALUES (?, ?, ?, ?)
+        INSERT INTO digest_issues (newsletter, period, language, articles, created_at) VALUES (?, ?, ?, ?, ?)
         """
     static let rememberSentArticle = """
-        INSERT INTO digest_articles_sent (newsletter, identity, link_identity, issue_id) VALUES (?, ?, ?, ?)
-        ON CONFLICT (newsletter, identity) DO NOTHING
+        INSERT INTO digest_articles_sent (newsletter, language, identity, link_identity, issue_id)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (newsletter, language, identity) DO NOTHING
         """
+    /// One pending delivery (issue `?1`, at `?2`) per subscriber confirmed for `?3` whom the edition
+    /// includes: the edition takes everyone (`?4` = 1), as long as subscribers store no language.
     static let addDeliveriesForConfirmed = """
         INSERT INTO digest_deliveries (issue_id, subscriber_id, state, updated_at)
-        SELECT ?, subscriber_id, 'pending', ? FROM subscriptions WHERE newsletter = ? AND status = 'confirmed'
+        SELECT ?1, subscriber_id, 'pending', ?2 FROM subscriptions
+        WHERE newsletter = ?3 AND status = 'confirmed' AND ?4 = 1
         """
-    static let digestIssueColumns = "id, newsletter, period, articles, created_at, completed_at"
+    static let digestIssueColumns = "id, newsletter, period, articles, created_at, completed_at, language"
     static let digestIssueByPeriod =
-        "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = ? AND period = ?"
+        "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = ? AND period = ? AND language = ?"
+    /// Gives issues (and their remembered articles) from before migration 19 the newsletter's language.
+    static let adoptLegacyIssues =
+        "UPDATE OR IGNORE digest_issues SET language = ?2 WHERE newsletter = ?1 AND language = ''"
+    static let adoptLegacySentArticles =
+        "UPDATE OR IGNORE digest_articles_sent SET language = ?2 WHERE newsletter = ?1 AND language = ''"
     static let incompleteDigestIssues =
         "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = ? AND completed_at IS NULL ORDER BY id"
     /// Rows `?1` may claim: pending, abandoned by a dead run (claim not renewed since `?4`), or

@@ -38,16 +38,27 @@ public final class SQLiteStore: SubscriberStore {
                         + "(\(SQLiteMigrations.latestVersion)); upgrade Herald")
             }
             for migration in SQLiteMigrations.all where migration.version > current && migration.version <= version {
-                do {
-                    try connection.execute("BEGIN IMMEDIATE")
-                    try connection.execute(migration.sql)
-                    try connection.execute("PRAGMA user_version = \(migration.version)")
-                    try connection.execute("COMMIT")
-                } catch {
-                    try? connection.execute("ROLLBACK")
-                    throw StoreError.migration("migration \(migration.version) (\(migration.name)) failed: \(error)")
-                }
+                try Self.apply(migration, on: connection)
             }
+        }
+    }
+
+    /// Runs one migration in its own transaction; one that rebuilds tables runs with foreign keys
+    /// off (they cannot change inside a transaction) and commits only when every reference holds.
+    private static func apply(_ migration: SQLiteMigrations.Migration, on connection: SQLiteConnection) throws {
+        if migration.rebuildsTables { try connection.execute("PRAGMA foreign_keys = OFF") }
+        defer { if migration.rebuildsTables { try? connection.execute("PRAGMA foreign_keys = ON") } }
+        do {
+            try connection.execute("BEGIN IMMEDIATE")
+            try connection.execute(migration.sql)
+            if migration.rebuildsTables, let broken = try connection.query("PRAGMA foreign_key_check").first {
+                throw StoreError.migration("a row of \(broken.string(0) ?? "?") refers to a missing row")
+            }
+            try connection.execute("PRAGMA user_version = \(migration.version)")
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw StoreError.migration("migration \(migration.version) (\(migration.name)) failed: \(error)")
         }
     }
 

@@ -11,41 +11,52 @@ extension SQLiteTransaction {
         try connection.query(Q.takeSetting, [.text(name)]).first?.string(0)
     }
 
-    func seenArticleKeys(newsletter: String, identities: [String], links: [String]) async throws -> Set<String> {
+    func seenArticleKeys(newsletter: String, language: String, identities: [String], links: [String]) async throws
+        -> Set<String>
+    {
         var seen = Set<String>()
         for identity in identities
-        where try !connection.query(Q.seenArticleByIdentity, [.text(newsletter), .text(identity)]).isEmpty {
+        where try !connection.query(Q.seenArticleByIdentity, [.text(newsletter), .text(language), .text(identity)])
+            .isEmpty
+        {
             seen.insert(identity)
         }
-        for link in links where try !connection.query(Q.seenArticleByLink, [.text(newsletter), .text(link)]).isEmpty {
+        for link in links
+        where try !connection.query(Q.seenArticleByLink, [.text(newsletter), .text(language), .text(link)]).isEmpty {
             seen.insert(link)
         }
         return seen
     }
 
-    func createDigestIssue(newsletter: String, period: String, articles: [DigestArticle], at time: Date) async throws
-        -> DigestIssue
-    {
+    func createDigestIssue(
+        newsletter: String, period: String, edition: DigestEdition, articles: [DigestArticle], at time: Date
+    ) async throws -> DigestIssue {
         let encoded = try IssueArticleCoding.encode(articles)
-        try connection.query(Q.insertDigestIssue, [.text(newsletter), .text(period), .text(encoded), .date(time)])
+        let language = edition.language
+        try connection.query(
+            Q.insertDigestIssue, [.text(newsletter), .text(period), .text(language), .text(encoded), .date(time)])
         let id = connection.lastInsertRowID
         for article in articles {
             try connection.query(
                 Q.rememberSentArticle,
                 [
-                    .text(newsletter), .text(article.identity), .optionalText(article.linkIdentity), .integer(id),
+                    .text(newsletter), .text(language), .text(article.identity), .optionalText(article.linkIdentity),
+                    .integer(id),
                 ])
         }
-        try connection.query(Q.addDeliveriesForConfirmed, [.integer(id), .date(time), .text(newsletter)])
-        return DigestIssue(id: id, newsletter: newsletter, period: period, articles: articles, createdAt: time)
+        try connection.query(
+            Q.addDeliveriesForConfirmed,
+            [.integer(id), .date(time), .text(newsletter), .integer(edition.takesEveryoneElse ? 1 : 0)])
+        return DigestIssue(
+            id: id, newsletter: newsletter, period: period, language: language, articles: articles, createdAt: time)
     }
 
     func confirmedSubscriberCount(newsletter: String) async throws -> Int {
         Int(try connection.query(Q.countConfirmed, [.text(newsletter)]).first?.int(0) ?? 0)
     }
 
-    func digestIssue(newsletter: String, period: String) async throws -> DigestIssue? {
-        try connection.query(Q.digestIssueByPeriod, [.text(newsletter), .text(period)])
+    func digestIssue(newsletter: String, period: String, language: String) async throws -> DigestIssue? {
+        try connection.query(Q.digestIssueByPeriod, [.text(newsletter), .text(period), .text(language)])
             .first.map(DigestIssue.init(stored:))
     }
 

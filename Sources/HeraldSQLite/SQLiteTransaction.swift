@@ -14,6 +14,9 @@ struct SQLiteTransaction: StoreTransaction {
                 .text(n.slug), .text(n.title), .text(n.description), .optionalText(n.fromAddress), .text(n.timeZone),
                 .optionalText(n.digestFeed), .integer(n.sendsWelcome ? 1 : 0),
             ])
+        for adopt in [Q.adoptLegacyIssues, Q.adoptLegacySentArticles] {
+            try connection.query(adopt, [.text(n.slug), .text(n.language)])
+        }
     }
 
     func newsletters() async throws -> [Newsletter] {

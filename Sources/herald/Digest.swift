@@ -16,8 +16,11 @@ struct Digest: AsyncParsableCommand {
         @Argument(help: "Newsletter slug.")
         var newsletter: String
 
-        @Option(help: "Feed file or http(s) URL instead of the newsletter's digest_feed.")
+        @Option(help: "Feed file or http(s) URL instead of the newsletter's digest_feed or digest_feeds.")
         var feed: String?
+
+        @Option(help: "Only the issue in this language (one of the newsletter's languages); default: every one.")
+        var language: String?
 
         @Option(help: "Most articles in one digest.")
         var maxItems = 20
@@ -31,7 +34,20 @@ struct Digest: AsyncParsableCommand {
         }
 
         var sendOptions: DigestSendOptions {
-            DigestSendOptions(maxItems: maxItems, maxAge: maxAgeHours.map { .seconds($0 * 3600) })
+            var options = DigestSendOptions(maxItems: maxItems, maxAge: maxAgeHours.map { .seconds($0 * 3600) })
+            options.language = language
+            return options
+        }
+
+        /// The newsletter, after checking that it offers `--language`.
+        func newsletter(in wiring: DigestWiring) throws -> Newsletter {
+            let found = try wiring.newsletter(newsletter)
+            if let language, !found.languages.contains(language) {
+                throw ConfigurationError(
+                    "newsletter '\(found.slug)' does not offer --language \(language) (languages: "
+                        + found.languages.joined(separator: ", ") + ")")
+            }
+            return found
         }
     }
 
@@ -80,18 +96,24 @@ struct Digest: AsyncParsableCommand {
             sendOptions.ratePerSecond = rate
             sendOptions.dryRun = dryRun
             sendOptions.stallLimit = configuration.relayStallLimit
-            let summary: DigestRunSummary
+            let summaries: [DigestRunSummary]
             do {
-                let newsletter = try wiring.newsletter(content.newsletter)
+                let newsletter = try content.newsletter(in: wiring)
                 let reporter = ProgressReporter()
-                summary = try await wiring.sender().send(newsletter, options: sendOptions) { reporter.report($0) }
+                let sender = try wiring.sender()
+                summaries =
+                    content.language == nil
+                    ? try await sender.sendEveryLanguage(newsletter, options: sendOptions) { reporter.report($0) }
+                    : [try await sender.send(newsletter, options: sendOptions) { reporter.report($0) }]
                 reporter.finish()
             } catch {
                 logger.critical("digest send failed: \(error)")
                 throw ExitCode(3)
             }
-            print(summary.line)
-            if summary.failed > 0 || summary.deferred > 0 || summary.outcome == .incomplete { throw ExitCode(1) }
+            for summary in summaries { print(summary.line) }
+            if summaries.contains(where: { $0.failed > 0 || $0.deferred > 0 || $0.outcome == .incomplete }) {
+                throw ExitCode(1)
+            }
         }
     }
 
@@ -116,7 +138,7 @@ struct Digest: AsyncParsableCommand {
                 configuration: configuration, dependencies: dependencies, feedOverride: content.feed)
             if let measure {
                 let timing = try await wiring.measureRendering(
-                    try wiring.newsletter(content.newsletter), options: content.sendOptions, count: measure)
+                    try content.newsletter(in: wiring), options: content.sendOptions, count: measure)
                 print(
                     "messages=\(timing.messages) bytes=\(timing.messageBytes) prepare=\(timing.prepare)"
                         + " whole_us_per_message=\(String(format: "%.1f", timing.wholeMessageMicroseconds))"
@@ -125,7 +147,7 @@ struct Digest: AsyncParsableCommand {
             }
             do {
                 let preview = try await wiring.preview(
-                    try wiring.newsletter(content.newsletter), options: content.sendOptions)
+                    try content.newsletter(in: wiring), options: content.sendOptions)
                 try Data(preview.rendered.html.utf8).write(to: URL(fileURLWithPath: output))
                 print("subject: \(preview.rendered.subject)")
                 print("new articles: \(preview.articles.count); recipients now: \(preview.recipients)")
@@ -154,6 +176,9 @@ struct Digest: AsyncParsableCommand {
         @Option(help: "Period key (default: today's date in the newsletter's time zone).")
         var period: String?
 
+        @Option(help: "The issue's language (default: the newsletter's language).")
+        var language: String?
+
         func run() async throws {
             let (configuration, logger) = try options.load(label: "herald.digest")
             let dependencies = try await openDependencies(configuration, logger: logger)
@@ -161,7 +186,10 @@ struct Digest: AsyncParsableCommand {
             let newsletter = try wiring.newsletter(self.newsletter)
             let key = period ?? DigestSender.periodKey(for: Date(), timeZone: newsletter.timeZone)
             let report = try await dependencies.store.transaction { tx -> (DigestIssue, DigestProgress)? in
-                guard let issue = try await tx.digestIssue(newsletter: newsletter.slug, period: key) else { return nil }
+                guard
+                    let issue = try await tx.digestIssue(
+                        newsletter: newsletter.slug, period: key, language: language ?? newsletter.language)
+                else { return nil }
                 return (issue, try await tx.digestProgress(issueID: issue.id, failureLimit: 20))
             }
             guard let (issue, progress) = report else {
@@ -169,7 +197,7 @@ struct Digest: AsyncParsableCommand {
                 return
             }
             print(
-                "issue \(issue.id) \(newsletter.slug)/\(issue.period): \(issue.completedAt == nil ? "in progress" : "complete")"
+                "issue \(issue.id) \(newsletter.slug)/\(issue.period) \(issue.language): \(issue.completedAt == nil ? "in progress" : "complete")"
             )
             print("articles: \(issue.articles.count)")
             for state in DeliveryState.allCases { print("\(state.rawValue): \(progress.counts[state] ?? 0)") }

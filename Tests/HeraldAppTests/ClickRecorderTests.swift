@@ -33,7 +33,8 @@ struct ClickRecorderTests {
         let store = FlakyStore()
         let issue = try await store.transaction { tx in
             try await tx.upsertNewsletter(Newsletter(slug: "daily", title: "Daily"))
-            return try await tx.createDigestIssue(newsletter: "daily", period: "p", articles: [], at: Date())
+            return try await tx.createDigestIssue(
+                newsletter: "daily", period: "p", edition: .single("en"), articles: [], at: Date())
         }
         return (store, issue.id)
     }

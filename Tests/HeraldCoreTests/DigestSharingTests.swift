@@ -9,7 +9,7 @@ import Testing
 struct DigestSharingTests {
     /// One article, always.
     struct OneArticle: DigestSource {
-        func articles(for newsletter: Newsletter) async throws -> [DigestArticle] {
+        func articles(for newsletter: Newsletter, language: String) async throws -> [DigestArticle] {
             [
                 DigestArticle(
                     identity: "a", linkIdentity: nil, title: "A", link: nil, summaryHTML: "<p>a</p>", summaryText: "a",
@@ -84,7 +84,9 @@ struct DigestSharingTests {
         #expect(summaries.filter { $0.sent > 0 }.count >= 2)  // the work was shared
         #expect(transport.recipients.count == 300)
         #expect(Set(transport.recipients).count == 300)
-        let issue = try await store.transaction { try await $0.digestIssue(newsletter: "daily", period: "p") }
+        let issue = try await store.transaction {
+            try await $0.digestIssue(newsletter: "daily", period: "p", language: "en")
+        }
         #expect(issue?.completedAt != nil)
     }
 
@@ -95,7 +97,8 @@ struct DigestSharingTests {
         let sender = Self.sender(store, transport)
         // A run that claimed 15 rows, started sending two of them, and died.
         let issue = try await store.transaction {
-            try await $0.createDigestIssue(newsletter: "daily", period: "p", articles: [], at: Date())
+            try await $0.createDigestIssue(
+                newsletter: "daily", period: "p", edition: .single("en"), articles: [], at: Date())
         }
         let claimedAt = Date()
         try await store.transaction { tx in

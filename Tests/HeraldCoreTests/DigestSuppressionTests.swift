@@ -33,7 +33,7 @@ struct DigestSuppressionTests {
         #expect(transport.messages.flatMap(\.recipients).sorted() == ["r0@example.org", "r2@example.org"])
         #expect(summary.sent == 2 && summary.outcome == .completed)
         let progress = try await store.transaction { tx in
-            let issue = try await tx.digestIssue(newsletter: DigestSharingTests.daily.slug, period: "p")
+            let issue = try await tx.digestIssue(newsletter: DigestSharingTests.daily.slug, period: "p", language: "en")
             return try await tx.digestProgress(issueID: issue?.id ?? 0, failureLimit: 10)
         }
         #expect(progress.counts[.skipped] == 1 && progress.open == 0)

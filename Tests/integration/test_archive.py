@@ -82,10 +82,11 @@ def test_the_list_is_newest_first_paginated_and_validated(archive_herald):
         articles = db.execute("SELECT articles FROM digest_issues WHERE period = '2026-11-25'").fetchone()[0]
         for day in range(1, 24):  # 23 older completed issues: 25 in all, two pages of 20
             db.execute(
-                "INSERT INTO digest_issues (newsletter, period, articles, created_at, completed_at) "
-                "VALUES ('daily', ?, ?, ?, ?)", (f"2026-10-{day:02d}", articles, day * 86_400_000, day * 86_400_000))
-        db.execute("INSERT INTO digest_issues (newsletter, period, articles, created_at) VALUES ('daily', 'unsent', ?, 0)",
-                   (articles,))
+                "INSERT INTO digest_issues (newsletter, period, language, articles, created_at, completed_at) "
+                "VALUES ('daily', ?, 'en', ?, ?, ?)",
+                (f"2026-10-{day:02d}", articles, day * 86_400_000, day * 86_400_000))
+        db.execute("INSERT INTO digest_issues (newsletter, period, language, articles, created_at) "
+                   "VALUES ('daily', 'unsent', 'en', ?, 0)", (articles,))
 
     status, _, first = get(f"{base}/archive/daily")
     assert status == 200
@@ -111,7 +112,8 @@ def test_unknown_newsletters_periods_and_archives_that_are_off_answer_404(archiv
     base = archive_herald.base_url
     digest(archive_herald, "send", "private", "--period", "2026-11-25")
     with archive_herald.db() as db:
-        db.execute("INSERT INTO digest_issues (newsletter, period, articles, created_at) VALUES ('daily', 'open', '[]', 0)")
+        db.execute("INSERT INTO digest_issues (newsletter, period, language, articles, created_at) "
+                   "VALUES ('daily', 'open', 'en', '[]', 0)")
     for path in ("/archive/nope", "/archive/nope/feed.xml", "/archive/private", "/archive/private/feed.xml",
                  "/archive/private/2026-11-25", "/archive/daily/2026-11-24", "/archive/daily/open",
                  "/archive/daily/..%2F..%2Fetc", "/archive/daily/" + "x" * 300, "/archive/daily/%0d%0aSet-Cookie:x",

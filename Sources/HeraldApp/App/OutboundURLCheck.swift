@@ -12,8 +12,11 @@ public struct OutboundURLError: Error, CustomStringConvertible {
 enum OutboundURLCheck {
     /// Throws naming the first refused URL, what it is and why.
     static func verify(_ configuration: HeraldConfiguration) throws(OutboundURLError) {
-        let feeds = configuration.newsletters.compactMap { newsletter in
-            newsletter.digestFeed.map { ("digest_feed of \(newsletter.slug)", $0) }
+        let feeds = configuration.newsletters.flatMap { newsletter in
+            newsletter.digestFeed.map { [("digest_feed of \(newsletter.slug)", $0)] } ?? []
+                + newsletter.digestFeeds.sorted { $0.key < $1.key }.map {
+                    ("digest_feeds.\($0.key) of \(newsletter.slug)", $0.value)
+                }
         }
         let hooks = configuration.webhooks.endpoints.map { ("webhook", $0.url) }
         for (what, url) in feeds + hooks {

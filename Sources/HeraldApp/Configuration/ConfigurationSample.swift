@@ -96,7 +96,8 @@ public enum ConfigurationSample {
         lines += [
             "", "# newsletters: \(defaults["newsletters"] ?? "")  # \(ConfigurationKey.newslettersHelp)",
             "newsletters:", "  - slug: news", "    title: News and updates",
-            "    # description, from, time_zone, digest_feed, welcome, archive, archive_noindex, tracking", "",
+            "    # description, from, time_zone, digest_feed (or digest_feeds: {uk: …, en: …}, one per language),",
+            "    # welcome, archive, archive_noindex, tracking", "",
         ]
         return lines.joined(separator: "\n")
     }

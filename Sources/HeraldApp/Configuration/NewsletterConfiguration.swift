@@ -2,8 +2,8 @@ import Foundation
 import HeraldCore
 import HeraldLocalization
 
-/// Reads the `newsletters` list: slug, title, description, from, time_zone, digest_feed, welcome,
-/// archive, archive_noindex, tracking, opens.
+/// Reads the `newsletters` list: slug, title, description, from, time_zone, digest_feed,
+/// digest_feeds, welcome, archive, archive_noindex, tracking, opens, language, languages.
 enum NewsletterConfiguration {
     static func parse(_ value: ConfigValue) throws(ConfigurationError) -> [Newsletter] {
         let items = try value.sequence()
@@ -22,6 +22,7 @@ enum NewsletterConfiguration {
     private static func parseOne(_ item: ConfigValue) throws(ConfigurationError) -> Newsletter {
         var newsletter = Newsletter(slug: "", title: "")
         var languages: [String] = []
+        var feeds: [String: (feed: String, origin: ConfigValue)] = [:]
         for (key, value) in try item.mapping() {
             switch key {
             case "slug": newsletter.slug = try parseSlug(value)
@@ -30,6 +31,7 @@ enum NewsletterConfiguration {
             case "from": newsletter.fromAddress = try value.text()
             case "time_zone": newsletter.timeZone = try parseTimeZone(value)
             case "digest_feed": newsletter.digestFeed = try value.text()
+            case "digest_feeds": feeds = try DigestFeedsConfiguration.parse(value)
             case "welcome": newsletter.sendsWelcome = try value.bool()
             case "archive": newsletter.archive = try value.bool()
             case "archive_noindex": newsletter.archiveNoindex = try value.bool()
@@ -40,12 +42,14 @@ enum NewsletterConfiguration {
                 languages = try value.sequence().map { item throws(ConfigurationError) in try parseLanguage(item) }
             default:
                 throw value.fail(
-                    "unknown newsletter key (known: slug, title, description, from, time_zone, digest_feed, welcome, "
+                    "unknown newsletter key (known: slug, title, description, from, time_zone, digest_feed, digest_feeds, "
+                        + "welcome, "
                         + "archive, archive_noindex, tracking, opens, language, languages)")
             }
         }
         newsletter.languages = [newsletter.language] + languages.filter { $0 != newsletter.language }
         guard !newsletter.slug.isEmpty else { throw item.fail("every newsletter needs a slug") }
+        try DigestFeedsConfiguration.apply(feeds, to: &newsletter)
         guard !newsletter.opens || newsletter.tracking != .off else {
             throw item.fail(
                 "opens: true counts opens with a pixel; it needs tracking aggregate or per_subscriber, not off")

@@ -35,9 +35,10 @@ extension DigestWiring {
         -> DigestRenderTiming
     {
         let digestSender = try sender()
-        let articles = try await digestSender.freshArticles(newsletter, options: options)
+        let language = options.language ?? newsletter.language
+        let articles = try await digestSender.freshArticles(newsletter, language: language, options: options)
         let issue = DigestIssue(
-            id: 1, newsletter: newsletter.slug, period: "measure", articles: articles,
+            id: 1, newsletter: newsletter.slug, period: "measure", language: language, articles: articles,
             createdAt: dependencies.now())
         let clock = ContinuousClock()
         let composer = TemplateDigestComposer(

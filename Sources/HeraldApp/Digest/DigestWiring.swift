@@ -58,13 +58,17 @@ public struct DigestWiring: Sendable {
         return sender
     }
 
-    /// Renders the next digest for a sample subscriber without sending or recording anything.
+    /// Renders the next digest in `options.language` (default: the newsletter's) for a sample
+    /// subscriber without sending or recording anything.
     public func preview(_ newsletter: Newsletter, options: DigestSendOptions) async throws -> DigestPreview {
-        let articles = try await sender().freshArticles(newsletter, options: options)
+        let language = options.language ?? newsletter.language
+        let articles = try await sender().freshArticles(newsletter, language: language, options: options)
         let items = articles.map(DigestItem.init(article:))
         let base = configuration.baseURL
+        var site = try builder.site
+        site.language = language
         let rendered = dependencies.templates.digestMail(
-            DigestMail(site: try builder.site, newsletter: newsletter, date: dependencies.now(), items: items),
+            DigestMail(site: site, newsletter: newsletter, date: dependencies.now(), items: items),
             for: HeraldTemplates.DigestRecipient(
                 name: "Sample Reader", unsubscribeURL: "\(base)/unsubscribe/sample",
                 preferencesURL: "\(base)/preferences/sample"))

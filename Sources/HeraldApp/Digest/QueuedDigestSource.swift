@@ -1,9 +1,10 @@
 import HeraldCore
 import HeraldFeeds
 
-/// A newsletter's digest articles: the ones queued through the admin API that no issue has sent
-/// yet, newest first, followed by the feed's (when the newsletter has a feed or `--feed` is given).
-/// A newsletter without a feed sends only queued articles.
+/// A newsletter's digest articles in one language. The issue in the newsletter's own language
+/// starts with the articles queued through the admin API that no issue has sent yet, newest
+/// first; every language's issue then has its feed's articles (when the newsletter has a feed for
+/// that language or `--feed` is given). A newsletter without a feed sends only queued articles.
 struct QueuedDigestSource: DigestSource {
     let store: ScopedStore<any DigestQueueOperations>
     let feed: FeedDigestSource
@@ -15,11 +16,14 @@ struct QueuedDigestSource: DigestSource {
         self.feed = feed
     }
 
-    func articles(for newsletter: Newsletter) async throws -> [DigestArticle] {
-        let queued = try await store.transaction { tx in
-            try await tx.pendingDigestItems(newsletter: newsletter.slug, limit: limit)
+    func articles(for newsletter: Newsletter, language: String) async throws -> [DigestArticle] {
+        var articles: [DigestArticle] = []
+        if language == newsletter.language {
+            articles = try await store.transaction { tx in
+                try await tx.pendingDigestItems(newsletter: newsletter.slug, limit: limit)
+            }.map(\.article)
         }
-        guard feed.override != nil || newsletter.digestFeed != nil else { return queued.map(\.article) }
-        return queued.map(\.article) + (try await feed.articles(for: newsletter))
+        guard feed.override != nil || newsletter.digestFeed(for: language) != nil else { return articles }
+        return articles + (try await feed.articles(for: newsletter, language: language))
     }
 }

@@ -1,6 +1,6 @@
 /// Renders an issue once and personalises it per subscriber (owned by the core, built by the app).
 public protocol DigestComposer: Sendable {
-    /// Renders the shared part of `issue` for `newsletter`.
+    /// Renders the shared part of `issue` for `newsletter`, in the issue's language.
     func prepare(_ issue: DigestIssue, newsletter: Newsletter) throws -> any PreparedDigest
 }
 
@@ -14,7 +14,7 @@ public protocol PreparedDigest: Sendable {
 
 /// Where a newsletter's new articles come from (a feed, in the app).
 public protocol DigestSource: Sendable {
-    /// The current articles of the newsletter's source, newest first; throws with a clear message
-    /// when the source cannot be read (nothing is sent then).
-    func articles(for newsletter: Newsletter) async throws -> [DigestArticle]
+    /// The current articles of the newsletter's source for its issue in `language`, newest first;
+    /// throws with a clear message when the source cannot be read (nothing is sent then).
+    func articles(for newsletter: Newsletter, language: String) async throws -> [DigestArticle]
 }

@@ -1,23 +1,27 @@
 import Foundation
 
-/// One digest of one newsletter for one period (e.g. a calendar day), created exactly once.
+/// One digest of one newsletter for one period (e.g. a calendar day) in one language, created
+/// exactly once.
 public struct DigestIssue: Sendable, Equatable {
     public var id: Int64
     public var newsletter: String
     /// The period key, unique per newsletter ("2026-11-25").
     public var period: String
+    /// The language the issue is written in; unique with the newsletter and period.
+    public var language: String
     public var articles: [DigestArticle]
     public var createdAt: Date
     /// Set once every delivery is sent, failed for good or skipped.
     public var completedAt: Date?
 
     public init(
-        id: Int64, newsletter: String, period: String, articles: [DigestArticle], createdAt: Date,
+        id: Int64, newsletter: String, period: String, language: String, articles: [DigestArticle], createdAt: Date,
         completedAt: Date? = nil
     ) {
         self.id = id
         self.newsletter = newsletter
         self.period = period
+        self.language = language
         self.articles = articles
         self.createdAt = createdAt
         self.completedAt = completedAt

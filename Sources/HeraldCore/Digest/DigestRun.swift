@@ -32,7 +32,8 @@ struct DigestRun: Sendable {
     var store: ScopedStore<any DigestSenderOperations> { sender.store }
 
     func deliver(_ issue: DigestIssue) async throws -> DigestRunSummary {
-        var summary = DigestRunSummary(outcome: .completed, issueID: issue.id, period: issue.period)
+        var summary = DigestRunSummary(
+            outcome: .completed, issueID: issue.id, period: issue.period, language: issue.language)
         summary.items = issue.articles.count
         let heartbeat = Task { await keepClaims(issue) }
         defer { heartbeat.cancel() }
@@ -150,15 +151,16 @@ struct DigestRun: Sendable {
         }
     }
 
-    func dryRun(_ articles: [DigestArticle], period: String) async throws -> DigestRunSummary {
+    func dryRun(_ articles: [DigestArticle], period: String, language: String) async throws -> DigestRunSummary {
         let issue = DigestIssue(
-            id: 0, newsletter: newsletter.slug, period: period, articles: articles, createdAt: sender.now())
+            id: 0, newsletter: newsletter.slug, period: period, language: language, articles: articles,
+            createdAt: sender.now())
         let prepared = try sender.composer.prepare(issue, newsletter: newsletter)
         let sample = Subscriber(
             id: 1, email: "reader@example.org", smtpAddress: "reader@example.org", canonicalKey: "reader@example.org",
             name: "Sample Reader", createdAt: issue.createdAt, updatedAt: issue.createdAt)
         _ = try prepared.mail(for: sample, manageToken: "sample")
-        var summary = DigestRunSummary(outcome: .dryRun, period: period)
+        var summary = DigestRunSummary(outcome: .dryRun, period: period, language: language)
         summary.items = articles.count
         summary.recipients = try await store.transaction {
             try await $0.confirmedSubscriberCount(newsletter: newsletter.slug)

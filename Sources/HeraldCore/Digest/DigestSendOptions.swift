@@ -29,6 +29,9 @@ public struct DigestSendOptions: Sendable {
     /// Consecutive transient failures of one kind (refused, timeout, 421) after which the run stops
     /// claiming, lets the messages in flight finish, and ends `incomplete` naming the relay.
     public var stallLimit: Int
+    /// The language whose issue ``DigestSender/send(_:options:progress:)`` sends; nil: the
+    /// newsletter's own ``Newsletter/language``.
+    public var language: String?
 
     public init(
         period: String? = nil, concurrency: Int = 4, ratePerSecond: Double? = nil, dryRun: Bool = false,
@@ -70,6 +73,8 @@ public struct DigestRunSummary: Sendable, Equatable {
     public var outcome: Outcome
     public var issueID: Int64?
     public var period: String
+    /// The language of the issue this summary is about.
+    public var language: String?
     public var items = 0
     public var recipients = 0
     public var sent = 0
@@ -82,17 +87,19 @@ public struct DigestRunSummary: Sendable, Equatable {
     /// Set when the run stopped because the relay stopped answering.
     public var stall: RelayBreaker.Trip?
 
-    public init(outcome: Outcome, issueID: Int64? = nil, period: String) {
+    public init(outcome: Outcome, issueID: Int64? = nil, period: String, language: String? = nil) {
         self.outcome = outcome
         self.issueID = issueID
         self.period = period
+        self.language = language
     }
 
-    /// The one-line summary: issue, items, recipients, sent, failed, skipped, duration, rate.
+    /// The one-line summary: period and language, issue, items, recipients, sent, failed, skipped, duration, rate.
     public var line: String {
         let seconds = duration.seconds
         let rate = seconds > 0 ? Double(sent) / seconds : 0
-        return "digest \(period): \(outcome.rawValue); issue \(issueID.map(String.init) ?? "-"), items \(items), "
+        return
+            "digest \(period)\(language.map { " \($0)" } ?? ""): \(outcome.rawValue); issue \(issueID.map(String.init) ?? "-"), items \(items), "
             + "recipients \(recipients), sent \(sent), failed \(failed), deferred \(deferred), skipped \(skipped), "
             + "resumed \(resumed), \(String(format: "%.1f", seconds)) s, \(String(format: "%.0f", rate)) msg/s"
             + (stall.map { "; stopped early: \($0); the next run resumes" } ?? "")

@@ -10,8 +10,12 @@ public struct Newsletter: Sendable, Equatable, Codable {
     public var fromAddress: String?
     /// IANA time zone used for digest periods and dates ("Europe/Kyiv").
     public var timeZone: String
-    /// Digest feed (file path or URL), if this newsletter sends digests.
+    /// Digest feed (file path or URL) for every language (`digest_feed`), if this newsletter sends
+    /// digests from one feed.
     public var digestFeed: String?
+    /// One digest feed per language (`digest_feeds`), keys among ``languages``; never set together
+    /// with ``digestFeed``.
+    public var digestFeeds: [String: String] = [:]
     /// Whether a welcome mail is sent after confirmation.
     public var sendsWelcome: Bool
     /// Whether sent issues are published at `/archive/<slug>` (default false).
@@ -38,5 +42,13 @@ public struct Newsletter: Sendable, Equatable, Codable {
         self.timeZone = timeZone
         self.digestFeed = digestFeed
         self.sendsWelcome = sendsWelcome
+    }
+}
+
+extension Newsletter {
+    /// The feed of this newsletter's issues in `language`: its own (`digest_feeds`), else the one
+    /// for every language (`digest_feed`); nil when neither is configured.
+    public func digestFeed(for language: String) -> String? {
+        digestFeeds[language] ?? digestFeed
     }
 }

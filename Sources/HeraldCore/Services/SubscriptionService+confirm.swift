@@ -86,7 +86,9 @@ extension SubscriptionService {
         var request = mailRequest(subscriber, newsletter)
         request.language = language.flatMap { newsletter.languages.contains($0) ? $0 : nil }
         if newsletter.archive {
-            request.latestIssue = try await tx.archivedIssues(newsletter: newsletter.slug, offset: 0, limit: 1).first
+            request.latestIssue = try await tx.archivedIssues(
+                newsletter: newsletter.slug, language: request.language ?? newsletter.language, offset: 0, limit: 1
+            ).first
         }
         let mail = try composer.welcomeMail(request)
         _ = try await tx.enqueueMail(

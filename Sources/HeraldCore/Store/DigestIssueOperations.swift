@@ -1,20 +1,24 @@
 import Foundation
 
-/// Digest issues and their per-subscriber deliveries: created once per (newsletter, period),
+/// Digest issues and their per-subscriber deliveries: created once per (newsletter, period, language),
 /// claimed by runs in batches, each row sent at most once.
 public protocol DigestIssueOperations: Sendable {
-    /// The identities among `identities` (and links among `links`) already sent in a digest of `newsletter`.
-    func seenArticleKeys(newsletter: String, identities: [String], links: [String]) async throws -> Set<String>
-    /// Creates the issue for (newsletter, period) with its articles, remembers the articles as sent,
-    /// and adds one pending delivery per subscriber confirmed now. Throws `.duplicate` when the
-    /// issue exists (a unique key, so two runs cannot both create it).
-    func createDigestIssue(newsletter: String, period: String, articles: [DigestArticle], at time: Date) async throws
-        -> DigestIssue
+    /// The identities among `identities` (and links among `links`) already sent in a digest of
+    /// `newsletter` in `language` (each language's issues remember their own articles).
+    func seenArticleKeys(newsletter: String, language: String, identities: [String], links: [String]) async throws
+        -> Set<String>
+    /// Creates the issue for (newsletter, period, `edition.language`) with its articles, remembers
+    /// the articles as sent in that language, and adds one pending delivery per subscriber
+    /// confirmed now whom `edition` includes (see ``DigestEdition/includes(subscriberLanguage:)``).
+    /// Throws `.duplicate` when the issue exists (a unique key, so two runs cannot both create it).
+    func createDigestIssue(
+        newsletter: String, period: String, edition: DigestEdition, articles: [DigestArticle], at time: Date
+    ) async throws -> DigestIssue
     /// Number of subscribers confirmed for `newsletter` now.
     func confirmedSubscriberCount(newsletter: String) async throws -> Int
-    /// The issue for (newsletter, period), if any.
-    func digestIssue(newsletter: String, period: String) async throws -> DigestIssue?
-    /// Issues of `newsletter` not completed yet, oldest first.
+    /// The issue for (newsletter, period, language), if any.
+    func digestIssue(newsletter: String, period: String, language: String) async throws -> DigestIssue?
+    /// Issues of `newsletter` (in every language) not completed yet, oldest first.
     func incompleteDigestIssues(newsletter: String) async throws -> [DigestIssue]
     /// Claims up to `claim.limit` deliveries for `claim.owner`, lowest subscriber id first: pending
     /// ones; `claimed` or `sending` ones of another owner whose claim was last renewed before

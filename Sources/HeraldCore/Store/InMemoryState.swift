@@ -18,7 +18,8 @@ struct InMemoryState: Sendable {
     var settings: [String: String] = [:]
     var digestIssues: [Int64: DigestIssue] = [:]
     var deliveries: [Int64: [Int64: Delivery]] = [:]
-    var sentArticles: [String: (identities: Set<String>, links: Set<String>)] = [:]
+    /// The articles each newsletter's issues in each language have sent.
+    var sentArticles: [Edition: (identities: Set<String>, links: Set<String>)] = [:]
     var nextIssueID: Int64 = 1
     var nextSubscriberID: Int64 = 1
     var nextOutboxID: Int64 = 1
@@ -31,6 +32,23 @@ struct InMemoryState: Sendable {
     var clickCounts: [ClickKey: (clicks: Int, filtered: Int)] = [:]
     var subscriberClicks: [SubscriberClickKey: Date] = [:]
     var openCounts: [OpenKey: (opens: Int, filtered: Int)] = [:]
+
+    /// A newsletter's issues in one language.
+    struct Edition: Hashable, Sendable {
+        var newsletter: String
+        var language: String
+
+        init(_ newsletter: String, _ language: String) {
+            self.newsletter = newsletter
+            self.language = language
+        }
+    }
+
+    /// The language stored for the subscriber `id`; nil while subscribers have none (before
+    /// migration 18), so every subscriber reads the newsletter's own language.
+    func subscriberLanguage(_ id: Int64) -> String? {
+        nil
+    }
 
     struct OpenKey: Hashable, Sendable {
         var issueID: Int64

@@ -46,7 +46,8 @@ extension InMemoryTransaction {
 
     func pendingDigestItems(newsletter: String, limit: Int) async throws -> [QueuedDigestItem] {
         read { state in
-            let sent = state.sentArticles[newsletter]?.identities ?? []
+            let sent = state.sentArticles.filter { $0.key.newsletter == newsletter }.values
+                .reduce(into: Set<String>()) { $0.formUnion($1.identities) }
             return Array(
                 state.digestQueue.reversed()
                     .filter { $0.newsletter == newsletter && !sent.contains($0.article.identity) }

@@ -10,32 +10,42 @@ extension InMemoryTransaction {
         write { $0.settings.removeValue(forKey: name) }
     }
 
-    func seenArticleKeys(newsletter: String, identities: [String], links: [String]) async throws -> Set<String> {
+    func seenArticleKeys(newsletter: String, language: String, identities: [String], links: [String]) async throws
+        -> Set<String>
+    {
         read { state in
-            let sent = state.sentArticles[newsletter] ?? ([], [])
+            let sent = state.sentArticles[InMemoryState.Edition(newsletter, language)] ?? ([], [])
             return Set(identities.filter(sent.identities.contains)).union(links.filter(sent.links.contains))
         }
     }
 
-    func createDigestIssue(newsletter: String, period: String, articles: [DigestArticle], at time: Date) async throws
-        -> DigestIssue
-    {
+    func createDigestIssue(
+        newsletter: String, period: String, edition: DigestEdition, articles: [DigestArticle], at time: Date
+    ) async throws -> DigestIssue {
         try write { state in
-            guard !state.digestIssues.values.contains(where: { $0.newsletter == newsletter && $0.period == period })
+            guard
+                !state.digestIssues.values.contains(where: {
+                    $0.newsletter == newsletter && $0.period == period && $0.language == edition.language
+                })
             else {
-                throw StoreError.duplicate("digest issue \(newsletter)/\(period) exists")
+                throw StoreError.duplicate("digest issue \(newsletter)/\(period)/\(edition.language) exists")
             }
             let issue = DigestIssue(
-                id: state.nextIssueID, newsletter: newsletter, period: period, articles: articles, createdAt: time)
+                id: state.nextIssueID, newsletter: newsletter, period: period, language: edition.language,
+                articles: articles, createdAt: time)
             state.nextIssueID += 1
             state.digestIssues[issue.id] = issue
-            var sent = state.sentArticles[newsletter] ?? ([], [])
+            let key = InMemoryState.Edition(newsletter, edition.language)
+            var sent = state.sentArticles[key] ?? ([], [])
             for article in articles {
                 sent.identities.insert(article.identity)
                 if let link = article.linkIdentity { sent.links.insert(link) }
             }
-            state.sentArticles[newsletter] = sent
-            let confirmed = state.subscriptions.values.filter { $0.newsletter == newsletter && $0.status == .confirmed }
+            state.sentArticles[key] = sent
+            let confirmed = state.subscriptions.values.filter {
+                $0.newsletter == newsletter && $0.status == .confirmed
+                    && edition.includes(subscriberLanguage: state.subscriberLanguage($0.subscriberID))
+            }
             state.deliveries[issue.id] = Dictionary(
                 uniqueKeysWithValues: confirmed.map {
                     ($0.subscriberID, InMemoryState.Delivery(state: .pending, updatedAt: time))
@@ -48,8 +58,12 @@ extension InMemoryTransaction {
         read { $0.subscriptions.values.filter { $0.newsletter == newsletter && $0.status == .confirmed }.count }
     }
 
-    func digestIssue(newsletter: String, period: String) async throws -> DigestIssue? {
-        read { $0.digestIssues.values.first { $0.newsletter == newsletter && $0.period == period } }
+    func digestIssue(newsletter: String, period: String, language: String) async throws -> DigestIssue? {
+        read {
+            $0.digestIssues.values.first {
+                $0.newsletter == newsletter && $0.period == period && $0.language == language
+            }
+        }
     }
 
     func incompleteDigestIssues(newsletter: String) async throws -> [DigestIssue] {

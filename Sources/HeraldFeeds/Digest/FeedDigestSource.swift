@@ -13,7 +13,7 @@ public struct FeedDigestSource: DigestSource {
     public let override: String?
 
     /// A source reading with `fetcher`, caching in `store`'s settings; `override` replaces every
-    /// newsletter's `digest_feed` (the CLI's `--feed`).
+    /// newsletter's `digest_feed` and `digest_feeds` in every language (the CLI's `--feed`).
     public init(store: any SubscriberStore, fetcher: FeedFetcher, override: String?) {
         self.store = ScopedStore(store) { $0 }
         self.fetcher = fetcher
@@ -27,12 +27,18 @@ public struct FeedDigestSource: DigestSource {
         var articles: [DigestArticle]
     }
 
-    public func articles(for newsletter: Newsletter) async throws -> [DigestArticle] {
-        guard let source = override ?? newsletter.digestFeed else {
+    /// The articles of `newsletter`'s feed for `language` (see ``Newsletter/digestFeed(for:)``),
+    /// or of the override; each language's feed has its own cache and validators.
+    public func articles(for newsletter: Newsletter, language: String) async throws -> [DigestArticle] {
+        guard let source = override ?? newsletter.digestFeed(for: language) else {
             throw FeedError(
-                .unreadableSource, "newsletter '\(newsletter.slug)' has no digest_feed configured (or pass --feed)")
+                .unreadableSource,
+                "newsletter '\(newsletter.slug)' has no digest feed for '\(language)' configured "
+                    + "(digest_feed, digest_feeds; or pass --feed)")
         }
-        let key = "feed_cache:\(newsletter.slug)"
+        let key =
+            language == newsletter.language
+            ? "feed_cache:\(newsletter.slug)" : "feed_cache:\(newsletter.slug):\(language)"
         let cached = try await loadCache(key).flatMap { $0.source == source ? $0 : nil }
         let validators = cached.map { FeedCacheValidators(etag: $0.etag, lastModified: $0.lastModified) }
         switch try await fetcher.fetch(source, previous: validators) {

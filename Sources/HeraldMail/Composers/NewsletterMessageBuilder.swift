@@ -28,16 +28,16 @@ package struct NewsletterMessageBuilder: Sendable {
         return try assembler.assemble(message)
     }
 
-    /// One subscriber's copy of a digest: `body` with the holes filled from `fill`.
+    /// One subscriber's copy of a digest in `language`: `body` with the holes filled from `fill`.
     package func build(
-        _ body: BodyTemplate, filling fill: DigestFill, to subscriber: Subscriber, newsletter: Newsletter,
-        manageToken: String, messageID: String
+        _ body: BodyTemplate, filling fill: DigestFill, language: String?, to subscriber: Subscriber,
+        newsletter: Newsletter, manageToken: String, messageID: String
     ) throws -> OutgoingMail {
-        try assembler.assemble(
-            message(
-                subject: fill.subject, to: subscriber, newsletter: newsletter, manageToken: manageToken,
-                messageID: messageID),
-            body: body, text: fill.text, html: fill.html)
+        var headers = message(
+            subject: fill.subject, to: subscriber, newsletter: newsletter, manageToken: manageToken,
+            messageID: messageID)
+        headers.language = language
+        return try assembler.assemble(headers, body: body, text: fill.text, html: fill.html)
     }
 
     /// The message's headers; its text and HTML are left empty.

@@ -20,11 +20,13 @@ package struct TemplateDigestComposer: DigestComposer {
         try preparedDigest(issue, newsletter: newsletter)
     }
 
-    /// ``prepare(_:newsletter:)`` with its concrete type.
+    /// ``prepare(_:newsletter:)`` with its concrete type: rendered in the issue's language.
     package func preparedDigest(_ issue: DigestIssue, newsletter: Newsletter) throws -> TemplatePreparedDigest {
+        var site = builder.site
+        site.language = issue.language.isEmpty ? newsletter.language : issue.language
         let shared = templates.renderDigestShared(
             DigestMail(
-                site: builder.site, newsletter: newsletter, date: issue.createdAt, items: items(of: issue, newsletter),
+                site: site, newsletter: newsletter, date: issue.createdAt, items: items(of: issue, newsletter),
                 tagsLinksPerSubscriber: newsletter.tracking == .perSubscriber,
                 openPixelURL: openPixel(issue, newsletter)))
         return TemplatePreparedDigest(
@@ -76,7 +78,8 @@ package struct TemplatePreparedDigest: PreparedDigest {
     package func mail(for subscriber: Subscriber, manageToken: String) throws -> OutgoingMail {
         let fill = templates.fill(shared, for: recipient(subscriber, manageToken: manageToken))
         return try builder.build(
-            body, filling: fill, to: subscriber, newsletter: newsletter, manageToken: manageToken,
+            body, filling: fill, language: shared.language, to: subscriber, newsletter: newsletter,
+            manageToken: manageToken,
             messageID: messageID(for: subscriber))
     }
 

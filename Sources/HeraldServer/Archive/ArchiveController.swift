@@ -8,6 +8,8 @@ import Hummingbird
 /// first), `GET /archive/{newsletter}/{period}` (one issue as a web page) and
 /// `GET /archive/{newsletter}/feed.xml` (Atom). Only newsletters with `archive: true` have one;
 /// everything under any other answers 404, as do unknown periods and issues not completed yet.
+/// Each lists the issues in the page's language: `?lang=` or `Accept-Language` among the
+/// newsletter's languages, else the newsletter's own.
 struct ArchiveController: Sendable {
     let store: any SubscriberStore
     let renderer: ArchiveRenderer
@@ -19,14 +21,17 @@ struct ArchiveController: Sendable {
 
     func register(on router: Router<HeraldRequestContext>) {
         router.get("/archive/:newsletter") { request, context in
-            try await list(try archivedNewsletter(context), page: try ArchiveQuery.page(request))
+            let newsletter = try archivedNewsletter(context)
+            return try await list(
+                newsletter, language: language(request, newsletter), page: try ArchiveQuery.page(request))
         }
         router.get("/archive/:newsletter/:period") { request, context in
             let newsletter = try archivedNewsletter(context)
             try ArchiveQuery.noParameters(request)
+            let language = language(request, newsletter)
             let period = context.parameters.get("period")?.removingPercentEncoding ?? ""
-            if period == "feed.xml" { return try await feed(newsletter) }
-            return try await issue(newsletter, period: period)
+            if period == "feed.xml" { return try await feed(newsletter, language: language) }
+            return try await issue(newsletter, language: language, period: period)
         }
     }
 
@@ -39,12 +44,20 @@ struct ArchiveController: Sendable {
         return newsletter
     }
 
-    private func list(_ newsletter: Newsletter, page: Int) async throws -> Response {
+    /// The language whose issues the page lists: `?lang=` or `Accept-Language` among the
+    /// newsletter's languages, else its own.
+    private func language(_ request: Request, _ newsletter: Newsletter) -> String {
+        PageLanguages(newsletters: [newsletter]).of(request, for: newsletter)
+    }
+
+    private func list(_ newsletter: Newsletter, language: String, page: Int) async throws -> Response {
         let size = Self.pageSize
+        let slug = newsletter.slug
         let (issues, total) = try await store.transaction { tx in
             (
-                try await tx.archivedIssues(newsletter: newsletter.slug, offset: (page - 1) * size, limit: size),
-                try await tx.archivedIssueCount(newsletter: newsletter.slug)
+                try await tx.archivedIssues(
+                    newsletter: slug, language: language, offset: (page - 1) * size, limit: size),
+                try await tx.archivedIssueCount(newsletter: slug, language: language)
             )
         }
         let pageCount = max(1, (total + size - 1) / size)
@@ -53,18 +66,19 @@ struct ArchiveController: Sendable {
             renderer.list(newsletter, issues: issues, page: page, pageCount: pageCount))
     }
 
-    private func issue(_ newsletter: Newsletter, period: String) async throws -> Response {
+    private func issue(_ newsletter: Newsletter, language: String, period: String) async throws -> Response {
         guard ArchiveQuery.isPlausiblePeriod(period) else { throw HTTPError(.notFound) }
         let found = try await store.transaction {
-            try await $0.archivedIssue(newsletter: newsletter.slug, period: period)
+            try await $0.archivedIssue(newsletter: newsletter.slug, language: language, period: period)
         }
         guard let found else { throw HTTPError(.notFound) }
         return ArchiveResponses.page(renderer.issue(newsletter, found))
     }
 
-    private func feed(_ newsletter: Newsletter) async throws -> Response {
+    private func feed(_ newsletter: Newsletter, language: String) async throws -> Response {
         let issues = try await store.transaction {
-            try await $0.archivedIssues(newsletter: newsletter.slug, offset: 0, limit: Self.pageSize)
+            try await $0.archivedIssues(
+                newsletter: newsletter.slug, language: language, offset: 0, limit: Self.pageSize)
         }
         return ArchiveResponses.feed(renderer.feed(newsletter, issues: issues))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldLocalization
 
 /// The part of a digest that is the same for every subscriber: newsletter, date and items.
 ///
@@ -59,11 +60,11 @@ extension DigestMail {
         return site.context(values)
     }
 
-    /// Long dates ("27 April 2025" in `en-GB`) in the site's language and the newsletter's time zone.
+    /// Long dates ("27 April 2025" in `en-GB`, "27 квітня 2025 р." in `uk`) in the site's language
+    /// and the newsletter's time zone.
     private var dateFormatter: (Date) -> String {
-        let zone = TimeZone(identifier: newsletter.timeZone) ?? .gmt
-        let style = Date.FormatStyle(
-            date: .long, time: .omitted, locale: Locale(identifier: site.language), timeZone: zone)
-        return { $0.formatted(style) }
+        let format = LocalizedFormat(
+            language: site.language, timeZone: TimeZone(identifier: newsletter.timeZone) ?? .gmt)
+        return { format.longDate($0) }
     }
 }

@@ -14,6 +14,9 @@ public struct SharedDigest: Sendable, Equatable {
     let text: [DigestSegment]
     let html: [DigestSegment]
 
+    /// The language the issue is written in (its `Content-Language`).
+    public var language: String { site.language }
+
     /// Whether any part has a hole for `slot`, so unused per-subscriber templates are not rendered.
     func uses(_ slot: DigestSlot) -> Bool {
         [subject, text, html].contains { $0.contains(.slot(slot)) }

@@ -26,7 +26,7 @@ extension TemplateLibrary {
         return RenderedMail(
             subject: digest.subject.joined(filling: text).singleLine,
             text: digest.text.joined(filling: text),
-            html: digest.html.joined(filling: html))
+            html: digest.html.joined(filling: html), language: digest.site.language)
     }
 
     /// What each hole holds for `recipient`, in the text part and (HTML-escaped) in the HTML part.

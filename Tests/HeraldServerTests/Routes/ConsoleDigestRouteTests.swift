@@ -22,7 +22,7 @@ struct ConsoleDigestRouteTests {
                     summaryHTML: "<p>x</p>", summaryText: "x", author: nil, published: nil, imageURL: nil)
             }
             let issue = try await tx.createDigestIssue(
-                newsletter: "news", period: "2026-12-01", articles: articles, at: Fixtures.now)
+                newsletter: "news", period: "2026-12-01", edition: .single("en"), articles: articles, at: Fixtures.now)
             try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now.addingTimeInterval(120))
             let hour = Date(timeIntervalSince1970: (Fixtures.now.timeIntervalSince1970 / 3600).rounded(.down) * 3600)
             try await tx.addClickCounts([
@@ -100,7 +100,7 @@ extension ConsoleDigestRouteTests {
                 try await tx.saveSubscription(pending.moved(to: .confirmed, at: Fixtures.now))
             }
             let issue = try await tx.createDigestIssue(
-                newsletter: "news", period: "2026-12-02", articles: [], at: Fixtures.now)
+                newsletter: "news", period: "2026-12-02", edition: .single("en"), articles: [], at: Fixtures.now)
             let claimed = try await tx.claimDigestDeliveries(
                 issueID: issue.id,
                 DigestClaim.by("run", at: Fixtures.now, lease: .seconds(15), runStart: Fixtures.now, limit: 10))

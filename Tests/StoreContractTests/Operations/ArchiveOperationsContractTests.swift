@@ -11,7 +11,7 @@ struct ArchiveOperationsContractTests {
     {
         try await store.transaction { tx in
             let issue = try await tx.createDigestIssue(
-                newsletter: "daily", period: period,
+                newsletter: "daily", period: period, edition: .single("en"),
                 articles: [DigestIssueOperationsContractTests.article(period, link: "https://n.example/\(period)")],
                 at: Fixtures.now.addingTimeInterval(offset))
             try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now.addingTimeInterval(offset + 1))
@@ -24,16 +24,17 @@ struct ArchiveOperationsContractTests {
         let store = try await DigestIssueOperationsContractTests.populated(backend, confirmed: 1)
         for day in 1...5 { _ = try await Self.completedIssue(store, "2026-11-0\(day)", at: Double(day) * 86_400) }
         _ = try await store.transaction {
-            try await $0.createDigestIssue(newsletter: "daily", period: "open", articles: [], at: Fixtures.now)
+            try await $0.createDigestIssue(
+                newsletter: "daily", period: "open", edition: .single("en"), articles: [], at: Fixtures.now)
         }
         let (first, second, count, one, open, missing) = try await store.transaction { tx in
             (
-                try await tx.archivedIssues(newsletter: "daily", offset: 0, limit: 3),
-                try await tx.archivedIssues(newsletter: "daily", offset: 3, limit: 3),
-                try await tx.archivedIssueCount(newsletter: "daily"),
-                try await tx.archivedIssue(newsletter: "daily", period: "2026-11-02"),
-                try await tx.archivedIssue(newsletter: "daily", period: "open"),
-                try await tx.archivedIssue(newsletter: "news", period: "2026-11-02")
+                try await tx.archivedIssues(newsletter: "daily", language: "en", offset: 0, limit: 3),
+                try await tx.archivedIssues(newsletter: "daily", language: "en", offset: 3, limit: 3),
+                try await tx.archivedIssueCount(newsletter: "daily", language: "en"),
+                try await tx.archivedIssue(newsletter: "daily", language: "en", period: "2026-11-02"),
+                try await tx.archivedIssue(newsletter: "daily", language: "en", period: "open"),
+                try await tx.archivedIssue(newsletter: "news", language: "en", period: "2026-11-02")
             )
         }
         #expect(first.map(\.period) == ["2026-11-05", "2026-11-04", "2026-11-03"])

@@ -35,21 +35,21 @@ struct DigestIssueOperationsContractTests {
         let store = try await Self.populated(backend, confirmed: 5)
         let issue = try await store.transaction {
             try await $0.createDigestIssue(
-                newsletter: "daily", period: "2026-11-25",
+                newsletter: "daily", period: "2026-11-25", edition: .single("en"),
                 articles: [Self.article("a", link: "https://n.example/a")], at: Fixtures.now)
         }
         await #expect(throws: StoreError.self) {
             _ = try await store.transaction {
                 try await $0.createDigestIssue(
-                    newsletter: "daily", period: "2026-11-25", articles: [], at: Fixtures.now)
+                    newsletter: "daily", period: "2026-11-25", edition: .single("en"), articles: [], at: Fixtures.now)
             }
         }
         let (progress, loaded, seen) = try await store.transaction { tx in
             (
                 try await tx.digestProgress(issueID: issue.id, failureLimit: 10),
-                try await tx.digestIssue(newsletter: "daily", period: "2026-11-25"),
+                try await tx.digestIssue(newsletter: "daily", period: "2026-11-25", language: "en"),
                 try await tx.seenArticleKeys(
-                    newsletter: "daily", identities: ["a", "b"], links: ["https://n.example/a"])
+                    newsletter: "daily", language: "en", identities: ["a", "b"], links: ["https://n.example/a"])
             )
         }
         #expect(progress.counts == [.pending: 5])
@@ -71,7 +71,8 @@ struct DigestIssueOperationsContractTests {
 
     static func issue(_ store: any SubscriberStore) async throws -> DigestIssue {
         try await store.transaction {
-            try await $0.createDigestIssue(newsletter: "daily", period: "p", articles: [], at: Fixtures.now)
+            try await $0.createDigestIssue(
+                newsletter: "daily", period: "p", edition: .single("en"), articles: [], at: Fixtures.now)
         }
     }
 
@@ -199,13 +200,16 @@ struct DigestIssueOperationsContractTests {
     func completedIssuesAreNotIncomplete(_ backend: StoreBackend) async throws {
         let store = try await Self.populated(backend, confirmed: 1)
         let (before, after) = try await store.transaction { tx in
-            let issue = try await tx.createDigestIssue(newsletter: "daily", period: "p", articles: [], at: Fixtures.now)
+            let issue = try await tx.createDigestIssue(
+                newsletter: "daily", period: "p", edition: .single("en"), articles: [], at: Fixtures.now)
             let before = try await tx.incompleteDigestIssues(newsletter: "daily").map(\.id)
             try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now)
             try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now.addingTimeInterval(60))
             return (before, try await tx.incompleteDigestIssues(newsletter: "daily"))
         }
-        let completed = try await store.transaction { try await $0.digestIssue(newsletter: "daily", period: "p") }
+        let completed = try await store.transaction {
+            try await $0.digestIssue(newsletter: "daily", period: "p", language: "en")
+        }
         #expect(before.count == 1)
         #expect(after.isEmpty)
         #expect(completed?.completedAt == Fixtures.now)  // the second run to finish keeps the first time
@@ -219,7 +223,8 @@ extension DigestIssueOperationsContractTests {
     {
         let store = try await Self.populated(backend, confirmed: 5)
         let issue = try await store.transaction { tx in
-            try await tx.createDigestIssue(newsletter: "daily", period: "2026-12-01", articles: [], at: Fixtures.now)
+            try await tx.createDigestIssue(
+                newsletter: "daily", period: "2026-12-01", edition: .single("en"), articles: [], at: Fixtures.now)
         }
         let states: [DeliveryState] = [.sent, .failed, .deferred, .sending, .pending]
         try await store.transaction { tx in

@@ -31,7 +31,8 @@ struct DigestQueueOperationsContractTests {
         #expect(pending.first?.article == article)
         let issue = try await store.transaction { tx in
             try await tx.createDigestIssue(
-                newsletter: "daily", period: "2026-11-25", articles: [article], at: Fixtures.now)
+                newsletter: "daily", period: "2026-11-25", edition: .single("en"), articles: [article], at: Fixtures.now
+            )
         }
         let after = try await store.transaction { try await $0.pendingDigestItems(newsletter: "daily", limit: 10) }
         #expect(after.isEmpty)

@@ -23,7 +23,7 @@ struct ErasureContractTests {
             let erin = try await seedPerson(address, name: "Erin <b>Erased</b>", in: tx)
             let kim = try await seedPerson("kim@example.org", name: "Kim", in: tx)
             _ = try await tx.createDigestIssue(
-                newsletter: "daily", period: "2026-11-25", articles: [], at: Fixtures.now)
+                newsletter: "daily", period: "2026-11-25", edition: .single("en"), articles: [], at: Fixtures.now)
             return (erin, kim)
         }
     }
@@ -92,7 +92,7 @@ struct ErasureContractTests {
         #expect(outbox.count == 2)
         #expect(outbox.allSatisfy { $0.subscriberID == kim && $0.mail.recipients == ["kim@example.org"] })
         let progress = try await store.transaction { tx in
-            let issue = try await tx.digestIssue(newsletter: "daily", period: "2026-11-25")
+            let issue = try await tx.digestIssue(newsletter: "daily", period: "2026-11-25", language: "en")
             return try await tx.digestProgress(issueID: issue?.id ?? 0, failureLimit: 10)
         }
         #expect(progress.total == 1)

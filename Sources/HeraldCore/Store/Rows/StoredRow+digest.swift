@@ -4,11 +4,13 @@ import Foundation
 // SQL backends select exactly those columns for it.
 
 extension DigestIssue {
-    /// Reads id, newsletter, period, articles (as `IssueArticleCoding` writes them), created_at, completed_at.
+    /// Reads id, newsletter, period, articles (as `IssueArticleCoding` writes them), created_at,
+    /// completed_at, language.
     package init(stored row: some StoredRow) {
         self.init(
             id: row.int(0) ?? 0, newsletter: row.string(1) ?? "", period: row.string(2) ?? "",
-            articles: IssueArticleCoding.decode(row.string(3)), createdAt: row.date(4) ?? .distantPast,
+            language: row.string(6) ?? "", articles: IssueArticleCoding.decode(row.string(3)),
+            createdAt: row.date(4) ?? .distantPast,
             completedAt: row.date(5))
     }
 }

@@ -1,0 +1,107 @@
+import Foundation
+import HeraldCore
+import HeraldTestSupport
+import Testing
+
+/// One issue per (newsletter, period, language): each language's issue is created once, remembers
+/// its own articles, takes its own readers and has its own archive.
+@Suite("Store contract: digest issues per language")
+struct DigestEditionContractTests {
+    static let ukrainian = DigestEdition(language: "uk", fallback: "uk", offered: ["uk", "en"])
+    static let english = DigestEdition(language: "en", fallback: "uk", offered: ["uk", "en"])
+    static let article = DigestIssueOperationsContractTests.article("a", link: "https://n.example/a")
+
+    @Test(arguments: StoreBackend.all)
+    func eachLanguageHasItsOwnIssueForAPeriod(_ backend: StoreBackend) async throws {
+        let store = try await DigestIssueOperationsContractTests.populated(backend, confirmed: 3)
+        let (uk, en) = try await store.transaction { tx in
+            (
+                try await tx.createDigestIssue(
+                    newsletter: "daily", period: "p", edition: Self.ukrainian, articles: [Self.article],
+                    at: Fixtures.now),
+                try await tx.createDigestIssue(
+                    newsletter: "daily", period: "p", edition: Self.english, articles: [Self.article],
+                    at: Fixtures.now)
+            )
+        }
+        await #expect(throws: StoreError.self) {
+            _ = try await store.transaction {
+                try await $0.createDigestIssue(
+                    newsletter: "daily", period: "p", edition: Self.english, articles: [], at: Fixtures.now)
+            }
+        }
+        let (loadedUK, loadedEN, missing, open) = try await store.transaction { tx in
+            (
+                try await tx.digestIssue(newsletter: "daily", period: "p", language: "uk"),
+                try await tx.digestIssue(newsletter: "daily", period: "p", language: "en"),
+                try await tx.digestIssue(newsletter: "daily", period: "p", language: "de"),
+                try await tx.incompleteDigestIssues(newsletter: "daily")
+            )
+        }
+        #expect(uk.id != en.id)
+        #expect(loadedUK?.id == uk.id && loadedUK?.language == "uk")
+        #expect(loadedEN?.id == en.id && loadedEN?.language == "en")
+        #expect(missing == nil)
+        #expect(open.map(\.language) == ["uk", "en"])
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func eachLanguageRemembersItsOwnArticles(_ backend: StoreBackend) async throws {
+        let store = try await DigestIssueOperationsContractTests.populated(backend, confirmed: 1)
+        let (seenUK, seenEN) = try await store.transaction { tx in
+            _ = try await tx.createDigestIssue(
+                newsletter: "daily", period: "p", edition: Self.ukrainian, articles: [Self.article], at: Fixtures.now)
+            return (
+                try await tx.seenArticleKeys(
+                    newsletter: "daily", language: "uk", identities: ["a"], links: ["https://n.example/a"]),
+                try await tx.seenArticleKeys(
+                    newsletter: "daily", language: "en", identities: ["a"], links: ["https://n.example/a"])
+            )
+        }
+        #expect(seenUK == ["a", "https://n.example/a"])
+        #expect(seenEN.isEmpty)
+    }
+
+    /// While subscribers store no language of their own, everyone reads the newsletter's language.
+    @Test(arguments: StoreBackend.all)
+    func subscribersWithoutALanguageReadTheNewslettersLanguage(_ backend: StoreBackend) async throws {
+        let store = try await DigestIssueOperationsContractTests.populated(backend, confirmed: 4)
+        let (uk, en) = try await store.transaction { tx in
+            let uk = try await tx.createDigestIssue(
+                newsletter: "daily", period: "p", edition: Self.ukrainian, articles: [], at: Fixtures.now)
+            let en = try await tx.createDigestIssue(
+                newsletter: "daily", period: "p", edition: Self.english, articles: [], at: Fixtures.now)
+            return (
+                try await tx.digestProgress(issueID: uk.id, failureLimit: 0),
+                try await tx.digestProgress(issueID: en.id, failureLimit: 0)
+            )
+        }
+        #expect(uk.counts == [.pending: 4])
+        #expect(en.total == 0)
+    }
+
+    @Test(arguments: StoreBackend.all)
+    func theArchiveListsOneLanguagesIssues(_ backend: StoreBackend) async throws {
+        let store = try await DigestIssueOperationsContractTests.populated(backend, confirmed: 0)
+        let (uk, en, countUK, countEN, one, other) = try await store.transaction { tx in
+            for (period, edition) in [("p1", Self.ukrainian), ("p1", Self.english), ("p2", Self.ukrainian)] {
+                let issue = try await tx.createDigestIssue(
+                    newsletter: "daily", period: period, edition: edition, articles: [], at: Fixtures.now)
+                try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now)
+            }
+            return (
+                try await tx.archivedIssues(newsletter: "daily", language: "uk", offset: 0, limit: 10),
+                try await tx.archivedIssues(newsletter: "daily", language: "en", offset: 0, limit: 10),
+                try await tx.archivedIssueCount(newsletter: "daily", language: "uk"),
+                try await tx.archivedIssueCount(newsletter: "daily", language: "en"),
+                try await tx.archivedIssue(newsletter: "daily", language: "en", period: "p1"),
+                try await tx.archivedIssue(newsletter: "daily", language: "en", period: "p2")
+            )
+        }
+        #expect(uk.map(\.period) == ["p2", "p1"] && uk.allSatisfy { $0.language == "uk" })
+        #expect(en.map(\.period) == ["p1"] && en.allSatisfy { $0.language == "en" })
+        #expect(countUK == 2 && countEN == 1)
+        #expect(one?.language == "en")
+        #expect(other == nil)
+    }
+}
