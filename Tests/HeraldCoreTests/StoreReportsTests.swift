@@ -77,7 +77,8 @@ struct StoreReportsTests {
         _ = try await seedSubscriber("olena@example.org")
         let issue = try await store.transaction { tx in
             try await tx.createDigestIssue(
-                newsletter: "news", period: "2026-11-20", articles: [Self.article], at: Fixtures.now)
+                newsletter: "news", period: "2026-11-20", edition: .single("en"), articles: [Self.article],
+                at: Fixtures.now)
         }
         let snapshot = try await ListStatistics(store: store).snapshot(
             newsletters: ["news", "daily"], from: Fixtures.now.addingTimeInterval(-86_400),
@@ -94,7 +95,8 @@ struct StoreReportsTests {
         let olena = try await seedSubscriber("olena@example.org")
         let issue = try await store.transaction { tx in
             try await tx.createDigestIssue(
-                newsletter: "news", period: "2026-11-20", articles: [Self.article], at: Fixtures.now)
+                newsletter: "news", period: "2026-11-20", edition: .single("en"), articles: [Self.article],
+                at: Fixtures.now)
         }
         try await EngagementCounters(store: store).add(
             clicks: [ClickCount(issueID: issue.id, linkIndex: 0, hour: Fixtures.now, clicks: 3, filtered: 1)],

@@ -96,7 +96,7 @@ struct AdminAPIRouteTests {
 
             let issue = try await harness.store.transaction { tx in
                 try await tx.createDigestIssue(
-                    newsletter: "news", period: "2026-11-30",
+                    newsletter: "news", period: "2026-11-30", edition: .single("en"),
                     articles: [
                         DigestArticle(
                             identity: "a1", linkIdentity: nil, title: "One", link: "https://news.example.org/a/1",
