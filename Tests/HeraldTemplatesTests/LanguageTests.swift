@@ -21,8 +21,12 @@ struct LanguageTests {
         return site
     }
 
-    static let digest = Newsletter(
-        slug: "digest", title: "Дайджест дня", description: "Головне за день — щовечора.", timeZone: "Europe/Kyiv")
+    static let digest: Newsletter = {
+        var newsletter = Newsletter(
+            slug: "digest", title: "Дайджест дня", description: "Головне за день — щовечора.", timeZone: "Europe/Kyiv")
+        newsletter.language = "uk"
+        return newsletter
+    }()
 
     @Test func ukrainianThankYouPage() {
         let html = library.thankYouPage(ThankYouPage(site: ukrainian, newsletters: [Self.digest]))

@@ -67,7 +67,7 @@ public func buildRouter(
     ).register(on: router)
     ArchiveController(
         store: dependencies.store, renderer: ArchiveRenderer(templates: dependencies.templates, site: site),
-        newsletters: configuration.newsletters
+        newsletters: configuration.newsletters, languages: pages.languages
     ).register(on: router)
     SignupController(
         service: service, validator: SignupValidator(newsletters: configuration.newsletters, emailPolicy: emailPolicy),

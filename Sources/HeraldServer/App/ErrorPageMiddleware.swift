@@ -3,8 +3,10 @@ import HeraldCore
 import Hummingbird
 import Logging
 
-/// Turns errors that escape a handler into a friendly page or JSON: 503 when the database is
-/// unavailable, 404 for unknown paths, 500 otherwise (details only in the log).
+/// Turns errors that escape a handler into a friendly page or JSON in the reader's language
+/// (`error.<status>` of the catalogs): 503 when the database is unavailable, 404 for unknown paths,
+/// 500 otherwise (details only in the log). An `HTTPError`'s own text is not shown: it is English
+/// and written for developers.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = HeraldRequestContext
     let pages: PageRenderer
@@ -16,23 +18,24 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as HTTPError {
-            return page(error.status, error.body ?? error.status.reasonPhrase, request)
+            return page(error.status, request)
         } catch let error as StoreError where error.isUnavailable {
             logger.error("database unavailable", metadata: ["error": "\(error)"])
-            return page(
-                .serviceUnavailable, "We cannot take your request right now. Please, try again in a minute.", request
-            )
-            .with(.retryAfter, "30")
+            return page(.serviceUnavailable, request).with(.retryAfter, "30")
         } catch {
             logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
-            return page(.internalServerError, "Something went wrong on our side. Please, try again later.", request)
+            return page(.internalServerError, request)
         }
     }
 
-    private func page(_ status: HTTPResponse.Status, _ message: String, _ request: Request) -> Response {
+    private func page(_ status: HTTPResponse.Status, _ request: Request) -> Response {
+        let language = pages.languages.of(request)
         switch ClientKind(request) {
-        case .api: return Responses.json(ErrorBody.general("http_\(status.code)", message), status: status)
-        case .browser: return Responses.html(pages.error(status: Int(status.code), message: message), status: status)
+        case .api:
+            let message = pages.errorMessage(status: Int(status.code), language: language)
+            return Responses.json(ErrorBody.general("http_\(status.code)", message), status: status)
+        case .browser:
+            return Responses.html(pages.error(status: Int(status.code), language: language), status: status)
         }
     }
 }

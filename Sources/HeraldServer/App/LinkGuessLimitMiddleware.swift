@@ -1,5 +1,6 @@
 import HTTPTypes
 import HeraldCore
+import HeraldTemplates
 import Hummingbird
 import Logging
 
@@ -24,7 +25,9 @@ struct LinkGuessLimitMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         let client = clients.clientIP(peer: context.remoteAddress, headers: request.headers)
-        if let seconds = await limiter.retryAfter(client) { return lockedOut(retryAfter: seconds) }
+        if let seconds = await limiter.retryAfter(client) {
+            return lockedOut(retryAfter: seconds, language: pages.languages.of(request))
+        }
         let response = try await next(request, context)
         switch response.status {
         case .notFound:
@@ -39,11 +42,8 @@ struct LinkGuessLimitMiddleware: RouterMiddleware {
         return response
     }
 
-    private func lockedOut(retryAfter seconds: Int) -> Response {
-        Responses.html(
-            pages.error(
-                status: 429, message: "Too many invalid links were opened from your network. Please, try again later."),
-            status: .tooManyRequests
-        ).with(.retryAfter, "\(seconds)")
+    private func lockedOut(retryAfter seconds: Int, language: String) -> Response {
+        Responses.html(pages.error(status: 429, reason: .links, language: language), status: .tooManyRequests)
+            .with(.retryAfter, "\(seconds)")
     }
 }

@@ -1,5 +1,6 @@
 import HeraldApp
 import HeraldCore
+import HeraldLocalization
 import HeraldTemplates
 
 /// Builds page view models from request data and renders them with the template library.
@@ -41,9 +42,10 @@ struct PageRenderer: Sendable {
         templates.indexPage(IndexPage(site: site(language: language), newsletters: newsletters))
     }
 
-    func embed(slug: String?) -> String {
+    /// The embed page for the newsletter `slug` (the first when unknown), in `language(newsletter)`.
+    func embed(slug: String?, language: (Newsletter) -> String) -> String {
         let newsletter = newsletters.first { $0.slug == slug } ?? newsletters[0]
-        return templates.embedPage(EmbedPage(site: site, newsletter: newsletter))
+        return templates.embedPage(EmbedPage(site: site(language: language(newsletter)), newsletter: newsletter))
     }
 
     func signupForm(_ submission: SignupSubmission, problems: [SignupFieldProblem], language: String) -> String {
@@ -66,8 +68,18 @@ struct PageRenderer: Sendable {
             ThankYouPage(site: site(language: language), newsletters: newsletters.filter { slugs.contains($0.slug) }))
     }
 
-    func error(status: Int, message: String?) -> String {
-        templates.errorPage(ErrorPage(site: site, status: status, message: message))
+    func error(status: Int, reason: ErrorPage.Reason? = nil, language: String) -> String {
+        templates.errorPage(ErrorPage(site: site(language: language), status: status, reason: reason))
+    }
+
+    /// The JSON `message` of an error answer: the error page's sentence for `status` (or for
+    /// `reason`) in `language`.
+    func errorMessage(status: Int, reason: ErrorPage.Reason? = nil, language: String) -> String {
+        let messages = templates.catalogs.messages(for: language)
+        let key =
+            reason.map { "error.reason.\($0.rawValue)" }
+            ?? (ErrorPage.explained.contains(status) ? "error.\(status)" : "error.other")
+        return messages.text(key) ?? key
     }
 
     func tokenInvalid(_ problem: LinkProblem, language: String) -> String {

@@ -14,6 +14,7 @@ struct ArchiveController: Sendable {
     let store: any SubscriberStore
     let renderer: ArchiveRenderer
     let newsletters: [Newsletter]
+    let languages: PageLanguages
     /// Issues per list page.
     static let pageSize = 20
     /// The highest page number a request may ask for (deeper pages would only scan further).
@@ -23,12 +24,12 @@ struct ArchiveController: Sendable {
         router.get("/archive/:newsletter") { request, context in
             let newsletter = try archivedNewsletter(context)
             return try await list(
-                newsletter, language: language(request, newsletter), page: try ArchiveQuery.page(request))
+                newsletter, language: languages.of(request, for: newsletter), page: try ArchiveQuery.page(request))
         }
         router.get("/archive/:newsletter/:period") { request, context in
             let newsletter = try archivedNewsletter(context)
             try ArchiveQuery.noParameters(request)
-            let language = language(request, newsletter)
+            let language = languages.of(request, for: newsletter)
             let period = context.parameters.get("period")?.removingPercentEncoding ?? ""
             if period == "feed.xml" { return try await feed(newsletter, language: language) }
             return try await issue(newsletter, language: language, period: period)
@@ -44,42 +45,28 @@ struct ArchiveController: Sendable {
         return newsletter
     }
 
-    /// The language whose issues the page lists: `?lang=` or `Accept-Language` among the
-    /// newsletter's languages, else its own.
-    private func language(_ request: Request, _ newsletter: Newsletter) -> String {
-        PageLanguages(newsletters: [newsletter]).of(request, for: newsletter)
-    }
-
     private func list(_ newsletter: Newsletter, language: String, page: Int) async throws -> Response {
         let size = Self.pageSize
-        let slug = newsletter.slug
-        let (issues, total) = try await store.transaction { tx in
-            (
-                try await tx.archivedIssues(
-                    newsletter: slug, language: language, offset: (page - 1) * size, limit: size),
-                try await tx.archivedIssueCount(newsletter: slug, language: language)
-            )
-        }
+        let found = try await PublicArchive(store: store).page(
+            newsletter: newsletter.slug, language: language, offset: (page - 1) * size, limit: size)
+        let (issues, total) = (found.issues, found.total)
         let pageCount = max(1, (total + size - 1) / size)
         guard page <= pageCount else { throw HTTPError(.notFound) }
         return ArchiveResponses.page(
-            renderer.list(newsletter, issues: issues, page: page, pageCount: pageCount))
+            renderer.list(newsletter, issues: issues, page: page, pageCount: pageCount, language: language))
     }
 
     private func issue(_ newsletter: Newsletter, language: String, period: String) async throws -> Response {
         guard ArchiveQuery.isPlausiblePeriod(period) else { throw HTTPError(.notFound) }
-        let found = try await store.transaction {
-            try await $0.archivedIssue(newsletter: newsletter.slug, language: language, period: period)
-        }
+        let found = try await PublicArchive(store: store).issue(
+            newsletter: newsletter.slug, language: language, period: period)
         guard let found else { throw HTTPError(.notFound) }
-        return ArchiveResponses.page(renderer.issue(newsletter, found))
+        return ArchiveResponses.page(renderer.issue(newsletter, found, language: language))
     }
 
     private func feed(_ newsletter: Newsletter, language: String) async throws -> Response {
-        let issues = try await store.transaction {
-            try await $0.archivedIssues(
-                newsletter: newsletter.slug, language: language, offset: 0, limit: Self.pageSize)
-        }
-        return ArchiveResponses.feed(renderer.feed(newsletter, issues: issues))
+        let issues = try await PublicArchive(store: store).latest(
+            newsletter: newsletter.slug, language: language, limit: Self.pageSize)
+        return ArchiveResponses.feed(renderer.feed(newsletter, issues: issues, language: language))
     }
 }

@@ -2,36 +2,45 @@ import Foundation
 import HeraldCore
 import HeraldTemplates
 
-/// Builds the archive's view models (URLs, descriptions, items) from stored issues.
+/// Builds the archive's view models (URLs, descriptions, items) from stored issues; pages in the
+/// language asked for, the feed in the newsletter's.
 struct ArchiveRenderer: Sendable {
     let templates: TemplateLibrary
     let site: SiteContext
 
-    func list(_ newsletter: Newsletter, issues: [DigestIssue], page: Int, pageCount: Int) -> String {
+    private func site(_ language: String) -> SiteContext {
+        var site = site
+        site.language = language
+        return site
+    }
+
+    func list(_ newsletter: Newsletter, issues: [DigestIssue], page: Int, pageCount: Int, language: String) -> String {
         let base = archiveURL(newsletter)
         let canonical = page == 1 ? base : "\(base)?page=\(page)"
         let newer = page > 1 ? (page == 2 ? base : "\(base)?page=\(page - 1)") : nil
         let older = page < pageCount ? "\(base)?page=\(page + 1)" : nil
         return templates.archiveListPage(
             ArchiveListPage(
-                site: site, newsletter: newsletter, issues: issues.map { archived($0, newsletter) }, page: page,
+                site: site(language), newsletter: newsletter, issues: issues.map { archived($0, newsletter) },
+                page: page,
                 pageCount: pageCount, newerURL: newer, olderURL: older,
                 head: head(newsletter, canonical: canonical, description: newsletter.description)))
     }
 
-    func issue(_ newsletter: Newsletter, _ issue: DigestIssue) -> String {
+    func issue(_ newsletter: Newsletter, _ issue: DigestIssue, language: String) -> String {
         let archived = archived(issue, newsletter)
         let description = archived.items.map(\.title).joined(separator: " · ")
         return templates.archiveIssuePage(
             ArchiveIssuePage(
-                site: site, newsletter: newsletter, issue: archived, archiveURL: archiveURL(newsletter),
+                site: site(language), newsletter: newsletter, issue: archived, archiveURL: archiveURL(newsletter),
                 head: head(newsletter, canonical: archived.url, description: description)))
     }
 
-    func feed(_ newsletter: Newsletter, issues: [DigestIssue]) -> String {
+    func feed(_ newsletter: Newsletter, issues: [DigestIssue], language: String) -> String {
         templates.archiveFeed(
             ArchiveFeed(
-                site: site, newsletter: newsletter, issues: issues.map { archived($0, newsletter) },
+                site: site(language), newsletter: newsletter,
+                issues: issues.map { archived($0, newsletter) },
                 feedURL: feedURL(newsletter), archiveURL: archiveURL(newsletter)))
     }
 
@@ -40,7 +49,7 @@ struct ArchiveRenderer: Sendable {
             period: issue.period, date: Self.day(issue.period, in: newsletter.timeZone) ?? issue.createdAt,
             completedAt: issue.completedAt ?? issue.createdAt,
             url: "\(archiveURL(newsletter))/\(PathSegment.escape(issue.period))",
-            items: issue.articles.map(DigestItem.init(article:)))
+            items: issue.articles.map(DigestItem.init(article:)), language: newsletter.language)
     }
 
     private func head(_ newsletter: Newsletter, canonical: String, description: String) -> ArchiveHead {

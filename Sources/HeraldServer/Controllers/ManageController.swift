@@ -67,7 +67,7 @@ struct ManageController: Sendable {
         guard let body = try? await request.collectBody(upTo: maxBodyBytes),
             let fields = try? FormBody.parse(Array(buffer: body))
         else {
-            return Responses.html(pages.error(status: 400, message: "The form could not be read."), status: .badRequest)
+            return Responses.html(pages.error(status: 400, language: pages.languages.of(request)), status: .badRequest)
         }
         let unsubscribeAll = fields.contains { $0.name == "action" && $0.value == "unsubscribe_all" }
         let keep = unsubscribeAll ? [] : Set(fields.filter { $0.name == "newsletter" }.map(\.value))

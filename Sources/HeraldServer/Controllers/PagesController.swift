@@ -13,7 +13,10 @@ struct PagesController: Sendable {
     func register(on router: Router<HeraldRequestContext>) {
         router.get("/") { request, _ in Responses.html(pages.index(language: pages.languages.of(request))) }
         router.get("/embed") { request, _ in
-            Responses.html(pages.embed(slug: request.uri.queryParameters.get("newsletter")))
+            Responses.html(
+                pages.embed(slug: request.uri.queryParameters.get("newsletter")) {
+                    pages.languages.of(request, for: $0)
+                })
         }
         router.get("/metrics") { _, _ in try await renderMetrics() }
     }

@@ -13,7 +13,7 @@ struct ProblemMessages {
     static let keys: [String] =
         EmailValidationError.Code.allCases.map { "api.email.\($0.rawValue)" } + [
             "api.email.required", "api.email.suggestion", "api.name.too_long", "api.name.invalid_characters",
-            "api.newsletter.unknown_newsletter", "api.language.unknown_language",
+            "api.newsletter.unknown_newsletter", "api.language.unknown_language", "api.accepted",
         ]
 
     /// `problems` with their messages localised; placeholders `{suggestion}`, `{limit}`, `{offered}`.

@@ -38,8 +38,8 @@ struct SignupController: Sendable {
             metrics.signupRejected("rate_limited")
             logRefusal("rate_limited", context.logger)
             return refusal(
-                .tooManyRequests, "rate_limited", "Too many signups from your network. Please, try again later.",
-                client, corsHeaders.adding(.retryAfter, "\(retryAfter)"))
+                .tooManyRequests, "rate_limited", reason: .signups, request, client,
+                corsHeaders.adding(.retryAfter, "\(retryAfter)"))
         }
         let body: [UInt8]
         do {
@@ -47,7 +47,7 @@ struct SignupController: Sendable {
         } catch {
             metrics.signupRejected("too_large")
             logRefusal("too_large", context.logger)
-            return refusal(.contentTooLarge, "too_large", "The form is too large.", client, corsHeaders)
+            return refusal(.contentTooLarge, "too_large", request, client, corsHeaders)
         }
         let submission: SignupSubmission
         switch decode(body, request) {
@@ -71,7 +71,7 @@ struct SignupController: Sendable {
         if let honeypot = submission.honeypot, !honeypot.isEmpty {
             metrics.signupRejected("honeypot")
             logRefusal("honeypot", logger)
-            return success(submission, client, corsHeaders)
+            return success(submission, request, client, corsHeaders)
         }
         switch validator.validate(submission) {
         case .failure(let list):
@@ -98,7 +98,7 @@ struct SignupController: Sendable {
                     language: language))
             metrics.signup(outcome)
             logSignup(outcome, email: email, newsletters: slugs, logger)
-            return success(submission, client, corsHeaders)
+            return success(submission, request, client, corsHeaders)
         }
     }
 
@@ -129,10 +129,15 @@ struct SignupController: Sendable {
         }
     }
 
-    private func success(_ submission: SignupSubmission, _ client: ClientKind, _ corsHeaders: HTTPFields) -> Response {
+    private func success(
+        _ submission: SignupSubmission, _ request: Request, _ client: ClientKind, _ corsHeaders: HTTPFields
+    ) -> Response {
         switch client {
         case .api:
-            return Responses.json(SignupAccepted(), status: .accepted, headers: corsHeaders)
+            let messages = pages.templates.catalogs.messages(for: language(submission, request))
+            return Responses.json(
+                SignupAccepted(message: messages.text("api.accepted") ?? "api.accepted"), status: .accepted,
+                headers: corsHeaders)
         case .browser:
             if let redirect = submission.redirect, cors.isAllowedRedirect(redirect) {
                 return Responses.redirect(to: redirect, headers: corsHeaders)
@@ -165,14 +170,21 @@ struct SignupController: Sendable {
         }
     }
 
+    /// A refusal before the form is read, in the request's language (the page's or JSON's text
+    /// from the catalogs' `error.*`).
     private func refusal(
-        _ status: HTTPResponse.Status, _ code: String, _ message: String, _ client: ClientKind, _ headers: HTTPFields
+        _ status: HTTPResponse.Status, _ code: String, reason: ErrorPage.Reason? = nil, _ request: Request,
+        _ client: ClientKind, _ headers: HTTPFields
     ) -> Response {
+        let language = pages.languages.of(request)
         switch client {
-        case .api: return Responses.json(ErrorBody.general(code, message), status: status, headers: headers)
+        case .api:
+            let message = pages.errorMessage(status: Int(status.code), reason: reason, language: language)
+            return Responses.json(ErrorBody.general(code, message), status: status, headers: headers)
         case .browser:
             return Responses.html(
-                pages.error(status: Int(status.code), message: message), status: status, headers: headers)
+                pages.error(status: Int(status.code), reason: reason, language: language), status: status,
+                headers: headers)
         }
     }
 
@@ -187,10 +199,15 @@ struct SignupController: Sendable {
     }
 }
 
-/// The JSON body of an accepted signup (identical for every address state).
+/// The JSON body of an accepted signup (identical for every address state); `message` is the
+/// catalog's `api.accepted` in the reader's language.
 struct SignupAccepted: Encodable {
-    let status = "accepted"
-    let message = "Thank you for signing up for this newsletter. We've sent you a confirmation email."
+    var status = "accepted"
+    let message: String
+
+    init(message: String) {
+        self.message = message
+    }
 }
 
 extension HTTPFields {

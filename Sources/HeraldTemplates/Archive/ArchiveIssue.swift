@@ -14,23 +14,30 @@ public struct ArchiveIssue: Sendable, Equatable {
     public var url: String
     /// The articles, in the order they were sent; links are the articles' own, never tracked ones.
     public var items: [DigestItem]
+    /// The language the articles are written in (the feed's: the newsletter's language); `nil`
+    /// when not known, so no `lang` is claimed for them.
+    public var language: String?
 
     /// An archived issue.
-    public init(period: String, date: Date, completedAt: Date, url: String, items: [DigestItem]) {
+    public init(
+        period: String, date: Date, completedAt: Date, url: String, items: [DigestItem], language: String? = nil
+    ) {
         self.period = period
         self.date = date
         self.completedAt = completedAt
         self.url = url
         self.items = items
+        self.language = language
     }
 }
 
 extension ArchiveIssue {
     /// Keys: `period`, `date` (long, in the site's language and the newsletter's time zone),
     /// `date_iso` (`yyyy-MM-dd`), `published` (RFC 3339), `url`, `items` (see ``DigestItem``), `item_count`, `titles`
-    /// (the headlines joined with " · ").
+    /// (the headlines joined with " · "), `content_language` (see ``FragmentLanguage``).
     func templateValues(_ dates: ArchiveDates) -> TemplateValues {
         [
+            "content_language": nullable(language),
             "period": period,
             "date": dates.long(date),
             "date_iso": dates.day(date),

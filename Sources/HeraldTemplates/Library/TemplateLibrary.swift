@@ -75,10 +75,12 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// `name` rendered with `values`; `name` is one of the templates checked at start-up.
-    /// `values` gain `t` (the messages of their `language`) and `dir` (`ltr` or `rtl`).
+    /// `values` gain `t` (the messages of their `language`), `dir` (`ltr` or `rtl`) and, where
+    /// they carry `content_language`, the ``FragmentLanguage`` keys.
     func render(_ name: String, _ values: TemplateValues) -> String {
-        let messages = catalogs.messages(for: values["language"] as? String ?? MessageCatalogs.fallbackLanguage)
-        var values = values
+        let language = values["language"] as? String ?? MessageCatalogs.fallbackLanguage
+        let messages = catalogs.messages(for: language)
+        var values = FragmentLanguage.mark(values, language: language, direction: messages.direction)
         values["t"] = MessageLambda.make(messages, values: values, html: !isPlainTextTemplate(name))
         values["dir"] = messages.direction
         guard let output = mustache.render(values, withTemplate: name) else {
