@@ -40,16 +40,18 @@ enum PostgresQueries {
 
     // MARK: Subscribers
     static let subscriberColumns =
-        "id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at"
+        "id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at, language"
     static let insertSubscriber = """
-        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at, language)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         ON CONFLICT (canonical_key) DO NOTHING
         RETURNING \(subscriberColumns)
         """
     static let subscriberByKey = "SELECT \(subscriberColumns) FROM subscribers WHERE canonical_key = $1"
     static let subscriberByID = "SELECT \(subscriberColumns) FROM subscribers WHERE id = $1"
     static let updateSubscriberName = "UPDATE subscribers SET name = $1, updated_at = $2 WHERE id = $3 RETURNING id"
+    static let updateSubscriberLanguage =
+        "UPDATE subscribers SET language = $1, updated_at = $2 WHERE id = $3 RETURNING id"
     static let countSubscribers = "SELECT count(*) FROM subscribers"
 
     static let purgeStalePendingSubscriptions =
@@ -164,7 +166,7 @@ enum PostgresQueries {
         "SELECT count(*) FROM subscriptions WHERE newsletter = $1 AND status = 'confirmed'"
     static let claimedRecipients = """
         SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
-            sub.status
+            s.language, sub.status
         FROM subscribers s
         LEFT JOIN subscriptions sub
             ON sub.subscriber_id = s.id AND sub.newsletter = (SELECT newsletter FROM digest_issues WHERE id = $1)

@@ -57,6 +57,12 @@ extension PostgresStore {
         }
     }
 
+    /// Runs one SQL statement outside the store's contract, for tests that seed an older schema
+    /// with rows the current statements could no longer write.
+    package func executeUnchecked(_ statement: String) async throws {
+        try await withConnection { connection in _ = try await connection.run(statement, logger: logger) }
+    }
+
     /// Creates database `name` on this store's server (for tests; the name must be a plain identifier).
     package func createDatabase(named name: String) async throws {
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {

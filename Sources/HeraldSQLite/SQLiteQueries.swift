@@ -15,14 +15,15 @@ enum SQLiteQueries {
 
     // MARK: Subscribers
     static let subscriberColumns =
-        "id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at"
+        "id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at, language"
     static let insertSubscriber = """
-        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at, language)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let subscriberByKey = "SELECT \(subscriberColumns) FROM subscribers WHERE canonical_key = ?"
     static let subscriberByID = "SELECT \(subscriberColumns) FROM subscribers WHERE id = ?"
     static let updateSubscriberName = "UPDATE subscribers SET name = ?, updated_at = ? WHERE id = ?"
+    static let updateSubscriberLanguage = "UPDATE subscribers SET language = ?, updated_at = ? WHERE id = ?"
     static let countSubscribers = "SELECT count(*) FROM subscribers"
 
     static let purgeStalePendingSubscriptions =
@@ -124,7 +125,7 @@ enum SQLiteQueries {
     static let digestIssueNewsletter = "SELECT newsletter FROM digest_issues WHERE id = ?"
     static let claimedRecipients = """
         SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
-            sub.status
+            s.language, sub.status
         FROM subscribers s
         LEFT JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.newsletter = ?
         WHERE s.id IN (SELECT value FROM json_each(?))
