@@ -433,6 +433,9 @@ enum PostgresMigrations {
                     EXECUTE FUNCTION subscriber_trigrams_track()
                 """,
             ]),
+        Migration(
+            version: 18, name: "subscribers' language (NULL: the newsletter's)",
+            statements: ["ALTER TABLE subscribers ADD COLUMN language TEXT"]),
         issueLanguages,
     ]
 

@@ -42,7 +42,7 @@ extension PostgresQueries {
     // MARK: Export
     static let exportPage = """
         SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
-            sub.subscriber_id, sub.newsletter, sub.status, sub.created_at, sub.updated_at, sub.confirmed_at,
+            s.language, sub.subscriber_id, sub.newsletter, sub.status, sub.created_at, sub.updated_at, sub.confirmed_at,
             sub.unsubscribed_at
         FROM subscriptions sub JOIN subscribers s ON s.id = sub.subscriber_id
         WHERE ($1::text IS NULL OR sub.newsletter = $1) AND ($2::text IS NULL OR sub.status = $2)

@@ -40,16 +40,18 @@ enum PostgresQueries {
 
     // MARK: Subscribers
     static let subscriberColumns =
-        "id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at"
+        "id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at, language"
     static let insertSubscriber = """
-        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at, language)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         ON CONFLICT (canonical_key) DO NOTHING
         RETURNING \(subscriberColumns)
         """
     static let subscriberByKey = "SELECT \(subscriberColumns) FROM subscribers WHERE canonical_key = $1"
     static let subscriberByID = "SELECT \(subscriberColumns) FROM subscribers WHERE id = $1"
     static let updateSubscriberName = "UPDATE subscribers SET name = $1, updated_at = $2 WHERE id = $3 RETURNING id"
+    static let updateSubscriberLanguage =
+        "UPDATE subscribers SET language = $1, updated_at = $2 WHERE id = $3 RETURNING id"
     static let countSubscribers = "SELECT count(*) FROM subscribers"
 
     static let purgeStalePendingSubscriptions =
@@ -127,11 +129,14 @@ enum PostgresQueries {
         ON CONFLICT (newsletter, language, identity) DO NOTHING
         """
     /// One pending delivery (issue `$1`, at `$2`) per subscriber confirmed for `$3` whom the edition
-    /// includes: the edition takes everyone (`$4`), as long as subscribers store no language.
+    /// in `$4` includes: those whose language is `$4`, and, when the edition takes everyone else
+    /// (`$5`), those with no language or one not among the offered ones (`$6`).
     static let addDeliveriesForConfirmed = """
         INSERT INTO digest_deliveries (issue_id, subscriber_id, state, updated_at)
-        SELECT $1, subscriber_id, 'pending', $2 FROM subscriptions
-        WHERE newsletter = $3 AND status = 'confirmed' AND $4::boolean
+        SELECT $1, s.subscriber_id, 'pending', $2 FROM subscriptions s JOIN subscribers r ON r.id = s.subscriber_id
+        WHERE s.newsletter = $3 AND s.status = 'confirmed'
+            AND (r.language = $4
+                OR ($5::boolean AND (r.language IS NULL OR NOT (r.language = ANY($6::text[])))))
         """
     static let digestIssueColumns = "id, newsletter, period, articles, created_at, completed_at, language"
     static let digestIssueByPeriod =
@@ -182,7 +187,7 @@ enum PostgresQueries {
         "SELECT count(*) FROM subscriptions WHERE newsletter = $1 AND status = 'confirmed'"
     static let claimedRecipients = """
         SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
-            sub.status
+            s.language, sub.status
         FROM subscribers s
         LEFT JOIN subscriptions sub
             ON sub.subscriber_id = s.id AND sub.newsletter = (SELECT newsletter FROM digest_issues WHERE id = $1)

@@ -57,12 +57,10 @@ extension PostgresStore {
         }
     }
 
-    /// Runs one SQL statement without bindings outside the store's operations (for tests that
-    /// build the rows of an older schema).
-    package func execute(statement: String) async throws {
-        try await withConnection { connection in
-            _ = try await connection.run(statement, logger: logger)
-        }
+    /// Runs one SQL statement outside the store's contract, for tests that seed an older schema
+    /// with rows the current statements could no longer write.
+    package func executeUnchecked(_ statement: String) async throws {
+        try await withConnection { connection in _ = try await connection.run(statement, logger: logger) }
     }
 
     /// Creates database `name` on this store's server (for tests; the name must be a plain identifier).

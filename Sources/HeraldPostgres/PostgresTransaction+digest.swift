@@ -41,7 +41,10 @@ extension PostgresTransaction {
         }
         try await run(
             Q.addDeliveriesForConfirmed,
-            [.integer(id), .date(time), .text(newsletter), .bool(edition.takesEveryoneElse)])
+            [
+                .integer(id), .date(time), .text(newsletter), .text(language), .bool(edition.takesEveryoneElse),
+                .texts(edition.offered),
+            ])
         return DigestIssue(
             id: id, newsletter: newsletter, period: period, language: language, articles: articles, createdAt: time)
     }

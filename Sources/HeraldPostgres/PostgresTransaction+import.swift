@@ -36,7 +36,7 @@ extension PostgresTransaction {
                 .text(afterNewsletter), .integer(Int64(limit)),
             ]
         ).map { row in
-            SubscriberExportRow(subscriber: Subscriber(stored: row), subscription: Subscription(stored: row, at: 8))
+            SubscriberExportRow(subscriber: Subscriber(stored: row), subscription: Subscription(stored: row, at: 9))
         }
     }
 

@@ -39,7 +39,7 @@ struct PostgresTransaction: StoreTransaction {
             Q.insertSubscriber,
             [
                 .text(new.email), .text(new.smtpAddress), .text(new.canonicalKey), .optionalText(new.name),
-                .text(new.attributesJSON), .date(new.createdAt), .date(new.createdAt),
+                .text(new.attributesJSON), .date(new.createdAt), .date(new.createdAt), .optionalText(new.language),
             ])
         guard let row = rows.first else { throw StoreError.duplicate("a subscriber with this address exists") }
         return Subscriber(stored: row)
@@ -55,6 +55,11 @@ struct PostgresTransaction: StoreTransaction {
 
     func updateSubscriberName(id: Int64, name: String?, at time: Date) async throws {
         let updated = try await run(Q.updateSubscriberName, [.optionalText(name), .date(time), .integer(id)])
+        guard updated.count == 1 else { throw StoreError.notFound("subscriber \(id)") }
+    }
+
+    func updateSubscriberLanguage(id: Int64, language: String?, at time: Date) async throws {
+        let updated = try await run(Q.updateSubscriberLanguage, [.optionalText(language), .date(time), .integer(id)])
         guard updated.count == 1 else { throw StoreError.notFound("subscriber \(id)") }
     }
 

@@ -362,6 +362,9 @@ enum SQLiteMigrations {
                         WHERE position <= length(new.canonical_key) - 2;
                 END;
                 """),
+        Migration(
+            version: 18, name: "subscribers' language (NULL: the newsletter's)",
+            sql: "ALTER TABLE subscribers ADD COLUMN language TEXT;"),
         issueLanguages,
     ]
 

@@ -57,7 +57,7 @@ extension SQLiteQueries {
     /// `?1` newsletter or NULL, `?2` status or NULL, `?3`/`?4` the last row's subscriber id and newsletter, `?5` limit.
     static let exportPage = """
         SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
-            sub.subscriber_id, sub.newsletter, sub.status, sub.created_at, sub.updated_at, sub.confirmed_at,
+            s.language, sub.subscriber_id, sub.newsletter, sub.status, sub.created_at, sub.updated_at, sub.confirmed_at,
             sub.unsubscribed_at
         FROM subscriptions sub JOIN subscribers s ON s.id = sub.subscriber_id
         WHERE (?1 IS NULL OR sub.newsletter = ?1) AND (?2 IS NULL OR sub.status = ?2)

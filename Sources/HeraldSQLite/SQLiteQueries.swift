@@ -15,14 +15,15 @@ enum SQLiteQueries {
 
     // MARK: Subscribers
     static let subscriberColumns =
-        "id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at"
+        "id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at, language"
     static let insertSubscriber = """
-        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at, language)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
     static let subscriberByKey = "SELECT \(subscriberColumns) FROM subscribers WHERE canonical_key = ?"
     static let subscriberByID = "SELECT \(subscriberColumns) FROM subscribers WHERE id = ?"
     static let updateSubscriberName = "UPDATE subscribers SET name = ?, updated_at = ? WHERE id = ?"
+    static let updateSubscriberLanguage = "UPDATE subscribers SET language = ?, updated_at = ? WHERE id = ?"
     static let countSubscribers = "SELECT count(*) FROM subscribers"
 
     static let purgeStalePendingSubscriptions =
@@ -90,11 +91,14 @@ enum SQLiteQueries {
         ON CONFLICT (newsletter, language, identity) DO NOTHING
         """
     /// One pending delivery (issue `?1`, at `?2`) per subscriber confirmed for `?3` whom the edition
-    /// includes: the edition takes everyone (`?4` = 1), as long as subscribers store no language.
+    /// in `?4` includes: those whose language is `?4`, and, when the edition takes everyone else
+    /// (`?5` = 1), those with no language or one not among the offered ones (`?6`, a JSON array).
     static let addDeliveriesForConfirmed = """
         INSERT INTO digest_deliveries (issue_id, subscriber_id, state, updated_at)
-        SELECT ?1, subscriber_id, 'pending', ?2 FROM subscriptions
-        WHERE newsletter = ?3 AND status = 'confirmed' AND ?4 = 1
+        SELECT ?1, s.subscriber_id, 'pending', ?2 FROM subscriptions s JOIN subscribers r ON r.id = s.subscriber_id
+        WHERE s.newsletter = ?3 AND s.status = 'confirmed'
+            AND (r.language = ?4
+                OR (?5 = 1 AND (r.language IS NULL OR r.language NOT IN (SELECT value FROM json_each(?6)))))
         """
     static let digestIssueColumns = "id, newsletter, period, articles, created_at, completed_at, language"
     static let digestIssueByPeriod =
@@ -133,7 +137,7 @@ enum SQLiteQueries {
     static let digestIssueNewsletter = "SELECT newsletter FROM digest_issues WHERE id = ?"
     static let claimedRecipients = """
         SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
-            sub.status
+            s.language, sub.status
         FROM subscribers s
         LEFT JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.newsletter = ?
         WHERE s.id IN (SELECT value FROM json_each(?))

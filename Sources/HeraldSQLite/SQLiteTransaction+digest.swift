@@ -44,9 +44,13 @@ extension SQLiteTransaction {
                     .integer(id),
                 ])
         }
+        let offered = String(decoding: try JSONEncoder().encode(edition.offered), as: UTF8.self)
         try connection.query(
             Q.addDeliveriesForConfirmed,
-            [.integer(id), .date(time), .text(newsletter), .integer(edition.takesEveryoneElse ? 1 : 0)])
+            [
+                .integer(id), .date(time), .text(newsletter), .text(language),
+                .integer(edition.takesEveryoneElse ? 1 : 0), .text(offered),
+            ])
         return DigestIssue(
             id: id, newsletter: newsletter, period: period, language: language, articles: articles, createdAt: time)
     }

@@ -46,7 +46,7 @@ extension SQLiteTransaction {
                 .text(afterNewsletter), .integer(Int64(limit)),
             ]
         ).map { row in
-            SubscriberExportRow(subscriber: Subscriber(stored: row), subscription: Subscription(stored: row, at: 8))
+            SubscriberExportRow(subscriber: Subscriber(stored: row), subscription: Subscription(stored: row, at: 9))
         }
     }
 

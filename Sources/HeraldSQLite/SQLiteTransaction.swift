@@ -28,7 +28,7 @@ struct SQLiteTransaction: StoreTransaction {
             Q.insertSubscriber,
             [
                 .text(new.email), .text(new.smtpAddress), .text(new.canonicalKey), .optionalText(new.name),
-                .text(new.attributesJSON), .date(new.createdAt), .date(new.createdAt),
+                .text(new.attributesJSON), .date(new.createdAt), .date(new.createdAt), .optionalText(new.language),
             ])
         let id = connection.lastInsertRowID
         guard let stored = try await subscriber(id: id) else {
@@ -47,6 +47,11 @@ struct SQLiteTransaction: StoreTransaction {
 
     func updateSubscriberName(id: Int64, name: String?, at time: Date) async throws {
         try connection.query(Q.updateSubscriberName, [.optionalText(name), .date(time), .integer(id)])
+        guard connection.changes == 1 else { throw StoreError.notFound("subscriber \(id)") }
+    }
+
+    func updateSubscriberLanguage(id: Int64, language: String?, at time: Date) async throws {
+        try connection.query(Q.updateSubscriberLanguage, [.optionalText(language), .date(time), .integer(id)])
         guard connection.changes == 1 else { throw StoreError.notFound("subscriber \(id)") }
     }
 

@@ -84,6 +84,34 @@ struct DigestLanguageSendTests {
         #expect(issues.1?.articles.map(\.title) == ["Story in en"])
     }
 
+    @Test(arguments: StoreBackend.all)
+    func aMixedListGetsEachReaderTheirLanguageOnce(_ backend: StoreBackend) async throws {
+        let store = try await DigestSharingTests.store(backend, subscribers: 5)
+        let languages: [String?] = ["en", nil, "uk", "en", "fr"]
+        try await store.transaction { tx in
+            for (index, language) in languages.enumerated() {
+                let id = try #require(try await tx.subscriber(canonicalKey: "r\(index)@example.org")).id
+                try await tx.updateSubscriberLanguage(id: id, language: language, at: Fixtures.now)
+            }
+        }
+        let transport = RecordingTransport()
+        let sender = Self.sender(store, transport, ArticlesPerLanguage())
+        let first = try await sender.sendEveryLanguage(Self.bilingual, options: DigestSendOptions(period: "p"))
+        #expect(first.map(\.sent) == [3, 2])
+        var bodies: [String: String] = [:]
+        for message in transport.messages {
+            for recipient in message.recipients { bodies[recipient] = String(decoding: message.data, as: UTF8.self) }
+        }
+        #expect(transport.messages.count == 5 && bodies.count == 5)
+        for (index, language) in languages.enumerated() {
+            let expected = language == "en" ? "en: Story in en" : "uk: Story in uk"
+            #expect(bodies["r\(index)@example.org"]?.contains(expected) == true, "r\(index)")
+        }
+        let second = try await sender.sendEveryLanguage(Self.bilingual, options: DigestSendOptions(period: "p"))
+        #expect(second.map(\.outcome) == [.alreadySent, .alreadySent])
+        #expect(transport.messages.count == 5)
+    }
+
     @Test func oneLanguageAloneWhenAsked() async throws {
         let store = try await DigestSharingTests.store(.memory, subscribers: 2)
         let transport = RecordingTransport()

@@ -14,12 +14,14 @@ public struct Subscriber: Sendable, Equatable, Codable {
     public var name: String?
     /// Free-form attributes as a JSON object text (`{}` when none).
     public var attributesJSON: String
+    /// The language (BCP 47 tag) mail and pages use for this person; nil means the newsletter's language.
+    public var language: String?
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(
         id: Int64, email: String, smtpAddress: String, canonicalKey: String, name: String?,
-        attributesJSON: String = "{}", createdAt: Date, updatedAt: Date
+        attributesJSON: String = "{}", language: String? = nil, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.email = email
@@ -27,6 +29,7 @@ public struct Subscriber: Sendable, Equatable, Codable {
         self.canonicalKey = canonicalKey
         self.name = name
         self.attributesJSON = attributesJSON
+        self.language = language
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
@@ -39,17 +42,20 @@ public struct NewSubscriber: Sendable, Equatable {
     public var canonicalKey: String
     public var name: String?
     public var attributesJSON: String
+    /// The language to record (BCP 47 tag), or nil for the newsletter's language.
+    public var language: String?
     public var createdAt: Date
 
     public init(
         email: String, smtpAddress: String, canonicalKey: String, name: String?,
-        attributesJSON: String = "{}", createdAt: Date
+        attributesJSON: String = "{}", language: String? = nil, createdAt: Date
     ) {
         self.email = email
         self.smtpAddress = smtpAddress
         self.canonicalKey = canonicalKey
         self.name = name
         self.attributesJSON = attributesJSON
+        self.language = language
         self.createdAt = createdAt
     }
 }

@@ -44,10 +44,9 @@ struct InMemoryState: Sendable {
         }
     }
 
-    /// The language stored for the subscriber `id`; nil while subscribers have none (before
-    /// migration 18), so every subscriber reads the newsletter's own language.
+    /// The language stored for the subscriber `id` (nil: the newsletter's).
     func subscriberLanguage(_ id: Int64) -> String? {
-        nil
+        subscribers[id]?.language
     }
 
     struct OpenKey: Hashable, Sendable {

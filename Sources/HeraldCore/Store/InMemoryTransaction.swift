@@ -32,7 +32,7 @@ final class InMemoryTransaction: StoreTransaction {
             let subscriber = Subscriber(
                 id: state.nextSubscriberID, email: new.email, smtpAddress: new.smtpAddress,
                 canonicalKey: new.canonicalKey, name: new.name, attributesJSON: new.attributesJSON,
-                createdAt: new.createdAt, updatedAt: new.createdAt)
+                language: new.language, createdAt: new.createdAt, updatedAt: new.createdAt)
             state.nextSubscriberID += 1
             state.subscribers[subscriber.id] = subscriber
             state.subscriberIDByKey[new.canonicalKey] = subscriber.id
@@ -52,6 +52,15 @@ final class InMemoryTransaction: StoreTransaction {
         try write { state in
             guard var subscriber = state.subscribers[id] else { throw StoreError.notFound("subscriber \(id)") }
             subscriber.name = name
+            subscriber.updatedAt = time
+            state.subscribers[id] = subscriber
+        }
+    }
+
+    func updateSubscriberLanguage(id: Int64, language: String?, at time: Date) async throws {
+        try write { state in
+            guard var subscriber = state.subscribers[id] else { throw StoreError.notFound("subscriber \(id)") }
+            subscriber.language = language
             subscriber.updatedAt = time
             state.subscribers[id] = subscriber
         }

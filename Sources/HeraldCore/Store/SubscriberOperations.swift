@@ -10,6 +10,9 @@ public protocol SubscriberOperations: Sendable {
     func subscriber(id: Int64) async throws -> Subscriber?
     /// Replaces the name (nil clears it) and stamps `updatedAt`.
     func updateSubscriberName(id: Int64, name: String?, at time: Date) async throws
+    /// Replaces the language (a BCP 47 tag; nil means the newsletter's) and stamps `updatedAt`;
+    /// throws `.notFound` when there is no such subscriber. The store does not judge the tag.
+    func updateSubscriberLanguage(id: Int64, language: String?, at time: Date) async throws
     /// Number of subscribers.
     func subscriberCount() async throws -> Int
 

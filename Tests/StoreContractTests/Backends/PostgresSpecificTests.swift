@@ -69,12 +69,13 @@ struct PostgresSpecificTests {
         let old = try await TestPostgres.freshStore()
         defer { old.shutdown() }
         try await old.migrate(upTo: 1)
-        _ = try await old.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("a@example.org")) }
+        try await old.executeUnchecked(OlderSchema.insertSubscriber("a@example.org"))
         #expect(try await old.schemaVersion() == 1)
         try await old.migrate()
         let subscriber = try await old.transaction { try await $0.subscriber(canonicalKey: "a@example.org") }
         #expect(try await old.schemaVersion() >= 2)
         #expect(subscriber?.email == "a@example.org")
+        #expect(subscriber?.language == nil)
     }
 
     @Test func aStatementOverTheTimeoutFailsAsUnavailableInsteadOfWaiting() async throws {

@@ -1,8 +1,9 @@
 import Foundation
 import HeraldCore
-import HeraldSQLite
 import HeraldTestSupport
 import Testing
+
+@testable import HeraldSQLite
 
 /// SQLite-specific promises: migrations are repeatable and upgrade older files.
 @Suite("SQLite migrations")
@@ -21,13 +22,14 @@ struct SQLiteMigrationTests {
         let path = TemporaryPath.make(suffix: ".sqlite")
         let old = try SQLiteStore(path: path)
         try await old.migrate(upTo: 1)
-        _ = try await old.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("a@example.org")) }
+        _ = try SQLiteConnection(path: path).query(OlderSchema.insertSubscriber("a@example.org"))
         let reopened = try SQLiteStore(path: path)
         try await reopened.migrate()
         let version = try await reopened.schemaVersion()
         let subscriber = try await reopened.transaction { try await $0.subscriber(canonicalKey: "a@example.org") }
         #expect(version >= 1)
         #expect(subscriber?.email == "a@example.org")
+        #expect(subscriber?.language == nil)
     }
 
     @Test func aFileThatIsNotADatabaseGivesAClearError() async throws {

@@ -40,7 +40,7 @@ extension DigestRecipient {
     package init(stored row: some StoredRow, interruptedIDs: Set<Int64>) {
         let subscriber = Subscriber(stored: row)
         self.init(
-            subscriber: subscriber, status: row.string(8).flatMap(SubscriptionStatus.init(rawValue:)),
+            subscriber: subscriber, status: row.string(9).flatMap(SubscriptionStatus.init(rawValue:)),
             resumedAfterInterruption: interruptedIDs.contains(subscriber.id))
     }
 }

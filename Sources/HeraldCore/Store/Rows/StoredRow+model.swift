@@ -14,12 +14,12 @@ extension Newsletter {
 }
 
 extension Subscriber {
-    /// Reads id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at.
+    /// Reads id, email, smtp_address, canonical_key, name, attributes, created_at, updated_at, language.
     package init(stored row: some StoredRow) {
         self.init(
             id: row.int(0) ?? 0, email: row.string(1) ?? "", smtpAddress: row.string(2) ?? "",
             canonicalKey: row.string(3) ?? "", name: row.string(4), attributesJSON: row.string(5) ?? "{}",
-            createdAt: row.date(6) ?? .distantPast, updatedAt: row.date(7) ?? .distantPast)
+            language: row.string(8), createdAt: row.date(6) ?? .distantPast, updatedAt: row.date(7) ?? .distantPast)
     }
 }
 
