@@ -185,13 +185,8 @@ struct Digest: AsyncParsableCommand {
             let wiring = DigestWiring(configuration: configuration, dependencies: dependencies)
             let newsletter = try wiring.newsletter(self.newsletter)
             let key = period ?? DigestSender.periodKey(for: Date(), timeZone: newsletter.timeZone)
-            let report = try await dependencies.store.transaction { tx -> (DigestIssue, DigestProgress)? in
-                guard
-                    let issue = try await tx.digestIssue(
-                        newsletter: newsletter.slug, period: key, language: language ?? newsletter.language)
-                else { return nil }
-                return (issue, try await tx.digestProgress(issueID: issue.id, failureLimit: 20))
-            }
+            let report = try await DigestReports(store: dependencies.store).issue(
+                newsletter: newsletter.slug, period: key, language: language ?? newsletter.language, failureLimit: 20)
             guard let (issue, progress) = report else {
                 print("no digest issue for \(newsletter.slug) in period \(key)")
                 return

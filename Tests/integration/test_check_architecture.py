@@ -87,6 +87,25 @@ def test_imports_inside_string_literals_and_comments_are_not_imports(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def test_a_store_transaction_in_the_http_module_fails_naming_file_and_line(tmp_path):
+    (tmp_path / "ARCHITECTURE.md").write_text(TABLE.replace(
+        "<!-- /modules -->", "| `HeraldServer` | the web layer | `Alpha` |\n<!-- /modules -->"))
+    (tmp_path / "Package.swift").write_text(package('"Alpha"').replace(
+        '.target(name: "Alpha"),', '.target(name: "Alpha"),\n        .target(name: "HeraldServer", dependencies: ["Alpha"]),'))
+    for folder, name, text in [
+        ("Sources/Alpha", "A.swift", "public struct A {}\n"),
+        ("Sources/Beta", "B.swift", "import Alpha\n\n// store.transaction { } in a comment is fine\npublic struct B {}\n"),
+        ("Sources/HeraldServer", "C.swift", "import Alpha\n\nfunc f() async throws {\n    try await store.transaction { _ in }\n}\n"),
+        ("Tests/BetaTests", "BTests.swift", "import Testing\n\n@testable import Beta\n"),
+    ]:
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / name).write_text(text)
+    result = subprocess.run([sys.executable, CHECK, str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Sources/HeraldServer/C.swift:4 opens a store transaction" in result.stderr
+    assert "Beta" not in result.stderr
+
+
 def test_the_repository_itself_passes():
     result = subprocess.run([sys.executable, CHECK, ROOT], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -72,9 +72,8 @@ public struct DigestWiring: Sendable {
             for: HeraldTemplates.DigestRecipient(
                 name: "Sample Reader", unsubscribeURL: "\(base)/unsubscribe/sample",
                 preferencesURL: "\(base)/preferences/sample"))
-        let recipients = try await dependencies.store.transaction {
-            try await $0.confirmedSubscriberCount(newsletter: newsletter.slug)
-        }
+        let recipients = try await DigestReports(store: dependencies.store).confirmedSubscribers(
+            newsletter: newsletter.slug)
         return DigestPreview(articles: articles, rendered: rendered, recipients: recipients)
     }
 }

@@ -6,22 +6,20 @@ import HeraldFeeds
 /// first; every language's issue then has its feed's articles (when the newsletter has a feed for
 /// that language or `--feed` is given). A newsletter without a feed sends only queued articles.
 struct QueuedDigestSource: DigestSource {
-    let store: ScopedStore<any DigestQueueOperations>
+    let queue: DigestQueueService
     let feed: FeedDigestSource
     /// Most queued articles read per run (the sender's `--max-items` applies after this).
     var limit = 500
 
     init(store: any SubscriberStore, feed: FeedDigestSource) {
-        self.store = ScopedStore(store) { $0 }
+        self.queue = DigestQueueService(store: store)
         self.feed = feed
     }
 
     func articles(for newsletter: Newsletter, language: String) async throws -> [DigestArticle] {
         var articles: [DigestArticle] = []
         if language == newsletter.language {
-            articles = try await store.transaction { tx in
-                try await tx.pendingDigestItems(newsletter: newsletter.slug, limit: limit)
-            }.map(\.article)
+            articles = try await queue.pending(newsletter: newsletter.slug, limit: limit).map(\.article)
         }
         guard feed.override != nil || newsletter.digestFeed(for: language) != nil else { return articles }
         return articles + (try await feed.articles(for: newsletter, language: language))

@@ -59,6 +59,23 @@ public struct DigestReports: Sendable {
         }
     }
 
+    /// The issue of `newsletter` for `period` in `language` with where its deliveries are (up to
+    /// `failureLimit` failures); nil when there is no such issue.
+    public func issue(newsletter: String, period: String, language: String, failureLimit: Int) async throws
+        -> (issue: DigestIssue, progress: DigestProgress)?
+    {
+        try await store.transaction { tx in
+            guard let issue = try await tx.digestIssue(newsletter: newsletter, period: period, language: language)
+            else { return nil }
+            return (issue, try await tx.digestProgress(issueID: issue.id, failureLimit: failureLimit))
+        }
+    }
+
+    /// How many subscribers are confirmed for `newsletter` now (the next issue's audience).
+    public func confirmedSubscribers(newsletter: String) async throws -> Int {
+        try await store.transaction { try await $0.confirmedSubscriberCount(newsletter: newsletter) }
+    }
+
     /// Where issue `issueID`'s deliveries are, with up to `failureLimit` failures.
     public func progress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress {
         try await store.transaction { try await $0.digestProgress(issueID: issueID, failureLimit: failureLimit) }
