@@ -57,19 +57,19 @@ struct LeasedQueueWorkerTests {
         #expect(!keeper.holds(1), "a renewal that failed does not extend the lease")
     }
 
-    /// A batch whose one row takes longer than three leases: the heartbeat renews the row every
+    /// A batch whose one row takes longer than its lease: the heartbeat renews the row every
     /// third of a lease meanwhile, and stops once the row is released.
     @Test func aBatchRenewsItsLeasesWhileWorkIsInFlight() async throws {
         let renewals = Mutex<[[Int64]]>([])
         let batch = LeasedBatch(
-            [Row(id: 7, attempts: 0), Row(id: 8, attempts: 0)], leaseUntil: Date() + 0.9, lease: .milliseconds(900),
+            [Row(id: 7, attempts: 0), Row(id: 8, attempts: 0)], leaseUntil: Date() + 3, lease: .seconds(3),
             now: Date.init,
             renew: { ids, _ in
                 renewals.withLock { $0.append(ids.sorted()) }
                 return Set(ids)
             })
         let (outcomes, untried) = try await batch.run(concurrency: 2, logger: Logger(label: "test")) { row in
-            try await Task.sleep(for: row.id == 7 ? .milliseconds(2500) : .milliseconds(10))
+            try await Task.sleep(for: row.id == 7 ? .milliseconds(4500) : .milliseconds(10))
             return (row.id, batch.keeper.holds(row.id))
         }
         #expect(outcomes.map(\.0) == [8, 7])
@@ -79,7 +79,7 @@ struct LeasedQueueWorkerTests {
         let seen = renewals.withLock { $0 }
         #expect(seen.count >= 2, "\(seen)")
         #expect(seen.allSatisfy { $0 == [7] }, "the finished row is not renewed: \(seen)")
-        try await Task.sleep(for: .milliseconds(1000))
+        try await Task.sleep(for: .milliseconds(1500))
         #expect(renewals.withLock { $0.count } == seen.count, "no renewal after the batch")
     }
 

@@ -28,16 +28,16 @@ struct OutboxLeaseTests {
     @Test func twoWorkersSendEachMailOnceWhenOneSendOutlastsTheLease() async throws {
         let store = InMemoryStore()
         for n in 0..<2 { try await OutboxTestQueue.enqueue("slow\(n)@example.org", into: store) }
-        let transport = SlowTransport(delay: .milliseconds(2500))
-        let policy = OutboxDeliveryPolicy(batchSize: 8, lease: .milliseconds(1200), concurrency: 1)
+        let transport = SlowTransport(delay: .milliseconds(4500))
+        let policy = OutboxDeliveryPolicy(batchSize: 8, lease: .seconds(3), concurrency: 1)
         let workers = (0..<2).map { _ in
             OutboxWorker(store: store, transport: transport, policy: policy, logger: Logger(label: "test"))
         }
         async let first = workers[0].drain()
         try await Task.sleep(for: .milliseconds(100))
-        // The second worker keeps polling while the first sends its batch (5 s, four leases).
+        // The second worker keeps polling while the first sends its batch (9 s, three leases).
         var claimedBySecond = 0
-        for _ in 0..<30 {
+        for _ in 0..<40 {
             claimedBySecond += try await workers[1].deliverDue().claimed
             try await Task.sleep(for: .milliseconds(250))
         }
