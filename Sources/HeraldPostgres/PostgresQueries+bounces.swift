@@ -38,6 +38,10 @@ extension PostgresQueries {
         FROM due WHERE w.id = due.id
         RETURNING \(webhookColumns)
         """
+    static let renewWebhookLease = """
+        UPDATE webhook_deliveries SET next_attempt_at = $1 WHERE id = $2 AND state = 'sending' AND claimed_by = $3
+        RETURNING id
+        """
     static let markWebhookDelivered = """
         UPDATE webhook_deliveries SET state = 'delivered', attempts = $1, delivered_at = $2, last_result = $3
         WHERE id = $4 AND state = 'sending' AND claimed_by = $5

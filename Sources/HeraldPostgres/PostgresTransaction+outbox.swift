@@ -27,10 +27,6 @@ extension PostgresTransaction {
             .sorted { $0.id < $1.id }
     }
 
-    func renewMailLease(id: Int64, owner: String, until: Date) async throws -> Bool {
-        try await run(Q.renewMailLease, [.date(until), .integer(id), .text(owner)]).count == 1
-    }
-
     func markMailSent(id: Int64, owner: String, at time: Date, reply: String) async throws -> Bool {
         try await run(Q.markMailSent, [.date(time), .text(reply), .integer(id), .text(owner)]).count == 1
     }

@@ -31,6 +31,9 @@ extension SQLiteQueries {
             ORDER BY next_attempt_at, id LIMIT ?4)
         RETURNING \(webhookColumns)
         """
+    static let renewWebhookLease = """
+        UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id = ? AND state = 'sending' AND claimed_by = ?
+        """
     static let markWebhookDelivered = """
         UPDATE webhook_deliveries SET state = 'delivered', attempts = ?, delivered_at = ?, last_result = ?
         WHERE id = ? AND state = 'sending' AND claimed_by = ?

@@ -142,11 +142,6 @@ struct SQLiteTransaction: StoreTransaction {
             .sorted { $0.id < $1.id }
     }
 
-    func renewMailLease(id: Int64, owner: String, until: Date) async throws -> Bool {
-        try connection.query(Q.renewMailLease, [.date(until), .integer(id), .text(owner)])
-        return connection.changes == 1
-    }
-
     func markMailSent(id: Int64, owner: String, at time: Date, reply: String) async throws -> Bool {
         try connection.query(Q.markMailSent, [.date(time), .text(reply), .integer(id), .text(owner)])
         return connection.changes == 1

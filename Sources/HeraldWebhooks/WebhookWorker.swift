@@ -20,10 +20,12 @@ public struct WebhookRound: Sendable, Equatable {
 /// A 2xx answer marks the row delivered, never sent again. Anything else (another status, no
 /// answer) is retried with exponential backoff and jitter until `maxAttempts`, then marked
 /// failed. Rows whose endpoint is no longer configured fail at once. Several workers (processes)
-/// can run on one database: a row is claimed by one owner at a time, and an owner whose lease
-/// expired cannot overwrite the outcome recorded by the one that took over.
+/// can run on one database: a row is claimed by one owner at a time (``WebhookQueue``, a
+/// ``LeasedQueue``), its lease renewed while the batch is in flight, and an owner whose lease
+/// expired neither posts the row nor overwrites the outcome recorded by the one that took over.
 public struct WebhookWorker: Sendable {
-    let store: ScopedStore<any WebhookOperations>
+    let store: ScopedStore<any WebhookOperations & LeasedQueueOperations>
+    let queue = WebhookQueue()
     let transport: any WebhookTransport
     let endpoints: [WebhookEndpoint]
     let policy: OutboxDeliveryPolicy
@@ -70,45 +72,45 @@ public struct WebhookWorker: Sendable {
         }
     }
 
-    /// Claims one batch of due deliveries and sends it with bounded concurrency.
+    /// Claims one batch of due deliveries and sends it with bounded concurrency, its leases
+    /// renewed every third of a lease while the batch is in flight (``LeasedBatch``).
     public func deliverDue() async throws -> WebhookRound {
         let time = now()
-        let batch = try await store.transaction { [policy, owner] tx in
-            try await tx.claimDueWebhooks(
-                owner: owner, now: time, limit: policy.batchSize,
-                leaseUntil: time.addingTimeInterval(policy.lease.seconds))
+        let leaseUntil = time.addingTimeInterval(policy.lease.seconds)
+        let claimed = try await store.transaction { [policy, owner, queue] tx in
+            try await queue.claim(owner: owner, now: time, limit: policy.batchSize, leaseUntil: leaseUntil, in: tx)
+        }
+        let batch = LeasedBatch(claimed, leaseUntil: leaseUntil, lease: policy.lease, now: now) {
+            [store, owner, queue] ids, until in
+            try await store.transaction { try await $0.renewLeases(queue.kind, ids: ids, owner: owner, until: until) }
+        }
+        let (outcomes, _) = try await batch.run(concurrency: policy.concurrency, logger: logger) { delivery in
+            try await deliver(delivery, keeper: batch.keeper)
         }
         var round = WebhookRound()
-        try await withThrowingTaskGroup(of: WebhookOutcome.self) { group in
-            var iterator = batch.makeIterator()
-            for _ in 0..<max(1, policy.concurrency) {
-                guard let delivery = iterator.next() else { break }
-                group.addTask { try await deliver(delivery) }
-            }
-            while let outcome = try await group.next() {
-                round.record(outcome)
-                if let delivery = iterator.next() { group.addTask { try await deliver(delivery) } }
-            }
-        }
+        for outcome in outcomes { round.record(outcome) }
         return round
     }
 
-    private func deliver(_ delivery: WebhookDelivery) async throws -> WebhookOutcome {
+    private func deliver(_ delivery: WebhookDelivery, keeper: LeaseKeeper) async throws -> WebhookOutcome {
         let attempts = delivery.attempts + 1
+        guard keeper.holds(delivery.id) else { return .lost }
         guard let endpoint = endpoints.first(where: { $0.url == delivery.draft.endpointURL }) else {
             return try await settle(delivery, .failed, attempts, "endpoint no longer configured")
         }
         let response = await transport.post(request(for: delivery, endpoint: endpoint))
         if response.isSuccess { return try await settle(delivery, .delivered, attempts, response.summary) }
-        if attempts >= policy.maxAttempts { return try await settle(delivery, .failed, attempts, response.summary) }
-        let delay = policy.backoff(afterAttempts: attempts, jitter: Double.random(in: -1...1))
+        let step = policy.step(afterAttempts: attempts, permanent: false, jitter: Double.random(in: -1...1))
+        guard case .retry(let delay) = step else {
+            return try await settle(delivery, .failed, attempts, response.summary)
+        }
         logger.info(
             "webhook delivery will be retried",
             metadata: ["delivery_id": "\(delivery.id)", "attempt": "\(attempts)", "result": "\(response.summary)"])
-        let kept = try await store.transaction { [owner] tx in
-            try await tx.markWebhookRetry(
-                id: delivery.id, owner: owner, attempts: attempts,
-                nextAttemptAt: now().addingTimeInterval(delay.seconds), result: response.summary)
+        let kept = try await store.transaction { [owner, queue] tx in
+            try await queue.markRetry(
+                delivery, owner: owner, attempts: attempts, nextAttemptAt: now().addingTimeInterval(delay.seconds),
+                result: response.summary, in: tx)
         }
         return kept ? .retried : .lost
     }
@@ -117,11 +119,11 @@ public struct WebhookWorker: Sendable {
         async throws -> WebhookOutcome
     {
         let time = now()
-        let kept = try await store.transaction { [owner] tx in
+        let kept = try await store.transaction { [owner, queue] tx in
             state == .delivered
-                ? try await tx.markWebhookDelivered(
-                    id: delivery.id, owner: owner, attempts: attempts, at: time, result: result)
-                : try await tx.markWebhookFailed(id: delivery.id, owner: owner, attempts: attempts, result: result)
+                ? try await queue.markDone(delivery, owner: owner, attempts: attempts, at: time, result: result, in: tx)
+                : try await queue.markFailed(
+                    delivery, owner: owner, attempts: attempts, at: time, result: result, in: tx)
         }
         if state == .failed {
             logger.warning(

@@ -272,6 +272,77 @@ def test_a_relay_slower_than_the_lease_gets_each_mail_once_from_two_servers(work
     assert "after its claim passed to another worker" not in logs
 
 
+def test_one_send_slower_than_the_lease_keeps_its_claim_and_each_mail_leaves_once(workdir, database_url):
+    """#22 item 2: the relay takes 3 s per message, the lease is 2 s (shorter than one SMTP
+    transaction, allowed since leases are renewed while a batch is in flight) and two servers poll
+    one PostgreSQL outbox. The server holding the batch renews every held row every third of a
+    lease, so the other never takes a row that is being sent. Counted at the relay: each once."""
+    slow = RecipientSink(workdir, delay=3.0)
+    addresses = [f"slow{i}@example.org" for i in range(4)]
+    settings = {"database_url": database_url, "outbox_lease_seconds": 2, "smtp_timeout_seconds": 10,
+                "smtp_pool_size": 1}
+    servers = []
+    try:
+        for name in ("a", "b"):
+            directory = os.path.join(workdir, name)
+            os.makedirs(directory)
+            servers.append(Herald(directory, slow.port, settings))
+            if name == "a":
+                seed_confirmations(database_url, addresses)
+        wait_for(lambda: query(database_url, "SELECT count(*) FROM outbox WHERE state = 'sent'") == "4",
+                 timeout=90, what="every queued confirmation sent")
+        time.sleep(4)  # a duplicate still on its way would reach the relay by now
+        assert slow.counts() == {address: 1 for address in addresses}
+        assert query(database_url, "SELECT string_agg(DISTINCT attempts::text, ',') FROM outbox") == "1"
+    finally:
+        for server in servers:
+            server.stop()
+        slow.stop()
+    logs = "".join(open(os.path.join(workdir, name, "herald.log"), errors="replace").read() for name in ("a", "b"))
+    assert "after its claim passed to another worker" not in logs
+    assert "not sent: its claim is no longer" not in logs
+
+
+def test_a_mark_by_the_server_that_lost_its_lease_changes_nothing(workdir, database_url):
+    """#22 item 2: server A is frozen (SIGSTOP) in the middle of a send, so it stops renewing; its
+    lease (2 s) runs out and server B claims the row, sends it and marks it sent. When A thaws its
+    send completes too (SMTP cannot take a message back: a frozen process is the one way to a
+    second copy), but its mark is refused: the row keeps B's outcome, and A says so in its log."""
+    slow = RecipientSink(workdir, delay=3.0)
+    settings = {"database_url": database_url, "outbox_lease_seconds": 2, "smtp_timeout_seconds": 30,
+                "smtp_pool_size": 1}
+    a_dir, b_dir = os.path.join(workdir, "a"), os.path.join(workdir, "b")
+    os.makedirs(a_dir)
+    os.makedirs(b_dir)
+    a = Herald(a_dir, slow.port, settings)
+    b = None
+    try:
+        seed_confirmations(database_url, ["frozen@example.org"])
+        owner_a = wait_for(lambda: query(database_url, "SELECT lease_owner FROM outbox WHERE state = 'sending'"),
+                           timeout=30, interval=0.05, what="server A claiming the mail")
+        time.sleep(1.5)  # A is inside its SMTP transaction (the relay holds the reply for 3 s)
+        a.process.send_signal(signal.SIGSTOP)
+        try:
+            b = Herald(b_dir, slow.port, settings)
+            wait_for(lambda: query(database_url, "SELECT state FROM outbox") == "sent", timeout=60,
+                     what="server B taking the row over and sending it")
+            row = query(database_url, "SELECT lease_owner IS NULL, attempts, last_result FROM outbox")
+        finally:
+            a.process.send_signal(signal.SIGCONT)
+        wait_for(lambda: "after its claim passed to another worker" in open(a.log_path, errors="replace").read(),
+                 timeout=30, what="server A reporting its refused mark")
+        assert query(database_url, "SELECT lease_owner IS NULL, attempts, last_result FROM outbox") == row
+        assert row.startswith("t|1|250"), row
+        assert owner_a
+        # The one copy a frozen process can add: A's message had reached the relay before the freeze.
+        assert slow.counts() == {"frozen@example.org": 2}
+    finally:
+        a.stop()
+        if b:
+            b.stop()
+        slow.stop()
+
+
 def test_requests_answer_503_quickly_while_postgres_is_away_and_service_resumes(make_herald, private_postgres):
     url, directory = private_postgres
     herald = make_herald(database_url=url)

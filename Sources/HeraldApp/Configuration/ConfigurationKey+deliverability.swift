@@ -61,12 +61,6 @@ extension HeraldConfiguration {
                     + "(\(signup.confirmationLifetime.hoursText)): the reminder's fresh link needs time before "
                     + "unconfirmed signups are purged")
         }
-        if outboxLeaseSeconds < 2 * smtpTimeoutSeconds {
-            throw ConfigurationError(
-                "outbox_lease_seconds (\(outboxLeaseSeconds)) must be at least twice smtp_timeout_seconds "
-                    + "(\(smtpTimeoutSeconds)): a claim is renewed before a send only when half of it is left, and "
-                    + "a send that outlives it could be repeated by another process")
-        }
     }
 }
 

@@ -2,9 +2,9 @@
 public struct OutboxDeliveryPolicy: Sendable, Equatable {
     /// Rows claimed per round.
     public var batchSize: Int
-    /// How long a claim lasts; a worker that dies loses its claims after this. Keep it above twice
-    /// the transport's timeout for one message (120 s for SMTP): a lease is renewed before a send
-    /// when less than half of it is left, so every send ends inside its lease.
+    /// How long a claim lasts; a worker that dies loses its claims after this. A live worker renews
+    /// the claims of its batch every third of a lease while the batch is in flight
+    /// (``LeasedBatch``), so one send may take longer than the lease.
     public var lease: Duration
     /// Attempts before a transiently failing row is marked failed.
     public var maxAttempts: Int

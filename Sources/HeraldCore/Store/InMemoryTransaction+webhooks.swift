@@ -66,7 +66,7 @@ extension InMemoryTransaction {
         }
     }
 
-    private func updateClaimed(_ id: Int64, _ owner: String, _ change: (inout WebhookDelivery) -> Void) -> Bool {
+    func updateClaimed(_ id: Int64, _ owner: String, _ change: (inout WebhookDelivery) -> Void) -> Bool {
         write { state in
             guard var delivery = state.webhookDeliveries[id], delivery.state == .sending, delivery.claimedBy == owner
             else { return false }

@@ -184,10 +184,6 @@ final class InMemoryTransaction: StoreTransaction {
         }
     }
 
-    func renewMailLease(id: Int64, owner: String, until: Date) async throws -> Bool {
-        updateOwned(id, owner: owner, releasing: false) { $0.nextAttemptAt = until }
-    }
-
     func markMailSent(id: Int64, owner: String, at time: Date, reply: String) async throws -> Bool {
         updateOwned(id, owner: owner) { message in
             message.state = .sent
@@ -218,7 +214,7 @@ final class InMemoryTransaction: StoreTransaction {
     }
 
     /// Changes a `sending` row `owner` holds; false (and no change) otherwise. `releasing` ends the claim.
-    private func updateOwned(
+    func updateOwned(
         _ id: Int64, owner: String, releasing: Bool = true, _ change: (inout OutboxMessage) -> Void
     ) -> Bool {
         write { state in

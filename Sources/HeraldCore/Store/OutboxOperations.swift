@@ -3,7 +3,8 @@ import Foundation
 /// The durable mail outbox: mails are queued in the transaction of the change that causes them
 /// and sent later by the outbox worker.
 ///
-/// Claims name an owner (one per worker process). Renewing a lease and every `markMail…` call
+/// Claims name an owner (one per worker process); leases are renewed through
+/// ``LeasedQueueOperations`` (kind `.outbox`). Renewing a lease and every `markMail…` call
 /// change nothing and return false unless the row is still `sending` and claimed by that owner,
 /// so a worker whose lease expired cannot overwrite the outcome of the worker that took the row
 /// over, and a worker that lost a row before sending it does not send it.
@@ -15,8 +16,6 @@ public protocol OutboxOperations: Sendable {
     /// Claims up to `limit` mails that are due for `owner`: pending with `nextAttemptAt <= now`, or
     /// `sending` whose lease (`nextAttemptAt`) expired. Claimed rows become `sending` until `leaseUntil`.
     func claimDueMail(owner: String, now: Date, limit: Int, leaseUntil: Date) async throws -> [OutboxMessage]
-    /// Extends the lease of a row `owner` still holds to `until`; false when it lost the row.
-    func renewMailLease(id: Int64, owner: String, until: Date) async throws -> Bool
     /// Records acceptance by the server; the row is never sent again. False when `owner` no
     /// longer holds the claim (nothing changes).
     func markMailSent(id: Int64, owner: String, at time: Date, reply: String) async throws -> Bool

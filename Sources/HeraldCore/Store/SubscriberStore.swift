@@ -47,5 +47,5 @@ public protocol StoreTransaction: Sendable, NewsletterOperations, SubscriberOper
     SuppressionOperations, SubscriberImportOperations, BounceOperations, WebhookOperations, AuditOperations,
     AdminQueryOperations, DigestQueueOperations, SubscriberLockOperations, DiscardedWriteOperations,
     SpentChallengeOperations, ReminderOperations, ArchiveOperations, ClickOperations, OpenOperations,
-    ConsoleSessionOperations, OutboxReviewOperations
+    ConsoleSessionOperations, OutboxReviewOperations, LeasedQueueOperations
 {}

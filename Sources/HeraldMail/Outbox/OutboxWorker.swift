@@ -16,7 +16,8 @@ public struct OutboxRound: Sendable, Equatable {
 
 /// What the outbox worker touches: the outbox, the suppression list (suppressed recipients are
 /// dropped) and, through its ``BounceRecorder``, the bounce log.
-public typealias OutboxWorkerOperations = OutboxOperations & SuppressionListOperations & BounceRecordingOperations
+public typealias OutboxWorkerOperations = OutboxOperations & LeasedQueueOperations & SuppressionListOperations
+    & BounceRecordingOperations
 
 /// Sends queued mail: claims due rows, hands them to the transport, records every outcome.
 ///
@@ -24,10 +25,11 @@ public typealias OutboxWorkerOperations = OutboxOperations & SuppressionListOper
 /// backoff and jitter until `maxAttempts`; permanent ones fail at once with the server's reply.
 ///
 /// Several workers (several `herald serve` processes on PostgreSQL) share one outbox: each claims
-/// rows under its own ``owner`` id with a lease of `policy.lease`. Before a message is handed to
-/// the transport its lease is renewed when less than half of it is left (a batch behind a slow
-/// relay outlives its first lease), and a message whose lease another worker took over is not
-/// sent. Outcomes are recorded only while the claim is still this worker's.
+/// rows under its own ``owner`` id with a lease of `policy.lease` (``OutboxQueue``, a
+/// ``LeasedQueue``). While a batch is in flight its leases are renewed every third of a lease
+/// (``LeasedBatch``), so a batch or a single send slower than the lease keeps its rows; a message
+/// whose lease was lost is not sent, and outcomes are recorded only while the claim is still
+/// this worker's.
 public struct OutboxWorker: Sendable {
     let store: ScopedStore<any OutboxWorkerOperations>
     let transport: any MailTransport
@@ -46,6 +48,8 @@ public struct OutboxWorker: Sendable {
     let breaker: RelayBreaker
     /// Names this worker's claims in the outbox (random per worker; copies share it).
     public let owner: String
+    /// The queue the worker claims from.
+    let queue = OutboxQueue()
 
     public init(
         store: any SubscriberStore, transport: any MailTransport, policy: OutboxDeliveryPolicy = .init(),
@@ -133,34 +137,32 @@ public struct OutboxWorker: Sendable {
         }
     }
 
-    /// Claims one batch of due mail and sends it with bounded concurrency.
+    /// Claims one batch of due mail and sends it with bounded concurrency, its leases renewed
+    /// every third of a lease while the batch is in flight (``LeasedBatch``).
     public func deliverDue() async throws -> OutboxRound {
         let time = now()
         let leaseUntil = time.addingTimeInterval(policy.lease.seconds)
-        let (batch, suppressed) = try await store.transaction { [policy, owner] tx in
-            let claimed = try await tx.claimDueMail(
-                owner: owner, now: time, limit: policy.batchSize, leaseUntil: leaseUntil)
+        let (claimed, suppressed) = try await store.transaction { [policy, owner, queue] tx in
+            let claimed = try await queue.claim(
+                owner: owner, now: time, limit: policy.batchSize, leaseUntil: leaseUntil, in: tx)
             return try await Self.droppingSuppressed(claimed, owner: owner, at: time, in: tx)
         }
         var round = OutboxRound()
         round.failed = suppressed
         if suppressed > 0 { logger.info("mail to suppressed addresses failed", metadata: ["count": "\(suppressed)"]) }
-        var iterator = batch.makeIterator()
-        try await withThrowingTaskGroup(of: OutboxState?.self) { group in
-            for _ in 0..<policy.concurrency {
-                guard let message = iterator.next() else { break }
-                group.addTask { try await deliver(message, leaseUntil: leaseUntil) }
-            }
-            while let state = try await group.next() {
-                if let state { round.record(state) }
-                if breaker.trip == nil, let message = iterator.next() {
-                    group.addTask { try await deliver(message, leaseUntil: leaseUntil) }
-                }
-            }
+        let batch = LeasedBatch(claimed, leaseUntil: leaseUntil, lease: policy.lease, now: now) {
+            [store, owner, queue] ids, until in
+            try await store.transaction { try await $0.renewLeases(queue.kind, ids: ids, owner: owner, until: until) }
         }
+        let (states, untried) = try await batch.run(
+            concurrency: policy.concurrency, logger: logger, keepGoing: { [breaker] in breaker.trip == nil }
+        ) { message in
+            try await deliver(message, keeper: batch.keeper)
+        }
+        for case let state? in states { round.record(state) }
         if let trip = breaker.trip {
             round.stall = trip
-            try await putBack(Array(IteratorSequence(iterator)), trip: trip, at: time)
+            try await putBack(untried, trip: trip, at: time)
         }
         return round
     }
@@ -170,30 +172,31 @@ public struct OutboxWorker: Sendable {
     private func putBack(_ messages: [OutboxMessage], trip: RelayBreaker.Trip, at time: Date) async throws {
         guard !messages.isEmpty else { return }
         let due = time.addingTimeInterval(policy.initialBackoff.seconds)
-        try await store.transaction { [owner] tx in
+        try await store.transaction { [owner, queue] tx in
             for message in messages {
-                try await tx.markMailRetry(
-                    id: message.id, owner: owner, attempts: message.attempts, nextAttemptAt: due,
-                    result: "not tried: \(trip)")
+                _ = try await queue.markRetry(
+                    message, owner: owner, attempts: message.attempts, nextAttemptAt: due,
+                    result: "not tried: \(trip)", in: tx)
             }
         }
     }
 
     /// Sends one claimed message; nil when its claim was lost to another worker before sending.
-    private func deliver(_ message: OutboxMessage, leaseUntil: Date) async throws -> OutboxState? {
+    private func deliver(_ message: OutboxMessage, keeper: LeaseKeeper) async throws -> OutboxState? {
         let attempts = message.attempts + 1
-        guard try await holdsLease(of: message, until: leaseUntil) else {
+        guard keeper.holds(message.id) else {
             logger.warning(
-                "mail not sent: another worker took over its claim", metadata: Self.metadata(message, attempt: attempts)
-            )
+                "mail not sent: its claim is no longer this worker's",
+                metadata: Self.metadata(message, attempt: attempts))
             return nil
         }
         let state: OutboxState
         do {
             let receipt = try await transport.send(envelope(of: message))
             breaker.succeeded()
-            let recorded = try await store.transaction { [owner] in
-                try await $0.markMailSent(id: message.id, owner: owner, at: now(), reply: receipt.summary)
+            let recorded = try await store.transaction { [owner, queue] in
+                try await queue.markDone(
+                    message, owner: owner, attempts: attempts, at: now(), result: receipt.summary, in: $0)
             }
             if recorded {
                 logger.info("mail delivered", metadata: Self.metadata(message, attempt: attempts))
@@ -211,17 +214,6 @@ public struct OutboxWorker: Sendable {
         return state
     }
 
-    /// True when the claim is still this worker's, renewing the lease first when less than half of
-    /// it is left, so that a send (bounded by the transport's timeout) ends before the lease does.
-    private func holdsLease(of message: OutboxMessage, until leaseUntil: Date) async throws -> Bool {
-        let time = now()
-        guard leaseUntil.timeIntervalSince(time) < policy.lease.seconds / 2 else { return true }
-        return try await store.transaction { [owner, policy] in
-            try await $0.renewMailLease(
-                id: message.id, owner: owner, until: time.addingTimeInterval(policy.lease.seconds))
-        }
-    }
-
     /// The message's mail with its VERP envelope sender when `bounce_address` is configured.
     func envelope(of message: OutboxMessage) -> OutgoingMail {
         guard let verp else { return message.mail }
@@ -236,12 +228,14 @@ public struct OutboxWorker: Sendable {
         let time = now()
         let error = LogRedaction.removing(message.mail.recipients, from: "\(failure)")
         let metadata = Self.metadata(message, attempt: attempts).merging(["error": "\(error)"]) { $1 }
-        if failure.kind == .permanent || attempts >= policy.maxAttempts {
+        let step = policy.step(
+            afterAttempts: attempts, permanent: failure.kind == .permanent, jitter: Double.random(in: -1...1))
+        guard case .retry(let delay) = step else {
             logger.warning("mail failed for good", metadata: metadata)
-            try await store.transaction { [bounces, owner] tx in
-                try await tx.markMailFailed(
-                    id: message.id, owner: owner, attempts: attempts, at: time, result: failure.description)
-                if let bounces, failure.isRecipientRejection, let recipient = message.mail.recipients.first,
+            try await store.transaction { [bounces, owner, queue] tx in
+                let owned = try await queue.markFailed(
+                    message, owner: owner, attempts: attempts, at: time, result: failure.description, in: tx)
+                if owned, let bounces, failure.isRecipientRejection, let recipient = message.mail.recipients.first,
                     message.mail.recipients.count == 1
                 {
                     try await bounces.recordPermanentFailure(address: recipient, reply: failure.message, in: tx)
@@ -249,12 +243,11 @@ public struct OutboxWorker: Sendable {
             }
             return .failed
         }
-        let delay = policy.backoff(afterAttempts: attempts, jitter: Double.random(in: -1...1))
         logger.info("mail will be retried", metadata: metadata.merging(["retry_in": "\(delay)"]) { $1 })
-        _ = try await store.transaction { [owner] in
-            try await $0.markMailRetry(
-                id: message.id, owner: owner, attempts: attempts, nextAttemptAt: time.addingTimeInterval(delay.seconds),
-                result: failure.description)
+        _ = try await store.transaction { [owner, queue] in
+            try await queue.markRetry(
+                message, owner: owner, attempts: attempts, nextAttemptAt: time.addingTimeInterval(delay.seconds),
+                result: failure.description, in: $0)
         }
         return .pending
     }

@@ -61,7 +61,8 @@ struct OutboxOperationsContractTests {
         #expect(second.map(\.id) == [id])
         let (renewed, sent, retried, failed, message) = try await store.transaction { tx in
             (
-                try await tx.renewMailLease(id: id, owner: "worker-a", until: later.addingTimeInterval(600)),
+                !(try await tx.renewLeases(.outbox, ids: [id], owner: "worker-a", until: later.addingTimeInterval(600)))
+                    .isEmpty,
                 try await tx.markMailSent(id: id, owner: "worker-a", at: later, reply: "250 late"),
                 try await tx.markMailRetry(
                     id: id, owner: "worker-a", attempts: 1, nextAttemptAt: later, result: "451 late"),
@@ -91,7 +92,8 @@ struct OutboxOperationsContractTests {
                 try await $0.claimDueMail(owner: "worker-a", now: now, limit: 1, leaseUntil: lease)
             }.first?.id)
         let renewed = try await store.transaction {
-            try await $0.renewMailLease(id: id, owner: "worker-a", until: lease.addingTimeInterval(300))
+            !(try await $0.renewLeases(.outbox, ids: [id], owner: "worker-a", until: lease.addingTimeInterval(300)))
+                .isEmpty
         }
         let taken = try await store.transaction {
             try await $0.claimDueMail(
@@ -104,7 +106,8 @@ struct OutboxOperationsContractTests {
             try await $0.markMailSent(id: id, owner: "worker-a", at: lease, reply: "250 ok")
         }
         let renewedAfter = try await store.transaction {
-            try await $0.renewMailLease(id: id, owner: "worker-a", until: lease.addingTimeInterval(900))
+            !(try await $0.renewLeases(.outbox, ids: [id], owner: "worker-a", until: lease.addingTimeInterval(900)))
+                .isEmpty
         }
         #expect(sent)
         #expect(!renewedAfter)

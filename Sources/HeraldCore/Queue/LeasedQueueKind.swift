@@ -1,0 +1,7 @@
+/// The queues whose rows are claimed under a lease by one owner at a time (see ``LeasedQueue``).
+public enum LeasedQueueKind: String, Sendable, CaseIterable {
+    /// The mail outbox (`outbox`): confirmations, welcomes, notices.
+    case outbox
+    /// The webhook outbox (`webhook_deliveries`): one row per (event, endpoint).
+    case webhooks
+}

@@ -1,0 +1,19 @@
+import Foundation
+import HeraldCore
+
+/// Lease renewal for the leased queues on SQLite.
+extension SQLiteTransaction {
+    func renewLeases(_ kind: LeasedQueueKind, ids: [Int64], owner: String, until: Date) async throws -> Set<Int64> {
+        let statement =
+            switch kind {
+            case .outbox: Q.renewMailLease
+            case .webhooks: Q.renewWebhookLease
+            }
+        var kept = Set<Int64>()
+        for id in ids {
+            try connection.query(statement, [.date(until), .integer(id), .text(owner)])
+            if connection.changes == 1 { kept.insert(id) }
+        }
+        return kept
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import HeraldCore
+import Logging
+import Synchronization
+import Testing
+
+/// The worker side of the leased queues: the retry schedule, the lease keeper, the batch loop.
+@Suite("Leased queue: retry schedule, lease keeper, batch loop")
+struct LeasedQueueWorkerTests {
+    static let start = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test func backoffDoublesWithJitterWithinAQuarterAndStopsAtTheCap() {
+        let policy = OutboxDeliveryPolicy(maxAttempts: 8, initialBackoff: .seconds(30), maxBackoff: .seconds(600))
+        for attempts in 1...7 {
+            let base = min(30.0 * Double(1 << (attempts - 1)), 600)
+            for _ in 0..<200 {
+                let step = policy.step(afterAttempts: attempts, permanent: false, jitter: Double.random(in: -1...1))
+                guard case .retry(let delay) = step else {
+                    Issue.record("attempt \(attempts) gave up")
+                    return
+                }
+                #expect(delay.seconds >= base * 0.75 - 0.001 && delay.seconds <= base * 1.25 + 0.001, "\(attempts)")
+            }
+        }
+        #expect(policy.step(afterAttempts: 3, permanent: false, jitter: -1) == .retry(after: .seconds(90)))
+        #expect(policy.step(afterAttempts: 3, permanent: false, jitter: 1) == .retry(after: .seconds(150)))
+    }
+
+    @Test func aWorkerGivesUpAfterMaxAttemptsOrAtOnceOnAPermanentFailure() {
+        let policy = OutboxDeliveryPolicy(maxAttempts: 4)
+        #expect(policy.step(afterAttempts: 3, permanent: false, jitter: 0) != .giveUp)
+        #expect(policy.step(afterAttempts: 4, permanent: false, jitter: 0) == .giveUp)
+        #expect(policy.step(afterAttempts: 9, permanent: false, jitter: 0) == .giveUp)
+        #expect(policy.step(afterAttempts: 1, permanent: true, jitter: 0) == .giveUp)
+    }
+
+    @Test func theKeeperDropsRowsTheStoreSaysWereLost() async throws {
+        let keeper = LeaseKeeper(
+            ids: [1, 2, 3], leaseUntil: Self.start + 60, lease: .seconds(60), now: { Self.start },
+            renew: { ids, _ in Set(ids).subtracting([2]) })
+        #expect([1, 2, 3].allSatisfy(keeper.holds))
+        try await keeper.renewNow()
+        #expect(keeper.holds(1) && !keeper.holds(2) && keeper.holds(3))
+        keeper.release(3)
+        #expect(!keeper.holds(3))
+    }
+
+    @Test func rowsAreNotHeldOnceTheLastRenewedLeaseHasRunOut() async throws {
+        let clock = Mutex(Self.start)
+        let keeper = LeaseKeeper(
+            ids: [1], leaseUntil: Self.start + 60, lease: .seconds(60), now: { clock.withLock { $0 } },
+            renew: { _, _ in throw CancellationError() })
+        clock.withLock { $0 = Self.start + 59 }
+        #expect(keeper.holds(1))
+        await #expect(throws: CancellationError.self) { try await keeper.renewNow() }
+        clock.withLock { $0 = Self.start + 60 }
+        #expect(!keeper.holds(1), "a renewal that failed does not extend the lease")
+    }
+
+    /// A batch whose one row takes longer than its lease: the heartbeat renews the row every
+    /// third of a lease meanwhile, and stops once the row is released.
+    @Test func aBatchRenewsItsLeasesWhileWorkIsInFlight() async throws {
+        let renewals = Mutex<[[Int64]]>([])
+        let batch = LeasedBatch(
+            [Row(id: 7, attempts: 0), Row(id: 8, attempts: 0)], leaseUntil: Date() + 3, lease: .seconds(3),
+            now: Date.init,
+            renew: { ids, _ in
+                renewals.withLock { $0.append(ids.sorted()) }
+                return Set(ids)
+            })
+        let (outcomes, untried) = try await batch.run(concurrency: 2, logger: Logger(label: "test")) { row in
+            try await Task.sleep(for: row.id == 7 ? .milliseconds(4500) : .milliseconds(10))
+            return (row.id, batch.keeper.holds(row.id))
+        }
+        #expect(outcomes.map(\.0) == [8, 7])
+        // Row 7's work outlasted the first lease; it is still held thanks to the renewals.
+        let held = outcomes.filter { $0.1 }.map(\.0)
+        #expect(held.contains(7), "renewals \(renewals.withLock { $0 })")
+        #expect(untried.isEmpty)
+        let seen = renewals.withLock { $0 }
+        #expect(seen.count >= 2, "\(seen)")
+        #expect(seen.allSatisfy { $0 == [7] }, "the finished row is not renewed: \(seen)")
+        try await Task.sleep(for: .milliseconds(1500))
+        #expect(renewals.withLock { $0.count } == seen.count, "no renewal after the batch")
+    }
+
+    @Test func aBatchStartsNoRowOnceToldToStop() async throws {
+        let stop = Mutex(false)
+        let batch = LeasedBatch(
+            (1...5).map { Row(id: $0, attempts: 0) }, leaseUntil: Date() + 60, lease: .seconds(60), now: Date.init,
+            renew: { ids, _ in Set(ids) })
+        let (outcomes, untried) = try await batch.run(
+            concurrency: 1, logger: Logger(label: "test"), keepGoing: { !stop.withLock { $0 } }
+        ) { row in
+            if row.id == 2 { stop.withLock { $0 = true } }
+            return row.id
+        }
+        #expect(outcomes == [1, 2])
+        #expect(untried.map(\.id) == [3, 4, 5])
+    }
+}
+
+private struct Row: LeasedItem {
+    var id: Int64
+    var attempts: Int
+}
