@@ -30,8 +30,9 @@ extension SubscriptionService {
         }
     }
 
-    /// Confirms the subscriptions the token names; queues welcome mail (in `language` when given,
-    /// else each newsletter's); records consent. Single use.
+    /// Confirms the subscriptions the token names; queues welcome mail (in the subscriber's stored
+    /// language when the newsletter offers it; for a subscriber stored without one, in `language`
+    /// when given, else the newsletter's); records consent. Single use.
     public func confirm(_ secret: TokenSecret, origin: RequestOrigin, language: String? = nil) async throws
         -> ConfirmationResult
     {
@@ -84,7 +85,9 @@ extension SubscriptionService {
         try await publish(.confirmed, subscriber, newsletter.slug, in: tx, at: time)
         guard newsletter.sendsWelcome else { return true }
         var request = mailRequest(subscriber, newsletter)
-        request.language = language.flatMap { newsletter.languages.contains($0) ? $0 : nil }
+        if subscriber.language == nil {  // stored before languages were: the link's, when offered
+            request.language = language.flatMap { newsletter.languages.contains($0) ? $0 : nil }
+        }
         if newsletter.archive {
             request.latestIssue = try await tx.archivedIssues(
                 newsletter: newsletter.slug, language: request.language ?? newsletter.language, offset: 0, limit: 1

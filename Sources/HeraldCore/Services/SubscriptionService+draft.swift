@@ -13,10 +13,13 @@ struct ConfirmationDraft: Sendable {
     let mail: OutgoingMail
     let smtpAddress: String
     let newsletters: [String]
+    /// The language the draft is written in (a new subscriber's; an existing one may have another).
+    let language: String?
 
     /// The drafted mail if it is the one the transaction would render for `subscriber` and `pending`.
     func mail(for subscriber: Subscriber, _ pending: [Newsletter]) -> OutgoingMail? {
-        guard subscriber.smtpAddress == smtpAddress, pending.map(\.slug) == newsletters
+        guard subscriber.smtpAddress == smtpAddress, pending.map(\.slug) == newsletters,
+            let first = pending.first, subscriber.mailLanguage(for: first) == language
         else { return nil }
         return mail
     }
@@ -32,15 +35,17 @@ extension SubscriptionService {
         let expiresAt = time.addingTimeInterval(policy.confirmationLifetime.seconds)
         let subscriber = Subscriber(
             id: 0, email: request.email.typed, smtpAddress: request.email.smtpAddress,
-            canonicalKey: request.email.canonicalKey, name: nil, createdAt: time, updatedAt: time)
+            canonicalKey: request.email.canonicalKey, name: nil,
+            language: Newsletter.languageToRecord(request.language, for: requested), createdAt: time, updatedAt: time)
+        let language = subscriber.mailLanguage(for: requested[0])
         guard
             let mail = try? composer.confirmationMail(
                 ConfirmationMailRequest(
                     subscriber: subscriber, newsletters: requested, token: secret, expiresAt: expiresAt,
-                    language: request.language))
+                    language: language))
         else { return nil }
         return ConfirmationDraft(
             secret: secret, expiresAt: expiresAt, mail: mail, smtpAddress: request.email.smtpAddress,
-            newsletters: requested.map(\.slug))
+            newsletters: requested.map(\.slug), language: language)
     }
 }

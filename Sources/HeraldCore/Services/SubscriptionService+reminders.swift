@@ -79,7 +79,8 @@ extension SubscriptionService {
             }
             let mail = try composer.reminderMail(
                 ConfirmationMailRequest(
-                    subscriber: subscriber, newsletters: pending, token: secret, expiresAt: token.expiresAt))
+                    subscriber: subscriber, newsletters: pending, token: secret, expiresAt: token.expiresAt,
+                    language: subscriber.mailLanguage(for: pending[0])))
             _ = try await tx.enqueueMail(
                 OutboxDraft(
                     kind: .reminder, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey, mail: mail,

@@ -87,7 +87,7 @@ public struct SubscriptionService: Sendable {
     ) async throws -> SignupWrites {
         let requested = request.newsletters.compactMap(newsletter)
         guard !requested.isEmpty else { throw SubscriptionError.unknownNewsletter }
-        let (subscriber, created) = try await findOrCreate(request, in: tx, at: time)
+        let (subscriber, created) = try await findOrCreate(request, requested, in: tx, at: time)
         // Concurrent signups for one address (several processes on PostgreSQL) run one after
         // another from here, so the throttle counts the other one's confirmation mail.
         try await tx.lockSubscriber(id: subscriber.id)
@@ -110,11 +110,10 @@ public struct SubscriptionService: Sendable {
         }
         let outcome =
             needsConfirmation.isEmpty
-            ? try await queueAlreadySubscribed(
-                subscriber, alreadyConfirmed[0], language: request.language, in: tx, at: time)
+            ? try await queueAlreadySubscribed(subscriber, alreadyConfirmed[0], in: tx, at: time)
             : try await queueConfirmation(
                 subscriber, needsConfirmation, pendingName: request.name, draft: draft,
-                underAttack: request.underAttack, language: request.language, in: tx, at: time)
+                underAttack: request.underAttack, in: tx, at: time)
         return SignupWrites(
             outcome: outcome, subscriber: subscriber, insertedSubscriber: created,
             savedSubscriptions: needsConfirmation.map(\.slug), requested: requested.map(\.slug))
@@ -123,16 +122,18 @@ public struct SubscriptionService: Sendable {
     /// The subscriber with the request's address, and whether this call created it.
     ///
     /// A new subscriber is stored without a name: whatever a stranger typed waits on the confirm
-    /// token (``TokenRecord/pendingName``) and becomes the name only when the owner confirms.
-    private func findOrCreate(_ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date)
-        async throws
-        -> (Subscriber, created: Bool)
-    {
+    /// token (``TokenRecord/pendingName``) and becomes the name only when the owner confirms. It is
+    /// stored with the request's language (else the newsletter's); an existing subscriber is
+    /// returned unchanged, so a stranger's signup never changes anyone's language.
+    private func findOrCreate(
+        _ request: SignupRequest, _ requested: [Newsletter], in tx: any SubscriptionServiceOperations, at time: Date
+    ) async throws -> (Subscriber, created: Bool) {
         if let existing = try await tx.subscriber(canonicalKey: request.email.canonicalKey) { return (existing, false) }
         let created = try await tx.insertSubscriber(
             NewSubscriber(
                 email: request.email.typed, smtpAddress: request.email.smtpAddress,
-                canonicalKey: request.email.canonicalKey, name: nil, createdAt: time))
+                canonicalKey: request.email.canonicalKey, name: nil,
+                language: Newsletter.languageToRecord(request.language, for: requested), createdAt: time))
         return (created, true)
     }
 
@@ -151,9 +152,10 @@ public struct SubscriptionService: Sendable {
     }
 
     /// Queues the confirmation mail and its token; `pendingName` waits on the token until confirmation.
+    /// The mail is in the subscriber's language when the first newsletter offers it.
     func queueConfirmation(
         _ subscriber: Subscriber, _ pending: [Newsletter], pendingName: String? = nil, draft: ConfirmationDraft? = nil,
-        underAttack: Bool = false, language: String? = nil, in tx: any ConfirmationMailOperations, at time: Date
+        underAttack: Bool = false, in tx: any ConfirmationMailOperations, at time: Date
     ) async throws -> SignupOutcome {
         guard try await mayMail(subscriber, kind: .confirmation, underAttack: underAttack, in: tx, at: time) else {
             return .confirmationThrottled
@@ -170,7 +172,7 @@ public struct SubscriptionService: Sendable {
             ?? composer.confirmationMail(
                 ConfirmationMailRequest(
                     subscriber: subscriber, newsletters: pending, token: secret, expiresAt: expiresAt,
-                    language: language))
+                    language: subscriber.mailLanguage(for: pending[0])))
         _ = try await tx.enqueueMail(
             OutboxDraft(
                 kind: .confirmation, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,
@@ -179,15 +181,12 @@ public struct SubscriptionService: Sendable {
     }
 
     private func queueAlreadySubscribed(
-        _ subscriber: Subscriber, _ newsletter: Newsletter, language: String?, in tx: any SubscriptionServiceOperations,
-        at time: Date
+        _ subscriber: Subscriber, _ newsletter: Newsletter, in tx: any SubscriptionServiceOperations, at time: Date
     ) async throws -> SignupOutcome {
         guard try await mayMail(subscriber, kind: .alreadySubscribed, in: tx, at: time) else {
             return .alreadySubscribedThrottled
         }
-        var request = mailRequest(subscriber, newsletter)
-        request.language = language.flatMap { newsletter.languages.contains($0) ? $0 : nil }
-        let mail = try composer.alreadySubscribedMail(request)
+        let mail = try composer.alreadySubscribedMail(mailRequest(subscriber, newsletter))
         _ = try await tx.enqueueMail(
             OutboxDraft(
                 kind: .alreadySubscribed, subscriberID: subscriber.id, throttleKey: subscriber.canonicalKey,
@@ -195,10 +194,13 @@ public struct SubscriptionService: Sendable {
         return .alreadySubscribedNotified
     }
 
+    /// What a mail about `newsletter` to `subscriber` needs, in the subscriber's language when offered.
     func mailRequest(_ subscriber: Subscriber, _ newsletter: Newsletter) -> SubscriptionMailRequest {
-        SubscriptionMailRequest(
+        var request = SubscriptionMailRequest(
             subscriber: subscriber, newsletter: newsletter,
             manageToken: signer.token(subscriberID: subscriber.id, newsletter: newsletter.slug))
+        request.language = subscriber.mailLanguage(for: newsletter)
+        return request
     }
 
     func consent(
