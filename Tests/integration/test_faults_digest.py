@@ -2,8 +2,10 @@
 followed by a rerun (which the next kill interrupts in turn; the last rerun finishes the issue): every
 subscriber must receive the issue exactly once, apart from the documented acceptance window — a
 message the server accepted in the instant before the killed run recorded it. Those rows are read
-from the database right after each kill (state `sending`), and a duplicate is allowed only for an
-address that was in such a window; the finishing run must report the rows it resumed.
+from the database right after each kill (state `sending`, with the run that claimed them), and an
+address gets one extra copy at most for each run that was killed with its row in flight: a rerun that
+resends a row and is killed in turn before recording it (two kills a few messages apart) opens a second
+window for the same address. The finishing run must report the rows it resumed.
 
 CI runs HERALD_FAULT_TRIALS trials (default 1: one issue, 20 kills, about two minutes);
 `scripts/fault-trials` runs more (each trial is a new issue of the same list)."""
@@ -30,10 +32,11 @@ def spooled(smtp):
 
 
 def in_acceptance_window(herald, period):
-    """Addresses whose rows a killed run left `sending`: the server may or may not have accepted them."""
+    """(address, claiming run) of the rows a killed run left `sending`: the server may or may not have
+    accepted them. A row still `sending` under an earlier run's claim is the same window, not a new one."""
     with herald.db() as db:
-        return {email for (email,) in db.execute(
-            "SELECT s.email FROM digest_deliveries d JOIN digest_issues i ON i.id = d.issue_id "
+        return {(email.lower(), claimed_by) for (email, claimed_by) in db.execute(
+            "SELECT s.email, d.claimed_by FROM digest_deliveries d JOIN digest_issues i ON i.id = d.issue_id "
             "JOIN subscribers s ON s.id = d.subscriber_id WHERE i.period = ? AND d.state = 'sending'", (period,))}
 
 
@@ -77,19 +80,21 @@ def run_trial(herald, smtp, feed_path, chooser, trial, items):
     wait_for(lambda: spooled(smtp) - before >= SUBSCRIBERS, timeout=120, what="the whole issue")
     time.sleep(0.3)
     messages = smtp.messages()[before:]
-    counts = collections.Counter(rcpt for m in messages for rcpt in m.envelope["rcpt_tos"])
+    counts = collections.Counter(rcpt.lower() for m in messages for rcpt in m.envelope["rcpt_tos"])
     doubled = {rcpt for rcpt, n in counts.items() if n > 1}
+    windows = collections.Counter(address for address, _ in window)  # killed runs that had the row in flight
     resumed = int(re.search(r"resumed (\d+)", result.stdout).group(1))
     warned = sum(int(n) for path in logs for n in re.findall(r"messages=(\d+)[^\n]*possible duplicates", read(path)))
     warned += sum(int(n) for n in re.findall(r"messages=(\d+)[^\n]*possible duplicates", result.stderr))
-    line = (f"trial {trial}: {len(kills)} kills at {kills} received; {len(window)} rows in an acceptance window "
-            f"(new per kill: {added}), "
-            f"{len(doubled)} doubled, {warned} resends warned of, finishing run resumed {resumed}")
+    extra = sum(n - 1 for n in counts.values())
+    line = (f"trial {trial}: {len(kills)} kills at {kills} received; {len(window)} acceptance windows on "
+            f"{len(windows)} addresses (new per kill: {added}), {len(doubled)} doubled, {extra} extra copies, "
+            f"{warned} resends warned of, finishing run resumed {resumed}")
     assert len(counts) == SUBSCRIBERS, line  # nobody lost
-    assert all(counts[r] == 2 for r in doubled), line  # never a third copy
-    assert {r.lower() for r in doubled} <= {a.lower() for a in window}, (line, doubled - window)  # only in the window
+    # Only in a window, and one extra copy at most per killed run that had the row in flight.
+    assert all(counts[r] - 1 <= windows[r] for r in doubled), (line, {r: (counts[r], windows[r]) for r in doubled})
     assert resumed <= len(window), (line, result.stdout)
-    assert len(doubled) <= warned, line  # every possible duplicate was announced before it was sent
+    assert extra <= warned, line  # every possible duplicate was announced before it was sent
     assert len({m["Message-ID"] for m in messages}) == SUBSCRIBERS, line  # a resent copy keeps its Message-ID
     return line, len(doubled)
 

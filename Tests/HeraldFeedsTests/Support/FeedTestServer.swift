@@ -28,11 +28,13 @@ final class FeedTestServer: @unchecked Sendable {
         process.standardInput = lifeline
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline, process.isRunning {
+        // Read once more after the last sleep: a loaded machine may resume this task after the deadline.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while true {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
                 return FeedTestServer(port: port, process: process, lifeline: lifeline, directory: directory)
             }
+            guard process.isRunning, ContinuousClock.now < deadline else { break }
             try await Task.sleep(for: .milliseconds(20))
         }
         FeedTestServer(port: 0, process: process, lifeline: lifeline, directory: directory).stop()

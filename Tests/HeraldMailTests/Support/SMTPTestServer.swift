@@ -77,12 +77,14 @@ final class SMTPTestServer: @unchecked Sendable {
         process.standardInput = lifeline
         try process.run()
 
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
+        // The port file is read once more after the last sleep: on a loaded machine the task may resume
+        // only after the deadline, when the server has long been listening.
+        let deadline = ContinuousClock.now + .seconds(60)
+        while true {
             if let text = try? String(contentsOf: portFile, encoding: .utf8), let port = Int(text) {
                 return SMTPTestServer(port: port, directory: directory, process: process, lifeline: lifeline)
             }
-            guard process.isRunning else { break }
+            guard process.isRunning, ContinuousClock.now < deadline else { break }
             try await Task.sleep(for: .milliseconds(50))
         }
         try? lifeline.fileHandleForWriting.close()
