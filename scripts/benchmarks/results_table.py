@@ -63,13 +63,20 @@ def digest_rows(results):
                 f"| digest send, {n:,} subscribers (as above; memory run) | `scripts/bench-digest --repeat {r['runs']} "
                 f"--no-reference {n}` | {spread(r, 'herald')} msg/s | smtp-source not run at this size | — |")
             continue
+        feed = r.get("feed", "10,12").replace(",", " ")
+        option = "" if feed == "10 12" else f' --feed "{feed}"'
         ratio = float(r["ratio"])
+        bare = float(r["ratio_curl"]) if r.get("ratio_curl", "nan") != "nan" else None
+        reference = (f"bare libcurl (Herald's options, 4 reused connections, same bytes): {spread(r, 'curl')} msg/s; "
+                     if bare is not None else "")
+        verdicts = (f"{bare:.2f} of bare libcurl (target ≥ 0.90: {verdict(bare >= 0.9)}); " if bare is not None else "")
         rows.append(
             f"| digest send, {n:,} confirmed subscribers, personalised, 4 SMTP connections to `smtp-sink`, "
-            f"durable per-recipient state (SQLite); {num(r['bytes'])}-byte messages; {r['runs']} run(s) "
-            f"| `scripts/bench-digest --repeat {r['runs']} {n}` | {spread(r, 'herald')} msg/s "
-            f"| `smtp-source -d -s 4`, same size, same sink: {spread(r, 'source')} msg/s "
-            f"| {ratio:.2f} (target ≥ 0.60: {verdict(ratio >= 0.6)}) |")
+            f"durable per-recipient state (SQLite); {num(r['bytes'])}-byte messages; {r['runs']} run(s), "
+            f"load {r.get('load', '?')} | `scripts/bench-digest --repeat {r['runs']}{option} {n}` "
+            f"| {spread(r, 'herald')} msg/s "
+            f"| {reference}`smtp-source -d -s 4`, same size, same sink: {spread(r, 'source')} msg/s "
+            f"| {verdicts}{ratio:.2f} of smtp-source |")
     if memory:
         cells = "; ".join(f"{rss:.1f} MB at {n:,} (min {num(r['rss_min'], 1)}, max {num(r['rss_max'], 1)})"
                           for n, rss, r in memory)
