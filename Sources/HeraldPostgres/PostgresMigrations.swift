@@ -437,6 +437,7 @@ enum PostgresMigrations {
             version: 18, name: "subscribers' language (NULL: the newsletter's)",
             statements: ["ALTER TABLE subscribers ADD COLUMN language TEXT"]),
         issueLanguages,
+        digestLeases,
     ]
 
     /// The newest schema version this build knows.

@@ -156,27 +156,29 @@ enum PostgresQueries {
         """
     static let incompleteDigestIssues =
         "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = $1 AND completed_at IS NULL ORDER BY id"
-    /// Locks the rows `$1` may claim, skipping rows another transaction is claiming right now:
-    /// pending, abandoned by a dead run (claim not renewed since `$4`) or deferred by an earlier
-    /// run (before `$5`). Marks them claimed by `$1` at `$6`; returns each subscriber id and
-    /// whether its send was interrupted mid-way.
+    /// Locks the rows `$1` may claim at `$4`, skipping rows another transaction is claiming right
+    /// now: pending; claimed or sending with a lease that has ended (their run died or stalled);
+    /// deferred by another owner and due. Marks them claimed by `$1` until `$5`; returns each
+    /// subscriber id, whether its send was interrupted mid-way, and its attempts.
     static let claimDigestDeliveries = """
         WITH claimable AS (
             SELECT subscriber_id, state = 'sending' AS interrupted FROM digest_deliveries
             WHERE issue_id = $2
                 AND (state = 'pending'
-                    OR (state IN ('claimed', 'sending') AND claimed_by IS DISTINCT FROM $1 AND updated_at < $4)
-                    OR (state = 'deferred' AND claimed_by IS DISTINCT FROM $1 AND updated_at < $5))
+                    OR (state IN ('claimed', 'sending') AND coalesce(next_attempt_at, 0) <= $4)
+                    OR (state = 'deferred' AND claimed_by IS DISTINCT FROM $1 AND coalesce(next_attempt_at, 0) <= $4))
             ORDER BY subscriber_id LIMIT $3
             FOR UPDATE SKIP LOCKED)
-        UPDATE digest_deliveries d SET state = 'claimed', claimed_by = $1, attempts = d.attempts + 1, updated_at = $6
+        UPDATE digest_deliveries d SET state = 'claimed', claimed_by = $1, updated_at = $4, next_attempt_at = $5
         FROM claimable
         WHERE d.issue_id = $2 AND d.subscriber_id = claimable.subscriber_id
-        RETURNING d.subscriber_id, claimable.interrupted
+        RETURNING d.subscriber_id, claimable.interrupted, d.attempts
         """
-    static let renewDigestClaims = """
-        UPDATE digest_deliveries SET updated_at = $1
-        WHERE issue_id = $2 AND claimed_by = $3 AND state IN ('claimed', 'sending')
+    /// Extends the lease `$3` holds on subscriber `$2`'s claimed or sending delivery to `$1`.
+    static let renewDigestLease = """
+        UPDATE digest_deliveries SET next_attempt_at = $1
+        WHERE subscriber_id = $2 AND claimed_by = $3 AND state IN ('claimed', 'sending')
+        RETURNING subscriber_id
         """
     static let startDigestDelivery = """
         UPDATE digest_deliveries SET state = 'sending', updated_at = $1
@@ -194,8 +196,16 @@ enum PostgresQueries {
         WHERE s.id = ANY($2::bigint[])
         ORDER BY s.id
         """
-    static let recordDigestDelivery = """
-        UPDATE digest_deliveries SET state = $1, result = $2, updated_at = $3 WHERE issue_id = $4 AND subscriber_id = $5
+    /// Records an outcome (`$1` state, `$2` result, `$3` attempts, `$4` time, `$5` next attempt)
+    /// only while owner `$8` holds the row.
+    static let settleDigestDelivery = """
+        UPDATE digest_deliveries SET state = $1, result = $2, attempts = $3, updated_at = $4, next_attempt_at = $5
+        WHERE issue_id = $6 AND subscriber_id = $7 AND claimed_by = $8 AND state IN ('claimed', 'sending')
+        RETURNING subscriber_id
+        """
+    static let digestDelivery = """
+        SELECT state, claimed_by, attempts, next_attempt_at, result FROM digest_deliveries
+        WHERE issue_id = $1 AND subscriber_id = $2
         """
     static let digestDeliveryCounts =
         "SELECT state, count(*) FROM digest_deliveries WHERE issue_id = $1 GROUP BY state"
@@ -204,7 +214,8 @@ enum PostgresQueries {
         WHERE issue_id = $1 AND state IN ('failed', 'deferred') ORDER BY subscriber_id LIMIT $2
         """
     static let reopenDigestDeliveries = """
-        UPDATE digest_deliveries SET state = 'pending', attempts = 0, result = NULL, claimed_by = NULL, updated_at = $1
+        UPDATE digest_deliveries SET state = 'pending', attempts = 0, result = NULL, claimed_by = NULL,
+            next_attempt_at = NULL, updated_at = $1
         WHERE issue_id = $2 AND state IN ('failed', 'deferred')
         RETURNING subscriber_id
         """

@@ -62,23 +62,21 @@ extension PostgresTransaction {
         try await run(Q.incompleteDigestIssues, [.text(newsletter)]).map(DigestIssue.init(stored:))
     }
 
-    func claimDigestDeliveries(issueID: Int64, _ claim: DigestClaim) async throws -> [DigestRecipient] {
-        let claimed = try await run(
+    func claimDigestDeliveries(issueID: Int64, owner: String, now: Date, limit: Int, leaseUntil: Date) async throws
+        -> [DigestRecipient]
+    {
+        let rows = try await run(
             Q.claimDigestDeliveries,
-            [
-                .text(claim.owner), .integer(issueID), .integer(Int64(claim.limit)), .date(claim.abandonedBefore),
-                .date(claim.deferredBefore), .date(claim.time),
-            ])
-        guard !claimed.isEmpty else { return [] }
-        let ids = claimed.compactMap { $0.int(0) }
-        let interrupted = Set(claimed.filter { $0.bool(1) == true }.compactMap { $0.int(0) })
-        return try await run(Q.claimedRecipients, [.integer(issueID), .integers(ids)]).map {
-            DigestRecipient(stored: $0, interruptedIDs: interrupted)
+            [.text(owner), .integer(issueID), .integer(Int64(limit)), .date(now), .date(leaseUntil)])
+        guard !rows.isEmpty else { return [] }
+        var claimed: [Int64: (attempts: Int, interrupted: Bool)] = [:]
+        for row in rows {
+            guard let id = row.int(0) else { continue }
+            claimed[id] = (Int(row.int(2) ?? 0), row.bool(1) == true)
         }
-    }
-
-    func renewDigestClaims(issueID: Int64, owner: String, at time: Date) async throws {
-        try await run(Q.renewDigestClaims, [.date(time), .integer(issueID), .text(owner)])
+        return try await run(Q.claimedRecipients, [.integer(issueID), .integers(claimed.keys.sorted())]).map {
+            DigestRecipient(stored: $0, claimed: claimed)
+        }
     }
 
     func startDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, at time: Date) async throws -> Bool {
@@ -87,14 +85,22 @@ extension PostgresTransaction {
         ).count == 1
     }
 
-    func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)
-        async throws
+    func settleDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, outcome: DigestDeliveryOutcome)
+        async throws -> Bool
     {
         try await run(
-            Q.recordDigestDelivery,
+            Q.settleDigestDelivery,
             [
-                .text(state.rawValue), .optionalText(result), .date(time), .integer(issueID), .integer(subscriberID),
-            ])
+                .text(outcome.state.rawValue), .text(outcome.result), .integer(Int64(outcome.attempts)),
+                .date(outcome.at), outcome.state == .deferred ? .date(outcome.at) : .null, .integer(issueID),
+                .integer(subscriberID), .text(owner),
+            ]
+        ).count == 1
+    }
+
+    func digestDelivery(issueID: Int64, subscriberID: Int64) async throws -> DigestDeliveryRecord? {
+        try await run(Q.digestDelivery, [.integer(issueID), .integer(subscriberID)]).first
+            .flatMap(DigestDeliveryRecord.init(stored:))
     }
 
     func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress {

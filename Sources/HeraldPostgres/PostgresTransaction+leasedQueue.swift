@@ -8,6 +8,7 @@ extension PostgresTransaction {
             switch kind {
             case .outbox: Q.renewMailLease
             case .webhooks: Q.renewWebhookLease
+            case .digest: Q.renewDigestLease
             }
         var kept = Set<Int64>()
         for id in ids where try await !run(statement, [.date(until), .integer(id), .text(owner)]).isEmpty {

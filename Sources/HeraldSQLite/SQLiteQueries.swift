@@ -110,23 +110,25 @@ enum SQLiteQueries {
         "UPDATE OR IGNORE digest_articles_sent SET language = ?2 WHERE newsletter = ?1 AND language = ''"
     static let incompleteDigestIssues =
         "SELECT \(digestIssueColumns) FROM digest_issues WHERE newsletter = ? AND completed_at IS NULL ORDER BY id"
-    /// Rows `?1` may claim: pending, abandoned by a dead run (claim not renewed since `?4`), or
-    /// deferred by an earlier run (before `?5`). Transactions are serial, so no row is shared.
+    /// Rows `?1` may claim at `?4`: pending; claimed or sending with a lease that has ended (their
+    /// run died or stalled); deferred by another owner and due. Transactions are serial, so no row
+    /// is shared. Returns each subscriber id, whether it was left `sending`, and its attempts.
     static let claimableDigestDeliveries = """
-        SELECT subscriber_id, state = 'sending' FROM digest_deliveries
+        SELECT subscriber_id, state = 'sending', attempts FROM digest_deliveries
         WHERE issue_id = ?2
             AND (state = 'pending'
-                OR (state IN ('claimed', 'sending') AND claimed_by IS NOT ?1 AND updated_at < ?4)
-                OR (state = 'deferred' AND claimed_by IS NOT ?1 AND updated_at < ?5))
+                OR (state IN ('claimed', 'sending') AND coalesce(next_attempt_at, 0) <= ?4)
+                OR (state = 'deferred' AND claimed_by IS NOT ?1 AND coalesce(next_attempt_at, 0) <= ?4))
         ORDER BY subscriber_id LIMIT ?3
         """
     static let markDigestDeliveriesClaimed = """
-        UPDATE digest_deliveries SET state = 'claimed', claimed_by = ?, attempts = attempts + 1, updated_at = ?
+        UPDATE digest_deliveries SET state = 'claimed', claimed_by = ?, updated_at = ?, next_attempt_at = ?
         WHERE issue_id = ? AND subscriber_id IN (SELECT value FROM json_each(?))
         """
-    static let renewDigestClaims = """
-        UPDATE digest_deliveries SET updated_at = ?
-        WHERE issue_id = ? AND claimed_by = ? AND state IN ('claimed', 'sending')
+    /// Extends the lease `?3` holds on subscriber `?2`'s claimed or sending delivery to `?1`.
+    static let renewDigestLease = """
+        UPDATE digest_deliveries SET next_attempt_at = ?
+        WHERE subscriber_id = ? AND claimed_by = ? AND state IN ('claimed', 'sending')
         """
     static let startDigestDelivery = """
         UPDATE digest_deliveries SET state = 'sending', updated_at = ?
@@ -143,8 +145,15 @@ enum SQLiteQueries {
         WHERE s.id IN (SELECT value FROM json_each(?))
         ORDER BY s.id
         """
-    static let recordDigestDelivery = """
-        UPDATE digest_deliveries SET state = ?, result = ?, updated_at = ? WHERE issue_id = ? AND subscriber_id = ?
+    /// Records an outcome (`?1` state, `?2` result, `?3` attempts, `?4` time, `?5` next attempt)
+    /// only while owner `?8` holds the row.
+    static let settleDigestDelivery = """
+        UPDATE digest_deliveries SET state = ?1, result = ?2, attempts = ?3, updated_at = ?4, next_attempt_at = ?5
+        WHERE issue_id = ?6 AND subscriber_id = ?7 AND claimed_by = ?8 AND state IN ('claimed', 'sending')
+        """
+    static let digestDelivery = """
+        SELECT state, claimed_by, attempts, next_attempt_at, result FROM digest_deliveries
+        WHERE issue_id = ? AND subscriber_id = ?
         """
     static let digestDeliveryCounts =
         "SELECT state, count(*) FROM digest_deliveries WHERE issue_id = ? GROUP BY state"
@@ -153,7 +162,8 @@ enum SQLiteQueries {
         WHERE issue_id = ? AND state IN ('failed', 'deferred') ORDER BY subscriber_id LIMIT ?
         """
     static let reopenDigestDeliveries = """
-        UPDATE digest_deliveries SET state = 'pending', attempts = 0, result = NULL, claimed_by = NULL, updated_at = ?
+        UPDATE digest_deliveries SET state = 'pending', attempts = 0, result = NULL, claimed_by = NULL,
+            next_attempt_at = NULL, updated_at = ?
         WHERE issue_id = ? AND state IN ('failed', 'deferred')
         """
     static let reopenDigestIssue = "UPDATE digest_issues SET completed_at = NULL WHERE id = ?"

@@ -68,29 +68,27 @@ extension SQLiteTransaction {
         try connection.query(Q.incompleteDigestIssues, [.text(newsletter)]).map(DigestIssue.init(stored:))
     }
 
-    func claimDigestDeliveries(issueID: Int64, _ claim: DigestClaim) async throws -> [DigestRecipient] {
+    func claimDigestDeliveries(issueID: Int64, owner: String, now: Date, limit: Int, leaseUntil: Date) async throws
+        -> [DigestRecipient]
+    {
         let candidates = try connection.query(
-            Q.claimableDigestDeliveries,
-            [
-                .text(claim.owner), .integer(issueID), .integer(Int64(claim.limit)), .date(claim.abandonedBefore),
-                .date(claim.deferredBefore),
-            ])
+            Q.claimableDigestDeliveries, [.text(owner), .integer(issueID), .integer(Int64(limit)), .date(now)])
         guard !candidates.isEmpty else { return [] }
-        let ids = candidates.compactMap { $0.int(0) }
-        let interrupted = Set(candidates.filter { $0.int(1) == 1 }.compactMap { $0.int(0) })
-        let idList = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        var claimed: [Int64: (attempts: Int, interrupted: Bool)] = [:]
+        for row in candidates {
+            guard let id = row.int(0) else { continue }
+            claimed[id] = (Int(row.int(2) ?? 0), row.int(1) == 1)
+        }
+        let idList = "[" + claimed.keys.sorted().map(String.init).joined(separator: ",") + "]"
         try connection.query(
-            Q.markDigestDeliveriesClaimed, [.text(claim.owner), .date(claim.time), .integer(issueID), .text(idList)])
+            Q.markDigestDeliveriesClaimed,
+            [.text(owner), .date(now), .date(leaseUntil), .integer(issueID), .text(idList)])
         let newsletter =
             try connection.query(Q.digestIssueNewsletter, [.integer(issueID)])
             .first?.string(0) ?? ""
         return try connection.query(Q.claimedRecipients, [.text(newsletter), .text(idList)]).map {
-            DigestRecipient(stored: $0, interruptedIDs: interrupted)
+            DigestRecipient(stored: $0, claimed: claimed)
         }
-    }
-
-    func renewDigestClaims(issueID: Int64, owner: String, at time: Date) async throws {
-        try connection.query(Q.renewDigestClaims, [.date(time), .integer(issueID), .text(owner)])
     }
 
     func startDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, at time: Date) async throws -> Bool {
@@ -99,14 +97,22 @@ extension SQLiteTransaction {
         return connection.changes == 1
     }
 
-    func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)
-        async throws
+    func settleDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, outcome: DigestDeliveryOutcome)
+        async throws -> Bool
     {
         try connection.query(
-            Q.recordDigestDelivery,
+            Q.settleDigestDelivery,
             [
-                .text(state.rawValue), .optionalText(result), .date(time), .integer(issueID), .integer(subscriberID),
+                .text(outcome.state.rawValue), .text(outcome.result), .integer(Int64(outcome.attempts)),
+                .date(outcome.at), outcome.state == .deferred ? .date(outcome.at) : .null, .integer(issueID),
+                .integer(subscriberID), .text(owner),
             ])
+        return connection.changes == 1
+    }
+
+    func digestDelivery(issueID: Int64, subscriberID: Int64) async throws -> DigestDeliveryRecord? {
+        try connection.query(Q.digestDelivery, [.integer(issueID), .integer(subscriberID)]).first
+            .flatMap(DigestDeliveryRecord.init(stored:))
     }
 
     func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress {

@@ -8,6 +8,7 @@ extension SQLiteTransaction {
             switch kind {
             case .outbox: Q.renewMailLease
             case .webhooks: Q.renewWebhookLease
+            case .digest: Q.renewDigestLease
             }
         var kept = Set<Int64>()
         for id in ids {

@@ -24,8 +24,8 @@ public struct WebhookRound: Sendable, Equatable {
 /// ``LeasedQueue``), its lease renewed while the batch is in flight, and an owner whose lease
 /// expired neither posts the row nor overwrites the outcome recorded by the one that took over.
 public struct WebhookWorker: Sendable {
-    let store: ScopedStore<any WebhookOperations & LeasedQueueOperations>
-    let queue = WebhookQueue()
+    /// The webhook outbox as this worker's queue: claims, renewals and outcomes, each in a transaction.
+    let work: LeasedQueueWork<WebhookQueue>
     let transport: any WebhookTransport
     let endpoints: [WebhookEndpoint]
     let policy: OutboxDeliveryPolicy
@@ -38,7 +38,7 @@ public struct WebhookWorker: Sendable {
         policy: OutboxDeliveryPolicy = .init(lease: .seconds(60)), logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init, owner: String = UUID().uuidString
     ) {
-        self.store = ScopedStore(store) { $0 }
+        work = LeasedQueueWork(WebhookQueue(), owner: owner, store: store) { $0 }
         self.transport = transport
         self.endpoints = endpoints
         self.policy = policy
@@ -77,12 +77,9 @@ public struct WebhookWorker: Sendable {
     public func deliverDue() async throws -> WebhookRound {
         let time = now()
         let leaseUntil = time.addingTimeInterval(policy.lease.seconds)
-        let claimed = try await store.transaction { [policy, owner, queue] tx in
-            try await queue.claim(owner: owner, now: time, limit: policy.batchSize, leaseUntil: leaseUntil, in: tx)
-        }
-        let batch = LeasedBatch(claimed, leaseUntil: leaseUntil, lease: policy.lease, now: now) {
-            [store, owner, queue] ids, until in
-            try await store.transaction { try await $0.renewLeases(queue.kind, ids: ids, owner: owner, until: until) }
+        let claimed = try await work.claim(now: time, limit: policy.batchSize, leaseUntil: leaseUntil)
+        let batch = LeasedBatch(claimed, leaseUntil: leaseUntil, lease: policy.lease, now: now) { [work] in
+            try await work.renew($0, until: $1)
         }
         let (outcomes, _) = try await batch.run(concurrency: policy.concurrency, logger: logger) { delivery in
             try await deliver(delivery, keeper: batch.keeper)
@@ -107,24 +104,20 @@ public struct WebhookWorker: Sendable {
         logger.info(
             "webhook delivery will be retried",
             metadata: ["delivery_id": "\(delivery.id)", "attempt": "\(attempts)", "result": "\(response.summary)"])
-        let kept = try await store.transaction { [owner, queue] tx in
-            try await queue.markRetry(
-                delivery, owner: owner, attempts: attempts, nextAttemptAt: now().addingTimeInterval(delay.seconds),
-                result: response.summary, in: tx)
-        }
-        return kept ? .retried : .lost
+        let kept = try await work.markRetry(
+            [delivery], attempts: { _ in attempts }, nextAttemptAt: now().addingTimeInterval(delay.seconds),
+            result: response.summary)
+        return kept == 1 ? .retried : .lost
     }
 
     private func settle(_ delivery: WebhookDelivery, _ state: WebhookDeliveryState, _ attempts: Int, _ result: String)
         async throws -> WebhookOutcome
     {
         let time = now()
-        let kept = try await store.transaction { [owner, queue] tx in
+        let kept =
             state == .delivered
-                ? try await queue.markDone(delivery, owner: owner, attempts: attempts, at: time, result: result, in: tx)
-                : try await queue.markFailed(
-                    delivery, owner: owner, attempts: attempts, at: time, result: result, in: tx)
-        }
+            ? try await work.markDone(delivery, attempts: attempts, at: time, result: result)
+            : try await work.markFailed(delivery, attempts: attempts, at: time, result: result)
         if state == .failed {
             logger.warning(
                 "webhook delivery failed for good", metadata: ["delivery_id": "\(delivery.id)", "result": "\(result)"])

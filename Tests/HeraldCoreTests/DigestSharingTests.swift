@@ -103,7 +103,8 @@ struct DigestSharingTests {
         let claimedAt = Date()
         try await store.transaction { tx in
             let claimed = try await tx.claimDigestDeliveries(
-                issueID: issue.id, .by("dead", at: claimedAt, lease: .seconds(1), runStart: claimedAt, limit: 15))
+                issueID: issue.id, owner: "dead", now: claimedAt, limit: 15,
+                leaseUntil: claimedAt.addingTimeInterval(1))
             for recipient in claimed.prefix(2) {
                 _ = try await tx.startDigestDelivery(
                     issueID: issue.id, subscriberID: recipient.subscriber.id, owner: "dead", at: Date())

@@ -45,6 +45,7 @@ struct DigestLanguageTests {
         let mail = library.digestMail(digest, for: Self.olena)
         #expect(mail.subject == "Вечірній огляд: City approves riverside park та ще 2 статті")
         #expect(mail.language == "uk")
+        Golden.check(mail.subject, against: "uk/digest.subject.txt")
         Golden.check(mail.text, against: "uk/digest.txt")
         Golden.check(mail.html, against: "uk/digest.html")
     }

@@ -48,6 +48,7 @@ struct LanguageTests {
                 confirmURL: "https://news.example.org/confirm/abc123?x=1&y=2", expiryHours: 48))
         #expect(mail.subject == "Підтвердьте підписку на «Дайджест дня»")
         #expect(mail.language == "uk")
+        Golden.check(mail.subject, against: "uk/confirmation.subject.txt")
         Golden.check(mail.text, against: "uk/confirmation.txt")
         Golden.check(mail.html, against: "uk/confirmation.html")
     }
@@ -141,6 +142,8 @@ extension LanguageTests {
         #expect(reminder.subject == "Нагадування: підтвердьте підписку на «Дайджест дня»")
         #expect(reminder.text.hasPrefix("Вітаємо, Олена!\n"))
         #expect(reminder.text.contains("Посилання діє 22 години."))
+        Golden.check(reminder.subject, against: "uk/reminder.subject.txt")
+        Golden.check(reminder.text, against: "uk/reminder.txt")
         Golden.check(reminder.html, against: "uk/reminder.html")
         let already = library.alreadySubscribedMail(
             AlreadySubscribedMail(
@@ -148,6 +151,8 @@ extension LanguageTests {
                 preferencesURL: "https://news.example.org/preferences/abc"))
         #expect(already.subject == "Ви вже підписані на «Дайджест дня»")
         #expect(already.text.contains("Керувати підписками можна тут:\nhttps://news.example.org/preferences/abc"))
+        Golden.check(already.subject, against: "uk/already_subscribed.subject.txt")
         Golden.check(already.text, against: "uk/already_subscribed.txt")
+        Golden.check(already.html, against: "uk/already_subscribed.html")
     }
 }

@@ -106,6 +106,29 @@ def test_a_store_transaction_in_the_http_module_fails_naming_file_and_line(tmp_p
     assert "Beta" not in result.stderr
 
 
+def test_a_store_transaction_in_any_module_but_core_and_the_stores_fails(tmp_path):
+    (tmp_path / "ARCHITECTURE.md").write_text(TABLE.replace(
+        "<!-- /modules -->",
+        "| `HeraldCore` | the domain | `Alpha` |\n| `HeraldSQLite` | a store | `Alpha` |\n<!-- /modules -->"))
+    (tmp_path / "Package.swift").write_text(package('"Alpha"').replace(
+        '.target(name: "Alpha"),',
+        '.target(name: "Alpha"),\n        .target(name: "HeraldCore", dependencies: ["Alpha"]),'
+        '\n        .target(name: "HeraldSQLite", dependencies: ["Alpha"]),'))
+    opening = "import Alpha\n\nfunc f() async throws {\n    try await store.transaction { _ in }\n}\n"
+    for folder, name, text in [
+        ("Sources/Alpha", "A.swift", "public struct A {}\n"),
+        ("Sources/Beta", "B.swift", opening),
+        ("Sources/HeraldCore", "Service.swift", opening),
+        ("Sources/HeraldSQLite", "Store.swift", opening),
+    ]:
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / name).write_text(text)
+    result = subprocess.run([sys.executable, CHECK, str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Sources/Beta/B.swift:4 opens a store transaction" in result.stderr
+    assert "HeraldCore" not in result.stderr and "HeraldSQLite" not in result.stderr
+
+
 def test_the_repository_itself_passes():
     result = subprocess.run([sys.executable, CHECK, ROOT], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -57,11 +57,15 @@ public struct DigestRecipient: Sendable, Equatable {
     /// True when a previous run started this row's SMTP transaction and died before recording the
     /// result: sending it again may deliver a second copy (reported as `resumed`).
     public var resumedAfterInterruption: Bool
+    /// SMTP attempts recorded for this delivery before this claim (by earlier runs).
+    public var attempts: Int
 
-    public init(subscriber: Subscriber, status: SubscriptionStatus?, resumedAfterInterruption: Bool) {
+    public init(subscriber: Subscriber, status: SubscriptionStatus?, resumedAfterInterruption: Bool, attempts: Int = 0)
+    {
         self.subscriber = subscriber
         self.status = status
         self.resumedAfterInterruption = resumedAfterInterruption
+        self.attempts = attempts
     }
 }
 

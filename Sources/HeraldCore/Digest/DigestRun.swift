@@ -3,17 +3,18 @@ import Logging
 
 /// One run's work on one issue: the claims, the batches, the per-message outcomes.
 ///
-/// Several runs (processes) may work on one issue at once: each claims its own batches, so they
-/// share the work; a run that dies stops renewing its claims and, one lease later, another run
-/// takes its rows over. The run that finds nothing left open completes the issue.
+/// The deliveries are a ``LeasedQueue`` (``DigestDeliveryQueue``), the same mechanism as the
+/// outbox and the webhooks: several runs (processes) may work on one issue at once, each claiming
+/// its own batches under its owner id and a lease that ``LeasedBatch`` renews while the batch is
+/// in flight; a run that dies stops renewing and, once its leases end, another run takes its rows
+/// over; outcomes are recorded only while the row is still this run's. The run that finds
+/// nothing left open completes the issue.
 struct DigestRun: Sendable {
     let sender: DigestSender
     let newsletter: Newsletter
     let options: DigestSendOptions
     let progress: @Sendable (DigestProgressReport) -> Void
-    let owner = UUID().uuidString
-    /// Rows deferred before this moment were deferred by earlier runs and are retried by this one.
-    let startedAt: Date
+    let owner = "digest-\(UUID().uuidString.lowercased())"
     /// Trips when the relay stops answering; the run then claims nothing more.
     let breaker: RelayBreaker
 
@@ -25,7 +26,6 @@ struct DigestRun: Sendable {
         self.newsletter = newsletter
         self.options = options
         self.progress = progress
-        startedAt = sender.now()
         breaker = RelayBreaker(limit: options.stallLimit)
     }
 
@@ -35,19 +35,19 @@ struct DigestRun: Sendable {
         var summary = DigestRunSummary(
             outcome: .completed, issueID: issue.id, period: issue.period, language: issue.language)
         summary.items = issue.articles.count
-        let heartbeat = Task { await keepClaims(issue) }
-        defer { heartbeat.cancel() }
         let prepared = try sender.composer.prepare(issue, newsletter: newsletter)
         let pacer = options.ratePerSecond.map { Pacer(perSecond: $0) }
         summary.recipients = try await currentProgress(issue).total
         var watch = StallWatch()
         while true {
             let batch = try await claim(issue)
-            if batch.isEmpty {
+            if batch.items.isEmpty {
                 if try await waitForOtherRuns(issue, &watch) { continue }
                 break
             }
-            summary.add(try await sendBatch(batch, issue: issue, prepared: prepared, pacer: pacer))
+            summary.add(
+                try await sendBatch(
+                    batch, queue: DigestDeliveryQueue(issueID: issue.id), prepared: prepared, pacer: pacer))
             progress(
                 DigestProgressReport(
                     period: issue.period, total: summary.recipients,
@@ -62,19 +62,27 @@ struct DigestRun: Sendable {
         return try await finish(issue, summary)
     }
 
-    /// The next batch to send; suppressed recipients are recorded `skipped` in the claim's transaction
-    /// (and another batch claimed when a whole batch was suppressed).
-    private func claim(_ issue: DigestIssue) async throws -> [DigestRecipient] {
+    /// The next batch to send, leased until its end; suppressed recipients are recorded `skipped`
+    /// in the claim's transaction (and another batch claimed when a whole batch was suppressed).
+    private func claim(_ issue: DigestIssue) async throws -> LeasedBatch<DigestRecipient> {
+        let queue = DigestDeliveryQueue(issueID: issue.id)
         while true {
-            let claim = DigestClaim.by(
-                owner, at: sender.now(), lease: options.lease, runStart: startedAt, limit: options.batchSize)
-            let (claimed, deliverable) = try await durably { tx in
-                let batch = try await tx.claimDigestDeliveries(issueID: issue.id, claim)
-                return (batch.count, try await skippingSuppressed(batch, issue: issue, in: tx))
+            let time = sender.now()
+            let leaseUntil = time.addingTimeInterval(options.lease.seconds)
+            let (claimed, deliverable) = try await durably { [owner, options] tx in
+                let batch = try await queue.claim(
+                    owner: owner, now: time, limit: options.batchSize, leaseUntil: leaseUntil, in: tx)
+                return (batch.count, try await skippingSuppressed(batch, queue: queue, in: tx))
             }
             if claimed == 0 || !deliverable.isEmpty {
                 reportResumed(deliverable, issue)
-                return deliverable
+                return LeasedBatch(
+                    deliverable, leaseUntil: leaseUntil, lease: options.lease, now: sender.now,
+                    renew: { [store, owner] ids, until in
+                        try await store.transaction {
+                            try await $0.renewLeases(.digest, ids: ids, owner: owner, until: until)
+                        }
+                    })
             }
         }
     }
@@ -131,22 +139,6 @@ struct DigestRun: Sendable {
             } catch let error as StoreError where error.isUnavailable && ContinuousClock.now < deadline {
                 sender.logger.warning("database unavailable; retrying", metadata: ["error": "\(error)"])
                 try await Task.sleep(for: .seconds(1))
-            }
-        }
-    }
-
-    /// Renews this run's claims every fifth of a lease until cancelled (a few renewals may fail,
-    /// e.g. while the database restarts, before other runs may take the rows over).
-    private func keepClaims(_ issue: DigestIssue) async {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: options.lease / 5)
-            if Task.isCancelled { return }
-            do {
-                try await store.transaction { [owner, sender] tx in
-                    try await tx.renewDigestClaims(issueID: issue.id, owner: owner, at: sender.now())
-                }
-            } catch {
-                sender.logger.warning("could not renew digest claims", metadata: ["error": "\(error)"])
             }
         }
     }

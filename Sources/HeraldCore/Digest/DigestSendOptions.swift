@@ -17,11 +17,14 @@ public struct DigestSendOptions: Sendable {
     /// Deliveries claimed per batch.
     public var batchSize: Int
     /// How long a run's claim on a delivery lasts without renewal (a live run renews its claims
-    /// every fifth of it); a dead run's rows are taken over by another run after this.
+    /// every third of it, ``LeaseKeeper``); a dead run's rows are taken over by another run after this.
     public var lease: Duration
     /// Attempts per message within the run for transient failures.
     public var attempts: Int
-    /// Delay before the second attempt; doubled each time.
+    /// Attempts per message over every run after which a message still failing transiently is
+    /// recorded `failed` instead of `deferred` (gave up; retrying the issue from the console reopens it).
+    public var giveUpAfter: Int
+    /// Delay before the second attempt; doubled each time, with ±20 % jitter.
     public var retryDelay: Duration
     /// How long the run keeps retrying a database that is unavailable (e.g. PostgreSQL restarting)
     /// before it stops; results of messages already sent are recorded once the database is back.
@@ -36,7 +39,8 @@ public struct DigestSendOptions: Sendable {
     public init(
         period: String? = nil, concurrency: Int = 4, ratePerSecond: Double? = nil, dryRun: Bool = false,
         maxItems: Int = 20, maxAge: Duration? = nil, batchSize: Int = 500, lease: Duration = .seconds(15),
-        attempts: Int = 4, retryDelay: Duration = .milliseconds(500), outageTolerance: Duration = .seconds(30),
+        attempts: Int = 4, giveUpAfter: Int = 12, retryDelay: Duration = .milliseconds(500),
+        outageTolerance: Duration = .seconds(30),
         stallLimit: Int = 5
     ) {
         self.stallLimit = stallLimit
@@ -49,6 +53,7 @@ public struct DigestSendOptions: Sendable {
         self.batchSize = batchSize
         self.lease = lease
         self.attempts = attempts
+        self.giveUpAfter = giveUpAfter
         self.retryDelay = retryDelay
         self.outageTolerance = outageTolerance
     }

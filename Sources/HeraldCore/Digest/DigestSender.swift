@@ -3,7 +3,8 @@ import Logging
 
 /// What a digest run touches: the issue and its deliveries, the suppression list (suppressed
 /// recipients are skipped) and, through its ``BounceRecorder``, the bounce log.
-public typealias DigestSenderOperations = DigestIssueOperations & SuppressionListOperations & BounceRecordingOperations
+public typealias DigestSenderOperations = DigestIssueOperations & LeasedQueueOperations & SuppressionListOperations
+    & BounceRecordingOperations
 
 /// Sends a newsletter's digest for a period exactly once, resumably, shared by any number of runs.
 ///

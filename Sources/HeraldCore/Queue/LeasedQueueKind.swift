@@ -4,4 +4,7 @@ public enum LeasedQueueKind: String, Sendable, CaseIterable {
     case outbox
     /// The webhook outbox (`webhook_deliveries`): one row per (event, endpoint).
     case webhooks
+    /// Digest deliveries (`digest_deliveries`): one row per (issue, subscriber). Its row ids are
+    /// subscriber ids: an owner (one digest run) holds rows of one issue at a time.
+    case digest
 }

@@ -20,21 +20,24 @@ public protocol DigestIssueOperations: Sendable {
     func digestIssue(newsletter: String, period: String, language: String) async throws -> DigestIssue?
     /// Issues of `newsletter` (in every language) not completed yet, oldest first.
     func incompleteDigestIssues(newsletter: String) async throws -> [DigestIssue]
-    /// Claims up to `claim.limit` deliveries for `claim.owner`, lowest subscriber id first: pending
-    /// ones; `claimed` or `sending` ones of another owner whose claim was last renewed before
-    /// `claim.abandonedBefore` (that run died); `deferred` ones another owner deferred before
-    /// `claim.deferredBefore` (an earlier run). Claimed rows become `claimed` by the owner, renewed
-    /// at `claim.time`. Rows a concurrent claim is taking are skipped, never shared: two owners
-    /// never hold one row at once.
-    func claimDigestDeliveries(issueID: Int64, _ claim: DigestClaim) async throws -> [DigestRecipient]
-    /// Renews, at `time`, the claims `owner` holds on rows still `claimed` or `sending`.
-    func renewDigestClaims(issueID: Int64, owner: String, at time: Date) async throws
+    /// Claims up to `limit` deliveries of the issue for `owner` until `leaseUntil` (the
+    /// ``DigestDeliveryQueue`` of ``LeasedQueue``), lowest subscriber id first: pending ones;
+    /// `claimed` or `sending` ones whose lease ended by `now` (their run died or stalled);
+    /// `deferred` ones due by `now` that another owner deferred. Claimed rows become `claimed` by
+    /// `owner`; each carries its recorded attempts and whether it was left `sending`. Rows a
+    /// concurrent claim is taking are skipped, never shared: two owners never hold one row at once.
+    /// Leases are renewed through ``LeasedQueueOperations`` (kind `.digest`, ids = subscriber ids).
+    func claimDigestDeliveries(issueID: Int64, owner: String, now: Date, limit: Int, leaseUntil: Date) async throws
+        -> [DigestRecipient]
     /// Moves one row from `claimed` to `sending` if `owner` still holds it, just before its SMTP
     /// transaction; false when another run took the row over (then it must not be sent).
     func startDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, at time: Date) async throws -> Bool
-    /// Records the outcome of one delivery.
-    func recordDigestDelivery(issueID: Int64, subscriberID: Int64, state: DeliveryState, result: String?, at time: Date)
-        async throws
+    /// Records the outcome of one delivery if `owner` still holds it (`claimed` or `sending` by
+    /// `owner`); otherwise changes nothing and returns false (the row was taken over by another run).
+    func settleDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, outcome: DigestDeliveryOutcome)
+        async throws -> Bool
+    /// One delivery as stored, if the issue has one for `subscriberID`.
+    func digestDelivery(issueID: Int64, subscriberID: Int64) async throws -> DigestDeliveryRecord?
     /// Counts by state and up to `failureLimit` failures (failed or deferred) with their results.
     func digestProgress(issueID: Int64, failureLimit: Int) async throws -> DigestProgress
     /// Marks the issue complete (once: a second call keeps the first time).

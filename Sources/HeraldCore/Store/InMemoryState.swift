@@ -74,8 +74,11 @@ struct InMemoryState: Sendable {
         var state: DeliveryState
         var claimedBy: String?
         var result: String?
-        /// When the row last changed or its claim was renewed.
+        /// When the row last changed.
         var updatedAt: Date
+        var attempts = 0
+        /// While claimed or sending: the lease's end; while deferred: when it is due again.
+        var nextAttemptAt: Date?
     }
 
     struct SubscriptionKey: Hashable, Sendable {

@@ -74,38 +74,34 @@ extension InMemoryTransaction {
         }
     }
 
-    func claimDigestDeliveries(issueID: Int64, _ claim: DigestClaim) async throws -> [DigestRecipient] {
+    func claimDigestDeliveries(issueID: Int64, owner: String, now: Date, limit: Int, leaseUntil: Date) async throws
+        -> [DigestRecipient]
+    {
         write { state in
             guard let issue = state.digestIssues[issueID], var rows = state.deliveries[issueID] else { return [] }
-            let claimable = rows.filter { Self.isClaimable($0.value, by: claim) }.keys.sorted().prefix(claim.limit)
+            let claimable = rows.filter { Self.isClaimable($0.value, by: owner, at: now) }.keys.sorted().prefix(limit)
             let recipients = claimable.compactMap { id -> DigestRecipient? in
-                guard let subscriber = state.subscribers[id] else { return nil }
-                let interrupted = rows[id]?.state == .sending
-                rows[id] = InMemoryState.Delivery(state: .claimed, claimedBy: claim.owner, updatedAt: claim.time)
+                guard let subscriber = state.subscribers[id], let row = rows[id] else { return nil }
+                rows[id] = InMemoryState.Delivery(
+                    state: .claimed, claimedBy: owner, result: row.result, updatedAt: now, attempts: row.attempts,
+                    nextAttemptAt: leaseUntil)
                 let status = state.subscriptions[.init(subscriberID: id, newsletter: issue.newsletter)]?.status
-                return DigestRecipient(subscriber: subscriber, status: status, resumedAfterInterruption: interrupted)
+                return DigestRecipient(
+                    subscriber: subscriber, status: status, resumedAfterInterruption: row.state == .sending,
+                    attempts: row.attempts)
             }
             state.deliveries[issueID] = rows
             return recipients
         }
     }
 
-    private static func isClaimable(_ row: InMemoryState.Delivery, by claim: DigestClaim) -> Bool {
-        let otherOwner = row.claimedBy != claim.owner
+    private static func isClaimable(_ row: InMemoryState.Delivery, by owner: String, at now: Date) -> Bool {
+        let due = (row.nextAttemptAt ?? .distantPast) <= now
         switch row.state {
         case .pending: return true
-        case .claimed, .sending: return otherOwner && row.updatedAt < claim.abandonedBefore
-        case .deferred: return otherOwner && row.updatedAt < claim.deferredBefore
+        case .claimed, .sending: return due
+        case .deferred: return due && row.claimedBy != owner
         case .sent, .failed, .skipped: return false
-        }
-    }
-
-    func renewDigestClaims(issueID: Int64, owner: String, at time: Date) async throws {
-        write { state in
-            for (id, row) in state.deliveries[issueID] ?? [:]
-            where row.claimedBy == owner && (row.state == .claimed || row.state == .sending) {
-                state.deliveries[issueID]?[id]?.updatedAt = time
-            }
         }
     }
 
@@ -113,20 +109,52 @@ extension InMemoryTransaction {
         write { state in
             guard let row = state.deliveries[issueID]?[subscriberID], row.state == .claimed, row.claimedBy == owner
             else { return false }
-            state.deliveries[issueID]?[subscriberID] = InMemoryState.Delivery(
-                state: .sending, claimedBy: owner, updatedAt: time)
+            state.deliveries[issueID]?[subscriberID]?.state = .sending
+            state.deliveries[issueID]?[subscriberID]?.updatedAt = time
             return true
         }
     }
 
-    func recordDigestDelivery(
-        issueID: Int64, subscriberID: Int64, state deliveryState: DeliveryState, result: String?,
-        at time: Date
-    ) async throws {
+    func settleDigestDelivery(issueID: Int64, subscriberID: Int64, owner: String, outcome: DigestDeliveryOutcome)
+        async throws -> Bool
+    {
         write { state in
-            state.deliveries[issueID]?[subscriberID]?.state = deliveryState
-            state.deliveries[issueID]?[subscriberID]?.result = result
-            state.deliveries[issueID]?[subscriberID]?.updatedAt = time
+            guard var row = state.deliveries[issueID]?[subscriberID], row.claimedBy == owner,
+                row.state == .claimed || row.state == .sending
+            else { return false }
+            row.state = outcome.state
+            row.result = outcome.result
+            row.attempts = outcome.attempts
+            row.updatedAt = outcome.at
+            row.nextAttemptAt = outcome.state == .deferred ? outcome.at : nil
+            state.deliveries[issueID]?[subscriberID] = row
+            return true
+        }
+    }
+
+    func digestDelivery(issueID: Int64, subscriberID: Int64) async throws -> DigestDeliveryRecord? {
+        read { state in
+            state.deliveries[issueID]?[subscriberID].map {
+                DigestDeliveryRecord(
+                    state: $0.state, owner: $0.claimedBy, attempts: $0.attempts, nextAttemptAt: $0.nextAttemptAt,
+                    result: $0.result)
+            }
+        }
+    }
+
+    /// Extends the leases `owner` holds on its `claimed`/`sending` rows among `ids` (subscriber ids).
+    func renewDigestLeases(ids: [Int64], owner: String, until: Date) -> Set<Int64> {
+        write { state in
+            var kept = Set<Int64>()
+            for (issueID, rows) in state.deliveries {
+                for id in ids {
+                    guard let row = rows[id], row.claimedBy == owner, row.state == .claimed || row.state == .sending
+                    else { continue }
+                    state.deliveries[issueID]?[id]?.nextAttemptAt = until
+                    kept.insert(id)
+                }
+            }
+            return kept
         }
     }
 
@@ -148,7 +176,7 @@ extension InMemoryTransaction {
             var count = 0
             for (id, row) in state.deliveries[issueID] ?? [:] where row.state == .failed || row.state == .deferred {
                 state.deliveries[issueID]?[id] = InMemoryState.Delivery(
-                    state: .pending, claimedBy: nil, result: nil, updatedAt: time)
+                    state: .pending, claimedBy: nil, result: nil, updatedAt: time, attempts: 0, nextAttemptAt: nil)
                 count += 1
             }
             if count > 0 { state.digestIssues[issueID]?.completedAt = nil }

@@ -7,7 +7,7 @@ import HeraldCore
 /// yields the current articles (the sender then finds nothing new, or resumes correctly after a
 /// run that fetched but died before creating its issue).
 public struct FeedDigestSource: DigestSource {
-    let store: ScopedStore<any SettingOperations>
+    let settings: StoredSettings
     let fetcher: FeedFetcher
     /// The feed read instead of the newsletter's `digest_feed`, when given.
     public let override: String?
@@ -15,7 +15,7 @@ public struct FeedDigestSource: DigestSource {
     /// A source reading with `fetcher`, caching in `store`'s settings; `override` replaces every
     /// newsletter's `digest_feed` and `digest_feeds` in every language (the CLI's `--feed`).
     public init(store: any SubscriberStore, fetcher: FeedFetcher, override: String?) {
-        self.store = ScopedStore(store) { $0 }
+        settings = StoredSettings(store: store)
         self.fetcher = fetcher
         self.override = override
     }
@@ -65,13 +65,12 @@ public struct FeedDigestSource: DigestSource {
     }
 
     private func loadCache(_ key: String) async throws -> Cache? {
-        let text = try await store.transaction { try await $0.setting(named: key, default: "") }
-        guard !text.isEmpty else { return nil }
+        guard let text = try await settings.value(named: key) else { return nil }
         return try? JSONDecoder().decode(Cache.self, from: Data(text.utf8))
     }
 
     private func saveCache(_ key: String, _ cache: Cache) async throws {
         let text = String(decoding: try JSONEncoder().encode(cache), as: UTF8.self)
-        try await store.transaction { try await $0.saveSetting(named: key, value: text) }
+        try await settings.save(text, named: key)
     }
 }

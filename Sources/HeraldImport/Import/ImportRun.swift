@@ -57,7 +57,9 @@ struct ImportRun: Sendable {
     private func flush(_ state: inout ImportRecordSink) async throws {
         let (rows, merged) = state.builder.take()
         state.summary.duplicatesMerged += merged
-        let outcome = try await importer.store.transaction { [self] tx in try await writeBatch(rows, in: tx) }
+        let outcome = try await importer.writer.write(
+            SubscriberImportBatch(rows: rows, importedAt: importedAt, consentSource: consentSource),
+            sendConfirmation: options.sendConfirmation)
         state.summary.suppressedSkipped += rows.count - outcome.kept.count
         state.summary.confirmationsQueued += outcome.confirmations
         for row in outcome.kept {
@@ -67,36 +69,5 @@ struct ImportRun: Sendable {
             case _?: state.summary.updated += 1
             }
         }
-    }
-
-    struct BatchOutcome: Sendable {
-        var kept: [ImportedSubscription]
-        var result: SubscriberImportBatchResult
-        var confirmations: Int
-    }
-
-    /// Drops suppressed addresses, writes the rest, queues confirmations: one transaction.
-    private func writeBatch(_ rows: [ImportedSubscription], in tx: any SubscriberImporterOperations) async throws
-        -> BatchOutcome
-    {
-        let hasher = try await SuppressionHasher.current(in: tx)
-        var hashes: [String: String] = [:]
-        for row in rows where hashes[row.canonicalKey] == nil {
-            hashes[row.canonicalKey] = hasher.hash(canonicalKey: row.canonicalKey)
-        }
-        let suppressed = try await tx.suppressions(addressHashes: Array(hashes.values))
-        let kept = suppressed.isEmpty ? rows : rows.filter { suppressed[hashes[$0.canonicalKey] ?? ""] == nil }
-        let result = try await tx.importSubscribers(
-            SubscriberImportBatch(rows: kept, importedAt: importedAt, consentSource: consentSource))
-        var confirmations = 0
-        if options.sendConfirmation, let sender = importer.confirmations {
-            let pending = Dictionary(grouping: result.changed.filter { $0.status == .pending }, by: \.subscriberID)
-            for (subscriberID, subscriptions) in pending.sorted(by: { $0.key < $1.key }) {
-                let queued = try await sender.queueImportConfirmation(
-                    subscriberID: subscriberID, newsletters: subscriptions.map(\.newsletter), in: tx, at: importedAt)
-                if queued { confirmations += 1 }
-            }
-        }
-        return BatchOutcome(kept: kept, result: result, confirmations: confirmations)
     }
 }

@@ -8,11 +8,11 @@ import HeraldCore
 /// cells neutralised with a leading apostrophe (which the importer removes again).
 public struct SubscriberExporter: Sendable {
     static let fixedColumns = ["email", "name", "newsletter", "status", "created_at", "confirmed_at"]
-    let store: ScopedStore<any SubscriberImportOperations>
+    let pages: SubscriberExportPages
     let pageSize: Int
 
     public init(store: any SubscriberStore, pageSize: Int = 2000) {
-        self.store = ScopedStore(store) { $0 }
+        pages = SubscriberExportPages(store: store)
         self.pageSize = pageSize
     }
 
@@ -21,20 +21,18 @@ public struct SubscriberExporter: Sendable {
         newsletter: String?, status: SubscriptionStatus?, byteOrderMark: Bool = true,
         write: ([UInt8]) throws -> Void
     ) async throws -> Int {
-        let names = try await store.transaction {
-            try await $0.exportAttributeNames(newsletter: newsletter, status: status)
-        }.filter { !Self.fixedColumns.contains($0.lowercased()) }
+        let names = try await pages.attributeNames(newsletter: newsletter, status: status).filter {
+            !Self.fixedColumns.contains($0.lowercased())
+        }
         var writer = CSVWriter()
         if byteOrderMark { try write(CSVWriter.byteOrderMark) }
         writer.write(Self.fixedColumns + names)
         var after = (id: Int64(0), newsletter: "")
         var count = 0
         while true {
-            let page = try await store.transaction { [pageSize, after] tx in
-                try await tx.exportPage(
-                    newsletter: newsletter, status: status, afterSubscriberID: after.id,
-                    afterNewsletter: after.newsletter, limit: pageSize)
-            }
+            let page = try await pages.page(
+                newsletter: newsletter, status: status, afterSubscriberID: after.id,
+                afterNewsletter: after.newsletter, limit: pageSize)
             for row in page { writer.write(Self.cells(row, attributeNames: names)) }
             count += page.count
             if writer.buffer.count >= 1 << 16 || page.count < pageSize { try write(writer.drain()) }

@@ -1,10 +1,6 @@
 import Foundation
 import HeraldCore
 
-/// What an import writes: the batch, the suppression check, and the confirmations it queues.
-public typealias SubscriberImporterOperations =
-    SubscriberImportOperations & SuppressionListOperations & ImportConfirmationOperations
-
 /// `herald subscribers import`: streams a CSV file into the store in batches, one transaction each.
 ///
 /// Rows are validated like signups; bad rows are reported with their line and skipped (with
@@ -12,18 +8,17 @@ public typealias SubscriberImporterOperations =
 /// Suppressed addresses are skipped and counted. Memory stays flat: one batch and one chunk
 /// of the file at a time.
 public struct SubscriberImporter: Sendable {
-    let store: ScopedStore<any SubscriberImporterOperations>
+    /// Writes each batch (one transaction each).
+    let writer: SubscriberImportWriter
     let newsletters: [Newsletter]
-    let confirmations: (any ImportConfirmationSender)?
     let now: @Sendable () -> Date
 
     public init(
         store: any SubscriberStore, newsletters: [Newsletter], confirmations: (any ImportConfirmationSender)?,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
-        self.store = ScopedStore(store) { $0 }
+        writer = SubscriberImportWriter(store: ScopedStore(store) { $0 }, confirmations: confirmations)
         self.newsletters = newsletters
-        self.confirmations = confirmations
         self.now = now
     }
 

@@ -14,11 +14,6 @@ public struct OutboxRound: Sendable, Equatable {
     public init() {}
 }
 
-/// What the outbox worker touches: the outbox, the suppression list (suppressed recipients are
-/// dropped) and, through its ``BounceRecorder``, the bounce log.
-public typealias OutboxWorkerOperations = OutboxOperations & LeasedQueueOperations & SuppressionListOperations
-    & BounceRecordingOperations
-
 /// Sends queued mail: claims due rows, hands them to the transport, records every outcome.
 ///
 /// A row recorded as sent is never sent again; transient failures are retried with exponential
@@ -31,7 +26,8 @@ public typealias OutboxWorkerOperations = OutboxOperations & LeasedQueueOperatio
 /// whose lease was lost is not sent, and outcomes are recorded only while the claim is still
 /// this worker's.
 public struct OutboxWorker: Sendable {
-    let store: ScopedStore<any OutboxWorkerOperations>
+    /// The outbox as this worker's queue: claims, renewals and outcomes, each in a transaction.
+    let work: LeasedQueueWork<OutboxQueue>
     let transport: any MailTransport
     let policy: OutboxDeliveryPolicy
     let logger: Logger
@@ -48,15 +44,12 @@ public struct OutboxWorker: Sendable {
     let breaker: RelayBreaker
     /// Names this worker's claims in the outbox (random per worker; copies share it).
     public let owner: String
-    /// The queue the worker claims from.
-    let queue = OutboxQueue()
 
     public init(
         store: any SubscriberStore, transport: any MailTransport, policy: OutboxDeliveryPolicy = .init(),
         logger: Logger, now: @escaping @Sendable () -> Date = Date.init,
         onResult: @escaping @Sendable (MailKind, OutboxState) -> Void = { _, _ in }
     ) {
-        self.store = ScopedStore(store) { $0 }
         self.transport = transport
         self.policy = policy
         self.logger = logger
@@ -64,6 +57,7 @@ public struct OutboxWorker: Sendable {
         self.onResult = onResult
         breaker = RelayBreaker(limit: policy.stallLimit)
         owner = "outbox-\(UUID().uuidString.lowercased())"
+        work = LeasedQueueWork(OutboxQueue(), owner: owner, store: store) { $0 }
     }
 
     /// Delivers until nothing is due; returns the totals. For `herald outbox deliver` and tests.
@@ -142,17 +136,13 @@ public struct OutboxWorker: Sendable {
     public func deliverDue() async throws -> OutboxRound {
         let time = now()
         let leaseUntil = time.addingTimeInterval(policy.lease.seconds)
-        let (claimed, suppressed) = try await store.transaction { [policy, owner, queue] tx in
-            let claimed = try await queue.claim(
-                owner: owner, now: time, limit: policy.batchSize, leaseUntil: leaseUntil, in: tx)
-            return try await Self.droppingSuppressed(claimed, owner: owner, at: time, in: tx)
-        }
+        let (claimed, suppressed) = try await work.claimUnsuppressed(
+            now: time, limit: policy.batchSize, leaseUntil: leaseUntil)
         var round = OutboxRound()
         round.failed = suppressed
         if suppressed > 0 { logger.info("mail to suppressed addresses failed", metadata: ["count": "\(suppressed)"]) }
-        let batch = LeasedBatch(claimed, leaseUntil: leaseUntil, lease: policy.lease, now: now) {
-            [store, owner, queue] ids, until in
-            try await store.transaction { try await $0.renewLeases(queue.kind, ids: ids, owner: owner, until: until) }
+        let batch = LeasedBatch(claimed, leaseUntil: leaseUntil, lease: policy.lease, now: now) { [work] in
+            try await work.renew($0, until: $1)
         }
         let (states, untried) = try await batch.run(
             concurrency: policy.concurrency, logger: logger, keepGoing: { [breaker] in breaker.trip == nil }
@@ -172,13 +162,7 @@ public struct OutboxWorker: Sendable {
     private func putBack(_ messages: [OutboxMessage], trip: RelayBreaker.Trip, at time: Date) async throws {
         guard !messages.isEmpty else { return }
         let due = time.addingTimeInterval(policy.initialBackoff.seconds)
-        try await store.transaction { [owner, queue] tx in
-            for message in messages {
-                _ = try await queue.markRetry(
-                    message, owner: owner, attempts: message.attempts, nextAttemptAt: due,
-                    result: "not tried: \(trip)", in: tx)
-            }
-        }
+        _ = try await work.markRetry(messages, attempts: \.attempts, nextAttemptAt: due, result: "not tried: \(trip)")
     }
 
     /// Sends one claimed message; nil when its claim was lost to another worker before sending.
@@ -194,10 +178,7 @@ public struct OutboxWorker: Sendable {
         do {
             let receipt = try await transport.send(envelope(of: message))
             breaker.succeeded()
-            let recorded = try await store.transaction { [owner, queue] in
-                try await queue.markDone(
-                    message, owner: owner, attempts: attempts, at: now(), result: receipt.summary, in: $0)
-            }
+            let recorded = try await work.markDone(message, attempts: attempts, at: now(), result: receipt.summary)
             if recorded {
                 logger.info("mail delivered", metadata: Self.metadata(message, attempt: attempts))
             } else {
@@ -232,23 +213,20 @@ public struct OutboxWorker: Sendable {
             afterAttempts: attempts, permanent: failure.kind == .permanent, jitter: Double.random(in: -1...1))
         guard case .retry(let delay) = step else {
             logger.warning("mail failed for good", metadata: metadata)
-            try await store.transaction { [bounces, owner, queue] tx in
-                let owned = try await queue.markFailed(
-                    message, owner: owner, attempts: attempts, at: time, result: failure.description, in: tx)
-                if owned, let bounces, failure.isRecipientRejection, let recipient = message.mail.recipients.first,
-                    message.mail.recipients.count == 1
-                {
-                    try await bounces.recordPermanentFailure(address: recipient, reply: failure.message, in: tx)
-                }
+            var bounce: (recorder: any BounceRecorder, address: String, reply: String)?
+            if let bounces, failure.isRecipientRejection, let recipient = message.mail.recipients.first,
+                message.mail.recipients.count == 1
+            {
+                bounce = (bounces, recipient, failure.message)
             }
+            _ = try await work.markFailed(
+                message, attempts: attempts, at: time, result: failure.description, bounce: bounce)
             return .failed
         }
         logger.info("mail will be retried", metadata: metadata.merging(["retry_in": "\(delay)"]) { $1 })
-        _ = try await store.transaction { [owner, queue] in
-            try await queue.markRetry(
-                message, owner: owner, attempts: attempts, nextAttemptAt: time.addingTimeInterval(delay.seconds),
-                result: failure.description, in: $0)
-        }
+        _ = try await work.markRetry(
+            [message], attempts: { _ in attempts }, nextAttemptAt: time.addingTimeInterval(delay.seconds),
+            result: failure.description)
         return .pending
     }
 }

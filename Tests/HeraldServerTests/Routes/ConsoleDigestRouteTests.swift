@@ -102,8 +102,8 @@ extension ConsoleDigestRouteTests {
             let issue = try await tx.createDigestIssue(
                 newsletter: "news", period: "2026-12-02", edition: .single("en"), articles: [], at: Fixtures.now)
             let claimed = try await tx.claimDigestDeliveries(
-                issueID: issue.id,
-                DigestClaim.by("run", at: Fixtures.now, lease: .seconds(15), runStart: Fixtures.now, limit: 10))
+                issueID: issue.id, owner: "run", now: Fixtures.now, limit: 10,
+                leaseUntil: Fixtures.now.addingTimeInterval(15))
             for recipient in claimed {
                 let name = recipient.subscriber.email.split(separator: "@")[0]
                 _ = try await tx.startDigestDelivery(
@@ -114,9 +114,9 @@ extension ConsoleDigestRouteTests {
                     case "failed": (.failed, "550 5.1.1 <b>unknown</b>")
                     default: (.deferred, "451 4.7.1 later")
                     }
-                try await tx.recordDigestDelivery(
-                    issueID: issue.id, subscriberID: recipient.subscriber.id, state: state, result: reply,
-                    at: Fixtures.now)
+                _ = try await tx.settleDigestDelivery(
+                    issueID: issue.id, subscriberID: recipient.subscriber.id, owner: "run",
+                    outcome: DigestDeliveryOutcome(state: state, attempts: 1, result: reply, at: Fixtures.now))
             }
             try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now)
             return issue.id

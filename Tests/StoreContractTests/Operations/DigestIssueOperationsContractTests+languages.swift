@@ -85,11 +85,10 @@ struct DigestEditionContractTests {
                 newsletter: "daily", period: "p", edition: Self.ukrainian, articles: [], at: Fixtures.now)
             let en = try await tx.createDigestIssue(
                 newsletter: "daily", period: "p", edition: Self.english, articles: [], at: Fixtures.now)
-            let claim = DigestIssueOperationsContractTests.claim("run")
             return (
                 ids,
-                try await tx.claimDigestDeliveries(issueID: uk.id, claim).map(\.subscriber.id),
-                try await tx.claimDigestDeliveries(issueID: en.id, claim).map(\.subscriber.id)
+                try await DigestIssueOperationsContractTests.claim(tx, uk, "run").map(\.subscriber.id),
+                try await DigestIssueOperationsContractTests.claim(tx, en, "run").map(\.subscriber.id)
             )
         }
         #expect(Set(uk) == [ids[0], ids[3], ids[4], ids[5]])

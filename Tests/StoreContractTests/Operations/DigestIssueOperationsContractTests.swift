@@ -57,16 +57,24 @@ struct DigestIssueOperationsContractTests {
         #expect(seen == ["a", "https://n.example/a"])
     }
 
-    /// A claim by `owner` at `offset` seconds after `Fixtures.now`; claims last 15 s and rows
-    /// deferred before `deferredBefore` count as an earlier run's.
+    /// Claims for `owner` at `offset` seconds after `Fixtures.now`, under a lease of 15 s.
     static func claim(
-        _ owner: String, at offset: TimeInterval = 0, limit: Int = 100, deferredBefore: Date = Fixtures.now
-    )
-        -> DigestClaim
-    {
-        DigestClaim.by(
-            owner, at: Fixtures.now.addingTimeInterval(offset), lease: .seconds(15), runStart: deferredBefore,
-            limit: limit)
+        _ tx: any StoreTransaction, _ issue: DigestIssue, _ owner: String, at offset: TimeInterval = 0,
+        limit: Int = 100
+    ) async throws -> [DigestRecipient] {
+        let time = Fixtures.now.addingTimeInterval(offset)
+        return try await tx.claimDigestDeliveries(
+            issueID: issue.id, owner: owner, now: time, limit: limit, leaseUntil: time.addingTimeInterval(15))
+    }
+
+    /// Records `state` for `subscriberID` as `owner`, at `time`; true when `owner` still held the row.
+    static func settle(
+        _ tx: any StoreTransaction, _ issue: DigestIssue, _ subscriberID: Int64, _ owner: String,
+        _ state: DeliveryState, at time: Date = Fixtures.now
+    ) async throws -> Bool {
+        try await tx.settleDigestDelivery(
+            issueID: issue.id, subscriberID: subscriberID, owner: owner,
+            outcome: DigestDeliveryOutcome(state: state, attempts: 1, result: "\(state.rawValue) reply", at: time))
     }
 
     static func issue(_ store: any SubscriberStore) async throws -> DigestIssue {
@@ -82,11 +90,11 @@ struct DigestIssueOperationsContractTests {
         let issue = try await Self.issue(store)
         let (a1, b1, a2, b2, a3) = try await store.transaction { tx in
             (
-                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3)),
-                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", limit: 3)),
-                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3)),
-                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", limit: 3)),
-                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 3))
+                try await Self.claim(tx, issue, "a", limit: 3),
+                try await Self.claim(tx, issue, "b", limit: 3),
+                try await Self.claim(tx, issue, "a", limit: 3),
+                try await Self.claim(tx, issue, "b", limit: 3),
+                try await Self.claim(tx, issue, "a", limit: 3)
             )
         }
         let ids = [a1, b1, a2, b2, a3].flatMap { $0.map(\.subscriber.id) }
@@ -106,7 +114,7 @@ struct DigestIssueOperationsContractTests {
                     var mine: [Int64] = []
                     while true {
                         let batch = try await store.transaction {
-                            try await $0.claimDigestDeliveries(issueID: issue.id, Self.claim("w\(worker)", limit: 7))
+                            try await Self.claim($0, issue, "w\(worker)", limit: 7)
                         }
                         if batch.isEmpty { return mine }
                         mine += batch.map(\.subscriber.id)
@@ -124,19 +132,22 @@ struct DigestIssueOperationsContractTests {
         let store = try await Self.populated(backend, confirmed: 10)
         let issue = try await Self.issue(store)
         let (a, started, early, renewedEarly, late) = try await store.transaction { tx in
-            let a = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a", limit: 6))
+            let a = try await Self.claim(tx, issue, "a", limit: 6)
             var started: [Bool] = []
             for recipient in a.prefix(2) {  // run "a" starts two SMTP transactions…
                 started.append(
                     try await tx.startDigestDelivery(
                         issueID: issue.id, subscriberID: recipient.subscriber.id, owner: "a", at: Fixtures.now))
             }
-            let early = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", at: 10))
-            try await tx.renewDigestClaims(issueID: issue.id, owner: "a", at: Fixtures.now.addingTimeInterval(10))
-            try await tx.renewDigestClaims(issueID: issue.id, owner: "b", at: Fixtures.now.addingTimeInterval(20))
-            let renewedEarly = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("c", at: 20))
+            let early = try await Self.claim(tx, issue, "b", at: 10)
+            let renewedA = try await tx.renewLeases(
+                .digest, ids: a.map(\.id), owner: "a", until: Fixtures.now.addingTimeInterval(25))
+            _ = try await tx.renewLeases(
+                .digest, ids: early.map(\.id), owner: "b", until: Fixtures.now.addingTimeInterval(35))
+            #expect(renewedA == Set(a.map(\.id)))
+            let renewedEarly = try await Self.claim(tx, issue, "c", at: 20)
             // …then dies: nobody renews its claims for a whole lease.
-            let late = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("c", at: 26))
+            let late = try await Self.claim(tx, issue, "c", at: 26)
             return (a, started, early, renewedEarly, late)
         }
         #expect(started == [true, true])
@@ -151,9 +162,9 @@ struct DigestIssueOperationsContractTests {
         let store = try await Self.populated(backend, confirmed: 1)
         let issue = try await Self.issue(store)
         let (byOldOwner, byNewOwner, twice, progress) = try await store.transaction { tx in
-            let id = try #require(try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("a")).first)
+            let id = try #require(try await Self.claim(tx, issue, "a").first)
                 .subscriber.id
-            _ = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("b", at: 16))  // "a" stalled
+            _ = try await Self.claim(tx, issue, "b", at: 16)  // "a" stalled
             return (
                 try await tx.startDigestDelivery(issueID: issue.id, subscriberID: id, owner: "a", at: Fixtures.now),
                 try await tx.startDigestDelivery(issueID: issue.id, subscriberID: id, owner: "b", at: Fixtures.now),
@@ -168,32 +179,34 @@ struct DigestIssueOperationsContractTests {
     }
 
     @Test(arguments: StoreBackend.all)
-    func recordedOutcomesAreCountedAndDeferredRowsWaitForALaterRun(_ backend: StoreBackend) async throws {
+    func recordedOutcomesAreCountedAndADeferredRowIsRetriedByAnotherRunOnceDue(_ backend: StoreBackend)
+        async throws
+    {
         let store = try await Self.populated(backend, confirmed: 3)
         let issue = try await Self.issue(store)
-        let deferredAt = Fixtures.now.addingTimeInterval(5)
-        let (sameRun, concurrentRun, laterRun, progress) = try await store.transaction { tx in
-            let claimed = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run1"))
-            let states: [DeliveryState] = [.sent, .failed, .deferred]
-            for (recipient, state) in zip(claimed, states) {
-                try await tx.recordDigestDelivery(
-                    issueID: issue.id, subscriberID: recipient.subscriber.id, state: state, result: "\(state)",
-                    at: deferredAt)
+        let dueAt = Fixtures.now.addingTimeInterval(30)
+        let (settled, sameRun, early, otherRun, progress) = try await store.transaction { tx in
+            let claimed = try await Self.claim(tx, issue, "run1")
+            var settled: [Bool] = []
+            for (recipient, state) in zip(claimed, [DeliveryState.sent, .failed, .deferred]) {
+                settled.append(try await Self.settle(tx, issue, recipient.id, "run1", state, at: dueAt))
             }
             return (
-                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run1", at: 60)),
-                try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run2", at: 60)),
-                try await tx.claimDigestDeliveries(
-                    issueID: issue.id, Self.claim("run3", at: 60, deferredBefore: deferredAt.addingTimeInterval(1))),
+                settled,
+                try await Self.claim(tx, issue, "run1", at: 60),
+                try await Self.claim(tx, issue, "run2", at: 29),
+                try await Self.claim(tx, issue, "run2", at: 30),
                 try await tx.digestProgress(issueID: issue.id, failureLimit: 10)
             )
         }
-        #expect(sameRun.isEmpty)
-        #expect(concurrentRun.isEmpty)  // started before the row was deferred: no ping-pong between runs
-        #expect(laterRun.count == 1)
-        #expect(laterRun.first?.resumedAfterInterruption == false)
+        #expect(settled == [true, true, true])
+        #expect(sameRun.isEmpty)  // the run that deferred a row does not retry it: no ping-pong
+        #expect(early.isEmpty)  // not due yet
+        #expect(otherRun.count == 1)
+        #expect(otherRun.first?.attempts == 1)
+        #expect(otherRun.first?.resumedAfterInterruption == false)
         #expect(progress.counts == [.sent: 1, .failed: 1, .claimed: 1])
-        #expect(progress.failures.map(\.result) == ["failed"])
+        #expect(progress.failures.map(\.result) == ["failed reply"])
     }
 
     @Test(arguments: StoreBackend.all)
@@ -228,14 +241,12 @@ extension DigestIssueOperationsContractTests {
         }
         let states: [DeliveryState] = [.sent, .failed, .deferred, .sending, .pending]
         try await store.transaction { tx in
-            let claimed = try await tx.claimDigestDeliveries(issueID: issue.id, Self.claim("run", at: 0))
+            let claimed = try await Self.claim(tx, issue, "run", at: 0)
             for (index, recipient) in claimed.sorted(by: { $0.subscriber.id < $1.subscriber.id }).enumerated() {
                 _ = try await tx.startDigestDelivery(
                     issueID: issue.id, subscriberID: recipient.subscriber.id, owner: "run", at: Fixtures.now)
                 if states[index] != .sending {
-                    try await tx.recordDigestDelivery(
-                        issueID: issue.id, subscriberID: recipient.subscriber.id, state: states[index],
-                        result: "\(states[index].rawValue) reply", at: Fixtures.now)
+                    #expect(try await Self.settle(tx, issue, recipient.id, "run", states[index]))
                 }
             }
             try await tx.completeDigestIssue(issueID: issue.id, at: Fixtures.now)

@@ -4,7 +4,7 @@ import HeraldTestSupport
 import Testing
 
 /// The leased-queue contract (``LeasedQueue`` and ``LeasedQueueOperations``), kept by every
-/// leased queue (the outbox, the webhooks) on every backend: a row belongs to one owner at a time,
+/// leased queue (the outbox, the webhooks, digest deliveries) on every backend: a row belongs to one owner at a time,
 /// an expired lease hands it to another, renewal keeps it, and the owner that lost it can change
 /// nothing and is told so.
 @Suite("Store contract: LeasedQueueOperations")
@@ -18,11 +18,7 @@ struct LeasedQueueOperationsContractTests {
         -> (any SubscriberStore, [Int64])
     {
         let store = try await backend.make()
-        let ids = try await store.transaction { tx in
-            var ids: [Int64] = []
-            for n in 0..<count { ids.append(try await subject.enqueue(tx, n)) }
-            return ids
-        }
+        let ids = try await store.transaction { try await subject.enqueue($0, count) }
         return (store, ids)
     }
 

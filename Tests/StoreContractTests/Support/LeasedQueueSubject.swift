@@ -14,7 +14,8 @@ struct LeasedQueueSubject: Sendable, CustomStringConvertible {
     }
 
     let kind: LeasedQueueKind
-    let enqueue: @Sendable (any StoreTransaction, Int) async throws -> Int64
+    /// Adds `count` due rows; returns their ids.
+    let enqueue: @Sendable (any StoreTransaction, _ count: Int) async throws -> [Int64]
     let claim:
         @Sendable (any StoreTransaction, _ owner: String, _ now: Date, _ limit: Int, _ until: Date) async throws
             -> [Int64]
@@ -24,7 +25,7 @@ struct LeasedQueueSubject: Sendable, CustomStringConvertible {
     var description: String { kind.rawValue }
 
     /// Every leased queue.
-    static let all: [LeasedQueueSubject] = [outbox, webhooks]
+    static let all: [LeasedQueueSubject] = [outbox, webhooks, digest]
 
     static let outbox = LeasedQueueSubject.of(
         OutboxQueue(), scope: { $0 },
@@ -66,7 +67,12 @@ struct LeasedQueueSubject: Sendable, CustomStringConvertible {
         row: @escaping @Sendable (Q.Item) -> Row
     ) -> LeasedQueueSubject {
         LeasedQueueSubject(
-            kind: queue.kind, enqueue: enqueue,
+            kind: queue.kind,
+            enqueue: { tx, count in
+                var ids: [Int64] = []
+                for n in 0..<count { ids.append(try await enqueue(tx, n)) }
+                return ids
+            },
             claim: { tx, owner, now, limit, until in
                 try await queue.claim(owner: owner, now: now, limit: limit, leaseUntil: until, in: scope(tx)).map(\.id)
             },

@@ -36,12 +36,14 @@ extension QueuedDigestItem {
 }
 
 extension DigestRecipient {
-    /// Reads the subscriber columns (see `Subscriber.init(stored:)`) followed by the subscription status.
-    package init(stored row: some StoredRow, interruptedIDs: Set<Int64>) {
+    /// Reads the subscriber columns (see `Subscriber.init(stored:)`) followed by the subscription
+    /// status; `claimed` gives, per subscriber id, the delivery's attempts and whether it was left `sending`.
+    package init(stored row: some StoredRow, claimed: [Int64: (attempts: Int, interrupted: Bool)]) {
         let subscriber = Subscriber(stored: row)
+        let delivery = claimed[subscriber.id]
         self.init(
             subscriber: subscriber, status: row.string(9).flatMap(SubscriptionStatus.init(rawValue:)),
-            resumedAfterInterruption: interruptedIDs.contains(subscriber.id))
+            resumedAfterInterruption: delivery?.interrupted ?? false, attempts: delivery?.attempts ?? 0)
     }
 }
 
@@ -69,5 +71,15 @@ package enum IssueArticleCoding {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         return (try? decoder.decode([DigestArticle].self, from: Data((text ?? "[]").utf8))) ?? []
+    }
+}
+
+extension DigestDeliveryRecord {
+    /// Reads (state, claimed_by, attempts, next_attempt_at, result).
+    package init?(stored row: some StoredRow) {
+        guard let state = row.string(0).flatMap(DeliveryState.init(rawValue:)) else { return nil }
+        self.init(
+            state: state, owner: row.string(1), attempts: Int(row.int(2) ?? 0), nextAttemptAt: row.date(3),
+            result: row.string(4))
     }
 }
