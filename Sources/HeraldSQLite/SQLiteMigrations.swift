@@ -366,6 +366,7 @@ enum SQLiteMigrations {
             version: 18, name: "subscribers' language (NULL: the newsletter's)",
             sql: "ALTER TABLE subscribers ADD COLUMN language TEXT;"),
         issueLanguages,
+        deferredTrigrams,
     ]
 
     /// The newest schema version this build knows.
