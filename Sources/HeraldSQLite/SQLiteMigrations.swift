@@ -367,6 +367,7 @@ enum SQLiteMigrations {
             sql: "ALTER TABLE subscribers ADD COLUMN language TEXT;"),
         issueLanguages,
         digestLeases,
+        deferredTrigrams,
     ]
 
     /// The newest schema version this build knows.

@@ -4,9 +4,9 @@
 /// round trips in an embedded database), then written with four set-based statements.
 extension SQLiteQueries {
     // MARK: Import
-    /// A bigger page cache (64 MiB) for the importing connection: the random inserts into the
-    /// canonical_key index then hit memory instead of the file. Bounded, whatever the file size.
-    static let importCacheSize = "PRAGMA cache_size = -65536"
+    /// A bigger page cache (16 MiB) for the importing connection: the random inserts into the
+    /// canonical_key index then mostly hit memory instead of the file. Bounded, whatever the file size.
+    static let importCacheSize = "PRAGMA cache_size = -16384"
     static let createImportStage = """
         CREATE TEMP TABLE IF NOT EXISTS import_stage (
             email TEXT NOT NULL, smtp_address TEXT NOT NULL, canonical_key TEXT NOT NULL, name TEXT,
@@ -27,6 +27,16 @@ extension SQLiteQueries {
                 ELSE json_patch(subscribers.attributes, excluded.attributes) END,
             updated_at = excluded.updated_at
         """
+    /// The highest subscriber id; the ids a batch inserts are above it (no AUTOINCREMENT gaps matter).
+    static let lastSubscriberID = "SELECT coalesce(max(id), 0) FROM subscribers"
+    /// Stands the per-row trigram trigger aside for this transaction (migration 21); always
+    /// followed by `resumeTrigrams` in the same transaction.
+    static let deferTrigrams = "INSERT INTO subscriber_trigrams_deferred (deferred) VALUES (1)"
+    static let resumeTrigrams = "DELETE FROM subscriber_trigrams_deferred"
+    /// `?1`: the last id before the batch. The subscribers the batch inserted.
+    static let subscribersAfter = "SELECT id, canonical_key FROM subscribers WHERE id > ?1"
+    /// `?1` trigram, `?2` subscriber id: one search index entry (see `AddressTrigrams`).
+    static let insertTrigram = "INSERT INTO subscriber_trigrams (trigram, subscriber_id) VALUES (?1, ?2)"
     static let resolveStagedSubscribers = """
         UPDATE temp.import_stage
         SET subscriber_id = (SELECT id FROM subscribers s WHERE s.canonical_key = import_stage.canonical_key)

@@ -16,7 +16,11 @@ extension SQLiteTransaction {
                     .date(row.confirmedAt),
                 ])
         }
+        let lastID = try connection.query(Q.lastSubscriberID).first?.int(0) ?? 0
+        try connection.query(Q.deferTrigrams)
         try connection.query(Q.importSubscribers, [.date(batch.importedAt)])
+        try connection.query(Q.resumeTrigrams)
+        try indexTrigrams(ofSubscribersAfter: lastID)
         try connection.query(Q.resolveStagedSubscribers)
         var preexisting: [ImportKey: Date] = [:]
         for row in try connection.query(Q.importPreexisting) {
@@ -34,6 +38,21 @@ extension SQLiteTransaction {
         }
         try connection.query(Q.clearImportStage)
         return SubscriberImportBatchResult(preexisting: preexisting, changed: changed)
+    }
+
+    /// Writes the search index entries of the subscribers with ids above `lastID` (the ones this
+    /// batch inserted, with the insert trigger deferred): the same distinct three-scalar pieces the
+    /// trigger writes, inserted in key order, so each page of the index is visited once per batch.
+    private func indexTrigrams(ofSubscribersAfter lastID: Int64) throws {
+        var entries: [(text: String, integer: Int64)] = []
+        for row in try connection.query(Q.subscribersAfter, [.integer(lastID)]) {
+            guard let id = row.int(0), let key = row.string(1) else { continue }
+            for trigram in AddressTrigrams.of(key) { entries.append((trigram, id)) }
+        }
+        entries.sort {
+            $0.text == $1.text ? $0.integer < $1.integer : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
+        }
+        try connection.run(Q.insertTrigram, pairs: entries)
     }
 
     func exportPage(

@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldImport
 import HeraldPostgres
 import HeraldTestSupport
 import Testing
@@ -70,6 +71,37 @@ struct TrigramIndexTests {
         _ = try SQLiteConnection(path: path).query("DELETE FROM subscriber_trigrams")
         #expect(try await search("anna@") == [])
         #expect(try await search("an") == [anna.id])
+    }
+
+    /// An import writes the index of its new subscribers itself (migration 21): the same rows the
+    /// trigger writes for a signup, and the trigger is back in force once the batch commits.
+    @Test func sqliteImportWritesTheSameIndexAsTheTrigger() async throws {
+        let path = TemporaryPath.make(suffix: ".sqlite")
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        try await store.transaction { tx in for n in Fixtures.newsletters { try await tx.upsertNewsletter(n) } }
+        _ = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("aaaa@example.org")) }
+        let csv = "email\r\naaaa@example.org\r\nBob.Smith@Example.org\r\nзоя.ааа@ukr.net\r\nx@y.io\r\n"
+        let csvPath = try ImportFixture.write(Array(csv.utf8))
+        let importer = SubscriberImporter(store: store, newsletters: Fixtures.newsletters, confirmations: nil)
+        let options = ImportOptions(
+            status: .confirmed, strict: false, batchSize: 2, emailPolicy: .default, operatorName: "alice")
+        _ = try await importer.run(path: csvPath, options: options)
+        _ = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("carol@example.org")) }
+        let connection = try SQLiteConnection(path: path)
+        var expected: [String] = []
+        for row in try connection.query("SELECT id, canonical_key FROM subscribers") {
+            let id = row.int(0) ?? 0
+            expected += AddressTrigrams.of(row.string(1) ?? "").map { "\($0) \(id)" }
+        }
+        let stored = try connection.query("SELECT trigram, subscriber_id FROM subscriber_trigrams").map {
+            "\($0.string(0) ?? "") \($0.int(1) ?? 0)"
+        }
+        let perAddress = [13, 19, 13, 4, 15]  // aaaa@…, bob.smith@…, зоя.ааа@…, x@y.io, carol@…
+        #expect(expected.count == perAddress.reduce(0, +))
+        #expect(stored.sorted() == expected.sorted())
+        let deferred = try connection.query("SELECT count(*) FROM subscriber_trigrams_deferred").first?.int(0)
+        #expect(deferred == 0)
     }
 
     @Test func sqliteBuildsTheIndexForSubscribersBeforeTheUpgrade() async throws {
