@@ -55,14 +55,6 @@ extension SubscriptionService {
         return PreferencesView(subscriber: subscriber, entries: entries, languages: languages, language: language)
     }
 
-    /// The languages a person with `subscriptions` may choose: those their newsletters offer, every
-    /// newsletter's when none of theirs is configured any more.
-    private func offeredLanguages(_ subscriptions: [Subscription]) -> [String] {
-        let theirs = newsletters.filter { newsletter in subscriptions.contains { $0.newsletter == newsletter.slug } }
-        let offered = Newsletter.offeredLanguages(theirs.isEmpty ? newsletters : theirs)
-        return offered.isEmpty ? [Newsletter.defaultLanguage] : offered
-    }
-
     /// Saves the preferences page: unchecked confirmed newsletters are unsubscribed; checked ones that were
     /// confirmed before and later left are confirmed again (the person holds a link from our mail, and
     /// re-ticks a box they had confirmed); newsletters never confirmed need a signup with double opt-in.
