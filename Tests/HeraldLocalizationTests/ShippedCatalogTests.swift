@@ -51,10 +51,19 @@ struct ShippedCatalogTests {
     @Test func noShippedEntryIsUnused() throws {
         for language in Self.catalogs.languages {
             // `api.*` entries are used by the server's JSON errors; HeraldServerTests checks those.
-            let unused = Set(try #require(Self.catalogs.catalog(language)).keys.filter { !$0.hasPrefix("api.") })
+            // `language.name` names the language in language lists (TemplateLibrary.languageName).
+            let catalog = try #require(Self.catalogs.catalog(language))
+            let unused = Set(catalog.keys.filter { !$0.hasPrefix("api.") && $0 != "language.name" })
                 .subtracting(Self.used.keys)
             #expect(unused.isEmpty, "\(language).po has entries no template uses: \(unused.sorted())")
         }
+    }
+
+    @Test func everyShippedLanguageNamesItself() throws {
+        let names = try Self.catalogs.languages.map { language in
+            try #require(Self.catalogs.catalog(language)).messages["language.name"]
+        }
+        #expect(names == [.text("English"), .text("Українська")])
     }
 
     @Test func placeholdersMatchEnglish() throws {

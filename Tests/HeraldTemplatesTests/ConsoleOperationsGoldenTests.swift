@@ -23,8 +23,9 @@ struct ConsoleOperationsGoldenTests {
                         note: "\"><script>x</script>")
                 ],
                 consent: [["2026-12-01 08:00", "Morning News", "signup", "form", "192.0.2.1", "Firefox"]],
-                suppression: nil, notice: .changed))
+                suppression: nil, notice: .changed, language: "uk (Українська)"))
         Golden.check(html, against: "console_subscriber.html")
+        #expect(html.contains("Language: uk (Українська)"))
         #expect(!html.contains("<script>x") && html.contains("&lt;b&gt;Олена&lt;/b&gt;"))
         #expect(html.contains(#"aria-describedby="problem-morning""#))
     }

@@ -66,8 +66,12 @@ struct ReaderGoldenTests {
         let preferences = PreferencesPage(
             site: site, email: "olena@example.org",
             newsletters: [NewsletterChoice(Fixtures.morning, selected: true), NewsletterChoice(Fixtures.culture)],
-            preferencesURL: Self.manage, saved: true)
+            preferencesURL: Self.manage, saved: true, languages: ["uk", "en"])
         check(library.preferencesPage(preferences), language, "preferences.html")
+        var refused = preferences
+        refused.saved = false
+        refused.unknownLanguage = true
+        check(library.preferencesPage(refused), language, "preferences_unknown_language.html")
     }
 
     @Test(arguments: languages) func errorPages(_ language: String) {

@@ -329,6 +329,14 @@ fail-on = ["missing_test_data", "validation_mismatch"]
 include-operation-id = "changeSubscription"
 parameters = {{ "path.id" = {subscriber_id}, "path.newsletter" = "news" }}
 
+# A language is valid only when the subscriber's newsletters offer it, which a static document
+# cannot list: generated tags are mostly (rightly) refused with unknown_language, so this one
+# operation runs its examples only (route tests check its 200 and 422 answers, hostile ones too).
+[[operations]]
+include-operation-id = "updateSubscriber"
+parameters = {{ "path.id" = {update_id} }}
+phases = {{ coverage = {{ enabled = false }}, fuzzing = {{ enabled = false }} }}
+
 [[operations]]
 include-operation-id = "queueDigestItem"
 parameters = {{ "path.slug" = "daily" }}
@@ -368,7 +376,7 @@ def test_schemathesis_finds_no_server_errors_or_schema_violations(admin, smtp, w
     issue_id = send_one_digest(admin, smtp)
     config = os.path.join(workdir, "schemathesis.toml")
     with open(config, "w") as handle:
-        handle.write(SCHEMATHESIS_CONFIG.format(subscriber_id=target, issue_id=issue_id))
+        handle.write(SCHEMATHESIS_CONFIG.format(subscriber_id=target, update_id=ids[-2], issue_id=issue_id))
     env = dict(os.environ, PYTHONPATH=SCHEMATHESIS_DIR, SCHEMATHESIS_HOOKS="", NO_COLOR="1")
     command = [sys.executable, "-m", "schemathesis.cli", "--config-file", config, "run",
                admin.base_url + "/api/v1/openapi.json",

@@ -229,3 +229,51 @@ def test_a_right_to_left_language_turns_the_page_around(make_herald, smtp, reade
     assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
     log = open(herald.log_path, encoding="utf-8").read()
     assert "ar.po lacks" in log
+
+
+def test_a_ukrainian_reader_switches_to_english_on_the_preferences_page(make_herald, smtp, readers):
+    """A Ukrainian signup stores `uk`; choosing English on the preferences page (in Chromium)
+    stores `en`, the page answers in English, and the next mail (already subscribed) is English."""
+    herald = make_herald(newsletters=NEWSLETTERS)
+    browser = readers["uk"]
+    browser.get(herald.base_url + "/")
+    form = browser.find_element(By.ID, "signup-daily")
+    form.find_element(By.NAME, "email").send_keys("olena@example.org")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    page_text_containing(browser, "Дякуємо!")
+    with herald.db() as db:
+        assert db.execute("SELECT language FROM subscribers").fetchall() == [("uk",)]
+    browser.get(link_in(smtp.wait_for_messages(1)[0], "/confirm/"))
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    page_text_containing(browser, "Ви підписалися!")
+    welcome = smtp.wait_for_messages(2)[1]
+    assert welcome["Content-Language"] == "uk"
+
+    browser.get(link_in(welcome, "/preferences/"))
+    page_text_containing(browser, "Ваші підписки")
+    select = browser.find_element(By.ID, "preferences-language")
+    assert browser.find_element(By.CSS_SELECTOR, "label[for=preferences-language]").text == "Мова наших листів і сторінок"
+    names = [option.text for option in select.find_elements(By.TAG_NAME, "option")]
+    assert names == ["Українська", "English"]
+    checked(browser, "uk-9-preferences-language")
+    select.find_element(By.CSS_SELECTOR, "option[value=en]").click()
+    browser.find_element(By.CSS_SELECTOR, "button[value=save]").click()
+    page_text_containing(browser, "Your preferences have been saved.")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    checked(browser, "en-10-preferences-saved")
+    with herald.db() as db:
+        assert db.execute("SELECT language FROM subscribers").fetchall() == [("en",)]
+        assert db.execute(
+            "SELECT source FROM consent_events WHERE action = 'preference_change'").fetchall() == [
+            ("preferences page: language en",)]
+
+    status, _, _ = http("POST", herald.base_url + "/subscribe",
+                        body="email=olena%40example.org&newsletter=daily&language=uk",
+                        headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 303
+    already = smtp.wait_for_messages(3)[2]
+    assert already["Subject"] == "You are already subscribed to “Дайджест дня”"
+    assert already["Content-Language"] == "en"
+    assert not already.defects
+    with herald.db() as db:
+        assert db.execute("SELECT language FROM subscribers").fetchall() == [("en",)]

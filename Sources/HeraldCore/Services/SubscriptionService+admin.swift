@@ -16,13 +16,20 @@ public struct AdminAddRequest: Sendable {
     public var mode: AdminAddMode
     /// The admin token name, recorded in consent and audit.
     public var actor: String
+    /// The language to store (one the newsletters offer); nil keeps an existing subscriber's and
+    /// gives a new one the first newsletter's.
+    public var language: String?
 
-    public init(email: EmailAddress, name: String?, newsletters: [String], mode: AdminAddMode, actor: String) {
+    public init(
+        email: EmailAddress, name: String?, newsletters: [String], mode: AdminAddMode, actor: String,
+        language: String? = nil
+    ) {
         self.email = email
         self.name = name
         self.newsletters = newsletters
         self.mode = mode
         self.actor = actor
+        self.language = language
     }
 }
 
@@ -47,7 +54,8 @@ extension SubscriptionService {
             }
             let origin = RequestOrigin(source: "admin:\(request.actor)")
             let signup = SignupRequest(
-                email: request.email, name: request.name, newsletters: request.newsletters, origin: origin)
+                email: request.email, name: request.name, newsletters: request.newsletters, origin: origin,
+                language: request.language)
             var note: String?
             switch request.mode {
             case .pending:
@@ -56,8 +64,12 @@ extension SubscriptionService {
                 note = consentNote
                 try await confirmByAdmin(signup, note: consentNote, in: tx, at: time)
             }
-            guard let subscriber = try await tx.subscriber(canonicalKey: request.email.canonicalKey) else {
+            guard var subscriber = try await tx.subscriber(canonicalKey: request.email.canonicalKey) else {
                 throw StoreError.corrupt("the subscriber just added cannot be read back")
+            }
+            if let language = request.language, language != subscriber.language {
+                try await tx.updateSubscriberLanguage(id: subscriber.id, language: language, at: time)
+                subscriber.language = language
             }
             _ = try await tx.appendAudit(
                 NewAuditEntry(
@@ -65,6 +77,7 @@ extension SubscriptionService {
                     detailJSON: AuditDetail.json([
                         "newsletters": request.newsletters.joined(separator: ","),
                         "status": note == nil ? "pending" : "confirmed", "consent_note": note,
+                        "language": request.language,
                     ]),
                     occurredAt: time))
             return subscriber
@@ -81,7 +94,10 @@ extension SubscriptionService {
             found = try await tx.insertSubscriber(
                 NewSubscriber(
                     email: request.email.typed, smtpAddress: request.email.smtpAddress,
-                    canonicalKey: request.email.canonicalKey, name: request.name, createdAt: time))
+                    canonicalKey: request.email.canonicalKey, name: request.name,
+                    language: Newsletter.languageToRecord(
+                        request.language, for: request.newsletters.compactMap(newsletter)),
+                    createdAt: time))
         }
         guard let subscriber = found else { return }
         var origin = request.origin

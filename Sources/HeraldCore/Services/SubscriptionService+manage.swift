@@ -10,6 +10,11 @@ public struct PreferenceEntry: Sendable, Equatable {
 public struct PreferencesView: Sendable, Equatable {
     public var subscriber: Subscriber
     public var entries: [PreferenceEntry]
+    /// The languages the subscriber's newsletters offer (every newsletter's when they have none),
+    /// the first newsletter's own language first.
+    public var languages: [String]
+    /// The language their pages and mail use: the stored one when offered, else the first of ``languages``.
+    public var language: String
 }
 
 extension SubscriptionService {
@@ -37,26 +42,40 @@ extension SubscriptionService {
         guard let (id, _) = signer.verify(token) else { return nil }
         return try await store.transaction { [self] tx in
             guard let subscriber = try await tx.subscriber(id: id) else { return nil }
-            let current = try await tx.subscriptions(subscriberID: id)
-            let entries = newsletters.map { newsletter in
-                PreferenceEntry(
-                    newsletter: newsletter, status: current.first { $0.newsletter == newsletter.slug }?.status)
-            }
-            return PreferencesView(subscriber: subscriber, entries: entries)
+            return preferencesView(subscriber, try await tx.subscriptions(subscriberID: id))
         }
+    }
+
+    private func preferencesView(_ subscriber: Subscriber, _ current: [Subscription]) -> PreferencesView {
+        let entries = newsletters.map { newsletter in
+            PreferenceEntry(newsletter: newsletter, status: current.first { $0.newsletter == newsletter.slug }?.status)
+        }
+        let languages = offeredLanguages(current)
+        let language = subscriber.language.flatMap { languages.contains($0) ? $0 : nil } ?? languages[0]
+        return PreferencesView(subscriber: subscriber, entries: entries, languages: languages, language: language)
     }
 
     /// Saves the preferences page: unchecked confirmed newsletters are unsubscribed; checked ones that were
     /// confirmed before and later left are confirmed again (the person holds a link from our mail, and
     /// re-ticks a box they had confirmed); newsletters never confirmed need a signup with double opt-in.
-    public func savePreferences(token: String, keep selected: Set<String>, origin: RequestOrigin) async throws
-        -> PreferencesView?
-    {
+    /// A `language` other than the stored one is stored, with a `preference_change` consent record
+    /// naming it.
+    ///
+    /// - Throws: ``UnknownLanguageError`` when their newsletters do not offer `language`; then
+    ///   nothing at all is saved.
+    public func savePreferences(
+        token: String, keep selected: Set<String>, language: String? = nil, origin: RequestOrigin
+    ) async throws -> PreferencesView? {
         guard let (id, _) = signer.verify(token) else { return nil }
         let time = now()
         let changed: Bool = try await store.transaction { [self] tx in
             guard let subscriber = try await tx.subscriber(id: id) else { return false }
-            for subscription in try await tx.subscriptions(subscriberID: id) {
+            let subscriptions = try await tx.subscriptions(subscriberID: id)
+            if let language {
+                try await saveLanguage(
+                    language, of: subscriber, offered: offeredLanguages(subscriptions), origin, tx, time)
+            }
+            for subscription in subscriptions {
                 let wanted = selected.contains(subscription.newsletter)
                 if subscription.status == .confirmed, !wanted {
                     try await setStatus(
@@ -71,6 +90,20 @@ extension SubscriptionService {
             return true
         }
         return changed ? try await preferences(token: token) : nil
+    }
+
+    private func saveLanguage(
+        _ requested: String, of subscriber: Subscriber, offered: [String], _ origin: RequestOrigin,
+        _ tx: any SubscriptionServiceOperations, _ time: Date
+    ) async throws {
+        guard let language = offered.first(where: { $0.lowercased() == requested.lowercased() }) else {
+            throw UnknownLanguageError(requested: requested, offered: offered)
+        }
+        guard language != subscriber.language else { return }
+        try await tx.updateSubscriberLanguage(id: subscriber.id, language: language, at: time)
+        var recorded = origin
+        recorded.source = "\(origin.source ?? "preferences page"): language \(language)"
+        try await tx.appendConsent(consent(.preferenceChange, subscriber, nil, recorded, time))
     }
 
     private func setStatus(

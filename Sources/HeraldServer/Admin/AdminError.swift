@@ -1,4 +1,5 @@
 import HTTPTypes
+import HeraldCore
 import Hummingbird
 
 /// An admin API refusal: an HTTP status plus the `{"error": {"code", "message"}}` body.
@@ -10,6 +11,10 @@ struct AdminError: Error, Sendable, Equatable {
     let message: String
     /// Seconds for the `Retry-After` header, when the client should wait.
     var retryAfter: Int? = nil
+    /// The request field at fault, for a field error (`language`).
+    var field: String? = nil
+    /// The values the field may take, when they are few (the offered languages).
+    var offered: [String]? = nil
 
     static func badRequest(_ code: String, _ message: String) -> AdminError {
         AdminError(status: .badRequest, code: code, message: message)
@@ -25,6 +30,15 @@ struct AdminError: Error, Sendable, Equatable {
 
     static func conflict(_ code: String, _ message: String) -> AdminError {
         AdminError(status: .conflict, code: code, message: message)
+    }
+
+    /// `422 unknown_language` on `field`, listing the languages that may be asked for.
+    static func unknownLanguage(_ error: UnknownLanguageError, field: String = "language") -> AdminError {
+        AdminError(
+            status: .unprocessableContent, code: "unknown_language",
+            message:
+                "'\(field)' must be one of the languages offered: \(error.offered.joined(separator: ", ")) (got '\(AdminText.preview(error.requested))').",
+            field: field, offered: error.offered)
     }
 
     static let unauthorized = AdminError(
@@ -49,7 +63,8 @@ struct AdminError: Error, Sendable, Equatable {
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"herald-admin\"" }
         if let retryAfter { headers[.retryAfter] = "\(retryAfter)" }
         return AdminJSON.response(
-            AdminErrorBody(error: .init(code: code, message: message)), status: status, headers: headers)
+            AdminErrorBody(error: .init(code: code, message: message, field: field, offered: offered)), status: status,
+            headers: headers)
     }
 }
 
@@ -58,6 +73,10 @@ struct AdminErrorBody: Encodable {
     struct Detail: Encodable {
         let code: String
         let message: String
+        /// Present on field errors that name their field.
+        let field: String?
+        /// Present when the field's allowed values are listed.
+        let offered: [String]?
     }
 
     let error: Detail

@@ -32,7 +32,8 @@ struct AdminRequestBody {
         return AdminRequestBody(members: members)
     }
 
-    private func value(_ key: String) -> JSONValue? {
+    /// The raw value of `key`; nil when the body has no such key.
+    func value(_ key: String) -> JSONValue? {
         members.first { $0.key == key }?.value
     }
 

@@ -40,7 +40,25 @@ enum AdminSubscriberInput {
         default:
             throw AdminError.invalid("invalid_status", "'status' must be pending or confirmed.")
         }
+        let requested = newsletters.filter { slugs.contains($0.slug) }
         return AdminAddRequest(
-            email: email, name: name, newsletters: Array(Set(slugs)).sorted(), mode: mode, actor: actor)
+            email: email, name: name, newsletters: Array(Set(slugs)).sorted(), mode: mode, actor: actor,
+            language: try language(body, among: requested))
+    }
+
+    /// The `language` field spelled as `newsletters` offer it; nil when absent or null.
+    /// - Throws: `unknown_language` (with `field` and `offered`) for any other string, however
+    ///   hostile; `invalid_type` for a value that is not a string.
+    static func language(_ body: AdminRequestBody, among newsletters: [Newsletter]) throws(AdminError) -> String? {
+        switch body.value("language") {
+        case nil, .null?: return nil
+        case .string(let text)?:
+            do {
+                return try Newsletter.offeredLanguage(text, among: newsletters)
+            } catch {
+                throw AdminError.unknownLanguage(error)
+            }
+        default: throw AdminError.invalid("invalid_type", "'language' must be a string or null.")
+        }
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import HeraldCore
 import Hummingbird
 
-/// `GET/POST /api/v1/subscribers`, `GET /api/v1/subscribers/{id}`: search with cursor pages, one
-/// subscriber in full, and adding one (pending with a confirmation mail, or confirmed with a consent note).
+/// `GET/POST /api/v1/subscribers`, `GET/PATCH /api/v1/subscribers/{id}`: search with cursor pages, one
+/// subscriber in full, adding one (pending with a confirmation mail, or confirmed with a consent note),
+/// and changing one's language.
 struct AdminSubscribersController: Sendable {
     let store: any SubscriberStore
     let service: SubscriptionService
@@ -18,6 +19,7 @@ struct AdminSubscribersController: Sendable {
         group.get("/subscribers/:id") { request, context in
             try await detail(try AdminQuery(request: request, context: context).id("id"))
         }
+        group.patch("/subscribers/:id") { request, context in try await update(request, context) }
     }
 
     private func list(_ query: AdminQuery) async throws -> Response {
@@ -49,11 +51,32 @@ struct AdminSubscribersController: Sendable {
 
     private func create(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
         let body = try await AdminRequestBody.read(
-            request, limit: maxBodyBytes, allowed: ["email", "name", "newsletters", "status", "consent_note"])
+            request, limit: maxBodyBytes,
+            allowed: ["email", "name", "newsletters", "status", "consent_note", "language"])
         let add = try AdminSubscriberInput.parse(
             body, emailPolicy: emailPolicy, newsletters: newsletters, actor: context.actor)
         let subscriber = try await service.adminAdd(add)
         let response = try await detail(subscriber.id)
         return Response(status: .created, headers: response.headers, body: response.body)
+    }
+
+    /// `{"language": "uk"}` stores a language the subscriber's newsletters offer; `null` goes back
+    /// to the newsletter's. Answers the subscriber in full.
+    private func update(_ request: Request, _ context: HeraldRequestContext) async throws -> Response {
+        let id = try AdminQuery(request: request, context: context).id("id")
+        let body = try await AdminRequestBody.read(request, limit: maxBodyBytes, allowed: ["language"])
+        let language: String?
+        switch body.value("language") {
+        case nil: throw AdminError.invalid("missing_field", "'language' is required (a language tag, or null).")
+        case .null?: language = nil
+        case .string(let text)?: language = text
+        default: throw AdminError.invalid("invalid_type", "'language' must be a string or null.")
+        }
+        do {
+            _ = try await service.adminSetLanguage(subscriberID: id, language: language, actor: context.actor)
+        } catch let error as UnknownLanguageError {
+            throw AdminError.unknownLanguage(error)
+        }
+        return try await detail(id)
     }
 }

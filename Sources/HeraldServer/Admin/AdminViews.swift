@@ -15,6 +15,8 @@ struct AdminSubscriberView: Encodable {
     let id: Int64
     let email: String
     let name: String?
+    /// The stored language; null means the newsletter's.
+    let language: String?
     let createdAt: Date
     let updatedAt: Date
     let subscriptions: [AdminSubscriptionView]
@@ -23,14 +25,27 @@ struct AdminSubscriberView: Encodable {
         id = subscriber.id
         email = subscriber.email
         name = subscriber.name
+        language = subscriber.language
         createdAt = subscriber.createdAt
         updatedAt = subscriber.updatedAt
         self.subscriptions = subscriptions.map(AdminSubscriptionView.init)
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, email, name, subscriptions
+        case id, email, name, language, subscriptions
         case createdAt = "created_at", updatedAt = "updated_at"
+    }
+
+    /// Every key, `name` and `language` as null when not set.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(email, forKey: .email)
+        try container.encodeIfPresent(name, forKey: .name)
+        try container.encode(language, forKey: .language)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(subscriptions, forKey: .subscriptions)
     }
 }
 

@@ -123,7 +123,7 @@ extension ConsoleController {
             }, notice: notice,
             bounces: bounces.map {
                 [ConsoleDates.minute($0.occurredAt), $0.kind.rawValue, $0.source.rawValue, $0.diagnostic]
-            })
+            }, language: subscriber.language.map { "\($0) (\(templates.languageName($0)))" })
     }
 
     /// A positive id from the path's `id`.

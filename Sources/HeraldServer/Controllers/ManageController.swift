@@ -58,9 +58,12 @@ struct ManageController: Sendable {
     {
         let token = token(context)
         guard let view = try await service.preferences(token: token) else { return notFound() }
-        return Responses.html(render(view, token: token, saved: saved, language: pages.languages.of(request)))
+        return Responses.html(render(view, token: token, saved: saved))
     }
 
+    /// Saves the ticked newsletters and the chosen language together: a language their newsletters
+    /// do not offer refuses the whole form (422, the field error, nothing changed). The page answers
+    /// in the language now stored.
     private func savePreferences(_ incoming: Request, _ context: HeraldRequestContext) async throws -> Response {
         var request = incoming
         let token = token(context)
@@ -71,19 +74,30 @@ struct ManageController: Sendable {
         }
         let unsubscribeAll = fields.contains { $0.name == "action" && $0.value == "unsubscribe_all" }
         let keep = unsubscribeAll ? [] : Set(fields.filter { $0.name == "newsletter" }.map(\.value))
-        guard
-            let view = try await service.savePreferences(
-                token: token, keep: keep, origin: origin(request, context, "preferences page"))
-        else { return notFound() }
-        return Responses.html(render(view, token: token, saved: true, language: pages.languages.of(request)))
+        let language = fields.first { $0.name == "language" }.map(\.value).flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            guard
+                let view = try await service.savePreferences(
+                    token: token, keep: keep, language: unsubscribeAll ? nil : language,
+                    origin: origin(request, context, "preferences page"))
+            else { return notFound() }
+            return Responses.html(render(view, token: token, saved: true))
+        } catch is UnknownLanguageError {
+            guard let view = try await service.preferences(token: token) else { return notFound() }
+            return Responses.html(
+                render(view, token: token, saved: false, unknownLanguage: true), status: .unprocessableContent)
+        }
     }
 
-    private func render(_ view: PreferencesView, token: String, saved: Bool, language: String) -> String {
+    /// The page in the subscriber's language (the stored one when offered, else their newsletter's).
+    private func render(_ view: PreferencesView, token: String, saved: Bool, unknownLanguage: Bool = false) -> String {
         let choices = view.entries.map { NewsletterChoice($0.newsletter, selected: $0.status == .confirmed) }
         return pages.templates.preferencesPage(
             PreferencesPage(
-                site: pages.site(language: language), email: view.subscriber.email, newsletters: choices,
-                preferencesURL: pages.url("/preferences/\(token)"), saved: saved))
+                site: pages.site(language: view.language), email: view.subscriber.email, newsletters: choices,
+                preferencesURL: pages.url("/preferences/\(token)"), saved: saved,
+                languages: view.languages.count > 1 || unknownLanguage ? view.languages : [],
+                unknownLanguage: unknownLanguage))
     }
 
     private func notFound() -> Response {

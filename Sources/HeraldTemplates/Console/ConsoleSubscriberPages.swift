@@ -143,12 +143,16 @@ public struct ConsoleSubscriberPage: Sendable, Equatable {
     public var notice: ConsoleNotice?
     /// (when, kind, source, the server's diagnostic) of the address's bounces, newest first.
     public var bounces: [[String]]
+    /// The stored language, as the console shows it ("uk (Українська)"); nil: the newsletter's.
+    public var language: String?
 
     public init(
         frame: ConsoleFrame, id: Int64, email: String, name: String?, since: String, subscriptions: [Subscription],
-        consent: [[String]], suppression: String?, notice: ConsoleNotice? = nil, bounces: [[String]] = []
+        consent: [[String]], suppression: String?, notice: ConsoleNotice? = nil, bounces: [[String]] = [],
+        language: String? = nil
     ) {
         self.bounces = bounces
+        self.language = language
         self.frame = frame
         self.id = id
         self.email = email
@@ -160,12 +164,12 @@ public struct ConsoleSubscriberPage: Sendable, Equatable {
         self.notice = notice
     }
 
-    /// Keys: `id`, `email`, `name`, `since`, `subscriptions` (`slug`, `title`, `state`, `changed`,
+    /// Keys: `id`, `email`, `name`, `since`, `subscriber_language`, `subscriptions` (`slug`, `title`, `state`, `changed`,
     /// `problem`, `note`, `to_confirmed`), `consent` (rows of `cells`), `suppression`, `notice_*`.
     var templateValues: TemplateValues {
         var values: TemplateValues = [
             "on_subscribers": true, "id": String(id),
-            "email": email, "name": nullable(name), "since": since,
+            "email": email, "name": nullable(name), "since": since, "subscriber_language": nullable(language),
             "subscriptions": subscriptions.map {
                 [
                     "slug": $0.slug, "title": $0.title, "state": $0.state, "changed": $0.changed,

@@ -41,7 +41,7 @@ extension TemplateLibrary {
 
     /// A subscriber's preferences (`pages/preferences`).
     public func preferencesPage(_ page: PreferencesPage) -> String {
-        render(PageTemplate.preferences.name, page.templateValues)
+        render(PageTemplate.preferences.name, page.templateValues(name: languageName))
     }
 
     /// The copy-paste form snippet page (`pages/embed`, snippet from `partials/embed_snippet`).
