@@ -24,6 +24,14 @@ enum MessageLambda {
         guard let key = words.first else { return "" }
         let count = words.count > 1 ? operands(words[1], in: values) : nil
         let message = (count.flatMap { messages.text(key, count: $0) } ?? messages.text(key)) ?? key
+        return memo.template(for: message, html: html, build: build)
+    }
+
+    /// The built texts, shared by every render: they depend only on the message and `html`.
+    static let memo = MessageTemplateMemo(capacity: 4096)
+
+    /// The Mustache text for one message: its text escaped (or plain), its placeholders as variables.
+    static func build(_ message: String, html: Bool) -> String {
         var template = "{{=\u{1} \u{2}=}}"
         for piece in MessagePlaceholders.pieces(message) {
             switch piece {
