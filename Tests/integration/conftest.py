@@ -24,6 +24,18 @@ BINARY = os.environ.get("HERALD_BINARY", os.path.join(ROOT, ".build", "debug", "
 OUTPUT = os.environ.get("TEST_OUTPUT_DIR", os.path.join(ROOT, "test-output"))
 
 
+def thread_stacks(pid):
+    """Every thread's stack of a running process (eu-stack from elfutils, else gdb), for a hang's report."""
+    for command in (["eu-stack", "-p", str(pid)],
+                    ["gdb", "-p", str(pid), "-batch", "-ex", "thread apply all bt 30"]):
+        try:
+            run = subprocess.run(command, capture_output=True, text=True, timeout=60, errors="replace")
+            return run.stdout[-20000:] or run.stderr[-2000:]
+        except (OSError, subprocess.TimeoutExpired) as error:
+            last = f"{command[0]}: {error}"
+    return last
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -125,10 +137,23 @@ class Herald:
         except (urllib.error.URLError, ConnectionError, OSError):
             return False
 
-    def stop(self):
+    def stop(self, timeout=60):
+        """SIGTERM, then wait for the graceful stop. A process still running after `timeout` seconds
+        (generous: a debug build on a loaded CI machine) is a hang: its threads' stacks and the log's
+        tail go into the failure, and it is killed so nothing outlives the test."""
         if self.process and self.process.poll() is None:
             self.process.terminate()
-            self.process.wait(timeout=15)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                stacks = thread_stacks(self.process.pid)
+                self.process.kill()
+                self.process.wait(timeout=10)
+                with open(self.log_path, errors="replace") as handle:
+                    tail = "".join(handle.readlines()[-40:])
+                raise AssertionError(
+                    f"herald serve did not stop within {timeout} s of SIGTERM\n"
+                    f"== its threads:\n{stacks}\n== the end of its log:\n{tail}") from None
 
     def db(self):
         return sqlite3.connect(self.database, timeout=10)
