@@ -13,6 +13,8 @@ public struct SharedDigest: Sendable, Equatable {
     let subject: [DigestSegment]
     let text: [DigestSegment]
     let html: [DigestSegment]
+    /// The greeting and footer rendered once, when that gives what rendering per subscriber gives.
+    var slotTexts: DigestSlotTexts?
 
     /// The language the issue is written in (its `Content-Language`).
     public var language: String { site.language }

@@ -9,12 +9,41 @@ extension TemplateLibrary {
     public func renderDigestShared(_ digest: DigestMail) -> SharedDigest {
         let placeholders = DigestPlaceholders()
         let values = digest.templateValues(placeholders: placeholders.markers)
-        return SharedDigest(
+        var shared = SharedDigest(
             newsletter: digest.newsletter,
             site: digest.site,
             subject: placeholders.segments(of: render(MailTemplate.digest.subject, values)),
             text: placeholders.segments(of: render(MailTemplate.digest.text, values)),
             html: placeholders.segments(of: render(MailTemplate.digest.html, values)))
+        shared.slotTexts = slotTexts(for: shared, placeholders: placeholders)
+        return shared
+    }
+
+    /// The greeting and footer rendered once per variant (``DigestSlotTexts``), or nil when they
+    /// would not give exactly what rendering them per subscriber gives.
+    func slotTexts(for digest: SharedDigest, placeholders: DigestPlaceholders) -> DigestSlotTexts? {
+        let markers = placeholders.markers
+        func variant(named: Bool) -> DigestSlotTexts.Variant {
+            let recipient = DigestRecipient(
+                name: named ? markers[.name] : nil, unsubscribeURL: markers[.unsubscribeURL] ?? "",
+                preferencesURL: markers[.preferencesURL] ?? "")
+            let rendered = renderedSlots(digest, for: recipient)
+            return DigestSlotTexts.Variant(
+                text: rendered.text.mapValues(placeholders.segments(of:)),
+                html: rendered.html.mapValues(placeholders.segments(of:)))
+        }
+        let texts = DigestSlotTexts(named: variant(named: true), unnamed: variant(named: false))
+        for probe in DigestSlotTexts.probes {
+            let values = plainSlotValues(probe)
+            let fast = texts.variant(forName: probe.name)
+            let slow = renderedSlots(digest, for: probe)
+            for slot in DigestSlotTexts.renderedSlots {
+                guard fast.text[slot]?.joined(filling: values.text) == slow.text[slot],
+                    fast.html[slot]?.joined(filling: values.html) == slow.html[slot]
+                else { return nil }
+            }
+        }
+        return texts
     }
 
     /// One subscriber's digest: the shared parts with their greeting, footer, name and links
@@ -33,20 +62,46 @@ extension TemplateLibrary {
     func slotValues(_ digest: SharedDigest, for recipient: DigestRecipient)
         -> (text: [DigestSlot: String], html: [DigestSlot: String])
     {
-        let values = digest.site.context([
-            "newsletter": digest.newsletter.templateValues,
-            "name": nullable(recipient.name),
-            "unsubscribe_url": recipient.unsubscribeURL,
-            "preferences_url": recipient.preferencesURL,
-        ])
+        var (text, html) = plainSlotValues(recipient)
+        if let texts = digest.slotTexts {
+            let variant = texts.variant(forName: recipient.name)
+            for slot in DigestSlotTexts.renderedSlots where digest.uses(slot) {
+                text[slot] = variant.text[slot]?.joined(filling: text)
+                html[slot] = variant.html[slot]?.joined(filling: html)
+            }
+        } else {
+            let rendered = renderedSlots(digest, for: recipient)
+            text.merge(rendered.text) { $1 }
+            html.merge(rendered.html) { $1 }
+        }
+        return (text, html)
+    }
+
+    /// The subscriber's own values: as they are for the text part, HTML-escaped for the HTML part.
+    private func plainSlotValues(_ recipient: DigestRecipient)
+        -> (text: [DigestSlot: String], html: [DigestSlot: String])
+    {
         let plain: [DigestSlot: String] = [
             .name: recipient.name ?? "",
             .unsubscribeURL: recipient.unsubscribeURL,
             .preferencesURL: recipient.preferencesURL,
             .clickTag: recipient.clickTag,
         ]
-        var text = plain
-        var html = plain.mapValues(\.htmlEscaped)
+        return (plain, plain.mapValues(\.htmlEscaped))
+    }
+
+    /// The greeting and footer the digest uses, rendered from their templates for `recipient`.
+    private func renderedSlots(_ digest: SharedDigest, for recipient: DigestRecipient)
+        -> (text: [DigestSlot: String], html: [DigestSlot: String])
+    {
+        let values = digest.site.context([
+            "newsletter": digest.newsletter.templateValues,
+            "name": nullable(recipient.name),
+            "unsubscribe_url": recipient.unsubscribeURL,
+            "preferences_url": recipient.preferencesURL,
+        ])
+        var text: [DigestSlot: String] = [:]
+        var html: [DigestSlot: String] = [:]
         if digest.uses(.greeting) {
             text[.greeting] = renderSlot(.digestGreetingText, values)
             html[.greeting] = renderSlot(.digestGreetingHTML, values)
