@@ -24,17 +24,3 @@ public struct SharedDigest: Sendable, Equatable {
         [subject, text, html].contains { $0.contains(.slot(slot)) }
     }
 }
-
-extension [DigestSegment] {
-    /// The segments joined, each hole filled from `values`.
-    func joined(filling values: [DigestSlot: String]) -> String {
-        var result = ""
-        for segment in self {
-            switch segment {
-            case .literal(let text): result += text
-            case .slot(let slot): result += values[slot] ?? ""
-            }
-        }
-        return result
-    }
-}

@@ -27,6 +27,8 @@ public struct TemplateLibrary: Sendable {
     /// The message catalogs templates read through `{{#t}}key{{/t}}`: the shipped `locales/*.po`
     /// with the overrides folder's `locales/*.po` laid over them.
     public let catalogs: MessageCatalogs
+    /// Confirmation mails rendered once per newsletter, language and expiry.
+    let confirmationShapes = MailShapeMemo<ConfirmationMail>(capacity: 256)
 
     /// The built-in templates, with every file of the folder `overrides` (when given) replacing
     /// the built-in one of the same relative path.
