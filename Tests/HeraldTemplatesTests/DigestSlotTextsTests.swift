@@ -58,3 +58,22 @@ struct DigestSlotTextsTests {
         #expect(library.personalise(shared, for: anonymous).text.contains("HELLO!"))
     }
 }
+
+extension DigestSlotTextsTests {
+    @Test func aSubjectWithoutHolesIsPutOnOneLineOnceAndOneWithANameIsNot() throws {
+        let library = try Fixtures.library()
+        let shared = library.renderDigestShared(Fixtures.digest)
+        #expect(shared.fixedSubject == "Morning Briefing: City approves riverside park and 2 more")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("herald-subj-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("mail"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("{{first_title}}\n for {{name}}\n".utf8)
+            .write(to: folder.appendingPathComponent("mail/digest.subject.mustache"))
+        let named = try TemplateLibrary(overrides: folder.path)
+        let holed = named.renderDigestShared(Fixtures.digest)
+        #expect(holed.fixedSubject == nil)
+        #expect(named.fill(holed, for: Fixtures.anna).subject == "City approves riverside park for Anna")
+        #expect(named.personalise(holed, for: Fixtures.anna).subject == "City approves riverside park for Anna")
+    }
+}

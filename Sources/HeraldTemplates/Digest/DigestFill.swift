@@ -48,7 +48,7 @@ extension TemplateLibrary {
     public func fill(_ digest: SharedDigest, for recipient: DigestRecipient) -> DigestFill {
         let (text, html) = slotValues(digest, for: recipient)
         return DigestFill(
-            subject: digest.subject.joined(filling: text).singleLine,
+            subject: digest.fixedSubject ?? digest.subject.joined(filling: text).singleLine,
             text: DigestSlot.allCases.map { text[$0] ?? "" },
             html: DigestSlot.allCases.map { html[$0] ?? "" })
     }

@@ -16,6 +16,14 @@ public struct SharedDigest: Sendable, Equatable {
     /// The greeting and footer rendered once, when that gives what rendering per subscriber gives.
     var slotTexts: DigestSlotTexts?
 
+    /// The subject every subscriber gets when it has no hole (the usual case), put on one line once.
+    var fixedSubject: String?
+
+    /// The subject on one line when no part of it differs between subscribers.
+    static func fixedSubject(_ subject: [DigestSegment]) -> String? {
+        subject.contains { if case .slot = $0 { true } else { false } } ? nil : subject.joined(filling: [:]).singleLine
+    }
+
     /// The language the issue is written in (its `Content-Language`).
     public var language: String { site.language }
 

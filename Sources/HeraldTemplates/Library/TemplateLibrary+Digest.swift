@@ -16,6 +16,7 @@ extension TemplateLibrary {
             text: placeholders.segments(of: render(MailTemplate.digest.text, values)),
             html: placeholders.segments(of: render(MailTemplate.digest.html, values)))
         shared.slotTexts = slotTexts(for: shared, placeholders: placeholders)
+        shared.fixedSubject = SharedDigest.fixedSubject(shared.subject)
         return shared
     }
 
@@ -53,7 +54,7 @@ extension TemplateLibrary {
     public func personalise(_ digest: SharedDigest, for recipient: DigestRecipient) -> RenderedMail {
         let (text, html) = slotValues(digest, for: recipient)
         return RenderedMail(
-            subject: digest.subject.joined(filling: text).singleLine,
+            subject: digest.fixedSubject ?? digest.subject.joined(filling: text).singleLine,
             text: digest.text.joined(filling: text),
             html: digest.html.joined(filling: html), language: digest.site.language)
     }
