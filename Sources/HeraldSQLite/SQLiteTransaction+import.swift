@@ -44,15 +44,15 @@ extension SQLiteTransaction {
     /// batch inserted, with the insert trigger deferred): the same distinct three-scalar pieces the
     /// trigger writes, inserted in key order, so each page of the index is visited once per batch.
     private func indexTrigrams(ofSubscribersAfter lastID: Int64) throws {
-        var entries: [(text: String, integer: Int64)] = []
+        var entries: [(order: (UInt64, UInt64), text: String, integer: Int64)] = []
         for row in try connection.query(Q.subscribersAfter, [.integer(lastID)]) {
             guard let id = row.int(0), let key = row.string(1) else { continue }
-            for trigram in AddressTrigrams.of(key) { entries.append((trigram, id)) }
+            for trigram in AddressTrigrams.of(key) {
+                entries.append((AddressTrigrams.byteOrderKey(trigram), trigram, id))
+            }
         }
-        entries.sort {
-            $0.text == $1.text ? $0.integer < $1.integer : $0.text.utf8.lexicographicallyPrecedes($1.text.utf8)
-        }
-        try connection.run(Q.insertTrigram, pairs: entries)
+        entries.sort { $0.order == $1.order ? $0.integer < $1.integer : $0.order < $1.order }
+        try connection.run(Q.insertTrigram, pairs: entries.map { ($0.text, $0.integer) })
     }
 
     func exportPage(

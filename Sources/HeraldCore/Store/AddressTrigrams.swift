@@ -19,17 +19,38 @@ public enum AddressTrigrams {
     /// The distinct trigrams of `fragment`, in their first-occurrence order; empty when the
     /// fragment is shorter than three characters (then only a walk can find it).
     public static func of(_ fragment: String) -> [String] {
-        let scalars = Array(fragment.unicodeScalars)
-        guard scalars.count >= 3 else { return [] }
-        var seen = Set<String>()
+        let bytes = Array(fragment.utf8)
+        var starts: [Int] = []  // the byte offset of each scalar, then the end
+        starts.reserveCapacity(bytes.count + 1)
+        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(offset) }
+        starts.append(bytes.count)
+        let scalars = starts.count - 1
+        guard scalars >= 3 else { return [] }
+        var seen = Set<String>(minimumCapacity: scalars)
         var trigrams: [String] = []
-        for start in 0...(scalars.count - 3) {
-            var piece = String.UnicodeScalarView()
-            piece.append(contentsOf: scalars[start..<(start + 3)])
-            let trigram = String(piece)
+        trigrams.reserveCapacity(scalars - 2)
+        for start in 0...(scalars - 3) {
+            let trigram = String(decoding: bytes[starts[start]..<starts[start + 3]], as: UTF8.self)
             if seen.insert(trigram).inserted { trigrams.append(trigram) }
         }
         return trigrams
+    }
+
+    /// A key that orders trigrams as their UTF-8 bytes do: the first 16 bytes, big-endian, zero
+    /// padded (a trigram is at most 12 bytes, and an address holds no NUL).
+    public static func byteOrderKey(_ trigram: String) -> (UInt64, UInt64) {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var index = 0
+        for byte in trigram.utf8.prefix(16) {
+            if index < 8 {
+                high |= UInt64(byte) << (56 - 8 * index)
+            } else {
+                low |= UInt64(byte) << (56 - 8 * (index - 8))
+            }
+            index += 1
+        }
+        return (high, low)
     }
 
     /// The trigram a search should walk: of at most ``countedTrigrams`` of the fragment's pieces,

@@ -22,6 +22,31 @@ struct TrigramIndexTests {
         #expect(AddressTrigrams.of("ae\u{301}x").count == 2)
     }
 
+    @Test func piecesAndTheirByteOrderAgreeWithScalarsAndUTF8() {
+        let samples = [
+            "anna.koval@example.org", "олена@приклад.укр", "e\u{301}x\u{301}y@x", "a😀b😀c", "z\u{10FFFF}\u{7F}ÿ",
+            "ab", "", "aaaaaa", "ﬁx@ex.org",
+        ]
+        var all: [String] = []
+        for sample in samples {
+            let scalars = Array(sample.unicodeScalars)
+            var expected: [String] = []
+            if scalars.count >= 3 {
+                for start in 0...(scalars.count - 3) {
+                    var piece = String.UnicodeScalarView()
+                    piece.append(contentsOf: scalars[start..<(start + 3)])
+                    if !expected.contains(String(piece)) { expected.append(String(piece)) }
+                }
+            }
+            let pieces = AddressTrigrams.of(sample)
+            #expect(pieces.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(sample)")
+            all += pieces
+        }
+        let byKey = all.sorted { AddressTrigrams.byteOrderKey($0) < AddressTrigrams.byteOrderKey($1) }
+        let byBytes = all.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        #expect(byKey.map { Array($0.utf8) } == byBytes.map { Array($0.utf8) })
+    }
+
     @Test func theRarestTrigramIsTheOneWithFewestEntriesUnderTheCap() async {
         let counts = ["der": 900, "er3": 40, "r3@": 70]
         #expect(await AddressTrigrams.rarest(of: "der3@") { counts[$0] ?? 0 } == "er3")
