@@ -97,6 +97,7 @@ struct Digest: AsyncParsableCommand {
             sendOptions.ratePerSecond = rate
             sendOptions.dryRun = dryRun
             sendOptions.stallLimit = configuration.relayStallLimit
+            sendOptions.giveUpAfter = configuration.digestGiveUpAfter
             let summaries: [DigestRunSummary]
             do {
                 let newsletter = try content.newsletter(in: wiring)
