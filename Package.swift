@@ -184,7 +184,10 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "StoreContractTests",
-            dependencies: ["HeraldCore", "HeraldImport", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"],
+            dependencies: [
+                "HeraldCore", "HeraldImport", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "HeraldImportTests", dependencies: ["HeraldImport", "HeraldCore"],
