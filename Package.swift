@@ -10,7 +10,8 @@ let package = Package(
     name: "Herald",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "herald", targets: ["herald"])
+        .executable(name: "herald", targets: ["herald"]),
+        .executable(name: "herald-serve", targets: ["herald-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -132,14 +133,32 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        .target(
+            name: "HeraldCommandLine",
+            dependencies: [
+                "HeraldApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // `herald`: every command but `serve`, which execs `herald-serve` (the only one linking Hummingbird).
         .executableTarget(
             name: "herald",
             dependencies: [
-                "HeraldApp", "HeraldServer", "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldWebhooks",
+                "HeraldApp", "HeraldCommandLine", "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldWebhooks",
                 "HeraldImport", "HeraldDNS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "herald-serve",
+            dependencies: [
+                "HeraldApp", "HeraldCommandLine", "HeraldCore", "HeraldServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: upcoming
         ),
@@ -165,7 +184,10 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "StoreContractTests",
-            dependencies: ["HeraldCore", "HeraldImport", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport"],
+            dependencies: [
+                "HeraldCore", "HeraldImport", "HeraldSQLite", "HeraldPostgres", "HeraldTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: upcoming),
         .testTarget(
             name: "HeraldImportTests", dependencies: ["HeraldImport", "HeraldCore"],

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeraldApp
+import HeraldCommandLine
 import HeraldCore
 import HeraldTemplates
 import Logging
@@ -96,6 +97,7 @@ struct Digest: AsyncParsableCommand {
             sendOptions.ratePerSecond = rate
             sendOptions.dryRun = dryRun
             sendOptions.stallLimit = configuration.relayStallLimit
+            sendOptions.giveUpAfter = configuration.digestGiveUpAfter
             let summaries: [DigestRunSummary]
             do {
                 let newsletter = try content.newsletter(in: wiring)

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import HeraldCommandLine
 
 /// The `herald` command: a self-hosted newsletter subscription service.
 @main
@@ -22,17 +22,6 @@ struct Herald: AsyncParsableCommand {
 
     /// Runs the chosen subcommand; usage errors exit with status 2 (ArgumentParser's default is 64).
     static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(2)
-        }
+        await runExitingTwoOnUsageError()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HeraldApp
+import HeraldCommandLine
 import HeraldCore
 import Logging
 
@@ -23,15 +24,5 @@ struct Migrate: AsyncParsableCommand {
             throw ExitCode(3)
         }
         print("database is up to date")
-    }
-}
-
-/// Opens the database, templates and mail transport, turning failures into a clear message and exit 3.
-func openDependencies(_ configuration: HeraldConfiguration, logger: Logger) async throws -> HeraldDependencies {
-    do {
-        return try await HeraldDependencies.open(configuration, logger: logger)
-    } catch {
-        logger.critical("cannot start: \(error)")
-        throw ExitCode(3)
     }
 }

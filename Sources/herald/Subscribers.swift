@@ -1,5 +1,6 @@
 import ArgumentParser
 import HeraldApp
+import HeraldCommandLine
 import HeraldCore
 
 /// `herald subscribers`: list maintenance.

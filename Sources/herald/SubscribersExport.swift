@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HeraldApp
+import HeraldCommandLine
 import HeraldCore
 import HeraldImport
 

@@ -1,4 +1,5 @@
-"""Install like real software (#20): the release binary alone in an empty folder (templates built in),
+"""Install like real software (#20): the release binaries alone in an empty folder (templates built in;
+`herald` and the `herald-serve` that `herald serve` runs, #22),
 an override folder with one changed page, and the Debian package installed with apt-get as root.
 
 HERALD_RELEASE_BINARY names the release build (scripts/test builds it once); HERALD_PACKAGE the .deb
@@ -24,8 +25,9 @@ FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
 def start_alone(folder, smtp_port, port, **settings):
-    """Copies the binary alone into `folder` (empty) and serves from there; returns the process."""
+    """Copies the two binaries alone into `folder` (empty) and serves from there; returns the process."""
     shutil.copy2(RELEASE, os.path.join(folder, "herald"))
+    shutil.copy2(os.path.join(os.path.dirname(RELEASE), "herald-serve"), os.path.join(folder, "herald-serve"))
     config = {"listen": f"127.0.0.1:{port}", "base_url": f"http://127.0.0.1:{port}",
               "smtp_url": f"smtp://127.0.0.1:{smtp_port}", "mail_from": "News <news@example.org>",
               "signup_challenge": "off", **settings}
@@ -75,7 +77,7 @@ def test_binary_alone_serves_takes_a_signup_and_mails(smtp, workdir):
     finally:
         process.terminate()
         process.wait(timeout=15)
-    assert sorted(os.listdir(folder))[:2] == ["herald", "herald.keys"]
+    assert sorted(os.listdir(folder))[:3] == ["herald", "herald-serve", "herald.keys"]
 
 
 def test_one_overridden_page_changes_only_that_page(smtp, workdir):
@@ -147,6 +149,7 @@ def test_debian_package_installs_runs_and_purges():
         keys = os.stat("/var/lib/herald/herald.keys")
         assert stat.S_IMODE(keys.st_mode) == 0o600 and keys.st_uid == user.pw_uid
         assert os.path.exists("/var/lib/herald/herald.sqlite")
+        assert os.access("/usr/libexec/herald/herald-serve", os.X_OK)
         for unit in ("herald.service", "herald-digest@.service", "herald-digest@.timer"):
             assert os.path.exists(f"/lib/systemd/system/{unit}")
         verify = run("systemd-analyze", "verify", "/lib/systemd/system/herald.service",
@@ -166,7 +169,7 @@ def test_debian_package_installs_runs_and_purges():
     finally:
         purged = run("apt-get", "purge", "-y", "-q", "herald", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
     assert purged.returncode == 0, purged.stderr
-    for gone in ("/usr/bin/herald", "/etc/herald", "/var/lib/herald", "/lib/systemd/system/herald.service"):
+    for gone in ("/usr/bin/herald", "/usr/libexec/herald", "/etc/herald", "/var/lib/herald", "/lib/systemd/system/herald.service"):
         assert not os.path.exists(gone), gone
     assert pwd.getpwnam("herald")  # system users stay after purge, as Debian does
 

@@ -1,6 +1,6 @@
 # Shared helpers for scripts/bench and scripts/bench-*; sourced, not run.
 #
-# HERALD_BENCH_BINARY: the herald binary to measure. scripts/bench sets it after building once;
+# HERALD_BENCH_BINARY: the herald binary to measure (`herald serve` runs the herald-serve beside it). scripts/bench sets it after building once;
 # when a bench-* script runs alone and it is unset, bench_binary builds a release binary into
 # .build-release (a scratch folder of its own, so it never disturbs the debug build in .build).
 # Every figure a script measures is printed as one line `RESULT name key=value ...` that
@@ -11,7 +11,8 @@ bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # Prints the herald binary to use, building it in release mode when none was given.
 bench_binary() {
   if [ -z "${HERALD_BENCH_BINARY:-}" ]; then
-    (cd "$bench_root" && swift build -c release --scratch-path .build-release --product herald >&2)
+    (cd "$bench_root" && swift build -c release --scratch-path .build-release --product herald >&2 &&
+      swift build -c release --scratch-path .build-release --product herald-serve >&2)
     HERALD_BENCH_BINARY="$bench_root/.build-release/release/herald"
   fi
   [ -x "$HERALD_BENCH_BINARY" ] || { echo "bench: $HERALD_BENCH_BINARY is not an executable" >&2; return 1; }

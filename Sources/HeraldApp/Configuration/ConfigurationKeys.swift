@@ -48,6 +48,10 @@ struct ConfigurationKey: Sendable {
                 c, v throws(ConfigurationError) in
                 c.relayStallLimit = try v.int(in: 1...1000)
             },
+            .init(name: "digest_give_up_after", help: "attempts at a digest delivery, over all runs, before it fails") {
+                c, v throws(ConfigurationError) in
+                c.digestGiveUpAfter = try v.int(in: 1...1000)
+            },
             .init(name: "outbox_retry_seconds", help: "first retry delay for transient failures") {
                 c, v throws(ConfigurationError) in
                 c.outboxRetrySeconds = try v.int(in: 1...86_400)

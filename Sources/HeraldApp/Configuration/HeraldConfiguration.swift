@@ -29,6 +29,9 @@ public struct HeraldConfiguration: Sendable {
     /// Consecutive transient failures of one kind (refused, timeout, 421) after which a digest run
     /// stops and the outbox worker pauses all delivery.
     public var relayStallLimit = 5
+    /// Attempts at one digest delivery, over every run, after which a delivery still failing
+    /// transiently is recorded `failed` instead of `deferred` (``DigestSendOptions/giveUpAfter``).
+    public var digestGiveUpAfter = 12
     /// Default sender, "Name <address>" or a bare address.
     public var mailFrom = "Herald <noreply@example.com>"
     /// Folder for .eml files when no SMTP server is configured.

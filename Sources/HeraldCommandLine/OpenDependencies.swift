@@ -1,0 +1,13 @@
+import ArgumentParser
+import HeraldApp
+import Logging
+
+/// Opens the database, templates and mail transport, turning failures into a clear message and exit 3.
+package func openDependencies(_ configuration: HeraldConfiguration, logger: Logger) async throws -> HeraldDependencies {
+    do {
+        return try await HeraldDependencies.open(configuration, logger: logger)
+    } catch {
+        logger.critical("cannot start: \(error)")
+        throw ExitCode(3)
+    }
+}
