@@ -90,7 +90,8 @@ extension PostgresQueries {
     // MARK: Digest listings and queue
     /// `$1` newsletter, `$2` id to stay below (NULL for the newest), `$3` page size.
     static let digestIssueSummaries = """
-        SELECT id, newsletter, period, jsonb_array_length(articles::jsonb)::bigint, created_at, completed_at
+        SELECT id, newsletter, period, jsonb_array_length(articles::jsonb)::bigint, created_at, completed_at,
+            language
         FROM digest_issues
         WHERE newsletter = $1 AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC LIMIT $3
         """

@@ -4,7 +4,7 @@ extension PostgresQueries {
     /// The batch rows (`$1`, built by `PostgresImportRows`) as a relation.
     static let importRows = """
         WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb)
-            AS r(e text, s text, k text, n text, a text, l text, t text, c bigint, f bigint))
+            AS r(e text, s text, k text, n text, a text, l text, t text, c bigint, f bigint, g text, h text))
         """
     static let importPreexisting = """
         \(importRows)
@@ -15,11 +15,17 @@ extension PostgresQueries {
     /// `$2`: the import time. Rows of one address carry the same name and attributes.
     static let importSubscribers = """
         \(importRows)
-        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at)
-        SELECT DISTINCT ON (r.k) r.e, r.s, r.k, r.n, r.a, r.c, $2 FROM r ORDER BY r.k
+        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, language, created_at, updated_at)
+        SELECT DISTINCT ON (r.k) r.e, r.s, r.k, r.n, r.a, coalesce(r.g, r.h), r.c, $2 FROM r ORDER BY r.k
         ON CONFLICT (canonical_key) DO UPDATE SET name = coalesce(excluded.name, subscribers.name),
             attributes = (subscribers.attributes::jsonb || excluded.attributes::jsonb)::text,
             updated_at = excluded.updated_at
+        """
+    /// The languages the file names over the stored ones (run after `importSubscribers`, only
+    /// when some row names one). Rows of one address carry the same language.
+    static let importLanguages = """
+        \(importRows)
+        UPDATE subscribers s SET language = r.g FROM r WHERE r.g IS NOT NULL AND s.canonical_key = r.k
         """
     /// `$2`: the import time. Returns the subscriptions created or moved from pending to confirmed.
     static let importSubscriptions = """

@@ -187,6 +187,13 @@ enum PostgresQueries {
         """
     static let countConfirmed =
         "SELECT count(*) FROM subscriptions WHERE newsletter = $1 AND status = 'confirmed'"
+    /// Subscribers confirmed for `$1` whom the edition in `$2` includes (`$3`, `$4`: as in
+    /// `addDeliveriesForConfirmed`).
+    static let countConfirmedForEdition = """
+        SELECT count(*) FROM subscriptions s JOIN subscribers r ON r.id = s.subscriber_id
+        WHERE s.newsletter = $1 AND s.status = 'confirmed'
+            AND (r.language = $2 OR ($3::boolean AND (r.language IS NULL OR NOT (r.language = ANY($4::text[])))))
+        """
     static let claimedRecipients = """
         SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,
             s.language, sub.status

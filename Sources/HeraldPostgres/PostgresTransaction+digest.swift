@@ -53,6 +53,13 @@ extension PostgresTransaction {
         Int(try await run(Q.countConfirmed, [.text(newsletter)]).first?.int(0) ?? 0)
     }
 
+    func confirmedSubscriberCount(newsletter: String, edition: DigestEdition) async throws -> Int {
+        let rows = try await run(
+            Q.countConfirmedForEdition,
+            [.text(newsletter), .text(edition.language), .bool(edition.takesEveryoneElse), .texts(edition.offered)])
+        return Int(rows.first?.int(0) ?? 0)
+    }
+
     func digestIssue(newsletter: String, period: String, language: String) async throws -> DigestIssue? {
         try await run(Q.digestIssueByPeriod, [.text(newsletter), .text(period), .text(language)]).first.map(
             DigestIssue.init(stored:))

@@ -11,6 +11,7 @@ extension PostgresTransaction {
             preexisting[ImportKey(stored: row)] = row.date(2) ?? .distantPast
         }
         try await run(Q.importSubscribers, [rows, .date(batch.importedAt)])
+        if batch.rows.contains(where: { $0.language != nil }) { try await run(Q.importLanguages, [rows]) }
         let changed = try await run(Q.importSubscriptions, [rows, .date(batch.importedAt)]).map {
             Subscription(stored: $0)
         }
@@ -54,13 +55,16 @@ enum PostgresImportRows {
         let a, l, t: String
         let c: Int64
         let f: Int64?
+        /// The file's language, and a new subscriber's when the file names none.
+        let g, h: String?
     }
 
     static func json(_ rows: [ImportedSubscription]) throws -> String {
         let encoded = rows.map {
             Row(
                 e: $0.email, s: $0.smtpAddress, k: $0.canonicalKey, n: $0.name, a: $0.attributesJSON, l: $0.newsletter,
-                t: $0.status.rawValue, c: $0.createdAt.storedMilliseconds, f: $0.confirmedAt?.storedMilliseconds)
+                t: $0.status.rawValue, c: $0.createdAt.storedMilliseconds, f: $0.confirmedAt?.storedMilliseconds,
+                g: $0.language, h: $0.newSubscriberLanguage)
         }
         return String(decoding: try JSONEncoder().encode(encoded), as: UTF8.self)
     }

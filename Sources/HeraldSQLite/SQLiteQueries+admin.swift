@@ -82,7 +82,8 @@ extension SQLiteQueries {
     // MARK: Digest listings and queue
     /// `?1` newsletter, `?2` id to stay below (NULL for the newest), `?3` page size.
     static let digestIssueSummaries = """
-        SELECT id, newsletter, period, json_array_length(articles), created_at, completed_at FROM digest_issues
+        SELECT id, newsletter, period, json_array_length(articles), created_at, completed_at, language
+        FROM digest_issues
         WHERE newsletter = ?1 AND (?2 IS NULL OR id < ?2) ORDER BY id DESC LIMIT ?3
         """
     static let queueDigestItem = """

@@ -11,21 +11,28 @@ extension SQLiteQueries {
         CREATE TEMP TABLE IF NOT EXISTS import_stage (
             email TEXT NOT NULL, smtp_address TEXT NOT NULL, canonical_key TEXT NOT NULL, name TEXT,
             attributes TEXT NOT NULL, newsletter TEXT NOT NULL, status TEXT NOT NULL, created_at INTEGER NOT NULL,
-            confirmed_at INTEGER, subscriber_id INTEGER)
+            confirmed_at INTEGER, language TEXT, new_language TEXT, subscriber_id INTEGER)
         """
     static let clearImportStage = "DELETE FROM temp.import_stage"
     static let stageImportRow = """
         INSERT INTO temp.import_stage (email, smtp_address, canonical_key, name, attributes, newsletter, status,
-            created_at, confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            created_at, confirmed_at, language, new_language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     /// `?1`: the import time.
     static let importSubscribers = """
-        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, created_at, updated_at)
-        SELECT email, smtp_address, canonical_key, name, attributes, created_at, ?1 FROM temp.import_stage WHERE true
+        INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, language, created_at, updated_at)
+        SELECT email, smtp_address, canonical_key, name, attributes, coalesce(language, new_language), created_at, ?1
+        FROM temp.import_stage WHERE true
         ON CONFLICT (canonical_key) DO UPDATE SET name = coalesce(excluded.name, subscribers.name),
             attributes = CASE WHEN excluded.attributes = '{}' THEN subscribers.attributes
                 ELSE json_patch(subscribers.attributes, excluded.attributes) END,
             updated_at = excluded.updated_at
+        """
+    /// The languages the file names, over the stored ones (after `resolveStagedSubscribers`; run
+    /// only when some staged row names one).
+    static let importLanguages = """
+        UPDATE subscribers SET language = r.language FROM temp.import_stage r
+        WHERE r.language IS NOT NULL AND subscribers.id = r.subscriber_id
         """
     /// The highest subscriber id; the ids a batch inserts are above it (no AUTOINCREMENT gaps matter).
     static let lastSubscriberID = "SELECT coalesce(max(id), 0) FROM subscribers"

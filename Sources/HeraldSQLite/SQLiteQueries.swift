@@ -136,6 +136,14 @@ enum SQLiteQueries {
         """
     static let countConfirmed =
         "SELECT count(*) FROM subscriptions WHERE newsletter = ? AND status = 'confirmed'"
+    /// Subscribers confirmed for `?1` whom the edition in `?2` includes (`?3`, `?4`: as in
+    /// `addDeliveriesForConfirmed`).
+    static let countConfirmedForEdition = """
+        SELECT count(*) FROM subscriptions s JOIN subscribers r ON r.id = s.subscriber_id
+        WHERE s.newsletter = ?1 AND s.status = 'confirmed'
+            AND (r.language = ?2
+                OR (?3 = 1 AND (r.language IS NULL OR r.language NOT IN (SELECT value FROM json_each(?4)))))
+        """
     static let digestIssueNewsletter = "SELECT newsletter FROM digest_issues WHERE id = ?"
     static let claimedRecipients = """
         SELECT s.id, s.email, s.smtp_address, s.canonical_key, s.name, s.attributes, s.created_at, s.updated_at,

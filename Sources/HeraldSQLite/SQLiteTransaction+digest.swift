@@ -59,6 +59,15 @@ extension SQLiteTransaction {
         Int(try connection.query(Q.countConfirmed, [.text(newsletter)]).first?.int(0) ?? 0)
     }
 
+    func confirmedSubscriberCount(newsletter: String, edition: DigestEdition) async throws -> Int {
+        let offered = String(decoding: try JSONEncoder().encode(edition.offered), as: UTF8.self)
+        let count = try connection.query(
+            Q.countConfirmedForEdition,
+            [.text(newsletter), .text(edition.language), .integer(edition.takesEveryoneElse ? 1 : 0), .text(offered)]
+        ).first?.int(0)
+        return Int(count ?? 0)
+    }
+
     func digestIssue(newsletter: String, period: String, language: String) async throws -> DigestIssue? {
         try connection.query(Q.digestIssueByPeriod, [.text(newsletter), .text(period), .text(language)])
             .first.map(DigestIssue.init(stored:))

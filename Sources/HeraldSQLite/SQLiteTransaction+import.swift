@@ -13,7 +13,7 @@ extension SQLiteTransaction {
                 [
                     .text(row.email), .text(row.smtpAddress), .text(row.canonicalKey), .optionalText(row.name),
                     .text(row.attributesJSON), .text(row.newsletter), .text(row.status.rawValue), .date(row.createdAt),
-                    .date(row.confirmedAt),
+                    .date(row.confirmedAt), .optionalText(row.language), .optionalText(row.newSubscriberLanguage),
                 ])
         }
         let lastID = try connection.query(Q.lastSubscriberID).first?.int(0) ?? 0
@@ -22,6 +22,7 @@ extension SQLiteTransaction {
         try connection.query(Q.resumeTrigrams)
         try indexTrigrams(ofSubscribersAfter: lastID)
         try connection.query(Q.resolveStagedSubscribers)
+        if batch.rows.contains(where: { $0.language != nil }) { try connection.query(Q.importLanguages) }
         var preexisting: [ImportKey: Date] = [:]
         for row in try connection.query(Q.importPreexisting) {
             preexisting[ImportKey(stored: row)] = row.date(2) ?? .distantPast

@@ -112,6 +112,43 @@ struct DigestLanguageSendTests {
         #expect(transport.messages.count == 5)
     }
 
+    @Test(arguments: StoreBackend.all)
+    func aDryRunCountsEachLanguagesReadersAndSendsNothingEvenForAnUnfinishedIssue(_ backend: StoreBackend)
+        async throws
+    {
+        let store = try await DigestSharingTests.store(backend, subscribers: 5)
+        let languages: [String?] = ["en", nil, "uk", "en", "fr"]
+        try await store.transaction { tx in
+            for (index, language) in languages.enumerated() {
+                let id = try #require(try await tx.subscriber(canonicalKey: "r\(index)@example.org")).id
+                try await tx.updateSubscriberLanguage(id: id, language: language, at: Fixtures.now)
+            }
+        }
+        let transport = RecordingTransport()
+        let sender = Self.sender(store, transport, ArticlesPerLanguage())
+        var options = DigestSendOptions(period: "p")
+        options.dryRun = true
+        let dry = try await sender.sendEveryLanguage(Self.bilingual, options: options)
+        #expect(dry.map(\.outcome) == [.dryRun, .dryRun])
+        #expect(dry.map(\.recipients) == [3, 2])
+        #expect(dry.map(\.items) == [1, 1])
+        #expect(dry.allSatisfy { $0.issueID == nil && $0.line.contains("; articles from ") })
+        // An issue created and left unfinished (a killed run): the dry run reports it, sends nothing.
+        let uk = try await store.transaction { tx in
+            try await tx.createDigestIssue(
+                newsletter: "daily", period: "p", edition: DigestEdition(of: Self.bilingual, language: "uk"),
+                articles: [], at: Fixtures.now)
+        }
+        let again = try await sender.sendEveryLanguage(Self.bilingual, options: options)
+        #expect(again.map(\.outcome) == [.dryRun, .dryRun])
+        #expect(again.map(\.issueID) == [uk.id, nil])
+        #expect(again.map(\.recipients) == [3, 2])
+        #expect(again.first?.line.contains("articles from issue \(uk.id)") == true)
+        #expect(transport.messages.isEmpty)
+        let progress = try await store.transaction { try await $0.digestProgress(issueID: uk.id, failureLimit: 0) }
+        #expect(progress.counts[.sent] ?? 0 == 0 && progress.total == 3)
+    }
+
     @Test func oneLanguageAloneWhenAsked() async throws {
         let store = try await DigestSharingTests.store(.memory, subscribers: 2)
         let transport = RecordingTransport()

@@ -20,7 +20,8 @@ struct ImportFuzzFindingsTests {
     /// Runs `text` through a sink: the batched rows and every row error, or the header error.
     private func read(_ text: String) throws -> (rows: [ImportedSubscription], errors: [ImportRowError]) {
         var sink = ImportRecordSink(
-            newsletters: ["news", "daily"], defaultNewsletter: "news", defaultStatus: .confirmed, emailPolicy: .default,
+            newsletters: ["news": ["en"], "daily": ["en"]], defaultNewsletter: "news", defaultStatus: .confirmed,
+            emailPolicy: .default,
             importedAt: Date(timeIntervalSince1970: 1_764_000_000), collectsRows: true)
         var errors: [ImportRowError] = []
         for record in records(Array(text.utf8)) { try sink.take(record) { errors.append($0) } }
@@ -77,7 +78,7 @@ struct ImportFuzzFindingsTests {
 
     @Test func everyDataRowIsCountedOnceAsAcceptedOrInvalid() throws {
         var sink = ImportRecordSink(
-            newsletters: ["news"], defaultNewsletter: "news", defaultStatus: .pending, emailPolicy: .default,
+            newsletters: ["news": ["en"]], defaultNewsletter: "news", defaultStatus: .pending, emailPolicy: .default,
             importedAt: Date(timeIntervalSince1970: 0), collectsRows: false)
         var lines: [Int] = []
         for record in records(

@@ -48,21 +48,27 @@ struct ConsoleDigestGoldenTests {
                         slug: "morning", title: "Morning <Briefing>",
                         issues: [
                             .init(
-                                id: 12, period: "2026-12-02", articles: 5, created: "2026-12-02 06:00", completed: nil),
+                                id: 13, period: "2026-12-02", language: "uk", articles: 5, created: "2026-12-02 06:00",
+                                completed: nil),
                             .init(
-                                id: 11, period: "2026-12-01", articles: 3, created: "2026-12-01 06:00",
+                                id: 12, period: "2026-12-02", language: "en", articles: 4, created: "2026-12-02 06:00",
+                                completed: "2026-12-02 06:03"),
+                            .init(
+                                id: 11, period: "2026-12-01", language: "en", articles: 3, created: "2026-12-01 06:00",
                                 completed: "2026-12-01 06:04"),
                         ]),
                     .init(slug: "culture", title: "Culture Weekly", issues: []),
                 ]))
         Golden.check(html, against: "console_digests.html")
         #expect(html.contains("Morning &lt;Briefing&gt;") && html.contains("being sent"))
+        #expect(html.contains("<html lang=\"en\"") && html.contains("Skip to content"))
+        #expect(html.contains("<th scope=\"col\">Language</th>") && html.contains("<td><code>uk</code></td>"))
     }
 
     @Test func anIssueReportWithFailures() {
         let html = library.consoleDigestReportPage(
             ConsoleDigestReportPage(
-                frame: frame, newsletterTitle: "Morning Briefing", period: "2026-12-01",
+                frame: frame, newsletterTitle: "Morning Briefing", period: "2026-12-01", language: "uk",
                 figures: [["Recipients", "40"], ["Opened", "12"]],
                 links: [["<Story> one", "https://example.org/1", "9", "1"], ["Removed link", "", "2", "0"]],
                 hours: [["06:00", "8", "1"], ["07:00", "4", "0"]],
@@ -73,6 +79,9 @@ struct ConsoleDigestGoldenTests {
                 notice: .reopened))
         Golden.check(html, against: "console_digest.html")
         #expect(html.contains("&lt;Story&gt; one") && html.contains("550 5.1.1 &lt;unknown&gt;"))
+        // The console stays in English whatever the issue's language.
+        #expect(html.contains("<html lang=\"en\"") && html.contains("Skip to content"))
+        #expect(html.contains("<h1>Morning Briefing: 2026-12-01 <span class=\"muted\">(<code>uk</code>)</span></h1>"))
     }
 
     @Test func theNextIssuePreviewWithQueuedArticles() {

@@ -15,7 +15,7 @@ from conftest import BINARY, ROOT, secret_keys
 class Site:
     """A configuration and database in a temporary folder, no server."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, newsletters=None):
         self.directory = directory
         self.database = os.path.join(directory, "herald.sqlite")
         self.config = os.path.join(directory, "herald.yml")
@@ -24,7 +24,7 @@ class Site:
                 "database_url": f"sqlite:{self.database}",
                 "templates": os.path.join(ROOT, "templates"),
                 "mail_folder": os.path.join(directory, "mail"),
-                "newsletters": [{"slug": "news", "title": "News"}, {"slug": "daily", "title": "Daily"}],
+                "newsletters": newsletters or [{"slug": "news", "title": "News"}, {"slug": "daily", "title": "Daily"}],
             }, handle)
 
     def herald(self, *arguments):
@@ -108,7 +108,7 @@ def test_export_is_spreadsheet_safe_and_round_trips_into_an_empty_database(site,
     result = site.herald("subscribers", "export", "--output", output)
     assert result.returncode == 0, result.stderr
     data = open(output, "rb").read()
-    assert data.startswith(b"\xef\xbb\xbfemail,name,newsletter,status,created_at,confirmed_at,plan\r\n")
+    assert data.startswith(b"\xef\xbb\xbfemail,name,newsletter,status,created_at,confirmed_at,language,plan\r\n")
     assert data.count(b"\r\n") == 5 and b"\n" not in data.replace(b"\r\n", b"")
     text = data.decode("utf-8-sig")
     assert "'=HYPERLINK(" in text and "'-minus@example.org" in text and "'@SUM(1)" in text
@@ -155,3 +155,63 @@ def test_pending_import_with_send_confirmation_queues_mail_through_the_outbox(si
     assert site.herald("outbox", "deliver").returncode == 0
     mails = os.listdir(os.path.join(site.directory, "mail"))
     assert len(mails) == 2
+
+
+# `news` is Ukrainian first and offers English; `daily` offers only English (the default `en`).
+BILINGUAL = [{"slug": "news", "title": "Новини", "language": "uk", "languages": ["uk", "en"]},
+             {"slug": "daily", "title": "Daily"}]
+
+LANGUAGES = (
+    "email,Language,newsletter,city\r\n"
+    "olena@example.org,uk,news,Kyiv\r\n"                 # 2
+    "john@example.org, EN ,news,\r\n"                     # 3 stored as en
+    "plain@example.org,,news,\r\n"                        # 4 the newsletter's: uk
+    "daily@example.org,,daily,\r\n"                       # 5 the newsletter's: en
+    "crlf@example.org,\"uk\r\nBcc: x@example.org\",news,\r\n"  # 6-7 unknown_language
+    "html@example.org,<b>uk</b>,news,\r\n"                # 8 unknown_language
+    f"long@example.org,{'u' * 10240},news,\r\n"          # 9 unknown_language
+    "look@example.org,u\u043a,news,\r\n"                  # 10 Cyrillic ka: unknown_language
+    "dailyuk@example.org,uk,daily,\r\n"                   # 11 daily offers only en
+).encode() + b"latin@example.org,\xffk,news,\r\n"          # 12 invalid_utf8
+
+
+def languages(site):
+    return sorted(site.rows("SELECT s.email, sub.newsletter, s.language, s.attributes FROM subscribers s "
+                            "JOIN subscriptions sub ON sub.subscriber_id = s.id"))
+
+
+def test_the_language_column_is_validated_stored_exported_and_imported_back(tmp_path):
+    os.makedirs(tmp_path / "bilingual")
+    bilingual = Site(str(tmp_path / "bilingual"), BILINGUAL)
+    result = bilingual.herald("subscribers", "import", bilingual.write("languages.csv", LANGUAGES))
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.decode().splitlines() if line.startswith("line ")]
+    assert [e.split(":")[0:2] for e in errors] == [
+        ["line 6", " unknown_language"], ["line 8", " unknown_language"], ["line 9", " unknown_language"],
+        ["line 10", " unknown_language"], ["line 11", " unknown_language"], ["line 12", " invalid_utf8"]]
+    assert all("use one of uk, en or leave it empty" in e for e in errors[:4]), errors
+    assert "use one of en or leave it empty" in errors[4] and "language is not valid UTF-8" in errors[5]
+    assert all(len(e) < 200 and "\r" not in e and "<b>" not in e[80:] for e in errors), errors
+    assert 'language "uk??Bcc: x@example.org" is not offered' in errors[0]
+    assert languages(bilingual) == [
+        ("daily@example.org", "daily", "en", "{}"), ("john@example.org", "news", "en", "{}"),
+        ("olena@example.org", "news", "uk", '{"city":"Kyiv"}'), ("plain@example.org", "news", "uk", "{}")]
+
+    # A known subscriber keeps the stored language when the cell is empty and takes a named one.
+    again = bilingual.write("again.csv", b"email,language\nolena@example.org,\njohn@example.org,uk\n")
+    assert bilingual.herald("subscribers", "import", again).returncode == 0
+    assert [row[2] for row in languages(bilingual)] == ["en", "uk", "uk", "uk"]
+
+    output = os.path.join(bilingual.directory, "out.csv")
+    assert bilingual.herald("subscribers", "export", "--output", output).returncode == 0
+    lines = open(output, "rb").read().decode("utf-8-sig").splitlines()
+    assert lines[0] == "email,name,newsletter,status,created_at,confirmed_at,language,city"
+    assert sorted((line.split(",")[0], line.split(",")[6]) for line in lines[1:]) == [
+        ("daily@example.org", "en"), ("john@example.org", "uk"), ("olena@example.org", "uk"),
+        ("plain@example.org", "uk")]
+
+    os.makedirs(tmp_path / "copy")
+    copy = Site(str(tmp_path / "copy"), BILINGUAL)
+    result = copy.herald("subscribers", "import", output)
+    assert result.returncode == 0, result.stderr
+    assert languages(copy) == languages(bilingual)

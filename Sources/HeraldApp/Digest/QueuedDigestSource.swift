@@ -16,6 +16,13 @@ struct QueuedDigestSource: DigestSource {
         self.feed = feed
     }
 
+    /// The articles queued through the admin API (own language only) and the feed, if any.
+    func origin(for newsletter: Newsletter, language: String) -> String {
+        let feed = feed.override ?? newsletter.digestFeed(for: language)
+        guard language == newsletter.language else { return feed ?? "no feed" }
+        return "queued articles" + (feed.map { " and \($0)" } ?? "")
+    }
+
     func articles(for newsletter: Newsletter, language: String) async throws -> [DigestArticle] {
         var articles: [DigestArticle] = []
         if language == newsletter.language {

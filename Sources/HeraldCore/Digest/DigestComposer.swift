@@ -17,4 +17,13 @@ public protocol DigestSource: Sendable {
     /// The current articles of the newsletter's source for its issue in `language`, newest first;
     /// throws with a clear message when the source cannot be read (nothing is sent then).
     func articles(for newsletter: Newsletter, language: String) async throws -> [DigestArticle]
+    /// Where `articles(for:language:)` reads, for the operator (`--dry-run`): a feed's path or URL.
+    func origin(for newsletter: Newsletter, language: String) -> String
+}
+
+extension DigestSource {
+    /// The newsletter's feed for `language` (``Newsletter/digestFeed(for:)``), or "no feed".
+    public func origin(for newsletter: Newsletter, language: String) -> String {
+        newsletter.digestFeed(for: language) ?? "no feed"
+    }
 }

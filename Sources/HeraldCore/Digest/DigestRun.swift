@@ -154,9 +154,23 @@ struct DigestRun: Sendable {
         _ = try prepared.mail(for: sample, manageToken: "sample")
         var summary = DigestRunSummary(outcome: .dryRun, period: period, language: language)
         summary.items = articles.count
+        let edition = DigestEdition(of: newsletter, language: language)
         summary.recipients = try await store.transaction {
-            try await $0.confirmedSubscriberCount(newsletter: newsletter.slug)
+            try await $0.confirmedSubscriberCount(newsletter: newsletter.slug, edition: edition)
         }
+        summary.articlesFrom = sender.source.origin(for: newsletter, language: language)
+        return summary
+    }
+
+    /// A dry run for a period whose issue exists already: reports it (its articles and
+    /// deliveries) without sending anything.
+    func dryRun(existing issue: DigestIssue) async throws -> DigestRunSummary {
+        var summary = DigestRunSummary(
+            outcome: issue.completedAt == nil ? .dryRun : .alreadySent, issueID: issue.id, period: issue.period,
+            language: issue.language)
+        summary.items = issue.articles.count
+        summary.recipients = try await currentProgress(issue).total
+        summary.articlesFrom = "issue \(issue.id)"
         return summary
     }
 }

@@ -91,6 +91,8 @@ public struct DigestRunSummary: Sendable, Equatable {
     public var duration: Duration = .zero
     /// Set when the run stopped because the relay stopped answering.
     public var stall: RelayBreaker.Trip?
+    /// Where the issue's articles come from (set by dry runs: which feed each language's issue reads).
+    public var articlesFrom: String?
 
     public init(outcome: Outcome, issueID: Int64? = nil, period: String, language: String? = nil) {
         self.outcome = outcome
@@ -108,5 +110,6 @@ public struct DigestRunSummary: Sendable, Equatable {
             + "recipients \(recipients), sent \(sent), failed \(failed), deferred \(deferred), skipped \(skipped), "
             + "resumed \(resumed), \(String(format: "%.1f", seconds)) s, \(String(format: "%.0f", rate)) msg/s"
             + (stall.map { "; stopped early: \($0); the next run resumes" } ?? "")
+            + (articlesFrom.map { "; articles from \($0)" } ?? "")
     }
 }

@@ -89,7 +89,10 @@ public struct DigestSender: Sendable {
                 _ = try await run.deliver(issue)
             }
         }
-        if let existing = try await issue(newsletter, period, language) { return try await join(existing, run) }
+        if let existing = try await issue(newsletter, period, language) {
+            // A dry run never sends, not even an interrupted issue's remaining deliveries.
+            return options.dryRun ? try await run.dryRun(existing: existing) : try await join(existing, run)
+        }
         let articles = try await freshArticles(newsletter, language: language, options: options)
         guard !articles.isEmpty else {
             // A run started at the same moment may have just created this period's issue with them.

@@ -49,14 +49,20 @@ public struct DigestIssueSummary: Sendable, Equatable {
     public var id: Int64
     public var newsletter: String
     public var period: String
+    /// The language the issue is written in (one issue per newsletter, period and language).
+    public var language: String
     public var articleCount: Int
     public var createdAt: Date
     public var completedAt: Date?
 
-    public init(id: Int64, newsletter: String, period: String, articleCount: Int, createdAt: Date, completedAt: Date?) {
+    public init(
+        id: Int64, newsletter: String, period: String, language: String, articleCount: Int, createdAt: Date,
+        completedAt: Date?
+    ) {
         self.id = id
         self.newsletter = newsletter
         self.period = period
+        self.language = language
         self.articleCount = articleCount
         self.createdAt = createdAt
         self.completedAt = completedAt

@@ -16,6 +16,9 @@ public protocol DigestIssueOperations: Sendable {
     ) async throws -> DigestIssue
     /// Number of subscribers confirmed for `newsletter` now.
     func confirmedSubscriberCount(newsletter: String) async throws -> Int
+    /// Number of subscribers confirmed for `newsletter` now whom `edition` includes: the ones
+    /// ``createDigestIssue(newsletter:period:edition:articles:at:)`` would add a delivery for.
+    func confirmedSubscriberCount(newsletter: String, edition: DigestEdition) async throws -> Int
     /// The issue for (newsletter, period, language), if any.
     func digestIssue(newsletter: String, period: String, language: String) async throws -> DigestIssue?
     /// Issues of `newsletter` (in every language) not completed yet, oldest first.

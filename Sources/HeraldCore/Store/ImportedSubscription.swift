@@ -10,6 +10,12 @@ public struct ImportedSubscription: Sendable, Equatable {
     /// Attributes to merge into the stored ones, a JSON object text (`{}` when none).
     public var attributesJSON: String
     public var newsletter: String
+    /// The language the file names (a BCP 47 tag the newsletter offers); nil keeps a stored
+    /// subscriber's language.
+    public var language: String?
+    /// The language a new subscriber is stored with when `language` is nil (the newsletter's own,
+    /// as a signup without a language records it).
+    public var newSubscriberLanguage: String?
     public var status: SubscriptionStatus
     /// When the person originally subscribed (from the file), else the import time.
     public var createdAt: Date
@@ -17,8 +23,8 @@ public struct ImportedSubscription: Sendable, Equatable {
     public var confirmedAt: Date?
 
     public init(
-        address: EmailAddress, name: String?, attributesJSON: String, newsletter: String,
-        status: SubscriptionStatus, createdAt: Date, confirmedAt: Date?
+        address: EmailAddress, name: String?, attributesJSON: String, newsletter: String, language: String? = nil,
+        newSubscriberLanguage: String? = nil, status: SubscriptionStatus, createdAt: Date, confirmedAt: Date?
     ) {
         email = address.typed
         smtpAddress = address.smtpAddress
@@ -26,6 +32,8 @@ public struct ImportedSubscription: Sendable, Equatable {
         self.name = name
         self.attributesJSON = attributesJSON
         self.newsletter = newsletter
+        self.language = language
+        self.newSubscriberLanguage = newSubscriberLanguage
         self.status = status
         self.createdAt = createdAt
         self.confirmedAt = confirmedAt

@@ -53,7 +53,7 @@ extension InMemoryTransaction {
                 .prefix(limit)
                 .map { issue in
                     DigestIssueSummary(
-                        id: issue.id, newsletter: issue.newsletter, period: issue.period,
+                        id: issue.id, newsletter: issue.newsletter, period: issue.period, language: issue.language,
                         articleCount: issue.articles.count, createdAt: issue.createdAt, completedAt: issue.completedAt)
                 }
         }

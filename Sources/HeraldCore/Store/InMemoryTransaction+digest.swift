@@ -58,6 +58,15 @@ extension InMemoryTransaction {
         read { $0.subscriptions.values.filter { $0.newsletter == newsletter && $0.status == .confirmed }.count }
     }
 
+    func confirmedSubscriberCount(newsletter: String, edition: DigestEdition) async throws -> Int {
+        read { state in
+            state.subscriptions.values.filter {
+                $0.newsletter == newsletter && $0.status == .confirmed
+                    && edition.includes(subscriberLanguage: state.subscribers[$0.subscriberID]?.language)
+            }.count
+        }
+    }
+
     func digestIssue(newsletter: String, period: String, language: String) async throws -> DigestIssue? {
         read {
             $0.digestIssues.values.first {

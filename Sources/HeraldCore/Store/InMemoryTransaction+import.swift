@@ -37,6 +37,7 @@ extension InMemoryTransaction {
     {
         if let id = state.subscriberIDByKey[row.canonicalKey], var subscriber = state.subscribers[id] {
             subscriber.name = row.name ?? subscriber.name
+            subscriber.language = row.language ?? subscriber.language
             subscriber.attributesJSON = mergedAttributes(subscriber.attributesJSON, row.attributesJSON)
             subscriber.updatedAt = time
             state.subscribers[id] = subscriber
@@ -46,7 +47,8 @@ extension InMemoryTransaction {
         state.nextSubscriberID += 1
         state.subscribers[id] = Subscriber(
             id: id, email: row.email, smtpAddress: row.smtpAddress, canonicalKey: row.canonicalKey, name: row.name,
-            attributesJSON: row.attributesJSON, createdAt: row.createdAt, updatedAt: time)
+            attributesJSON: row.attributesJSON, language: row.language ?? row.newSubscriberLanguage,
+            createdAt: row.createdAt, updatedAt: time)
         state.subscriberIDByKey[row.canonicalKey] = id
         return id
     }

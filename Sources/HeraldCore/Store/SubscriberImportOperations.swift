@@ -5,6 +5,8 @@ import Foundation
 /// Contract for `importSubscribers` (a handful of statements per batch, whatever its size):
 /// - A row whose canonical key is new creates the subscriber; a known one gets a new non-nil
 ///   name and the row's attributes merged over the stored ones (`updatedAt` = `importedAt`).
+/// - Language: a new subscriber is stored with the row's `language`, else its
+///   `newSubscriberLanguage`; a known one gets a non-nil `language` and keeps its stored one otherwise.
 /// - A subscription that does not exist is created with the row's status and times
 ///   (`updatedAt` = `importedAt`); an existing `pending` one becomes `confirmed` when the row says
 ///   so; any other existing subscription is left as it is (an import never resubscribes someone

@@ -20,6 +20,11 @@ public struct FeedDigestSource: DigestSource {
         self.override = override
     }
 
+    /// The override, else the newsletter's feed for `language`, else "no feed".
+    public func origin(for newsletter: Newsletter, language: String) -> String {
+        override ?? newsletter.digestFeed(for: language) ?? "no feed"
+    }
+
     struct Cache: Codable {
         var source: String
         var etag: String?

@@ -3,7 +3,7 @@ import HeraldCore
 
 /// Collects validated rows until a batch is full, merging rows for the same address and newsletter.
 ///
-/// A later row's non-empty name, status and dates win and its attributes are merged over the
+/// A later row's non-empty name, language, status and dates win and its attributes are merged over the
 /// earlier ones. Rows of one address in different newsletters share the merged name and
 /// attributes, so the subscriber row is written once per batch with everything the file says.
 struct ImportBatchBuilder {
@@ -46,6 +46,7 @@ struct ImportBatchBuilder {
         merged += 1
         var earlier = rows[index]
         earlier.name = row.name ?? earlier.name
+        earlier.language = row.language ?? earlier.language
         earlier.attributes = Self.merge(earlier.attributes, row.attributes)
         earlier.status = row.status
         earlier.confirmedAt = row.confirmedAt ?? earlier.confirmedAt
@@ -58,7 +59,8 @@ struct ImportBatchBuilder {
         let result = rows.map { row in
             ImportedSubscription(
                 address: row.address, name: row.name, attributesJSON: FlatJSONObject.text(row.attributes),
-                newsletter: row.newsletter, status: row.status, createdAt: row.createdAt,
+                newsletter: row.newsletter, language: row.language, newSubscriberLanguage: row.newsletterLanguage,
+                status: row.status, createdAt: row.createdAt,
                 // A confirmed row merged with a later pending or unsubscribed one keeps no confirmation date.
                 confirmedAt: row.status == .confirmed ? row.confirmedAt : nil)
         }
@@ -72,7 +74,8 @@ struct ImportBatchBuilder {
         return (result, merged)
     }
 
-    /// Gives every row of an address the last name and all attributes its rows carry.
+    /// Gives every row of an address the last name and language and all attributes its rows carry
+    /// (and, for a new subscriber without a language, the first row's newsletter's language).
     private mutating func unifyAddresses() {
         for first in firstRow.values where next[first] >= 0 {
             var chain: [Int] = []
@@ -82,9 +85,13 @@ struct ImportBatchBuilder {
                 index = next[index]
             }
             let name = chain.reversed().compactMap { rows[$0].name }.first
+            let language = chain.reversed().compactMap { rows[$0].language }.first
+            let newsletterLanguage = rows[first].newsletterLanguage
             let attributes = chain.reduce(into: [(String, String)]()) { $0 = Self.merge($0, rows[$1].attributes) }
             for index in chain {
                 rows[index].name = name
+                rows[index].language = language
+                rows[index].newsletterLanguage = newsletterLanguage
                 rows[index].attributes = attributes
             }
         }

@@ -4,7 +4,7 @@ import HeraldCore
 /// Where each column of an import file is: `email` (required), the optional reserved columns,
 /// and every other column as an attribute.
 struct ImportColumns: Sendable {
-    static let reserved = ["email", "name", "newsletter", "status", "created_at", "confirmed_at"]
+    static let reserved = ["email", "name", "newsletter", "status", "created_at", "confirmed_at", "language"]
     static let maxAttributes = 50
     static let maxNameLength = 64
 
@@ -15,6 +15,7 @@ struct ImportColumns: Sendable {
     var status: Int?
     var createdAt: Int?
     var confirmedAt: Int?
+    var language: Int?
     /// (attribute name, column index).
     var attributes: [(name: String, index: Int)] = []
 
@@ -47,6 +48,7 @@ struct ImportColumns: Sendable {
         status = names.firstIndex(of: "status")
         createdAt = names.firstIndex(of: "created_at")
         confirmedAt = names.firstIndex(of: "confirmed_at")
+        language = names.firstIndex(of: "language")
         attributes = names.enumerated().filter { !Self.reserved.contains($0.element) }.map { ($0.element, $0.offset) }
         guard attributes.count <= Self.maxAttributes else {
             throw .badHeader("more than \(Self.maxAttributes) attribute columns")

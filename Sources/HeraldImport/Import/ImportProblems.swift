@@ -11,6 +11,8 @@ public enum ImportRowProblem: Error, Sendable, Equatable, CustomStringConvertibl
     case valueTooLong(column: String, limit: Int)
     case unknownNewsletter(String)
     case unknownStatus(String)
+    /// A `language` the row's newsletter does not offer; `offered` lists what it does.
+    case unknownLanguage(String, offered: [String])
     case badDate(column: String)
 
     /// A stable snake_case code, one per kind.
@@ -25,6 +27,7 @@ public enum ImportRowProblem: Error, Sendable, Equatable, CustomStringConvertibl
         case .valueTooLong: "value_too_long"
         case .unknownNewsletter: "unknown_newsletter"
         case .unknownStatus: "unknown_status"
+        case .unknownLanguage: "unknown_language"
         case .badDate: "bad_date"
         }
     }
@@ -41,6 +44,9 @@ public enum ImportRowProblem: Error, Sendable, Equatable, CustomStringConvertibl
         case .unknownNewsletter(let slug): "\(code): no configured newsletter has the slug \(Self.quoted(slug))"
         case .unknownStatus(let status):
             "\(code): status \(Self.quoted(status)) is not confirmed, pending or unsubscribed"
+        case .unknownLanguage(let language, let offered):
+            "\(code): language \(Self.quoted(language)) is not offered (use one of \(offered.joined(separator: ", ")) "
+                + "or leave it empty for the newsletter's)"
         case .badDate(let column): "\(code): \(column) is not a date like 2026-11-25 or 2026-11-25T07:30:00Z"
         }
     }

@@ -6,7 +6,8 @@ import HeraldCore
 ///
 /// Pure (no file, no store), so it is what the `fuzz-import` harness drives record by record.
 struct ImportRecordSink {
-    let newsletters: Set<String>
+    /// Each newsletter's slug and the languages it offers, its own language first.
+    let newsletters: [String: [String]]
     let defaultNewsletter: String
     let defaultStatus: SubscriptionStatus
     let emailPolicy: EmailValidationPolicy
@@ -18,7 +19,7 @@ struct ImportRecordSink {
     var summary = ImportSummary()
 
     init(
-        newsletters: Set<String>, defaultNewsletter: String, defaultStatus: SubscriptionStatus,
+        newsletters: [String: [String]], defaultNewsletter: String, defaultStatus: SubscriptionStatus,
         emailPolicy: EmailValidationPolicy, importedAt: Date, collectsRows: Bool
     ) {
         self.newsletters = newsletters

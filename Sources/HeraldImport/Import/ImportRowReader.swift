@@ -7,7 +7,8 @@ struct ImportRowReader: Sendable {
     static let maxValueLength = 1000
 
     let columns: ImportColumns
-    let newsletters: Set<String>
+    /// Each newsletter's slug and the languages it offers, its own language first.
+    let newsletters: [String: [String]]
     let defaultNewsletter: String
     let defaultStatus: SubscriptionStatus
     let emailPolicy: EmailValidationPolicy
@@ -33,7 +34,8 @@ struct ImportRowReader: Sendable {
         }
         let name = try cleanName(try optionalText(record, columns.name, "name") ?? "")
         let newsletter = nonEmpty(try optionalText(record, columns.newsletter, "newsletter") ?? "") ?? defaultNewsletter
-        guard newsletters.contains(newsletter) else { throw .unknownNewsletter(newsletter) }
+        guard let offered = newsletters[newsletter] else { throw .unknownNewsletter(newsletter) }
+        let language = try languageCell(record, offered: offered)
         var status = defaultStatus
         if let cell = nonEmpty(try optionalText(record, columns.status, "status") ?? "") {
             status = try parseStatus(cell)
@@ -54,7 +56,8 @@ struct ImportRowReader: Sendable {
         }
         return ImportedRow(
             line: record.line, address: address, name: name, attributes: attributes, newsletter: newsletter,
-            status: status, createdAt: createdAt, confirmedAt: confirmedAt)
+            language: language, newsletterLanguage: offered.first, status: status, createdAt: createdAt,
+            confirmedAt: confirmedAt)
     }
 
     /// Field `index` as text, with the export's formula neutralisation undone.
@@ -80,6 +83,15 @@ struct ImportRowReader: Sendable {
             throw .controlCharacters(column: "name")
         }
         return name
+    }
+
+    /// The `language` cell spelled as the newsletter offers it (tags compare case-insensitively),
+    /// or nil when the file leaves it empty or has no such column.
+    private func languageCell(_ record: CSVRecord, offered: [String]) throws(ImportRowProblem) -> String? {
+        guard let cell = nonEmpty(try optionalText(record, columns.language, "language") ?? "") else { return nil }
+        guard cell.utf8.count <= 35, let match = offered.first(where: { $0.lowercased() == cell.lowercased() })
+        else { throw .unknownLanguage(cell, offered: offered) }
+        return match
     }
 
     private func parseStatus(_ text: String) throws(ImportRowProblem) -> SubscriptionStatus {
@@ -119,6 +131,10 @@ struct ImportedRow: Sendable {
     var name: String?
     var attributes: [(String, String)]
     var newsletter: String
+    /// The file's language (one the newsletter offers); nil when the row names none.
+    var language: String?
+    /// The newsletter's own language: what a new subscriber gets when no row names one.
+    var newsletterLanguage: String?
     var status: SubscriptionStatus
     var createdAt: Date
     var confirmedAt: Date?

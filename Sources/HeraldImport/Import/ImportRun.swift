@@ -32,7 +32,9 @@ struct ImportRun: Sendable {
         let file = try FileChunks(path: path)
         defer { file.close() }
         var sink = ImportRecordSink(
-            newsletters: Set(importer.newsletters.map(\.slug)), defaultNewsletter: defaultNewsletter,
+            newsletters: Dictionary(
+                importer.newsletters.map { ($0.slug, Newsletter.offeredLanguages([$0])) }, uniquingKeysWith: { $1 }),
+            defaultNewsletter: defaultNewsletter,
             defaultStatus: options.status, emailPolicy: options.emailPolicy, importedAt: importedAt, collectsRows: write
         )
         var parser = CSVParser()

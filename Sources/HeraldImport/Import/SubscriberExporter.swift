@@ -3,11 +3,11 @@ import HeraldCore
 
 /// `herald subscribers export`: one CSV row per subscription, in pages, so memory stays flat.
 ///
-/// Columns: `email,name,newsletter,status,created_at,confirmed_at` and one column per attribute
-/// name. UTF-8 with a byte order mark (so Excel reads it as UTF-8), CRLF line breaks, formula-like
+/// Columns: `email,name,newsletter,status,created_at,confirmed_at,language` (empty when none is
+/// stored) and one column per attribute name. UTF-8 with a byte order mark (so Excel reads it as UTF-8), CRLF line breaks, formula-like
 /// cells neutralised with a leading apostrophe (which the importer removes again).
 public struct SubscriberExporter: Sendable {
-    static let fixedColumns = ["email", "name", "newsletter", "status", "created_at", "confirmed_at"]
+    static let fixedColumns = ["email", "name", "newsletter", "status", "created_at", "confirmed_at", "language"]
     let pages: SubscriberExportPages
     let pageSize: Int
 
@@ -48,6 +48,7 @@ public struct SubscriberExporter: Sendable {
         return [
             row.subscriber.email, row.subscriber.name ?? "", subscription.newsletter, subscription.status.rawValue,
             ImportDate.format(subscription.createdAt), subscription.confirmedAt.map(ImportDate.format) ?? "",
+            row.subscriber.language ?? "",
         ] + attributeNames.map { name in attributes[name].map(text) ?? "" }
     }
 

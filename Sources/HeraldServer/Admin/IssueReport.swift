@@ -19,6 +19,8 @@ struct IssueReport: Encodable {
 
     let id: Int64
     let period: String
+    /// The language the issue is written in (shown in the console; the report API names the issue by id).
+    let language: String
     let createdAt: Date
     let completedAt: Date?
     let tracking: String
@@ -47,6 +49,7 @@ struct IssueReport: Encodable {
     ) {
         id = issue.id
         period = issue.period
+        language = issue.language
         createdAt = issue.createdAt
         completedAt = issue.completedAt
         self.tracking = tracking.rawValue

@@ -38,7 +38,7 @@ extension ConsoleController {
                     slug: newsletter.slug, title: newsletter.title,
                     issues: (summaries[newsletter.slug] ?? []).map {
                         ConsoleDigestsPage.Issue(
-                            id: $0.id, period: $0.period, articles: $0.articleCount,
+                            id: $0.id, period: $0.period, language: $0.language, articles: $0.articleCount,
                             created: ConsoleDates.minute($0.createdAt),
                             completed: $0.completedAt.map(ConsoleDates.minute))
                     })
@@ -57,11 +57,12 @@ extension ConsoleController {
         let progress = try await DigestReports(store: store).progress(issueID: id, failureLimit: 50)
         let bar = DeliveryBar(progress)
         let page = ConsoleDigestReportPage(
-            frame: frame(session), newsletterTitle: newsletter.title, period: report.period,
+            frame: frame(session), newsletterTitle: newsletter.title, period: report.period, language: report.language,
             figures: Self.figures(report),
             links: report.links.map { [$0.title, $0.url ?? "", "\($0.clicks)", "\($0.filtered)"] },
             hours: report.hours.map { [ConsoleDates.minute($0.hour), "\($0.clicks)", "\($0.filtered)"] },
-            chart: Self.hoursChart(report, title: "\(newsletter.title) \(report.period): clicks per hour"),
+            chart: Self.hoursChart(
+                report, title: "\(newsletter.title) \(report.period) (\(report.language)): clicks per hour"),
             csvPath: "/api/v1/newsletters/\(slug)/digests/\(id)/report.csv", deliveries: bar,
             failures: progress.failures.map { ["\($0.subscriberID)", $0.result] },
             retryPath: bar.failed + bar.deferred > 0 ? "/admin/digests/\(slug)/\(id)/retry" : nil,

@@ -6,15 +6,19 @@ public struct ConsoleDigestsPage: Sendable, Equatable {
     public struct Issue: Sendable, Equatable {
         public var id: Int64
         public var period: String
+        /// The issue's language (BCP 47): a newsletter with several languages has one issue per
+        /// language and period.
+        public var language: String
         public var articles: Int
         /// `2026-12-03 07:00`.
         public var created: String
         /// `2026-12-03 07:04`, nil while it is being sent.
         public var completed: String?
 
-        public init(id: Int64, period: String, articles: Int, created: String, completed: String?) {
+        public init(id: Int64, period: String, language: String, articles: Int, created: String, completed: String?) {
             self.id = id
             self.period = period
+            self.language = language
             self.articles = articles
             self.created = created
             self.completed = completed
@@ -50,7 +54,8 @@ public struct ConsoleDigestsPage: Sendable, Equatable {
                     "slug": newsletter.slug, "title": newsletter.title, "has_issues": !newsletter.issues.isEmpty,
                     "issues": newsletter.issues.map {
                         [
-                            "id": String($0.id), "period": $0.period, "articles": $0.articles, "created": $0.created,
+                            "id": String($0.id), "period": $0.period, "issue_language": $0.language,
+                            "articles": $0.articles, "created": $0.created,
                             "completed": nullable($0.completed),
                         ] as TemplateValues
                     },
@@ -66,6 +71,8 @@ public struct ConsoleDigestReportPage: Sendable, Equatable {
     public var frame: ConsoleFrame
     public var newsletterTitle: String
     public var period: String
+    /// The issue's language (BCP 47).
+    public var language: String
     /// (label, value) pairs: delivered, failed, bounced, …
     public var figures: [[String]]
     /// (title, URL or "", clicks, filtered) per link.
@@ -84,7 +91,8 @@ public struct ConsoleDigestReportPage: Sendable, Equatable {
     public var notice: ConsoleNotice?
 
     public init(
-        frame: ConsoleFrame, newsletterTitle: String, period: String, figures: [[String]], links: [[String]],
+        frame: ConsoleFrame, newsletterTitle: String, period: String, language: String, figures: [[String]],
+        links: [[String]],
         hours: [[String]], chart: String, csvPath: String, deliveries: DeliveryBar? = nil, failures: [[String]] = [],
         retryPath: String? = nil, notice: ConsoleNotice? = nil
     ) {
@@ -95,6 +103,7 @@ public struct ConsoleDigestReportPage: Sendable, Equatable {
         self.frame = frame
         self.newsletterTitle = newsletterTitle
         self.period = period
+        self.language = language
         self.figures = figures
         self.links = links
         self.hours = hours
@@ -105,7 +114,7 @@ public struct ConsoleDigestReportPage: Sendable, Equatable {
     var templateValues: TemplateValues {
         var values: TemplateValues = [
             "on_digests": true,
-            "newsletter_title": newsletterTitle, "period": period,
+            "newsletter_title": newsletterTitle, "period": period, "issue_language": language,
             "figures": figures.map { ["label": $0[0], "value": $0[1]] as TemplateValues },
             "links": links.map {
                 ["title": $0[0], "url": nullable($0[1]), "clicks": $0[2], "filtered": $0[3]] as TemplateValues

@@ -43,6 +43,10 @@ struct DigestEditionContractTests {
         #expect(loadedEN?.id == en.id && loadedEN?.language == "en")
         #expect(missing == nil)
         #expect(open.map(\.language) == ["uk", "en"])
+        let listed = try await store.transaction {
+            try await $0.digestIssueSummaries(newsletter: "daily", beforeID: nil, limit: 10)
+        }
+        #expect(listed.map { "\($0.period) \($0.language)" } == ["p en", "p uk"])
     }
 
     @Test(arguments: StoreBackend.all)

@@ -42,7 +42,7 @@ struct DigestQueueOperationsContractTests {
         #expect(
             summaries == [
                 DigestIssueSummary(
-                    id: issue.id, newsletter: "daily", period: "2026-11-25", articleCount: 1,
+                    id: issue.id, newsletter: "daily", period: "2026-11-25", language: issue.language, articleCount: 1,
                     createdAt: Fixtures.now, completedAt: nil)
             ])
         let none = try await store.transaction { tx in

@@ -16,11 +16,12 @@ extension DigestIssue {
 }
 
 extension DigestIssueSummary {
-    /// Reads id, newsletter, period, article count, created_at, completed_at.
+    /// Reads id, newsletter, period, article count, created_at, completed_at, language.
     package init(stored row: some StoredRow) {
         self.init(
             id: row.int(0) ?? 0, newsletter: row.string(1) ?? "", period: row.string(2) ?? "",
-            articleCount: Int(row.int(3) ?? 0), createdAt: row.date(4) ?? .distantPast, completedAt: row.date(5))
+            language: row.string(6) ?? "", articleCount: Int(row.int(3) ?? 0), createdAt: row.date(4) ?? .distantPast,
+            completedAt: row.date(5))
     }
 }
 
