@@ -82,7 +82,7 @@ struct EmailFastPathTests {
 
     @Test("The IDNA memo answers repeated keys without converting, compares bytes, and stays bounded")
     func idnaMemoIsExactAndBounded() {
-        let memo = EmailIDNAMemo<Int>(capacity: 3)
+        let memo = UTF8KeyedMemo<Int>(capacity: 3)
         var calls = 0
         let convert: (String) -> Int = { key in
             calls += 1

@@ -21,9 +21,9 @@ enum EmailIDNA {
 
     private static let flags = Int32(IDN2_NONTRANSITIONAL.rawValue | IDN2_NFC_INPUT.rawValue)
 
-    /// Recent results of ``toASCII(_:)`` and ``roundTrippedUnicode(_:)`` (see ``EmailIDNAMemo``).
-    private static let toASCIIMemo = EmailIDNAMemo<Result<String, Failure>>(capacity: 1024)
-    private static let roundTripMemo = EmailIDNAMemo<Result<String, Failure>>(capacity: 1024)
+    /// Recent results of ``toASCII(_:)`` and ``roundTrippedUnicode(_:)`` (see ``UTF8KeyedMemo``).
+    private static let toASCIIMemo = UTF8KeyedMemo<Result<String, Failure>>(capacity: 1024)
+    private static let roundTripMemo = UTF8KeyedMemo<Result<String, Failure>>(capacity: 1024)
 
     /// The lowercase A-label (punycode) form of `domain`, which may mix Unicode and ASCII labels.
     static func toASCII(_ domain: String) -> Result<String, Failure> {

@@ -1,49 +1,27 @@
-import Synchronization
+import HeraldCore
 
-/// A bounded, thread-safe memo of the Mustache text `MessageLambda` builds for one catalog message.
+/// The catalog lambda's memo of the Mustache text `MessageLambda` builds for one message: one
+/// ``UTF8KeyedMemo`` for HTML templates and one for plain-text templates.
 ///
-/// That text is a pure function of the message and of whether the template is HTML, and a digest or
-/// a confirmation mail asks for the same few messages for every recipient: building it (escaping,
-/// placeholder splitting, tag filtering) was about a quarter of rendering one personalised mail
-/// (BENCHMARKS.md, issue #21). Keys compare by UTF-8 bytes, so canonically equivalent spellings of
-/// a message are kept apart exactly as they would be built. At `capacity` entries the memo is
-/// emptied and refilled, so memory stays bounded whatever catalogs an operator ships.
-final class MessageTemplateMemo: Sendable {
-    private struct Key: Hashable {
-        let message: String
-        let html: Bool
+/// That text is a pure function of the message and of whether the template is HTML, and a page or
+/// a mail asks for the same few messages again and again: building it (escaping, placeholder
+/// splitting, tag filtering) was about a quarter of rendering one personalised mail (BENCHMARKS.md,
+/// issue #21). Each memo holds at most `capacity` messages whatever catalogs an operator ships.
+struct MessageTemplateMemo: Sendable {
+    private let html: UTF8KeyedMemo<String>
+    private let plain: UTF8KeyedMemo<String>
 
-        static func == (lhs: Key, rhs: Key) -> Bool {
-            lhs.html == rhs.html && lhs.message.utf8.elementsEqual(rhs.message.utf8)
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(html)
-            var message = message
-            message.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
-    private let entries = Mutex<[Key: String]>([:])
-    private let capacity: Int
-
-    /// A memo of at most `capacity` entries.
+    /// A memo of at most `capacity` messages per kind of template.
     init(capacity: Int) {
-        self.capacity = max(capacity, 1)
+        html = UTF8KeyedMemo(capacity: capacity)
+        plain = UTF8KeyedMemo(capacity: capacity)
     }
 
-    /// How many templates are held now (at most the capacity).
-    var count: Int { entries.withLock { $0.count } }
+    /// How many texts are held now, both kinds together.
+    var count: Int { html.count + plain.count }
 
     /// The memoized text for `message`, building and storing it with `build` on a miss.
-    func template(for message: String, html: Bool, build: (String, Bool) -> String) -> String {
-        let key = Key(message: message, html: html)
-        if let known = entries.withLock({ $0[key] }) { return known }
-        let built = build(message, html)
-        entries.withLock { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = built
-        }
-        return built
+    func template(for message: String, html isHTML: Bool, build: (String, Bool) -> String) -> String {
+        (isHTML ? html : plain).value(for: message) { build($0, isHTML) }
     }
 }

@@ -1,15 +1,15 @@
 import Synchronization
 
-/// A bounded, thread-safe memo of one libidn2 conversion, keyed by its input.
+/// A bounded, thread-safe memo of a pure function of a string, keyed by the string's UTF-8 bytes.
 ///
-/// The conversions are pure functions of their input, so answering from the memo gives exactly
-/// what libidn2 would. Real lists repeat their domains (one internationalized domain typically
-/// serves many subscribers), and a libidn2 call costs tens of thousands of instructions against
-/// about a thousand for validating a whole ASCII address. At `capacity` entries the memo is
-/// emptied and refilled, so memory stays bounded whatever the input.
-package final class EmailIDNAMemo<Value: Sendable>: Sendable {
+/// Used where a result costs far more to compute than to look up and inputs repeat: libidn2's
+/// conversions of a list's domains (``EmailIDNA``), and the Mustache text the templates' catalog
+/// lambda builds from a message. Answering from the memo gives exactly what computing gives, because
+/// the function is pure and keys that differ in any byte are kept apart. At `capacity` entries the
+/// memo is emptied and refilled, so memory stays bounded whatever the input.
+package final class UTF8KeyedMemo<Value: Sendable>: Sendable {
     /// The input, compared and hashed by its UTF-8 bytes: `String`'s own equality treats
-    /// canonically equivalent spellings as equal, which libidn2's conversions need not do.
+    /// canonically equivalent spellings as equal, which the memoized function need not do.
     private struct Key: Hashable {
         let text: String
 
