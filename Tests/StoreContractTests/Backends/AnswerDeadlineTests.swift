@@ -19,8 +19,10 @@ struct AnswerDeadlineTests {
             }
         }
         // Not a timing test: the bound only tells "the 200 ms deadline fired" from "waited for an
-        // answer that never comes"; it is loose because the whole suite starts at once on 2 cores.
-        #expect(ContinuousClock.now - started < .seconds(60))
+        // answer that never comes"; it is loose because the whole suite starts at once on 2 cores
+        // (a loaded machine kept this 200 ms timer from running for 65 s while the suites' CPU-bound
+        // set-up held both cooperative threads).
+        #expect(ContinuousClock.now - started < .seconds(300))
         #expect(closed.value)
     }
 
@@ -51,7 +53,8 @@ struct AnswerDeadlineTests {
         try await Task.sleep(for: .milliseconds(50))
         caller.cancel()
         await #expect(throws: CancellationError.self) { try await caller.value }
-        #expect(ContinuousClock.now - started < .seconds(60))
+        #expect(
+            ContinuousClock.now - started < .seconds(300), "well under the 600 s deadline: the cancellation ended it")
         #expect(closed.value)
     }
 
