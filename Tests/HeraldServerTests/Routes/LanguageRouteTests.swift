@@ -237,3 +237,26 @@ extension LanguageRouteTests {
         }
     }
 }
+
+extension LanguageRouteTests {
+    @Test func formatErrorsForIntegratorsAreInTheRequestsLanguageToo() async throws {
+        try await harness().run { client in
+            let json: HTTPFields = [.contentType: "application/json", .acceptLanguage: "uk"]
+            let notAnObject = try await client.execute(
+                uri: "/subscribe", method: .post, headers: json, body: ByteBuffer(string: "[1, 2]"))
+            #expect(
+                notAnObject.text.contains(#""field":"body""#) && notAnObject.text.contains(#""code":"invalid_type""#))
+            #expect(notAnObject.text.contains("Надішліть об’єкт JSON."))
+            let wrongTypes = try await client.execute(
+                uri: "/subscribe", method: .post, headers: json,
+                body: ByteBuffer(string: #"{"email":5,"newsletter":{"a":1},"confirm_address":"yes"}"#))
+            #expect(wrongTypes.text.contains("Поле email має містити рядок."))
+            #expect(wrongTypes.text.contains("Поле newsletter має містити рядок або список рядків."))
+            #expect(wrongTypes.text.contains("Поле confirm_address має містити true або false."))
+            let english = try await client.execute(
+                uri: "/subscribe", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"email":["a"]}"#))
+            #expect(english.text.contains("email must be a string."))
+        }
+    }
+}
