@@ -97,6 +97,25 @@ struct UniformSignupTests {
         #expect(try await store.transaction { try await $0.subscriber(canonicalKey: "s@example.org") } == nil)
     }
 
+    /// The stand-in's key is as long as the address's (the search index writes one row per
+    /// three-scalar piece), begins with U+007F (in no valid address), and varies with the nonce.
+    @Test("the stand-in subscriber's key is as long as the address's and no address's key")
+    func standInKeyShape() throws {
+        let nonce = String(repeating: "ab12", count: 16)
+        for key in [
+            "fresh123@example.org", "a@b.c", "ab", "x", "олена@приклад.укр", String(repeating: "q", count: 254),
+        ] {
+            let standIn = SignupRehearsal.standInKey(like: key, nonce: nonce)
+            #expect(standIn.unicodeScalars.count == key.unicodeScalars.count, "\(key)")
+            #expect(standIn.unicodeScalars.first == "\u{7F}", "\(key)")
+            #expect(standIn != key)
+            #expect((try? EmailAddress(validating: standIn)) == nil, "\(key): a stand-in is no valid address")
+        }
+        let other = SignupRehearsal.standInKey(like: "fresh123@example.org", nonce: "cd34" + nonce)
+        #expect(other != SignupRehearsal.standInKey(like: "fresh123@example.org", nonce: nonce))
+        #expect(other.hasSuffix("example.org"))
+    }
+
     func snapshot() async throws -> (subscribers: Int, mails: Int, consents: Int) {
         try await store.transaction { tx in
             var consents = 0

@@ -33,6 +33,23 @@ struct SignupRehearsal {
     var mail = false
     /// Whom the rows hang on when no stand-in subscriber is inserted.
     var existing: Subscriber?
+
+    /// A canonical key for the stand-in subscriber that no address can have, as long as `key`.
+    ///
+    /// The search index holds one row per three-character piece of a key (a trigger writes them), so
+    /// a stand-in with a longer key would write more index rows than a first signup of the address
+    /// does, and a known address would answer measurably later. It starts with U+007F, which no
+    /// valid address contains, then up to 8 characters of `nonce` (so concurrent rehearsals do not
+    /// collide), then the rest of `key`.
+    /// Lengths count Unicode scalars, as SQLite's `length` and `substr` do.
+    static func standInKey(like key: String, nonce: String) -> String {
+        let scalars = key.unicodeScalars
+        let random = nonce.unicodeScalars.prefix(max(0, min(8, scalars.count - 1)))
+        var standIn = String.UnicodeScalarView([Unicode.Scalar(0x7F)])
+        standIn.append(contentsOf: random)
+        standIn.append(contentsOf: scalars.dropFirst(1 + random.count))
+        return String(standIn)
+    }
 }
 
 /// Signup work of one shape for every address state, so that timing reveals no state.
@@ -73,7 +90,11 @@ extension SubscriptionService {
             let tokenHash = steps.subscriber || steps.token ? (draft?.secret ?? TokenSecret.generate()).hash : ""
             let standIn = NewSubscriber(
                 email: request.email.typed, smtpAddress: request.email.smtpAddress,
-                canonicalKey: "rehearsal:" + tokenHash, name: nil, createdAt: time)
+                canonicalKey: SignupRehearsal.standInKey(like: request.email.canonicalKey, nonce: tokenHash),
+                name: nil,
+                language: Newsletter.languageToRecord(
+                    request.language, for: request.newsletters.compactMap(newsletter)),
+                createdAt: time)
             if steps.lookups { _ = try await tx.subscriber(canonicalKey: standIn.canonicalKey) }
             guard let subscriber = steps.subscriber ? try await tx.insertSubscriber(standIn) : steps.existing else {
                 return
