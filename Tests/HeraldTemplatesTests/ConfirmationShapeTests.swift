@@ -39,13 +39,9 @@ struct ConfirmationShapeTests {
     }
 
     @Test func aTemplateThatTransformsTheLinkIsRenderedPerMail() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("herald-shape-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: folder.appendingPathComponent("mail"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("Open {{uppercased(confirm_url)}}\n".utf8)
-            .write(to: folder.appendingPathComponent("mail/confirmation.txt.mustache"))
-        let library = try TemplateLibrary(overrides: folder.path)
+        let library = try Fixtures.library(overriding: [
+            "mail/confirmation.txt.mustache": "Open {{uppercased(confirm_url)}}\n"
+        ])
         let mail = ConfirmationMail(
             site: Fixtures.site, newsletter: Fixtures.morning, confirmURL: "https://x.example/c/abc", expiryHours: 48)
         #expect(library.confirmationMail(mail).text == "Open HTTPS://X.EXAMPLE/C/ABC\n")

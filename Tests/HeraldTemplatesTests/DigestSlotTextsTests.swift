@@ -44,13 +44,10 @@ struct DigestSlotTextsTests {
     }
 
     @Test func aTemplateThatTransformsTheNameIsRenderedPerSubscriber() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("herald-slots-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: folder.appendingPathComponent("mail"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("{{#name}}HELLO {{uppercased(name)}}!{{/name}}{{^name}}HELLO!{{/name}}\n".utf8)
-            .write(to: folder.appendingPathComponent("mail/digest_greeting.txt.mustache"))
-        let library = try TemplateLibrary(overrides: folder.path)
+        let library = try Fixtures.library(overriding: [
+            "mail/digest_greeting.txt.mustache":
+                "{{#name}}HELLO {{uppercased(name)}}!{{/name}}{{^name}}HELLO!{{/name}}\n"
+        ])
         let shared = library.renderDigestShared(Fixtures.digest)
         #expect(shared.slotTexts == nil)
         #expect(library.personalise(shared, for: Fixtures.anna).text.contains("HELLO ANNA!"))
@@ -64,13 +61,9 @@ extension DigestSlotTextsTests {
         let library = try Fixtures.library()
         let shared = library.renderDigestShared(Fixtures.digest)
         #expect(shared.fixedSubject == "Morning Briefing: City approves riverside park and 2 more")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("herald-subj-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: folder.appendingPathComponent("mail"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("{{first_title}}\n for {{name}}\n".utf8)
-            .write(to: folder.appendingPathComponent("mail/digest.subject.mustache"))
-        let named = try TemplateLibrary(overrides: folder.path)
+        let named = try Fixtures.library(overriding: [
+            "mail/digest.subject.mustache": "{{first_title}}\n for {{name}}\n"
+        ])
         let holed = named.renderDigestShared(Fixtures.digest)
         #expect(holed.fixedSubject == nil)
         #expect(named.fill(holed, for: Fixtures.anna).subject == "City approves riverside park for Anna")

@@ -16,6 +16,20 @@ enum Fixtures {
         try TemplateLibrary(overrides: nil)
     }
 
+    /// The built-in templates with `files` (path under the overrides folder → text) overriding
+    /// theirs, loaded from a temporary overrides folder that is removed afterwards.
+    static func library(overriding files: [String: String]) throws -> TemplateLibrary {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("herald-overrides-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (relative, text) in files {
+            let url = folder.appendingPathComponent(relative)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return try TemplateLibrary(overrides: folder.path)
+    }
+
     static let site = SiteContext(siteName: "The Daily Example", baseURL: "https://news.example.org/")
 
     static let morning = Newsletter(
