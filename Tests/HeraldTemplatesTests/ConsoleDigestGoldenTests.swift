@@ -62,7 +62,9 @@ struct ConsoleDigestGoldenTests {
         Golden.check(html, against: "console_digests.html")
         #expect(html.contains("Morning &lt;Briefing&gt;") && html.contains("being sent"))
         #expect(html.contains("<html lang=\"en\"") && html.contains("Skip to content"))
-        #expect(html.contains("<th scope=\"col\">Language</th>") && html.contains("<td><code>uk</code></td>"))
+        #expect(
+            html.contains("<th scope=\"col\">Language</th>")
+                && html.contains("<td data-label=\"Language\"><code>uk</code></td>"))
     }
 
     @Test func anIssueReportWithFailures() {

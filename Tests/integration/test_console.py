@@ -55,7 +55,24 @@ def check_page(driver, name, html=None):
         screenshot(driver, name + suffix)
         violations = axe_violations(driver)
         assert violations == [], f"{name} at {width}px: {json.dumps(violations, ensure_ascii=False, indent=1)}"
+        # WCAG 1.4.10 (reflow): the page itself never scrolls sideways; a wide table scrolls in its region.
+        assert driver.execute_script(_OVERFLOWING) == [], f"{name} at {width}px: wider than the window"
     driver.set_window_size(1200, 1000)
+
+
+# The elements that reach past the window's right edge while no ancestor clips them, outermost first.
+_OVERFLOWING = """
+const width = document.documentElement.clientWidth;
+if (document.documentElement.scrollWidth <= width) return [];
+const clipped = el => { for (let a = el.parentElement; a; a = a.parentElement) {
+  const o = getComputedStyle(a).overflowX; if (o !== 'visible') return a !== document.documentElement && a !== document.body; }
+  return false; };
+const found = [];
+for (const el of document.body.querySelectorAll('*')) {
+  if (el.getBoundingClientRect().right > width + 1 && !clipped(el) && !found.some(f => f.contains(el))) found.push(el);
+}
+return found.length ? found.map(el => el.outerHTML.slice(0, 160)) : ['(document wider than the window)'];
+"""
 
 
 def test_an_operator_signs_in_reads_the_dashboard_and_signs_out(console_herald, smtp, browser):  # noqa: F811
