@@ -304,6 +304,7 @@ def test_queued_items_go_into_the_next_digest_once(admin, smtp):
     status, _, issues = call(admin, "GET", "/api/v1/newsletters/daily/digests")
     [issue] = issues["items"]
     assert issue["article_count"] == 1 and issue["deliveries"]["sent"] == 1 and issue["total"] == 1
+    assert issue["language"] == "en"
 
 
 def test_openapi_document_is_served_and_matches_the_checked_in_file(admin):

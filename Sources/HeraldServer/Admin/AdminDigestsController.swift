@@ -69,6 +69,8 @@ struct AdminDigestsController: Sendable {
 struct DigestIssueView: Encodable {
     let id: Int64
     let period: String
+    /// The language the issue is written in (BCP 47 tag; one issue per newsletter, period and language).
+    let language: String
     let articleCount: Int
     let createdAt: Date
     let completedAt: Date?
@@ -78,6 +80,7 @@ struct DigestIssueView: Encodable {
     init(_ issue: DigestIssueSummary, _ progress: DigestProgress) {
         id = issue.id
         period = issue.period
+        language = issue.language
         articleCount = issue.articleCount
         createdAt = issue.createdAt
         completedAt = issue.completedAt
@@ -87,7 +90,7 @@ struct DigestIssueView: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, period, deliveries, total
+        case id, period, language, deliveries, total
         case articleCount = "article_count", createdAt = "created_at", completedAt = "completed_at"
     }
 }

@@ -105,6 +105,7 @@ struct AdminAPIRouteTests {
             }
             let issues = try await client.json("/api/v1/newsletters/news/digests", .get)
             #expect((issues["items"] as? [[String: Any]])?.compactMap { $0["id"] as? Int } == [Int(issue.id)])
+            #expect((issues["items"] as? [[String: Any]])?.compactMap { $0["language"] as? String } == ["en"])
             let report = try await client.json("/api/v1/newsletters/news/digests/\(issue.id)/report", .get)
             #expect(report["period"] as? String == "2026-11-30")
             let csv = try await client.execute(
