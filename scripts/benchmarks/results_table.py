@@ -112,6 +112,17 @@ def signup_rows(results):
                     f"`scripts/benchmarks/signup_paced.lua`) | same runs | {num(r[f'{key}_rps'])} req/s: "
                     f"p50 {num(r[f'{key}_p50_ms'], 1)} ms, p99 {spread(r, f'{key}_p99_ms', 1)} ms | — "
                     f"| target p99 < 250 ms: {verdict(float(r[f'{key}_p99_ms']) < 250)} |")
+    for name, r in results:
+        if name != "signup_postgres":
+            continue
+        wrk = r["wrk"].replace("/", " ")
+        ratio = float(r["ratio"])
+        rows.append(
+            f"| signups on PostgreSQL, two `herald serve` processes on one database, one wrk each (`{wrk}`), "
+            f"each 303 only after its transaction committed | `scripts/bench-signup-postgres --repeat {r['runs']}` "
+            f"| {spread(r, 'signup')} req/s together, worse p99 {num(r['signup_p99_ms'], 1)} ms "
+            f"(worst run {num(r['signup_p99_max'], 1)} ms) | the same two servers' `GET /healthz`: "
+            f"{spread(r, 'healthz')} req/s | {ratio:.3f} (reported; #21 asks for the figure, not a target) |")
     return rows
 
 

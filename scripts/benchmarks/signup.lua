@@ -1,5 +1,5 @@
 -- wrk script: each request posts a new, unique address as a plain HTML form to POST /subscribe.
--- With an argument (`wrk ... -s signup.lua URL -- DIR`), each thread also writes one line per
+-- With an argument (`wrk ... -s signup.lua URL -- DIR [TAG]`), each thread also writes one line per
 -- request to DIR/sent-<thread>.tsv: the address and the time (CLOCK_REALTIME, seconds) the request
 -- was handed to the socket, so the signup → confirmation latency can be measured at the SMTP sink.
 local ffi = require("ffi")
@@ -18,7 +18,8 @@ function setup(thread)
 end
 
 function init(args)
-  prefix = "t" .. id .. "-" .. tostring(os.time())
+  -- A second argument tells apart wrk processes started in the same second (bench-signup-postgres).
+  prefix = (args[2] or "") .. "t" .. id .. "-" .. tostring(os.time())
   if args[1] then
     log = io.open(args[1] .. "/sent-" .. id .. ".tsv", "w")
     log:setvbuf("line")
