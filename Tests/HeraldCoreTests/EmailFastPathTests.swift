@@ -125,6 +125,31 @@ struct EmailFastPathTests {
         }
     }
 
+    @Test("The shape scan skips eight bytes only when each of them plays no part in the shape")
+    func wordSkipMatchesByteTest() {
+        let neutral = Set(UInt8(0x21)...UInt8(0x7E)).subtracting("@<>,;".utf8)
+        // Mostly neutral bytes, with every other byte value mixed in, so words of each kind occur.
+        let others = (UInt8(0)...UInt8(255)).filter { !neutral.contains($0) }
+        var random = SeededRandomNumberGenerator(seed: 20_261_204)
+        var skippedWords = 0
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...40, using: &random)
+            let bytes = (0..<count).map { _ in
+                Int.random(in: 0..<12, using: &random) == 0
+                    ? others.randomElement(using: &random)! : neutral.randomElement(using: &random)!
+            }
+            let start = Int.random(in: 0...count, using: &random)
+            let end = bytes.withUnsafeBufferPointer { EmailShapeWords.skipNeutralWords($0, from: start) }
+            #expect((end - start) % 8 == 0 && end <= count, "\(bytes) from \(start)")
+            #expect(bytes[start..<end].allSatisfy(neutral.contains), "\(bytes) from \(start): skipped a shape byte")
+            if end + 8 <= count {
+                #expect(!bytes[end..<(end + 8)].allSatisfy(neutral.contains), "\(bytes) from \(start): stopped early")
+            }
+            skippedWords += (end - start) / 8
+        }
+        #expect(skippedWords > 1_000)
+    }
+
     /// The whole optimal-string-alignment table, as the reference.
     private static func fullTableDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -13,7 +13,7 @@ package enum EditDistance {
         let tooFar = limit + 1
         if abs(a.count - b.count) > limit { return tooFar }
         if a.isEmpty || b.isEmpty { return min(max(a.count, b.count), tooFar) }
-        if distinctValuesBound(a, b) > limit { return tooFar }
+        if ByteValueMasks(a).differ(from: ByteValueMasks(b), byMoreThan: limit) { return tooFar }
         let width = b.count + 1
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
             // Three rows live in one buffer; these offsets rotate instead of copying.
@@ -42,28 +42,6 @@ package enum EditDistance {
             }
             return rows[previous + b.count]
         }
-    }
-
-    /// A lower bound of the distance, found without the table: every byte value (modulo 128)
-    /// that occurs in one string but not in the other needs an edit of its own, since one
-    /// insertion, deletion or substitution brings in or removes at most one value.
-    private static func distinctValuesBound(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-        let (aLow, aHigh) = valueMasks(a)
-        let (bLow, bHigh) = valueMasks(b)
-        let onlyInA = (aLow & ~bLow).nonzeroBitCount + (aHigh & ~bHigh).nonzeroBitCount
-        let onlyInB = (bLow & ~aLow).nonzeroBitCount + (bHigh & ~aHigh).nonzeroBitCount
-        return max(onlyInA, onlyInB)
-    }
-
-    /// Which byte values (modulo 128) occur in `bytes`: values 0–63 in the first mask, 64–127 in the second.
-    private static func valueMasks(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        for byte in bytes {
-            let bit: UInt64 = 1 &<< UInt64(byte & 63)
-            if byte & 64 == 0 { low |= bit } else { high |= bit }
-        }
-        return (low, high)
     }
 
     /// The OSA distance between two strings' UTF-8 bytes, capped at `limit + 1`.

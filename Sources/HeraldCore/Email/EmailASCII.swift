@@ -34,9 +34,20 @@ enum EmailASCII {
 
     /// Whether every byte is below 0x80.
     static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var combined: UInt8 = 0
-        for byte in bytes { combined |= byte }
-        return combined < 0x80
+        guard let base = bytes.baseAddress else { return true }
+        // Eight bytes at a time (unaligned loads), then the rest one by one.
+        let raw = UnsafeRawPointer(base)
+        var combined: UInt64 = 0
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            combined |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < bytes.count {
+            combined |= UInt64(bytes[offset])
+            offset += 1
+        }
+        return combined & 0x8080_8080_8080_8080 == 0
     }
 }
 

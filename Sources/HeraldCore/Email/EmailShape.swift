@@ -17,7 +17,9 @@ struct EmailShape {
         let neutral = EmailASCII.shapeNeutral
         var index = 0
         while true {
-            // Most bytes of an address play no part in its shape: skip them in a tight loop.
+            // Most bytes of an address play no part in its shape: skip them eight at a time, then
+            // one at a time up to the next byte that does.
+            index = EmailShapeWords.skipNeutralWords(bytes, from: index)
             while index < bytes.count, neutral.contains(bytes[index]) { index += 1 }
             guard index < bytes.count else { break }
             let byte = bytes[index]

@@ -3,17 +3,30 @@
 enum EmailTypoSuggester {
     private typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    /// A target domain split at its last dot: "gmail" + "com".
+    /// Where a target domain sits in ``targetBytes``, split at its last dot ("gmail" + "com"), and
+    /// which byte values it holds. Plain integers, so the loop over targets retains nothing.
     private struct Target {
-        let domain: String
-        let bytes: [UInt8]
+        let start: Int
+        let count: Int
         let nameLength: Int
+        let masks: ByteValueMasks
     }
 
-    private static let targets: [Target] = MailboxProviders.suggestionTargets.map { domain in
-        let bytes = Array(domain.utf8)
-        return Target(domain: domain, bytes: bytes, nameLength: bytes.lastIndex(of: EmailASCII.dot) ?? bytes.count)
-    }
+    /// Every target domain's bytes, one after another.
+    private static let targetBytes: [UInt8] = MailboxProviders.suggestionTargets.flatMap { Array($0.utf8) }
+
+    private static let targets: [Target] = {
+        var start = 0
+        return MailboxProviders.suggestionTargets.map { domain in
+            let bytes = Array(domain.utf8)
+            let masks = bytes.withUnsafeBufferPointer { ByteValueMasks($0) }
+            let target = Target(
+                start: start, count: bytes.count, nameLength: bytes.lastIndex(of: EmailASCII.dot) ?? bytes.count,
+                masks: masks)
+            start += bytes.count
+            return target
+        }
+    }()
 
     private static let exact: Set<[UInt8]> = Set(
         MailboxProviders.knownGood.union(MailboxProviders.suggestionTargets).map { Array($0.utf8) })
@@ -40,32 +53,50 @@ enum EmailTypoSuggester {
 
     private static func suggestedDomain(for domain: [UInt8]) -> String? {
         guard !exact.contains(domain) else { return nil }
-        return domain.withUnsafeBufferPointer { typed -> String? in
-            let dot = typed.lastIndex(of: EmailASCII.dot)
-            let name = Bytes(rebasing: typed[..<(dot ?? typed.count)])
-            let topLevel = dot.map { Bytes(rebasing: typed[($0 + 1)...]) }
-            var best: (distance: Int, domain: String)?
-            for target in targets {
-                let distance = target.bytes.withUnsafeBufferPointer { targetBytes in
-                    Self.distance(typed, name: name, topLevel: topLevel, to: targetBytes, nameLength: target.nameLength)
-                }
-                if let distance, distance < best?.distance ?? .max { best = (distance, target.domain) }
+        let best = domain.withUnsafeBufferPointer { typed in
+            targetBytes.withUnsafeBufferPointer { all in
+                targets.withUnsafeBufferPointer { targets in closestTarget(typed, targets: targets, bytes: all) }
             }
-            return best?.domain
         }
+        return best.map { MailboxProviders.suggestionTargets[$0] }
+    }
+
+    /// The index of the target closest to `typed` (the earlier one on a tie), or `nil` when none is close.
+    private static func closestTarget(
+        _ typed: Bytes, targets: UnsafeBufferPointer<Target>, bytes: Bytes
+    ) -> Int? {
+        let dot = typed.lastIndex(of: EmailASCII.dot)
+        let name = Bytes(rebasing: typed[..<(dot ?? typed.count)])
+        let topLevel = dot.map { Bytes(rebasing: typed[($0 + 1)...]) }
+        let typedMasks = ByteValueMasks(typed)
+        var best: (distance: Int, index: Int)?
+        for (index, target) in targets.enumerated() {
+            let targetBytes = Bytes(rebasing: bytes[target.start..<(target.start + target.count)])
+            let whole = WholeDomain(typed: typed, masks: typedMasks, target: targetBytes, targetMasks: target.masks)
+            let distance = Self.distance(whole, name: name, topLevel: topLevel, nameLength: target.nameLength)
+            if let distance, distance < best?.distance ?? .max { best = (distance, index) }
+        }
+        return best?.index
+    }
+
+    /// The typed domain and a target, whole, with the byte values each holds.
+    private struct WholeDomain {
+        let typed: Bytes
+        let masks: ByteValueMasks
+        let target: Bytes
+        let targetMasks: ByteValueMasks
     }
 
     /// How far the typed domain is from a target, or `nil` when too far to be a typo.
-    private static func distance(
-        _ typed: Bytes, name: Bytes, topLevel: Bytes?, to target: Bytes, nameLength: Int
-    ) -> Int? {
+    private static func distance(_ whole: WholeDomain, name: Bytes, topLevel: Bytes?, nameLength: Int) -> Int? {
+        let target = whole.target
         let targetName = Bytes(rebasing: target[..<nameLength])
         guard let topLevel else {
             // No dot at all: "gmail" or "gmial" stands for the provider's name.
             if name.count == targetName.count && name.elementsEqual(targetName) { return 1 }
             let limit = allowedDistance(nameLength: targetName.count)
             let nameDistance = EditDistance.optimalStringAlignment(name, targetName, limit: limit)
-            return nameDistance <= limit ? nameDistance + 1 : distanceOfWholeDomain(typed, to: target)
+            return nameDistance <= limit ? nameDistance + 1 : distanceOfWholeDomain(whole)
         }
         if name.count == targetName.count && name.elementsEqual(targetName) {
             // Same provider, different ending: only a one-key slip ("con", "co", "nte") counts,
@@ -74,12 +105,17 @@ enum EmailTypoSuggester {
             let distance = EditDistance.optimalStringAlignment(topLevel, targetTopLevel, limit: 1)
             return distance <= 1 ? distance : nil
         }
-        return distanceOfWholeDomain(typed, to: target)
+        return distanceOfWholeDomain(whole)
     }
 
-    private static func distanceOfWholeDomain(_ typed: Bytes, to target: Bytes) -> Int? {
-        let limit = allowedDistance(domainLength: target.count)
-        let distance = EditDistance.optimalStringAlignment(typed, target, limit: limit)
+    private static func distanceOfWholeDomain(_ whole: WholeDomain) -> Int? {
+        let limit = allowedDistance(domainLength: whole.target.count)
+        // The same two early refusals the edit distance starts with, without recomputing the typed
+        // domain's byte values for every target.
+        guard abs(whole.typed.count - whole.target.count) <= limit,
+            !whole.masks.differ(from: whole.targetMasks, byMoreThan: limit)
+        else { return nil }
+        let distance = EditDistance.optimalStringAlignment(whole.typed, whole.target, limit: limit)
         return distance <= limit ? distance : nil
     }
 

@@ -13,7 +13,13 @@ package final class UTF8KeyedMemo<Value: Sendable>: Sendable {
     private struct Key: Hashable {
         let text: String
 
-        static func == (lhs: Key, rhs: Key) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+        static func == (lhs: Key, rhs: Key) -> Bool {
+            // Over contiguous bytes: `utf8.elementsEqual` walks both views one generic step at a time.
+            guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+            var left = lhs.text
+            var right = rhs.text
+            return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+        }
 
         func hash(into hasher: inout Hasher) {
             var text = text
