@@ -43,17 +43,20 @@ extension SQLiteTransaction {
 
     /// Writes the search index entries of the subscribers with ids above `lastID` (the ones this
     /// batch inserted, with the insert trigger deferred): the same distinct three-scalar pieces the
-    /// trigger writes, inserted in key order, so each page of the index is visited once per batch.
+    /// trigger writes, in key order, so each page of the index is visited once per batch. The
+    /// entries are grouped by piece (a batch of 5,000 addresses has about 140,000 entries but only
+    /// about 1,600 distinct pieces), each piece's ids already ascending as the rows are read.
     private func indexTrigrams(ofSubscribersAfter lastID: Int64) throws {
-        var entries: [(order: (UInt64, UInt64), text: String, integer: Int64)] = []
+        var ids: [String: [Int64]] = [:]
         for row in try connection.query(Q.subscribersAfter, [.integer(lastID)]) {
             guard let id = row.int(0), let key = row.string(1) else { continue }
-            for trigram in AddressTrigrams.of(key) {
-                entries.append((AddressTrigrams.byteOrderKey(trigram), trigram, id))
-            }
+            for trigram in AddressTrigrams.of(key) { ids[trigram, default: []].append(id) }
         }
-        entries.sort { $0.order == $1.order ? $0.integer < $1.integer : $0.order < $1.order }
-        try connection.run(Q.insertTrigram, pairs: entries.map { ($0.text, $0.integer) })
+        let pieces = ids.keys.map { (order: AddressTrigrams.byteOrderKey($0), trigram: $0) }
+            .sorted { $0.order < $1.order }
+        for piece in pieces {
+            try connection.run(Q.insertTrigram, text: piece.trigram, integers: ids[piece.trigram] ?? [])
+        }
     }
 
     func exportPage(
