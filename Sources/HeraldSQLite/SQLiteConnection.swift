@@ -71,22 +71,24 @@ final class SQLiteConnection: @unchecked Sendable {
     }
 
     /// Runs `sql` (a statement with a text and an integer parameter that returns no rows) once
-    /// per pair, in order: a bulk insert without a binding array or a result array per row.
-    func run(_ sql: String, pairs: [(text: String, integer: Int64)]) throws(StoreError) {
+    /// per integer of `integers`, in order, with `text` bound once: a bulk insert without a binding
+    /// array or a result array per row.
+    func run(_ sql: String, text: String, integers: [Int64]) throws(StoreError) {
         let statement = try prepared(sql)
         defer { sqlite3_clear_bindings(statement) }
-        for pair in pairs {
-            var text = pair.text
-            let status = text.withUTF8 { utf8 in
-                // SQLITE_STATIC (nil): the bytes outlive the step, which runs inside this closure.
-                sqlite3_bind_text(statement, 1, utf8.baseAddress, Int32(utf8.count), nil)
-                sqlite3_bind_int64(statement, 2, pair.integer)
+        var text = text
+        let status = text.withUTF8 { utf8 in
+            // SQLITE_STATIC (nil): the bytes outlive every step, which all run inside this closure.
+            sqlite3_bind_text(statement, 1, utf8.baseAddress, Int32(utf8.count), nil)
+            for integer in integers {
+                sqlite3_bind_int64(statement, 2, integer)
                 let status = sqlite3_step(statement)
                 sqlite3_reset(statement)
-                return status
+                guard status == SQLITE_DONE else { return status }
             }
-            guard status == SQLITE_DONE else { throw error(status, lastMessage) }
+            return SQLITE_DONE
         }
+        guard status == SQLITE_DONE else { throw error(status, lastMessage) }
     }
 
     /// The rowid of the last inserted row.

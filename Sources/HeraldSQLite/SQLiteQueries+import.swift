@@ -4,9 +4,11 @@
 /// round trips in an embedded database), then written with four set-based statements.
 extension SQLiteQueries {
     // MARK: Import
-    /// A bigger page cache (16 MiB) for the importing connection: the random inserts into the
-    /// canonical_key index then mostly hit memory instead of the file. Bounded, whatever the file size.
-    static let importCacheSize = "PRAGMA cache_size = -16384"
+    /// The importing connection's page cache, 4 MiB (SQLite's default is 2 MB): bounded whatever the
+    /// file size. A bigger one (16 MiB, then 64 MiB) kept more of the `canonical_key` index and the
+    /// search index in memory, but pages it does not hold are read back from the operating system's
+    /// cache, and each 16 MiB held costs 16 MB of peak memory (issue #21, BENCHMARKS.md).
+    static let importCacheSize = "PRAGMA cache_size = -4096"
     static let createImportStage = """
         CREATE TEMP TABLE IF NOT EXISTS import_stage (
             email TEXT NOT NULL, smtp_address TEXT NOT NULL, canonical_key TEXT NOT NULL, name TEXT,
@@ -41,7 +43,7 @@ extension SQLiteQueries {
     static let deferTrigrams = "INSERT INTO subscriber_trigrams_deferred (deferred) VALUES (1)"
     static let resumeTrigrams = "DELETE FROM subscriber_trigrams_deferred"
     /// `?1`: the last id before the batch. The subscribers the batch inserted.
-    static let subscribersAfter = "SELECT id, canonical_key FROM subscribers WHERE id > ?1"
+    static let subscribersAfter = "SELECT id, canonical_key FROM subscribers WHERE id > ?1 ORDER BY id"
     /// `?1` trigram, `?2` subscriber id: one search index entry (see `AddressTrigrams`).
     static let insertTrigram = "INSERT INTO subscriber_trigrams (trigram, subscriber_id) VALUES (?1, ?2)"
     static let resolveStagedSubscribers = """
