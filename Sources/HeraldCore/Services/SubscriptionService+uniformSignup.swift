@@ -40,8 +40,8 @@ struct SignupRehearsal {
     /// a stand-in with a longer key would write more index rows than a first signup of the address
     /// does, and a known address would answer measurably later. It starts with U+007F, which no
     /// valid address contains, then up to 8 characters of `nonce` (so concurrent rehearsals do not
-    /// collide), then the rest of `key`.
-    /// Lengths count Unicode scalars, as SQLite's `length` and `substr` do.
+    /// collide), then the rest of `key`. Lengths count Unicode scalars, as SQLite's `length` and
+    /// `substr` do.
     static func standInKey(like key: String, nonce: String) -> String {
         let scalars = key.unicodeScalars
         let random = nonce.unicodeScalars.prefix(max(0, min(8, scalars.count - 1)))
