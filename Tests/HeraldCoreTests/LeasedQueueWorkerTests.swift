@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import HeraldTestSupport
 import Logging
 import Synchronization
 import Testing
@@ -58,26 +59,43 @@ struct LeasedQueueWorkerTests {
     }
 
     /// A batch whose one row takes longer than its lease: the heartbeat renews the row every
-    /// third of a lease meanwhile, and stops once the row is released.
+    /// third of a lease meanwhile, and stops once the row is released. The row's work lasts one
+    /// and a half leases of a ``SteppedClock``, moved a third of a lease each time a renewal for
+    /// the time it stands at has arrived, so a heartbeat scheduled late on a loaded machine delays
+    /// the test instead of failing it.
     @Test func aBatchRenewsItsLeasesWhileWorkIsInFlight() async throws {
-        let renewals = Mutex<[[Int64]]>([])
+        let lease = Duration.seconds(3)
+        let clock = SteppedClock(Self.start)
+        let renewals = Mutex<[(ids: [Int64], until: Date)]>([])
         let batch = LeasedBatch(
-            [Row(id: 7, attempts: 0), Row(id: 8, attempts: 0)], leaseUntil: Date() + 3, lease: .seconds(3),
-            now: Date.init,
-            renew: { ids, _ in
-                renewals.withLock { $0.append(ids.sorted()) }
+            [Row(id: 7, attempts: 0), Row(id: 8, attempts: 0)], leaseUntil: Self.start + 3, lease: lease,
+            now: clock.now,
+            renew: { ids, until in
+                renewals.withLock { $0.append((ids.sorted(), until)) }
                 return Set(ids)
             })
-        let (outcomes, untried) = try await batch.run(concurrency: 2, logger: Logger(label: "test")) { row in
-            try await Task.sleep(for: row.id == 7 ? .milliseconds(4500) : .milliseconds(10))
+        let end = Self.start + lease.seconds * 1.5
+        async let run = batch.run(concurrency: 2, logger: Logger(label: "test")) { row in
+            while row.id == 7, clock.now() < end { try await Task.sleep(for: .milliseconds(1)) }
             return (row.id, batch.keeper.holds(row.id))
         }
+        var patience = Duration.seconds(10)
+        while clock.now() < end {
+            let horizon = clock.now() + lease.seconds
+            let renewed = await SteppedClock.waitUntil(within: patience) {
+                renewals.withLock { $0.last.map { $0.until >= horizon } ?? false }
+            }
+            #expect(renewed, "a renewal for \(clock.now())")
+            if !renewed { patience = .zero }  // play the rest out without waiting, to see what breaks
+            clock.advance(by: lease / 3)
+        }
+        let (outcomes, untried) = try await run
         #expect(outcomes.map(\.0) == [8, 7])
         // Row 7's work outlasted the first lease; it is still held thanks to the renewals.
         let held = outcomes.filter { $0.1 }.map(\.0)
-        #expect(held.contains(7), "renewals \(renewals.withLock { $0 })")
+        let seen = renewals.withLock { $0.map(\.ids) }
+        #expect(held.contains(7), "renewals \(seen)")
         #expect(untried.isEmpty)
-        let seen = renewals.withLock { $0 }
         #expect(seen.count >= 2, "\(seen)")
         #expect(seen.allSatisfy { $0 == [7] }, "the finished row is not renewed: \(seen)")
         try await Task.sleep(for: .milliseconds(1500))

@@ -21,9 +21,10 @@ enum OutboxTestQueue {
         return (store, transport, worker)
     }
 
-    /// Queues one confirmation mail to `address`, due at once.
-    static func enqueue(_ address: String, into store: InMemoryStore) async throws {
-        _ = try await store.transaction { tx in
+    /// Queues one confirmation mail to `address`, due at once; returns its outbox id.
+    @discardableResult
+    static func enqueue(_ address: String, into store: InMemoryStore) async throws -> Int64 {
+        try await store.transaction { tx in
             try await tx.enqueueMail(
                 OutboxDraft(
                     kind: .confirmation, subscriberID: nil, throttleKey: nil,
