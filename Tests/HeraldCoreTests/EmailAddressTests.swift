@@ -123,4 +123,20 @@ struct EmailAddressTests {
         let address = try EmailAddress(validatingUTF8: Array("jane@bücher.de".utf8))
         #expect(address.smtpAddress == "jane@xn--bcher-kva.de")
     }
+
+    @Test("Addresses are equal and hash alike exactly when every form is equal, however made")
+    func equalityComparesEveryForm() throws {
+        let inputs = ["jane@example.com", "Jane@Example.com", "jane@EXAMPLE.com", "jané@example.com", "Jané@bücher.de"]
+        for input in inputs {
+            let fromText = try EmailAddress(validating: input)
+            let fromBytes = try EmailAddress(validatingUTF8: Array(input.utf8))
+            let trimmed = try EmailAddress(validating: " \(input)\n")
+            #expect(fromText == fromBytes && fromText == trimmed)
+            #expect(Set([fromText, fromBytes, trimmed]).count == 1)
+        }
+        let all = try inputs.map { try EmailAddress(validating: $0) }
+        #expect(Set(all).count == inputs.count)
+        // Same canonical key, different forms: not equal.
+        #expect(all[0] != all[1] && all[0].canonicalKey == all[1].canonicalKey)
+    }
 }
