@@ -14,6 +14,13 @@ package enum EditDistance {
         if abs(a.count - b.count) > limit { return tooFar }
         if a.isEmpty || b.isEmpty { return min(max(a.count, b.count), tooFar) }
         if ByteValueMasks(a).differ(from: ByteValueMasks(b), byMoreThan: limit) { return tooFar }
+        return banded(a, b, limit: limit)
+    }
+
+    /// ``optimalStringAlignment(_:_:limit:)`` without its early refusals: for callers that made
+    /// them already. `a` and `b` are non-empty and differ in length by at most `limit`.
+    static func banded(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+        let tooFar = limit + 1
         let width = b.count + 1
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * width) { rows in
             // Three rows live in one buffer; these offsets rotate instead of copying.

@@ -93,8 +93,7 @@ enum EmailValidator {
             return try parse(bytes, typed: typed, policy: policy)
         } catch {
             guard suggest, error.code.mayHaveTypoSuggestion else { throw error }
-            let text = typed ?? String(emailBytes: bytes)
-            throw error.suggesting(EmailTypoSuggester.suggestion(for: text, policy: policy))
+            throw error.suggesting(EmailTypoSuggester.suggestion(forTrimmed: bytes, policy: policy))
         }
     }
 
