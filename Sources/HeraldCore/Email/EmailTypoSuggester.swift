@@ -33,7 +33,9 @@ enum EmailTypoSuggester {
         let best = table.bytes.withUnsafeBufferPointer { all -> Int? in
             guard !table.isExact(domain, in: all) else { return nil }
             return table.targets.withUnsafeBufferPointer { targets in
-                closestTarget(domain, targets: targets, bytes: all)
+                table.matchTables.withUnsafeBufferPointer { matchTables in
+                    closestTarget(domain, targets: targets, bytes: all, matchTables: matchTables.baseAddress!)
+                }
             }
         }
         return best.map { MailboxProviders.suggestionTargets[$0] }
@@ -48,7 +50,9 @@ enum EmailTypoSuggester {
     }
 
     /// The index of the target closest to `typed` (the earlier one on a tie), or `nil` when none is close.
-    private static func closestTarget(_ typed: Bytes, targets: UnsafeBufferPointer<Target>, bytes: Bytes) -> Int? {
+    private static func closestTarget(
+        _ typed: Bytes, targets: UnsafeBufferPointer<Target>, bytes: Bytes, matchTables: UnsafePointer<UInt64>
+    ) -> Int? {
         let dot = typed.lastIndex(of: EmailASCII.dot)
         let domain = Typed(
             whole: typed, name: Bytes(rebasing: typed[..<(dot ?? typed.count)]),
@@ -56,22 +60,36 @@ enum EmailTypoSuggester {
         var best: (distance: Int, index: Int)?
         for index in targets.indices {
             let target = targets[index]
+            // With a dot, a target is near only by its whole domain (at most 2 edits away) or by
+            // the same name: when its length and its name's both differ, skip it unexamined.
+            if domain.topLevel != nil, abs(typed.count - target.count) > 2, domain.name.count != target.nameLength {
+                continue
+            }
             let targetBytes = Bytes(rebasing: bytes[target.start..<(target.start + target.count)])
             let bound = best?.distance ?? .max
-            if let distance = distance(domain, target, targetBytes, below: bound), distance < bound {
+            let pattern = Pattern(target: target, bytes: targetBytes, matchTable: matchTables + 256 * index)
+            if let distance = distance(domain, pattern, below: bound), distance < bound {
                 best = (distance, index)
             }
         }
         return best?.index
     }
 
+    /// One target as the distance functions need it: its place, its bytes and its match table.
+    private struct Pattern {
+        let target: Target
+        let bytes: Bytes
+        let matchTable: UnsafePointer<UInt64>
+    }
+
     /// How far the typed domain is from a target, or `nil` when too far to be a typo. Distances
     /// of `below` or more may also come back as `nil` (a closer target was already found).
-    private static func distance(_ typed: Typed, _ target: Target, _ targetBytes: Bytes, below: Int) -> Int? {
+    private static func distance(_ typed: Typed, _ pattern: Pattern, below: Int) -> Int? {
         let name = typed.name
+        let target = pattern.target
         let sameName =
             name.count == target.nameLength
-            && EmailTypoTargets.equal(name.baseAddress!, targetBytes.baseAddress!, count: name.count)
+            && EmailTypoTargets.equal(name.baseAddress!, pattern.bytes.baseAddress!, count: name.count)
         guard let topLevel = typed.topLevel else {
             // No dot at all: "gmail" or "gmial" stands for the provider's name.
             if sameName { return 1 }
@@ -80,31 +98,34 @@ enum EmailTypoSuggester {
             let refused =
                 abs(name.count - target.nameLength) > limit
                 || typed.masks.differ(from: target.nameMasks, byMoreThan: limit)
-            let targetName = Bytes(rebasing: targetBytes[..<target.nameLength])
-            let nameDistance = refused ? limit + 1 : EditDistance.banded(name, targetName, limit: limit)
-            return nameDistance <= limit
-                ? nameDistance + 1 : distanceOfWholeDomain(typed, target, targetBytes, below: below)
+            // The target's table serves for its name: bits past the name's length are ignored.
+            let nameDistance =
+                refused
+                ? limit + 1
+                : EditDistance.bitParallel(
+                    name, patternLength: target.nameLength, table: pattern.matchTable, limit: limit)
+            return nameDistance <= limit ? nameDistance + 1 : distanceOfWholeDomain(typed, pattern, below: below)
         }
         if sameName {
             // Same provider, different ending: only a one-key slip ("con", "co", "nte") counts,
             // so real regional domains such as yahoo.ca are left alone.
-            let targetTopLevel = Bytes(rebasing: targetBytes[(target.nameLength + 1)...])
+            let targetTopLevel = Bytes(rebasing: pattern.bytes[(target.nameLength + 1)...])
             let distance = EditDistance.optimalStringAlignment(topLevel, targetTopLevel, limit: 1)
             return distance <= 1 ? distance : nil
         }
-        return distanceOfWholeDomain(typed, target, targetBytes, below: below)
+        return distanceOfWholeDomain(typed, pattern, below: below)
     }
 
-    private static func distanceOfWholeDomain(_ typed: Typed, _ target: Target, _ targetBytes: Bytes, below: Int)
-        -> Int?
-    {
+    private static func distanceOfWholeDomain(_ typed: Typed, _ pattern: Pattern, below: Int) -> Int? {
+        let target = pattern.target
         // Only distances below `below` can matter to the caller, so the limit can shrink to them.
         let limit = min(allowedDistance(domainLength: target.count), below - 1)
         // The edit distance's two early refusals, with the masks computed once.
         guard limit >= 0, abs(typed.whole.count - target.count) <= limit,
             !typed.masks.differ(from: target.masks, byMoreThan: limit)
         else { return nil }
-        let distance = EditDistance.banded(typed.whole, targetBytes, limit: limit)
+        let distance = EditDistance.bitParallel(
+            typed.whole, patternLength: target.count, table: pattern.matchTable, limit: limit)
         return distance <= limit ? distance : nil
     }
 

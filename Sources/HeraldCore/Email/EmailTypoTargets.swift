@@ -17,6 +17,10 @@ struct EmailTypoTargets: Sendable {
     let targets: [Target]
     /// The targets' bytes, then the exact domains' bytes.
     let bytes: [UInt8]
+    /// For each target in turn, 256 words: bit `i` of word `v` is set when the target's byte
+    /// `i` is `v` (the match table of ``EditDistance/bitParallel(_:patternLength:table:limit:)``;
+    /// masked to the name's bits, it is the name's table too).
+    let matchTables: [UInt64]
     /// Start offsets in ``bytes`` of the domains never to correct, sorted by length.
     private let exactStarts: [Int]
     /// `exactStarts[exactByLength[n]..<exactByLength[n + 1]]` are the ones `n` bytes long.
@@ -43,6 +47,13 @@ struct EmailTypoTargets: Sendable {
             bytes += domainBytes
             return target
         }
+        var tables = [UInt64](repeating: 0, count: 256 * domains.count)
+        for (number, target) in targets.enumerated() {
+            for index in 0..<target.count {
+                tables[256 * number + Int(bytes[target.start + index])] |= 1 &<< UInt64(index)
+            }
+        }
+        matchTables = tables
         let sorted = exact.map { Array($0.utf8) }.filter { $0.count <= Self.maxExactLength }.sorted {
             $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1)
         }
