@@ -139,4 +139,20 @@ struct EmailAddressTests {
         // Same canonical key, different forms: not equal.
         #expect(all[0] != all[1] && all[0].canonicalKey == all[1].canonicalKey)
     }
+
+    @Test("Every special-use top-level name is refused in any case; names one letter off are not")
+    func specialUseTopLevelNames() throws {
+        let names = ["localhost", "test", "invalid", "example", "local", "onion", "arpa", "alt", "internal"]
+        for name in names {
+            for spelling in [name, name.uppercased(), name.prefix(1).uppercased() + name.dropFirst()] {
+                let error = #expect(throws: EmailValidationError.self) {
+                    try EmailAddress(validating: "jane@host.\(spelling)")
+                }
+                #expect(error?.code == .specialUseDomain, "\(spelling)")
+            }
+            for near in [String(name.dropLast()), name + "s", "x" + name.dropFirst()] {
+                #expect(throws: Never.self, "\(near)") { try EmailAddress(validating: "jane@host.\(near)") }
+            }
+        }
+    }
 }
