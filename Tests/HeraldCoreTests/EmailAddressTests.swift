@@ -123,4 +123,36 @@ struct EmailAddressTests {
         let address = try EmailAddress(validatingUTF8: Array("jane@bücher.de".utf8))
         #expect(address.smtpAddress == "jane@xn--bcher-kva.de")
     }
+
+    @Test("Addresses are equal and hash alike exactly when every form is equal, however made")
+    func equalityComparesEveryForm() throws {
+        let inputs = ["jane@example.com", "Jane@Example.com", "jane@EXAMPLE.com", "jané@example.com", "Jané@bücher.de"]
+        for input in inputs {
+            let fromText = try EmailAddress(validating: input)
+            let fromBytes = try EmailAddress(validatingUTF8: Array(input.utf8))
+            let trimmed = try EmailAddress(validating: " \(input)\n")
+            #expect(fromText == fromBytes && fromText == trimmed)
+            #expect(Set([fromText, fromBytes, trimmed]).count == 1)
+        }
+        let all = try inputs.map { try EmailAddress(validating: $0) }
+        #expect(Set(all).count == inputs.count)
+        // Same canonical key, different forms: not equal.
+        #expect(all[0] != all[1] && all[0].canonicalKey == all[1].canonicalKey)
+    }
+
+    @Test("Every special-use top-level name is refused in any case; names one letter off are not")
+    func specialUseTopLevelNames() throws {
+        let names = ["localhost", "test", "invalid", "example", "local", "onion", "arpa", "alt", "internal"]
+        for name in names {
+            for spelling in [name, name.uppercased(), name.prefix(1).uppercased() + name.dropFirst()] {
+                let error = #expect(throws: EmailValidationError.self) {
+                    try EmailAddress(validating: "jane@host.\(spelling)")
+                }
+                #expect(error?.code == .specialUseDomain, "\(spelling)")
+            }
+            for near in [String(name.dropLast()), name + "s", "x" + name.dropFirst()] {
+                #expect(throws: Never.self, "\(near)") { try EmailAddress(validating: "jane@host.\(near)") }
+            }
+        }
+    }
 }

@@ -80,6 +80,29 @@ struct EmailFastPathTests {
         }
     }
 
+    @Test("The bit-parallel edit distance equals the full table's, capped at limit + 1")
+    func bitParallelEditDistanceMatchesFullTable() {
+        var random = SeededRandomNumberGenerator(seed: 7)
+        let alphabet = Array("abcd.".utf8)
+        for round in 0..<40_000 {
+            // Mostly short, as domains are; sometimes up to the 64-byte limit of the pattern.
+            let longest = round % 50 == 0 ? 64 : 16
+            let a = (0..<Int.random(in: 0...longest, using: &random)).map { _ in alphabet.randomElement(using: &random)!
+            }
+            let b = (0..<Int.random(in: 1...longest, using: &random)).map { _ in alphabet.randomElement(using: &random)!
+            }
+            let limit = Int.random(in: 0...3, using: &random)
+            let bits = a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in EditDistance.bitParallel(a, b, limit: limit) }
+            }
+            let expected = min(Self.fullTableDistance(a, b), limit + 1)
+            #expect(
+                bits == expected,
+                "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self)), limit \(limit)")
+            if bits != expected { return }
+        }
+    }
+
     @Test("The IDNA memo answers repeated keys without converting, compares bytes, and stays bounded")
     func idnaMemoIsExactAndBounded() {
         let memo = UTF8KeyedMemo<Int>(capacity: 3)

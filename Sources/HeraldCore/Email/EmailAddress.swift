@@ -9,22 +9,45 @@ public struct EmailAddress: Sendable, Hashable {
     /// For display next to what they entered and for storage.
     public let typed: String
     /// `local@domain` with the domain lowercased in ASCII (IDNA A-labels): what SMTP needs.
-    public let smtpAddress: String
+    public var smtpAddress: String { smtpForm ?? typed }
     /// `local@domain` with the domain in lowercase Unicode, for showing to people.
-    public let displayAddress: String
+    public var displayAddress: String { displayForm ?? smtpAddress }
     /// The uniqueness key: the whole address lowercased (Unicode local parts too), domain as
     /// A-labels. Two spellings of one mailbox, such as `Jane@Gmail.com` and `jane@gmail.com`,
     /// share it.
-    public let canonicalKey: String
+    public var canonicalKey: String { keyForm ?? smtpAddress }
     /// Whether the local part is non-ASCII, so delivery needs a server supporting SMTPUTF8.
     public let requiresSMTPUTF8: Bool
 
-    init(typed: String, smtpAddress: String, displayAddress: String, canonicalKey: String, requiresSMTPUTF8: Bool) {
+    // Each form is stored only when it differs from the one it derives from (`nil` otherwise), so
+    // a typical address holds one string: one allocation to make and one release to free.
+    private let smtpForm: String?
+    private let displayForm: String?
+    private let keyForm: String?
+
+    /// An address from its forms; `nil` for a form means "the same as" (``smtpAddress``: as
+    /// ``typed``; ``displayAddress`` and ``canonicalKey``: as ``smtpAddress``).
+    init(typed: String, smtp: String?, display: String?, canonicalKey: String?, requiresSMTPUTF8: Bool) {
         self.typed = typed
-        self.smtpAddress = smtpAddress
-        self.displayAddress = displayAddress
-        self.canonicalKey = canonicalKey
+        self.smtpForm = smtp
+        self.displayForm = display
+        self.keyForm = canonicalKey
         self.requiresSMTPUTF8 = requiresSMTPUTF8
+    }
+
+    /// Equal when every form is equal (however the forms are stored).
+    public static func == (lhs: EmailAddress, rhs: EmailAddress) -> Bool {
+        lhs.typed == rhs.typed && lhs.smtpAddress == rhs.smtpAddress && lhs.displayAddress == rhs.displayAddress
+            && lhs.canonicalKey == rhs.canonicalKey && lhs.requiresSMTPUTF8 == rhs.requiresSMTPUTF8
+    }
+
+    /// Hashes every form, consistently with ``==(_:_:)``.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(typed)
+        hasher.combine(smtpAddress)
+        hasher.combine(displayAddress)
+        hasher.combine(canonicalKey)
+        hasher.combine(requiresSMTPUTF8)
     }
 
     /// Validates `input` (surrounding white space is ignored) and normalizes it.

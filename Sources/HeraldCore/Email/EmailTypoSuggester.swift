@@ -2,120 +2,130 @@
 /// ("gmial.com", "gmail.con", "hotmial.com", "ukr.nte", or "gmail" with no top-level domain).
 enum EmailTypoSuggester {
     private typealias Bytes = UnsafeBufferPointer<UInt8>
-
-    /// Where a target domain sits in ``targetBytes``, split at its last dot ("gmail" + "com"), and
-    /// which byte values it holds. Plain integers, so the loop over targets retains nothing.
-    private struct Target {
-        let start: Int
-        let count: Int
-        let nameLength: Int
-        let masks: ByteValueMasks
-    }
-
-    /// Every target domain's bytes, one after another.
-    private static let targetBytes: [UInt8] = MailboxProviders.suggestionTargets.flatMap { Array($0.utf8) }
-
-    private static let targets: [Target] = {
-        var start = 0
-        return MailboxProviders.suggestionTargets.map { domain in
-            let bytes = Array(domain.utf8)
-            let masks = bytes.withUnsafeBufferPointer { ByteValueMasks($0) }
-            let target = Target(
-                start: start, count: bytes.count, nameLength: bytes.lastIndex(of: EmailASCII.dot) ?? bytes.count,
-                masks: masks)
-            start += bytes.count
-            return target
-        }
-    }()
-
-    private static let exact: Set<[UInt8]> = Set(
-        MailboxProviders.knownGood.union(MailboxProviders.suggestionTargets).map { Array($0.utf8) })
+    private typealias Target = EmailTypoTargets.Target
 
     /// The whole suggested address (local part as typed), validated under `policy`, or `nil`.
     static func suggestion(for input: String, policy: EmailValidationPolicy) -> String? {
         guard input.utf8.count <= EmailValidator.maxTrimmedInputBytes else { return nil }
-        let text = EmailValidator.trimmingWhitespace(input)
-        let utf8 = text.utf8
-        guard let at = utf8.lastIndex(of: EmailASCII.at) else { return nil }
-        let domain = utf8[utf8.index(after: at)...]
-        guard !domain.isEmpty, domain.count <= 64, domain.allSatisfy({ $0 < 0x80 }),
-            let suggested = suggestedDomain(for: domain.map(EmailASCII.lowercased))
-        else { return nil }
-        let candidate = String(text[..<at] + "@" + suggested)
+        let text = String(EmailValidator.trimmingWhitespace(input))
+        return text.withEmailBytes { suggestion(forTrimmed: $0, policy: policy) }
+    }
+
+    /// ``suggestion(for:policy:)`` for the UTF-8 bytes of an input that is already trimmed and
+    /// at most ``EmailValidator/maxTrimmedInputBytes`` long.
+    static func suggestion(forTrimmed text: UnsafeBufferPointer<UInt8>, policy: EmailValidationPolicy) -> String? {
+        guard let at = text.lastIndex(of: EmailASCII.at) else { return nil }
+        let domain = Bytes(rebasing: text[(at + 1)...])
+        guard !domain.isEmpty, domain.count <= 64, EmailASCII.isASCII(domain) else { return nil }
+        let suggested = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: domain.count) { lowered in
+            for index in domain.indices { lowered[index] = EmailASCII.lowercased(domain[index]) }
+            return suggestedDomain(for: Bytes(lowered))
+        }
+        guard let suggested else { return nil }
+        let candidate = String(emailBytes: Bytes(rebasing: text[...at])) + suggested
         guard (try? EmailValidator.validate(candidate, policy: policy, suggest: false)) != nil else { return nil }
         return candidate
     }
 
     /// The popular domain `domain` (lowercase ASCII) is most likely a typo of, or `nil`.
-    static func suggestedDomain(for domain: String) -> String? {
-        suggestedDomain(for: Array(domain.utf8))
-    }
-
-    private static func suggestedDomain(for domain: [UInt8]) -> String? {
-        guard !exact.contains(domain) else { return nil }
-        let best = domain.withUnsafeBufferPointer { typed in
-            targetBytes.withUnsafeBufferPointer { all in
-                targets.withUnsafeBufferPointer { targets in closestTarget(typed, targets: targets, bytes: all) }
+    private static func suggestedDomain(for domain: Bytes) -> String? {
+        let table = EmailTypoTargets.shared
+        let best = table.bytes.withUnsafeBufferPointer { all -> Int? in
+            guard !table.isExact(domain, in: all) else { return nil }
+            return table.targets.withUnsafeBufferPointer { targets in
+                table.matchTables.withUnsafeBufferPointer { matchTables in
+                    closestTarget(domain, targets: targets, bytes: all, matchTables: matchTables.baseAddress!)
+                }
             }
         }
         return best.map { MailboxProviders.suggestionTargets[$0] }
     }
 
+    /// The typed domain, split at its last dot, with the byte values it holds.
+    private struct Typed {
+        let whole: Bytes
+        let name: Bytes
+        let topLevel: Bytes?
+        let masks: ByteValueMasks
+    }
+
     /// The index of the target closest to `typed` (the earlier one on a tie), or `nil` when none is close.
     private static func closestTarget(
-        _ typed: Bytes, targets: UnsafeBufferPointer<Target>, bytes: Bytes
+        _ typed: Bytes, targets: UnsafeBufferPointer<Target>, bytes: Bytes, matchTables: UnsafePointer<UInt64>
     ) -> Int? {
         let dot = typed.lastIndex(of: EmailASCII.dot)
-        let name = Bytes(rebasing: typed[..<(dot ?? typed.count)])
-        let topLevel = dot.map { Bytes(rebasing: typed[($0 + 1)...]) }
-        let typedMasks = ByteValueMasks(typed)
+        let domain = Typed(
+            whole: typed, name: Bytes(rebasing: typed[..<(dot ?? typed.count)]),
+            topLevel: dot.map { Bytes(rebasing: typed[($0 + 1)...]) }, masks: ByteValueMasks(typed))
         var best: (distance: Int, index: Int)?
-        for (index, target) in targets.enumerated() {
+        for index in targets.indices {
+            let target = targets[index]
+            // With a dot, a target is near only by its whole domain (at most 2 edits away) or by
+            // the same name: when its length and its name's both differ, skip it unexamined.
+            if domain.topLevel != nil, abs(typed.count - target.count) > 2, domain.name.count != target.nameLength {
+                continue
+            }
             let targetBytes = Bytes(rebasing: bytes[target.start..<(target.start + target.count)])
-            let whole = WholeDomain(typed: typed, masks: typedMasks, target: targetBytes, targetMasks: target.masks)
-            let distance = Self.distance(whole, name: name, topLevel: topLevel, nameLength: target.nameLength)
-            if let distance, distance < best?.distance ?? .max { best = (distance, index) }
+            let bound = best?.distance ?? .max
+            let pattern = Pattern(target: target, bytes: targetBytes, matchTable: matchTables + 256 * index)
+            if let distance = distance(domain, pattern, below: bound), distance < bound {
+                best = (distance, index)
+            }
         }
         return best?.index
     }
 
-    /// The typed domain and a target, whole, with the byte values each holds.
-    private struct WholeDomain {
-        let typed: Bytes
-        let masks: ByteValueMasks
-        let target: Bytes
-        let targetMasks: ByteValueMasks
+    /// One target as the distance functions need it: its place, its bytes and its match table.
+    private struct Pattern {
+        let target: Target
+        let bytes: Bytes
+        let matchTable: UnsafePointer<UInt64>
     }
 
-    /// How far the typed domain is from a target, or `nil` when too far to be a typo.
-    private static func distance(_ whole: WholeDomain, name: Bytes, topLevel: Bytes?, nameLength: Int) -> Int? {
-        let target = whole.target
-        let targetName = Bytes(rebasing: target[..<nameLength])
-        guard let topLevel else {
+    /// How far the typed domain is from a target, or `nil` when too far to be a typo. Distances
+    /// of `below` or more may also come back as `nil` (a closer target was already found).
+    private static func distance(_ typed: Typed, _ pattern: Pattern, below: Int) -> Int? {
+        let name = typed.name
+        let target = pattern.target
+        let sameName =
+            name.count == target.nameLength
+            && EmailTypoTargets.equal(name.baseAddress!, pattern.bytes.baseAddress!, count: name.count)
+        guard let topLevel = typed.topLevel else {
             // No dot at all: "gmail" or "gmial" stands for the provider's name.
-            if name.count == targetName.count && name.elementsEqual(targetName) { return 1 }
-            let limit = allowedDistance(nameLength: targetName.count)
-            let nameDistance = EditDistance.optimalStringAlignment(name, targetName, limit: limit)
-            return nameDistance <= limit ? nameDistance + 1 : distanceOfWholeDomain(whole)
+            if sameName { return 1 }
+            let limit = allowedDistance(nameLength: target.nameLength)
+            // The edit distance's own refusals (length difference, byte values), with the masks at hand.
+            let refused =
+                abs(name.count - target.nameLength) > limit
+                || typed.masks.differ(from: target.nameMasks, byMoreThan: limit)
+            // The target's table serves for its name: bits past the name's length are ignored.
+            let nameDistance =
+                refused
+                ? limit + 1
+                : EditDistance.bitParallel(
+                    name, patternLength: target.nameLength, table: pattern.matchTable, limit: limit)
+            return nameDistance <= limit ? nameDistance + 1 : distanceOfWholeDomain(typed, pattern, below: below)
         }
-        if name.count == targetName.count && name.elementsEqual(targetName) {
+        if sameName {
             // Same provider, different ending: only a one-key slip ("con", "co", "nte") counts,
             // so real regional domains such as yahoo.ca are left alone.
-            let targetTopLevel = Bytes(rebasing: target[(nameLength + 1)...])
+            let targetTopLevel = Bytes(rebasing: pattern.bytes[(target.nameLength + 1)...])
             let distance = EditDistance.optimalStringAlignment(topLevel, targetTopLevel, limit: 1)
             return distance <= 1 ? distance : nil
         }
-        return distanceOfWholeDomain(whole)
+        return distanceOfWholeDomain(typed, pattern, below: below)
     }
 
-    private static func distanceOfWholeDomain(_ whole: WholeDomain) -> Int? {
-        let limit = allowedDistance(domainLength: whole.target.count)
-        // The same two early refusals the edit distance starts with, without recomputing the typed
-        // domain's byte values for every target.
-        guard abs(whole.typed.count - whole.target.count) <= limit,
-            !whole.masks.differ(from: whole.targetMasks, byMoreThan: limit)
+    private static func distanceOfWholeDomain(_ typed: Typed, _ pattern: Pattern, below: Int) -> Int? {
+        let target = pattern.target
+        // Only distances below `below` can matter to the caller, so the limit can shrink to them.
+        let limit = min(allowedDistance(domainLength: target.count), below - 1)
+        // The edit distance's two early refusals, with the masks computed once.
+        guard limit >= 0, abs(typed.whole.count - target.count) <= limit,
+            !typed.masks.differ(from: target.masks, byMoreThan: limit)
         else { return nil }
-        let distance = EditDistance.optimalStringAlignment(whole.typed, whole.target, limit: limit)
+        let distance = EditDistance.bitParallel(
+            typed.whole, patternLength: target.count, table: pattern.matchTable, limit: limit)
         return distance <= limit ? distance : nil
     }
 

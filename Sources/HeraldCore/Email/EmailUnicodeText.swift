@@ -22,7 +22,10 @@ extension String {
     init?(validatingEmailBytes bytes: UnsafeBufferPointer<UInt8>) {
         let decoded = String(decoding: bytes, as: UTF8.self)
         var copy = decoded
-        let same = copy.withUTF8 { $0.elementsEqual(bytes) }
+        // Byte by byte over contiguous storage (`elementsEqual` steps generically, several times slower).
+        let same = copy.withUTF8 { decodedBytes in
+            decodedBytes.count == bytes.count && bytes.indices.allSatisfy { decodedBytes[$0] == bytes[$0] }
+        }
         guard same else { return nil }
         self = decoded
     }

@@ -93,8 +93,7 @@ enum EmailValidator {
             return try parse(bytes, typed: typed, policy: policy)
         } catch {
             guard suggest, error.code.mayHaveTypoSuggestion else { throw error }
-            let text = typed ?? String(emailBytes: bytes)
-            throw error.suggesting(EmailTypoSuggester.suggestion(for: text, policy: policy))
+            throw error.suggesting(EmailTypoSuggester.suggestion(forTrimmed: bytes, policy: policy))
         }
     }
 
@@ -144,9 +143,11 @@ enum EmailValidator {
         let domainBytes = UnsafeBufferPointer(rebasing: bytes[(at + 1)...])
         let local = try EmailLocalPart.check(localBytes)
         let domain = try EmailDomain.check(domainBytes, isASCII: shape.lastNonASCII < at)
+        // The SMTP form is the local part, the @ and the A-label domain (the typed bytes, lowercased, when ASCII).
+        let smtpCount = at + 1 + (domain.convertedASCII?.utf8.count ?? domainBytes.count)
+        guard smtpCount <= maxAddressBytes else { throw EmailValidationError(.tooLong) }
         let typed = typed ?? String(emailBytes: bytes)
         let address = EmailAddressForms.address(bytes: bytes, at: at, typed: typed, local: local, domain: domain)
-        guard address.smtpAddress.utf8.count <= maxAddressBytes else { throw EmailValidationError(.tooLong) }
         if let blocked = policy.blockedDomains, blocked.contains(domain: address.asciiDomain) {
             throw EmailValidationError(.disposableDomain)
         }

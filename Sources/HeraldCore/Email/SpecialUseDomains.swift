@@ -2,20 +2,28 @@
 /// RFC 9476 and ICANN's `.internal`), checked against the last label of the A-label domain.
 ///
 /// `example.com` and friends stay valid (they are ordinary second-level names); only the
-/// reserved top-level `.example` is refused.
+/// reserved top-level `.example` is refused. The names: localhost, test, invalid, example, local,
+/// onion, arpa, alt and internal.
 enum SpecialUseDomains {
-    /// The reserved top-level labels, lowercase.
-    static let topLevelNames: [StaticString] = [
-        "localhost", "test", "invalid", "example", "local", "onion", "arpa", "alt", "internal",
-    ]
-
     /// Whether `label` (ASCII, any case) is a special-use top-level name.
     static func contains(topLevel label: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard label.count >= 3, label.count <= 9 else { return false }
-        for name in topLevelNames where name.utf8CodeUnitCount == label.count {
-            let reserved = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-            if zip(reserved, label).allSatisfy({ $0 == EmailASCII.lowercased($1) }) { return true }
+        // Only the names as long as the label are compared (a switch on constants, no list to walk).
+        switch label.count {
+        case 3: matches(label, "alt")
+        case 4: matches(label, "test") || matches(label, "arpa")
+        case 5: matches(label, "local") || matches(label, "onion")
+        case 7: matches(label, "invalid") || matches(label, "example")
+        case 8: matches(label, "internal")
+        case 9: matches(label, "localhost")
+        default: false
         }
-        return false
+    }
+
+    /// Whether `label`, lowercased, is `name` (lowercase, as long as `label`).
+    @inline(__always)
+    private static func matches(_ label: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        let reserved = name.utf8Start
+        for index in label.indices where EmailASCII.lowercased(label[index]) != reserved[index] { return false }
+        return true
     }
 }

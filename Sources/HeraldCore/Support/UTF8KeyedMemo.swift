@@ -18,7 +18,9 @@ package final class UTF8KeyedMemo<Value: Sendable>: Sendable {
             guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
             var left = lhs.text
             var right = rhs.text
-            return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+            // Byte by byte: `elementsEqual` on the buffers steps generically, several times slower.
+            return left.withUTF8 { left in right.withUTF8 { right in left.indices.allSatisfy { left[$0] == right[$0] } }
+            }
         }
 
         func hash(into hasher: inout Hasher) {
