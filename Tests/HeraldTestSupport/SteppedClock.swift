@@ -20,6 +20,8 @@ public final class SteppedClock: Sendable {
     public func advance(by step: Duration) { time.withLock { $0 += step.seconds } }
 
     /// Waits, in real time and at most `limit`, until `condition` holds; returns whether it did.
+    /// Give a generous limit: it only stops a broken test from hanging, and a parallel `swift test`
+    /// run on two cores can hold the cooperative threads for over a minute.
     public static func waitUntil(
         within limit: Duration = .seconds(30), _ condition: () async throws -> Bool
     ) async rethrows -> Bool {
