@@ -64,43 +64,47 @@ struct EmailFastPathTests {
     @Test("The banded edit distance equals the full table's, capped at limit + 1")
     func bandedEditDistanceMatchesFullTable() {
         var random = SeededRandomNumberGenerator(seed: 42)
-        let alphabet = Array("abcd.".utf8)
         for _ in 0..<20_000 {
-            let a = (0..<Int.random(in: 0...10, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
-            let b = (0..<Int.random(in: 0...10, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let a = Self.randomWord(0...10, using: &random)
+            let b = Self.randomWord(0...10, using: &random)
             let limit = Int.random(in: 0...3, using: &random)
             let banded = a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in EditDistance.optimalStringAlignment(a, b, limit: limit) }
             }
-            let expected = min(Self.fullTableDistance(a, b), limit + 1)
-            #expect(
-                banded == expected,
-                "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self)), limit \(limit)")
-            if banded != expected { return }
+            if !Self.expectFullTableDistance(banded, a, b, limit: limit) { return }
         }
     }
 
     @Test("The bit-parallel edit distance equals the full table's, capped at limit + 1")
     func bitParallelEditDistanceMatchesFullTable() {
         var random = SeededRandomNumberGenerator(seed: 7)
-        let alphabet = Array("abcd.".utf8)
         for round in 0..<40_000 {
             // Mostly short, as domains are; sometimes up to the 64-byte limit of the pattern.
             let longest = round % 50 == 0 ? 64 : 16
-            let a = (0..<Int.random(in: 0...longest, using: &random)).map { _ in alphabet.randomElement(using: &random)!
-            }
-            let b = (0..<Int.random(in: 1...longest, using: &random)).map { _ in alphabet.randomElement(using: &random)!
-            }
+            let a = Self.randomWord(0...longest, using: &random)
+            let b = Self.randomWord(1...longest, using: &random)
             let limit = Int.random(in: 0...3, using: &random)
             let bits = a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in EditDistance.bitParallel(a, b, limit: limit) }
             }
-            let expected = min(Self.fullTableDistance(a, b), limit + 1)
-            #expect(
-                bits == expected,
-                "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self)), limit \(limit)")
-            if bits != expected { return }
+            if !Self.expectFullTableDistance(bits, a, b, limit: limit) { return }
         }
+    }
+
+    /// A word of `lengths` bytes from a small alphabet, so that near-matches are common.
+    static func randomWord(_ lengths: ClosedRange<Int>, using random: inout SeededRandomNumberGenerator) -> [UInt8] {
+        let alphabet = Array("abcd.".utf8)
+        return (0..<Int.random(in: lengths, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+    }
+
+    /// Expects `distance` to be the full table's distance of `a` and `b`, capped at `limit + 1`;
+    /// returns whether it was.
+    static func expectFullTableDistance(_ distance: Int, _ a: [UInt8], _ b: [UInt8], limit: Int) -> Bool {
+        let expected = min(fullTableDistance(a, b), limit + 1)
+        #expect(
+            distance == expected,
+            "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self)), limit \(limit)")
+        return distance == expected
     }
 
     @Test("The IDNA memo answers repeated keys without converting, compares bytes, and stays bounded")
