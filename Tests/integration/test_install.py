@@ -137,6 +137,9 @@ def run(*command, **kwargs):
 def test_debian_package_installs_runs_and_purges():
     lint = run("lintian", "--fail-on", "error", PACKAGE)
     assert lint.returncode == 0, lint.stdout + lint.stderr
+    # Package.swift links with packed relative relocations (RELR), which need glibc 2.36's loader.
+    depends = run("dpkg-deb", "-f", PACKAGE, "Depends").stdout
+    assert "libc6 (>= 2.36)" in depends, depends
     installed = run("apt-get", "install", "-y", "-q", PACKAGE, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
     assert installed.returncode == 0, installed.stdout + installed.stderr
     try:
