@@ -212,7 +212,7 @@ let package = Package(
             dependencies: ["HeraldChallenge", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: upcoming),
         .testTarget(
-            name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl"],
+            name: "HeraldFeedsTests", dependencies: ["HeraldFeeds", "HeraldCurl", "HeraldTestSupport"],
             swiftSettings: upcoming),
         .testTarget(name: "HeraldCurlTests", dependencies: ["HeraldCurl"], swiftSettings: upcoming),
         .testTarget(

@@ -14,10 +14,12 @@ extension ConfigurationKey {
         return (host, port)
     }
 
+    /// The site's public URL. Its host is checked in the form written (`encodedHost`): `host` would
+    /// decode IDNA through ICU, loading its normalisation data into every command that reads the file.
     static func parseBaseURL(_ value: ConfigValue) throws(ConfigurationError) -> String {
         let text = try value.text()
         guard let url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-            url.host?.isEmpty == false, url.query == nil, url.fragment == nil
+            url.encodedHost?.isEmpty == false, url.query == nil, url.fragment == nil
         else { throw value.fail("expected an http(s) URL without query, got '\(text.prefix(80))'") }
         return text.hasSuffix("/") ? String(text.dropLast()) : text
     }
@@ -30,7 +32,7 @@ extension ConfigurationKey {
             return .sqlite(path: path)
         }
         if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
-            guard URLComponents(string: text)?.host?.isEmpty == false else {
+            guard URLComponents(string: text)?.encodedHost?.isEmpty == false else {
                 throw value.fail("expected postgres://user:password@host:port/database")
             }
             return .postgres(url: text)
