@@ -147,10 +147,11 @@ struct OutboxOperationsContractTests {
                 try await $0.claimDueMail(owner: "worker-a", now: now, limit: 1, leaseUntil: now.addingTimeInterval(60))
             }.first?.id)
         let retryAt = now.addingTimeInterval(30)
-        try await store.transaction {
+        let marked = try await store.transaction {
             try await $0.markMailRetry(
                 id: id, owner: "worker-a", attempts: 1, nextAttemptAt: retryAt, result: "451 try later")
         }
+        #expect(marked)
         let early = try await store.transaction {
             try await $0.claimDueMail(owner: "worker-a", now: now, limit: 1, leaseUntil: now)
         }
