@@ -27,17 +27,17 @@ public final class SMTPTransport: MailTransport {
         let connection = await pool.acquire()
         do {
             let receipt = try await connection.send(mail)
-            await pool.release(connection)
+            pool.release(connection)
             return receipt
         } catch {
-            await pool.release(connection)
+            pool.release(connection)
             throw error
         }
     }
 
     /// Closes the connections that are not sending right now (each sends QUIT).
     public func closeIdleConnections() async {
-        for connection in await pool.drainIdle() {
+        for connection in pool.drainIdle() {
             await connection.close()
         }
     }
