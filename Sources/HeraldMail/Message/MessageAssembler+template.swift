@@ -40,8 +40,8 @@ extension MessageAssembler {
     public func assemble(_ message: MailMessage, body: BodyTemplate, text: [String], html: [String])
         throws(MessageAssemblyError) -> OutgoingMail
     {
-        try Self.validate(message)
+        let fixed = try validatedFixedFields(of: message)
         let mime = MIMEBody(encodedText: body.text.encode(filling: text), encodedHTML: body.html?.encode(filling: html))
-        return try assemble(message, body: mime)
+        return try assemble(message, fixed: fixed, body: mime)
     }
 }

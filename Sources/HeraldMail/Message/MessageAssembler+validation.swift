@@ -9,16 +9,41 @@ extension MessageAssembler {
     /// Throws the first problem found, naming its header.
     static func validate(_ message: MailMessage) throws(MessageAssemblyError) {
         try validateMailbox(message.from, header: "From")
+        try validateRecipients(message)
+        try validateText(message.subject, header: "Subject")
+        try validateEnvelopeAndID(message)
+        if let list = message.list {
+            try validateListIdentity(list)
+            try validateListLinks(list)
+        }
+        try validateExtraHeaders(message)
+    }
+
+    /// Validates what differs between the copies of one issue: everything but From, Subject,
+    /// Content-Language and the list's title and id. With those already validated, it throws the
+    /// same first problem as ``validate(_:)``.
+    static func validateCopyValues(_ message: MailMessage) throws(MessageAssemblyError) {
+        try validateRecipients(message)
+        try validateEnvelopeAndID(message)
+        if let list = message.list { try validateListLinks(list) }
+        try validateExtraHeaders(message)
+    }
+
+    private static func validateRecipients(_ message: MailMessage) throws(MessageAssemblyError) {
         guard !message.to.isEmpty else { throw .missingRecipient(in: "To") }
         for mailbox in message.to { try validateMailbox(mailbox, header: "To") }
         for mailbox in message.replyTo { try validateMailbox(mailbox, header: "Reply-To") }
-        try validateText(message.subject, header: "Subject")
+    }
+
+    private static func validateEnvelopeAndID(_ message: MailMessage) throws(MessageAssemblyError) {
         if let returnPath = message.returnPath { try validateAddress(returnPath, header: "Return-Path") }
         if let messageID = message.messageID {
             try validateText(messageID, header: "Message-ID")
             guard isAddressLike(bareMessageID(messageID)) else { throw .invalidValue(in: "Message-ID") }
         }
-        if let list = message.list { try validateList(list) }
+    }
+
+    private static func validateExtraHeaders(_ message: MailMessage) throws(MessageAssemblyError) {
         for header in message.extraHeaders {
             let name = header.name
             guard !name.isEmpty, name.utf8.allSatisfy(HeaderCharacters.isFieldNameCharacter) else {
@@ -48,12 +73,15 @@ extension MessageAssembler {
         if HeaderCharacters.containsForbidden(text) { throw .forbiddenCharacter(in: header) }
     }
 
-    private static func validateList(_ list: ListHeaders) throws(MessageAssemblyError) {
+    private static func validateListIdentity(_ list: ListHeaders) throws(MessageAssemblyError) {
         if let title = list.title { try validateText(title, header: "List-Id") }
         try validateText(list.id, header: "List-Id")
         let labels = list.id.split(separator: ".", omittingEmptySubsequences: false)
         guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(HeaderCharacters.isAtext) })
         else { throw .invalidValue(in: "List-Id") }
+    }
+
+    private static func validateListLinks(_ list: ListHeaders) throws(MessageAssemblyError) {
         if let url = list.unsubscribeURL {
             try validateText(url, header: "List-Unsubscribe")
             let lowered = url.lowercased()
