@@ -438,6 +438,7 @@ enum PostgresMigrations {
             statements: ["ALTER TABLE subscribers ADD COLUMN language TEXT"]),
         issueLanguages,
         digestLeases,
+        statementTriggers,
     ]
 
     /// The newest schema version this build knows.

@@ -1,22 +1,29 @@
-/// SQL for bulk import and export on PostgreSQL: each batch travels as one JSON parameter.
+/// SQL for bulk import and export on PostgreSQL: each batch is copied (`COPY … FROM STDIN`) into a
+/// temporary staging table, then written to the tables by set-based statements.
 extension PostgresQueries {
     // MARK: Import
-    /// The batch rows (`$1`, built by `PostgresImportRows`) as a relation.
-    static let importRows = """
-        WITH r AS (SELECT * FROM jsonb_to_recordset($1::jsonb)
-            AS r(e text, s text, k text, n text, a text, l text, t text, c bigint, f bigint, g text, h text))
+    static let importRowsTable = "import_rows"
+    /// The staging table of one batch (columns: `PostgresImportRows.columns`), gone at the end of
+    /// the transaction whatever happens; `dropImportRows` drops it at the end of the batch, so a
+    /// transaction may import more than one.
+    static let createImportRows = """
+        CREATE TEMPORARY TABLE import_rows (e text, s text, k text, n text, a text, l text, t text, c bigint,
+            f bigint, g text, h text) ON COMMIT DROP
         """
+    static let dropImportRows = "DROP TABLE import_rows"
+    /// The batch rows as a relation.
+    static let importRows = "WITH r AS (SELECT e, s, k, n, a, l, t, c, f, g, h FROM import_rows)"
     static let importPreexisting = """
         \(importRows)
         SELECT r.k, r.l, sub.updated_at FROM r
         JOIN subscribers s ON s.canonical_key = r.k
         JOIN subscriptions sub ON sub.subscriber_id = s.id AND sub.newsletter = r.l
         """
-    /// `$2`: the import time. Rows of one address carry the same name and attributes.
+    /// `$1`: the import time. Rows of one address carry the same name and attributes.
     static let importSubscribers = """
         \(importRows)
         INSERT INTO subscribers (email, smtp_address, canonical_key, name, attributes, language, created_at, updated_at)
-        SELECT DISTINCT ON (r.k) r.e, r.s, r.k, r.n, r.a, coalesce(r.g, r.h), r.c, $2 FROM r ORDER BY r.k
+        SELECT DISTINCT ON (r.k) r.e, r.s, r.k, r.n, r.a, coalesce(r.g, r.h), r.c, $1 FROM r ORDER BY r.k
         ON CONFLICT (canonical_key) DO UPDATE SET name = coalesce(excluded.name, subscribers.name),
             attributes = (subscribers.attributes::jsonb || excluded.attributes::jsonb)::text,
             updated_at = excluded.updated_at
@@ -27,12 +34,12 @@ extension PostgresQueries {
         \(importRows)
         UPDATE subscribers s SET language = r.g FROM r WHERE r.g IS NOT NULL AND s.canonical_key = r.k
         """
-    /// `$2`: the import time. Returns the subscriptions created or moved from pending to confirmed.
+    /// `$1`: the import time. Returns the subscriptions created or moved from pending to confirmed.
     static let importSubscriptions = """
         \(importRows)
         INSERT INTO subscriptions (\(subscriptionColumns))
-        SELECT s.id, r.l, r.t, r.c, $2,
-            CASE WHEN r.t = 'confirmed' THEN coalesce(r.f, $2) END, CASE WHEN r.t = 'unsubscribed' THEN $2 END
+        SELECT s.id, r.l, r.t, r.c, $1,
+            CASE WHEN r.t = 'confirmed' THEN coalesce(r.f, $1) END, CASE WHEN r.t = 'unsubscribed' THEN $1 END
         FROM r JOIN subscribers s ON s.canonical_key = r.k
         ON CONFLICT (subscriber_id, newsletter) DO UPDATE SET status = 'confirmed', updated_at = excluded.updated_at,
             confirmed_at = excluded.confirmed_at

@@ -63,6 +63,12 @@ extension PostgresStore {
         try await withConnection { connection in _ = try await connection.run(statement, logger: logger) }
     }
 
+    /// Runs one SQL query outside the store's contract and returns its first column of its first
+    /// row as an integer (0 when there is none), for tests that check what the triggers stored.
+    package func integerUnchecked(_ query: String) async throws -> Int64 {
+        try await withConnection { connection in try await connection.run(query, logger: logger).first?.int(0) ?? 0 }
+    }
+
     /// Creates database `name` on this store's server (for tests; the name must be a plain identifier).
     package func createDatabase(named name: String) async throws {
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {

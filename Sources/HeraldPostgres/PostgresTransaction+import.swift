@@ -5,14 +5,17 @@ import HeraldCore
 extension PostgresTransaction {
     func importSubscribers(_ batch: SubscriberImportBatch) async throws -> SubscriberImportBatchResult {
         guard !batch.rows.isEmpty else { return SubscriberImportBatchResult(preexisting: [:], changed: []) }
-        let rows = PostgresValue.text(try PostgresImportRows.json(batch.rows))
+        try await run(Q.createImportRows)
+        try await connection.copy(
+            PostgresImportRows.copyText(batch.rows), into: Q.importRowsTable, columns: PostgresImportRows.columns,
+            logger: logger, answerWithin: answerLimit)
         var preexisting: [ImportKey: Date] = [:]
-        for row in try await run(Q.importPreexisting, [rows]) {
+        for row in try await run(Q.importPreexisting) {
             preexisting[ImportKey(stored: row)] = row.date(2) ?? .distantPast
         }
-        try await run(Q.importSubscribers, [rows, .date(batch.importedAt)])
-        if batch.rows.contains(where: { $0.language != nil }) { try await run(Q.importLanguages, [rows]) }
-        let changed = try await run(Q.importSubscriptions, [rows, .date(batch.importedAt)]).map {
+        try await run(Q.importSubscribers, [.date(batch.importedAt)])
+        if batch.rows.contains(where: { $0.language != nil }) { try await run(Q.importLanguages) }
+        let changed = try await run(Q.importSubscriptions, [.date(batch.importedAt)]).map {
             Subscription(stored: $0)
         }
         if !changed.isEmpty {
@@ -24,6 +27,7 @@ extension PostgresTransaction {
                     .date(batch.importedAt),
                 ])
         }
+        try await run(Q.dropImportRows)
         return SubscriberImportBatchResult(preexisting: preexisting, changed: changed)
     }
 
@@ -47,25 +51,26 @@ extension PostgresTransaction {
     }
 }
 
-/// The JSON form of an import batch for `jsonb_to_recordset`.
+/// An import batch as rows of the staging table `import_rows` (`PostgresQueries.createImportRows`).
 enum PostgresImportRows {
-    struct Row: Encodable {
-        let e, s, k: String
-        let n: String?
-        let a, l, t: String
-        let c: Int64
-        let f: Int64?
-        /// The file's language, and a new subscriber's when the file names none.
-        let g, h: String?
-    }
+    /// The staging table's columns, in the order `copyText` writes them: address as written, SMTP
+    /// address, canonical key, name, attributes (JSON), newsletter, status, created and confirmed
+    /// (milliseconds), the file's language and a new subscriber's language.
+    static let columns = ["e", "s", "k", "n", "a", "l", "t", "c", "f", "g", "h"]
 
-    static func json(_ rows: [ImportedSubscription]) throws -> String {
-        let encoded = rows.map {
-            Row(
-                e: $0.email, s: $0.smtpAddress, k: $0.canonicalKey, n: $0.name, a: $0.attributesJSON, l: $0.newsletter,
-                t: $0.status.rawValue, c: $0.createdAt.storedMilliseconds, f: $0.confirmedAt?.storedMilliseconds,
-                g: $0.language, h: $0.newSubscriberLanguage)
+    static func copyText(_ rows: [ImportedSubscription]) -> PostgresCopyText {
+        var text = PostgresCopyText(capacity: rows.count * 160)
+        for row in rows {
+            for value in [row.email, row.smtpAddress, row.canonicalKey, row.name, row.attributesJSON, row.newsletter] {
+                text.append(value)
+            }
+            text.append(row.status.rawValue)
+            text.append(row.createdAt.storedMilliseconds)
+            text.append(row.confirmedAt?.storedMilliseconds)
+            text.append(row.language)
+            text.append(row.newSubscriberLanguage)
+            text.endRow()
         }
-        return String(decoding: try JSONEncoder().encode(encoded), as: UTF8.self)
+        return text
     }
 }

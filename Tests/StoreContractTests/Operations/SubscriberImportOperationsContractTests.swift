@@ -133,6 +133,42 @@ struct SubscriberImportOperationsContractTests {
         #expect(try await Self.contents(store) == ["kim@example.org|Kim|news|confirmed|[]"])
     }
 
+    /// Values that mean something to the stores' bulk paths (PostgreSQL's COPY text format: `\N`,
+    /// backslashes, tabs, line breaks; SQL quoting; JSON) are stored as written, as the reference
+    /// in-memory store stores them.
+    @Test(arguments: StoreBackend.all)
+    func valuesThatLookLikeBulkSyntaxAreStoredAsWritten(_ backend: StoreBackend) async throws {
+        let names = [
+            #"\N"#, #"back\slash \t \\"#, "tab\there", "two\r\nlines", "Robert'); DROP TABLE subscribers;--",
+            #"{"a": "b\"}"#, "Олена \u{0456}\u{2028}",
+        ]
+        let csv =
+            "email,name,city\r\n"
+            + names.enumerated().map { index, name in
+                let quoted = name.replacingOccurrences(of: "\"", with: "\"\"")
+                return "r\(index)@example.org,\"\(quoted)\",\"\\N\t\(quoted)\"\r\n"
+            }.joined()
+        let path = try ImportFixture.write(Array(csv.utf8))
+        let store = try await Self.store(backend)
+        let reference = try await Self.store(.memory)
+        for target in [store, reference] {
+            var refused: [String] = []
+            let summary = try await Self.importer(target).run(path: path, options: Self.options(batchSize: 3)) {
+                refused.append("\($0.line) \($0.problem.code)")
+            }
+            // A tab or a line break in a name is refused before any store sees it; in an attribute
+            // (JSON) it is stored.
+            #expect(refused == ["4 control_characters", "5 control_characters"])
+            #expect(summary.imported == names.count - 2)
+        }
+        let stored = try await Self.contents(store)
+        #expect(stored == (try await Self.contents(reference)) && stored.count == names.count - 2)
+        let first = try await store.transaction { try await $0.subscriber(canonicalKey: "r0@example.org") }
+        #expect(first?.name == #"\N"#)
+        let sql = try await store.transaction { try await $0.subscriber(canonicalKey: "r4@example.org") }
+        #expect(sql?.name == "Robert'); DROP TABLE subscribers;--")
+    }
+
     @Test(arguments: StoreBackend.all)
     func exportThenImportIntoAnEmptyStoreGivesTheSameSubscribers(_ backend: StoreBackend) async throws {
         let source = try await Self.store(backend)
