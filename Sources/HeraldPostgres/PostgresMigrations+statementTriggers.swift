@@ -6,10 +6,19 @@ extension PostgresMigrations {
     /// 5,000 subscribers made 5,000 calls per table, and 5,000 updates of the same counter row, each
     /// a new version of it the next had to find. Once per statement, each trigger writes the whole
     /// statement's index entries in key order and each counter once, with the net change of the
-    /// statement. The stored rows are exactly the row-level triggers' (`CounterContractTests`,
-    /// `ImportSearchContractTests`). Statement triggers with transition tables take one event each
-    /// and no column list, so each table has three, and an update recomputes only the rows whose
-    /// counted columns changed (the net change of the rest is zero and writes nothing).
+    /// statement. Statement triggers with transition tables take one event each and no column list,
+    /// so each table has three, and an update writes only the net change of the rows whose counted
+    /// columns changed (that of the rest is zero and writes nothing).
+    ///
+    /// Each counter is also split into ``counterShards`` rows, one per group of connections
+    /// (`pg_backend_pid()`): a counter row stays locked by the transaction that changed it until it
+    /// ends, so with one row per counter every signup for a newsletter waited for the one before it
+    /// to commit (seen in `pg_stat_activity` under `scripts/bench-signup-postgres`: all but one
+    /// signup waiting on a `transactionid` lock in `INSERT INTO subscriptions`). A transaction keeps
+    /// to its connection's shard, so it takes its counter rows in the same order as before and no new
+    /// deadlock can arise. A shard may hold a negative count (a removal counted in another shard than
+    /// the addition); readers sum the shards. `PostgresStatementTriggerTests` checks the sums against
+    /// a recount from the source rows.
     static let statementTriggers = Migration(
         version: 22, name: "search index and dashboard counters kept once per statement",
         statements: [
@@ -22,6 +31,12 @@ extension PostgresMigrations {
             "DROP TRIGGER consent_daily_change ON consent_events",
             "DROP TRIGGER consent_daily_update ON consent_events",
             "DROP FUNCTION consent_daily_track()",
+            "ALTER TABLE subscription_counts ADD COLUMN shard SMALLINT NOT NULL DEFAULT 0",
+            "ALTER TABLE subscription_counts DROP CONSTRAINT subscription_counts_pkey",
+            "ALTER TABLE subscription_counts ADD PRIMARY KEY (newsletter, status, shard)",
+            "ALTER TABLE consent_daily ADD COLUMN shard SMALLINT NOT NULL DEFAULT 0",
+            "ALTER TABLE consent_daily DROP CONSTRAINT consent_daily_pkey",
+            "ALTER TABLE consent_daily ADD PRIMARY KEY (newsletter, day, action, shard)",
             trigramsFunction,
             subscriptionCountsFunction,
             consentDailyFunction,
@@ -29,6 +44,9 @@ extension PostgresMigrations {
             + statementTriggerStatements(table: "subscribers", prefix: "subscriber_trigrams")
             + statementTriggerStatements(table: "subscriptions", prefix: "subscription_counts")
             + statementTriggerStatements(table: "consent_events", prefix: "consent_daily"))
+
+    /// How many rows each counter is split into.
+    static let counterShards = 16
 
     /// The three statement-level triggers of `table` (`PREFIX_insert`, `_delete`, `_update`, all
     /// calling `PREFIX_track()`), one per event, each naming the transition tables its event has
@@ -75,57 +93,51 @@ extension PostgresMigrations {
         END $$
         """
 
-    /// Subscriptions per newsletter and state: the statement's net change per pair.
-    private static let subscriptionCountsFunction = """
-        CREATE FUNCTION subscription_counts_track() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            IF TG_OP = 'INSERT' THEN
-                INSERT INTO subscription_counts (newsletter, status, subscriptions)
-                    SELECT newsletter, status, count(*) FROM new_rows GROUP BY newsletter, status ORDER BY 1, 2
-                    ON CONFLICT (newsletter, status)
-                    DO UPDATE SET subscriptions = subscription_counts.subscriptions + excluded.subscriptions;
-            ELSIF TG_OP = 'DELETE' THEN
-                UPDATE subscription_counts c SET subscriptions = c.subscriptions - d.removed
-                    FROM (SELECT newsletter, status, count(*) AS removed FROM old_rows GROUP BY newsletter, status) d
-                    WHERE c.newsletter = d.newsletter AND c.status = d.status;
-            ELSE
-                INSERT INTO subscription_counts (newsletter, status, subscriptions)
-                    SELECT newsletter, status, sum(change) FROM (
-                        SELECT newsletter, status, -1 AS change FROM old_rows
-                        UNION ALL SELECT newsletter, status, 1 FROM new_rows) d
-                    GROUP BY newsletter, status HAVING sum(change) <> 0 ORDER BY 1, 2
-                    ON CONFLICT (newsletter, status)
-                    DO UPDATE SET subscriptions = subscription_counts.subscriptions + excluded.subscriptions;
-            END IF;
-            RETURN NULL;
-        END $$
-        """
+    /// Subscriptions per newsletter and state: the statement's net change per pair, in the
+    /// connection's shard.
+    private static let subscriptionCountsFunction = counterFunction(
+        name: "subscription_counts_track", table: "subscription_counts", count: "subscriptions",
+        key: ["newsletter", "status"], values: ["newsletter", "status"], counted: "TRUE")
 
-    /// Consent events per newsletter, day and action (events without a newsletter are not
-    /// counted): the statement's net change per triple.
-    private static let consentDailyFunction = """
-        CREATE FUNCTION consent_daily_track() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            IF TG_OP = 'INSERT' THEN
-                INSERT INTO consent_daily (newsletter, day, action, events)
-                    SELECT newsletter, occurred_at / 86400000, action, count(*) FROM new_rows
-                    WHERE newsletter IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-                    ON CONFLICT (newsletter, day, action) DO UPDATE SET events = consent_daily.events + excluded.events;
-            ELSIF TG_OP = 'DELETE' THEN
-                UPDATE consent_daily c SET events = c.events - d.removed
-                    FROM (SELECT newsletter, occurred_at / 86400000 AS day, action, count(*) AS removed FROM old_rows
-                        WHERE newsletter IS NOT NULL GROUP BY 1, 2, 3) d
-                    WHERE c.newsletter = d.newsletter AND c.day = d.day AND c.action = d.action;
-            ELSE
-                INSERT INTO consent_daily (newsletter, day, action, events)
-                    SELECT newsletter, day, action, sum(change) FROM (
-                        SELECT newsletter, occurred_at / 86400000 AS day, action, -1 AS change FROM old_rows
-                        UNION ALL SELECT newsletter, occurred_at / 86400000, action, 1 FROM new_rows) d
-                    WHERE newsletter IS NOT NULL
-                    GROUP BY 1, 2, 3 HAVING sum(change) <> 0 ORDER BY 1, 2, 3
-                    ON CONFLICT (newsletter, day, action) DO UPDATE SET events = consent_daily.events + excluded.events;
-            END IF;
-            RETURN NULL;
-        END $$
-        """
+    /// Consent events per newsletter, day and action (events without a newsletter are not counted):
+    /// the statement's net change per triple, in the connection's shard.
+    private static let consentDailyFunction = counterFunction(
+        name: "consent_daily_track", table: "consent_daily", count: "events", key: ["newsletter", "day", "action"],
+        values: ["newsletter", "occurred_at / 86400000", "action"], counted: "newsletter IS NOT NULL")
+
+    /// A trigger function adding each statement's net change to `table`'s counter rows: `key`
+    /// columns (plus `shard`) computed from the changed rows as `values`, rows where `counted` holds.
+    private static func counterFunction(
+        name: String, table: String, count: String, key: [String], values: [String], counted: String
+    ) -> String {
+        let keyList = key.joined(separator: ", ")
+        let positions = (1...key.count).map(String.init).joined(separator: ", ")
+        let selected = zip(values, key).map { "\($0) AS \($1)" }.joined(separator: ", ")
+        func changes(_ rows: String, _ sign: String) -> String {
+            "SELECT \(selected), \(sign) AS change FROM \(rows) WHERE \(counted)"
+        }
+        func upsert(_ source: String) -> String {
+            """
+            INSERT INTO \(table) (\(keyList), shard, \(count))
+                    SELECT \(keyList), connection_shard, sum(change) FROM (\(source)) d
+                    GROUP BY \(positions) HAVING sum(change) <> 0 ORDER BY \(positions)
+                    ON CONFLICT (\(keyList), shard) DO UPDATE SET \(count) = \(table).\(count) + excluded.\(count);
+            """
+        }
+        return """
+            CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                connection_shard SMALLINT := pg_backend_pid() % \(counterShards);
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    \(upsert(changes("new_rows", "1")))
+                ELSIF TG_OP = 'DELETE' THEN
+                    \(upsert(changes("old_rows", "-1")))
+                ELSE
+                    \(upsert(changes("old_rows", "-1") + " UNION ALL " + changes("new_rows", "1")))
+                END IF;
+                RETURN NULL;
+            END $$
+            """
+    }
 }

@@ -60,9 +60,11 @@ extension PostgresQueries {
         """
 
     // MARK: Counts and activity
-    /// Read from the counters the triggers of migration 15 keep, not counted over `subscriptions`.
+    /// Read from the counters the triggers keep (migrations 15 and 22: the sum of a counter's
+    /// shards), not counted over `subscriptions`.
     static let subscriptionCounts = """
-        SELECT newsletter, status, subscriptions FROM subscription_counts WHERE subscriptions > 0
+        SELECT newsletter, status, sum(subscriptions)::bigint FROM subscription_counts
+        GROUP BY newsletter, status HAVING sum(subscriptions) > 0
         """
     /// `$1`/`$2` time range, `$3` newsletter or NULL for all. Whole days inside the range come from
     /// the daily counters (`consent_daily`); the part of a day at either end from the events.
@@ -71,7 +73,7 @@ extension PostgresQueries {
     static let consentActivity = """
         SELECT newsletter, day, action, sum(events)::bigint FROM (
             SELECT c.newsletter, c.day, c.action, c.events FROM consent_daily c
-            WHERE c.day >= ($1::bigint + 86399999) / 86400000 AND c.day < $2::bigint / 86400000 AND c.events > 0
+            WHERE c.day >= ($1::bigint + 86399999) / 86400000 AND c.day < $2::bigint / 86400000
                 AND ($3::text IS NULL OR c.newsletter = $3::text)
             UNION ALL
             SELECT e.newsletter, e.occurred_at / 86400000, e.action, 1 FROM consent_events e
@@ -84,7 +86,7 @@ extension PostgresQueries {
                     ($1::bigint + 86399999) / 86400000 * 86400000)
                 AND e.occurred_at < $2::bigint AND e.newsletter IS NOT NULL
                 AND ($3::text IS NULL OR e.newsletter = $3::text)) AS activity
-        GROUP BY newsletter, day, action
+        GROUP BY newsletter, day, action HAVING sum(events) > 0
         """
 
     // MARK: Digest listings and queue

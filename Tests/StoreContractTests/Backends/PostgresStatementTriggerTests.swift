@@ -20,11 +20,14 @@ struct PostgresStatementTriggerTests {
             """
         ),
         (
-            "SELECT newsletter, status, subscriptions FROM subscription_counts WHERE subscriptions <> 0",
+            """
+            SELECT newsletter, status, sum(subscriptions) FROM subscription_counts GROUP BY 1, 2
+            HAVING sum(subscriptions) <> 0
+            """,
             "SELECT newsletter, status, count(*) FROM subscriptions GROUP BY 1, 2"
         ),
         (
-            "SELECT newsletter, day, action, events FROM consent_daily WHERE events <> 0",
+            "SELECT newsletter, day, action, sum(events) FROM consent_daily GROUP BY 1, 2, 3 HAVING sum(events) <> 0",
             """
             SELECT newsletter, occurred_at / 86400000, action, count(*) FROM consent_events
             WHERE newsletter IS NOT NULL GROUP BY 1, 2, 3
