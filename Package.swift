@@ -46,6 +46,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CResolv", providers: [.apt(["libc6-dev"])]),
+        .systemLibrary(name: "CMalloc", providers: [.apt(["libc6-dev"])]),
         // Build-time embedding of templates/ and openapi/admin.json (Plugins/, Tools/; see HeraldDefaults).
         .executableTarget(name: "herald-embed", path: "Tools/herald-embed"),
         .plugin(name: "EmbedDefaults", capability: .buildTool(), dependencies: ["herald-embed"]),
@@ -160,7 +161,7 @@ let package = Package(
             name: "herald",
             dependencies: [
                 "HeraldApp", "HeraldCommandLine", "HeraldCore", "HeraldMail", "HeraldTemplates", "HeraldWebhooks",
-                "HeraldImport", "HeraldDNS",
+                "HeraldImport", "HeraldDNS", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
