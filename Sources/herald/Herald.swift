@@ -22,6 +22,7 @@ struct Herald: AsyncParsableCommand {
 
     /// Runs the chosen subcommand; usage errors exit with status 2 (ArgumentParser's default is 64).
     static func main() async {
+        if MallocArenas.isImport(CommandLine.arguments) { MallocArenas.shareOne() }
         await runExitingTwoOnUsageError()
     }
 }

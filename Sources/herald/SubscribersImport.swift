@@ -52,7 +52,6 @@ extension Subscribers {
         }
 
         func run() async throws {
-            MallocArenas.shareOne()
             let (configuration, logger) = try options.load(label: "herald.import")
             let dependencies = try await openDependencies(configuration, logger: logger)
             let service = try makeSubscriptionService(configuration: configuration, dependencies: dependencies)
