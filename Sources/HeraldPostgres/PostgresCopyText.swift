@@ -75,12 +75,10 @@ extension PostgresConnection {
         _ rows: PostgresCopyText, into table: String, columns: [String], logger: Logger, answerWithin limit: Duration
     ) async throws {
         let data = rows.buffer
-        try await AnswerDeadline.race(limit, what: "a copy") { [self] in
+        try await answered(within: limit, what: "a copy") { [self] in
             try await copyFrom(table: table, columns: columns, logger: logger) { writer in
                 try await writer.write(data)
             }
-        } onExpiry: { [self] in
-            close().whenComplete { _ in }
         }
     }
 }

@@ -7,12 +7,12 @@ extension PostgresQueries {
     /// the transaction whatever happens; `dropImportRows` drops it at the end of the batch, so a
     /// transaction may import more than one.
     static let createImportRows = """
-        CREATE TEMPORARY TABLE import_rows (e text, s text, k text, n text, a text, l text, t text, c bigint,
+        CREATE TEMPORARY TABLE \(importRowsTable) (e text, s text, k text, n text, a text, l text, t text, c bigint,
             f bigint, g text, h text) ON COMMIT DROP
         """
-    static let dropImportRows = "DROP TABLE import_rows"
+    static let dropImportRows = "DROP TABLE \(importRowsTable)"
     /// The batch rows as a relation.
-    static let importRows = "WITH r AS (SELECT e, s, k, n, a, l, t, c, f, g, h FROM import_rows)"
+    static let importRows = "WITH r AS (SELECT e, s, k, n, a, l, t, c, f, g, h FROM \(importRowsTable))"
     static let importPreexisting = """
         \(importRows)
         SELECT r.k, r.l, sub.updated_at FROM r

@@ -113,12 +113,18 @@ extension PostgresConnection {
         async throws -> [PostgresStoredRow]
     {
         let query = PostgresQuery(unsafeSQL: sql, binds: PostgresBindings(values))
-        guard let limit else {
-            return try await self.query(query, logger: logger).collect().map(PostgresStoredRow.init)
-        }
-        return try await AnswerDeadline.race(limit, what: "a query") { [self] in
+        return try await answered(within: limit, what: "a query") { [self] in
             try await self.query(query, logger: logger).collect().map(PostgresStoredRow.init)
-        } onExpiry: { [self] in
+        }
+    }
+
+    /// Runs `operation`; with `limit`, one that gets no answer in time fails as `.unavailable` and
+    /// the connection is closed (see `AnswerDeadline`).
+    func answered<Result: Sendable>(
+        within limit: Duration?, what: String, _ operation: @escaping @Sendable () async throws -> Result
+    ) async throws -> Result {
+        guard let limit else { return try await operation() }
+        return try await AnswerDeadline.race(limit, what: what, operation) { [self] in
             close().whenComplete { _ in }
         }
     }

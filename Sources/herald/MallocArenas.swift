@@ -1,10 +1,9 @@
 import CMalloc
 
 /// glibc's allocator gives threads that allocate at the same time arenas of their own, and each arena
-/// keeps the memory freed in it for reuse. A long `subscribers import` frees a batch's memory on one
-/// cooperative thread and allocates the next batch's on another, so every arena ends up holding a
-/// batch's worth: about 20 MB more peak RSS at 300,000 rows than with one arena, for no measurable
-/// speed (BENCHMARKS.md, issue #21 target 3). `mallopt(M_ARENA_MAX)` is glibc's own switch for this
+/// keeps the memory freed in it for reuse. A long `subscribers import` runs its batches on whichever
+/// cooperative threads are free, and peaked about 20 MB higher at 300,000 rows than with one arena,
+/// at the same speed (measured in BENCHMARKS.md, issue #21 target 3). `mallopt(M_ARENA_MAX)` is glibc's own switch for this
 /// (the `MALLOC_ARENA_MAX` environment variable sets the same).
 ///
 /// The limit only holds for threads that have not allocated yet, so it is set first thing in `main`,
