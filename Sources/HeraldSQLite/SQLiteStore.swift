@@ -15,11 +15,17 @@ public final class SQLiteStore: SubscriberStore {
     /// Opens the database at `path` (created if missing) with WAL, foreign keys, a busy timeout and
     /// `secure_delete` (freed pages are overwritten with zeros, so an erased person's rows and sent
     /// mail bodies leave no readable copy in the file).
+    ///
+    /// Temporary storage is a file (`temp_store = FILE`, in SQLite's temporary directory, unlinked when
+    /// opened): a statement journal (the pages a statement changes, kept to undo that statement
+    /// alone) holds its first 64 KiB in memory and writes the rest to the file, so a statement that
+    /// changes many pages (an import batch into a large database) does not keep a copy of each in memory. Kept in memory, they grew a 1,000,000-row import from 45 to 67 MB
+    /// at the same speed (BENCHMARKS.md, issue #21 target 3, round 7).
     public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
         let milliseconds = Int32(clamping: busyTimeout.components.seconds * 1000)
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: milliseconds)
         try connection.execute(
-            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; "
+            "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = FILE; "
                 + "PRAGMA secure_delete = ON;")
         groupCommit = SQLiteGroupCommit(connection: connection, gate: gate)
     }
