@@ -19,8 +19,9 @@ public final class SQLiteStore: SubscriberStore {
     /// Temporary storage is a file (`temp_store = FILE`, in SQLite's temporary directory, unlinked when
     /// opened): a statement journal (the pages a statement changes, kept to undo that statement
     /// alone) holds its first 64 KiB in memory and writes the rest to the file, so a statement that
-    /// changes many pages (an import batch into a large database) does not keep a copy of each in memory. Kept in memory, they grew the peak of a 1,000,000-row import from 47 to 67 MB
-    /// at the same speed (BENCHMARKS.md, issue #21 target 3, round 7).
+    /// changes many pages (an import batch into a large database) does not keep a copy of each in
+    /// memory. Kept in memory, they grew the peak of a 1,000,000-row import from 47 to 67 MB at the
+    /// same speed (BENCHMARKS.md, issue #21 target 3, round 7).
     public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
         let milliseconds = Int32(clamping: busyTimeout.components.seconds * 1000)
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: milliseconds)
