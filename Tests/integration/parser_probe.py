@@ -1,6 +1,7 @@
 """Runs Herald's hand-written parsers through the test-only `herald-parser-probe` executable
-(Tests/ParserProbe, built next to `herald`) for the differential tests, and reads the committed
-corpora they share with the fuzzers."""
+(Tests/ParserProbe, built next to `herald` by `swift build --build-tests`; HERALD_PARSER_PROBE names it
+when HERALD_BINARY is the release build, which does not build test executables) for the differential
+tests, and reads the committed corpora they share with the fuzzers."""
 
 import base64
 import glob
@@ -10,7 +11,7 @@ import subprocess
 
 from conftest import BINARY, ROOT
 
-PROBE = os.path.join(os.path.dirname(BINARY), "herald-parser-probe")
+PROBE = os.environ.get("HERALD_PARSER_PROBE", os.path.join(os.path.dirname(BINARY), "herald-parser-probe"))
 
 
 def run(command, inputs):

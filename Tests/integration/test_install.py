@@ -17,7 +17,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import BINARY, http, wait_for
+from conftest import BINARY, http, save_output, wait_for
 
 RELEASE = os.environ.get("HERALD_RELEASE_BINARY") or BINARY
 PACKAGE = os.environ.get("HERALD_PACKAGE")
@@ -136,6 +136,7 @@ def run(*command, **kwargs):
 @pytest.mark.skipif(not PACKAGE or os.getuid() != 0, reason="needs HERALD_PACKAGE (scripts/test) and root")
 def test_debian_package_installs_runs_and_purges():
     lint = run("lintian", "--fail-on", "error", PACKAGE)
+    save_output("lintian.txt", lint.stdout + lint.stderr)
     assert lint.returncode == 0, lint.stdout + lint.stderr
     # Package.swift links with packed relative relocations (RELR), which need glibc 2.36's loader.
     depends = run("dpkg-deb", "-f", PACKAGE, "Depends").stdout
