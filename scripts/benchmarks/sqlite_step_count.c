@@ -1,6 +1,7 @@
 // sqlite_step_count: an LD_PRELOAD library that counts sqlite3_step calls per SQL text, to see how
 // many statements a request costs (BENCHMARKS.md, "Issue #21 (target 2, SQLite): statements per
-// signup"). Not part of Herald or its tests.
+// signup"). A statement that returns rows steps once per row and once more to finish, so a one-row
+// SELECT counts 2. Not part of Herald or its tests.
 //
 //   gcc -O2 -shared -fPIC -o /tmp/sqlite_step_count.so scripts/benchmarks/sqlite_step_count.c -ldl
 //   LD_PRELOAD=/tmp/sqlite_step_count.so SQLITE_STEP_COUNT=/tmp/steps HERALD_BENCH_BINARY=B scripts/bench-signup --repeat 1
