@@ -16,7 +16,19 @@ let leanExecutable: [LinkerSetting] = [
     .unsafeFlags(
         ["-use-ld=lld", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
         .when(platforms: [.linux])
-    )
+    ),
+    // Release builds link the Swift runtime and Foundation statically, as `--static-swift-stdlib` does, but
+    // at link time only: the objects are compiled against the shared modules, so one release build serves
+    // both the test bundle (swift-testing exists only as a shared library) and the shipped executables
+    // (scripts/test builds once). The libraries listed are those the static Foundation modules name and
+    // the shared ones do not (swift-autolink-extract of the same imports compiled both ways).
+    .unsafeFlags(
+        [
+            "-static-stdlib", "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU",
+            "-l_CFXMLInterface", "-lxml2", "-lswiftSynchronization",
+        ],
+        .when(platforms: [.linux], configuration: .release)
+    ),
 ]
 
 let package = Package(

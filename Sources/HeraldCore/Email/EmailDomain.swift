@@ -62,24 +62,29 @@ enum EmailDomain {
     /// Checks letters-digits-hyphen labels, dots, lengths and the top-level label.
     static func checkLabels(_ domain: UnsafeBufferPointer<UInt8>) throws(EmailValidationError) -> LabelFacts {
         guard domain[0] != EmailASCII.dot else { throw EmailValidationError(.domainStartsWithDot) }
-        let letterDigitHyphen = EmailASCII.letterDigitHyphen
         var facts = LabelFacts()
+        var seen: UInt8 = 0
         var labelStart = 0
         var labelCount = 0
         var index = 0
         while true {
-            if index == domain.count || domain[index] == EmailASCII.dot {
-                try checkLabel(domain, labelStart..<index, facts: &facts)
-                labelCount += 1
-                if index == domain.count { break }
-                labelStart = index + 1
-            } else {
-                let byte = domain[index]
-                guard letterDigitHyphen.contains(byte) else { throw EmailValidationError(.invalidDomainCharacter) }
-                if EmailASCII.isUpper(byte) { facts.hasUppercase = true }
+            // The letters, digits and hyphens of a label, one table lookup each.
+            while index < domain.count {
+                let flags = EmailByteClass.of(domain[index])
+                guard flags & EmailByteClass.labelCharacter != 0 else { break }
+                seen |= flags
+                index += 1
             }
+            guard index == domain.count || domain[index] == EmailASCII.dot else {
+                throw EmailValidationError(.invalidDomainCharacter)
+            }
+            try checkLabel(domain, labelStart..<index, facts: &facts)
+            labelCount += 1
+            if index == domain.count { break }
             index += 1
+            labelStart = index
         }
+        facts.hasUppercase = seen & EmailByteClass.upper != 0
         try checkTopLevel(UnsafeBufferPointer(rebasing: domain[labelStart...]), labelCount: labelCount)
         return facts
     }

@@ -16,28 +16,30 @@ enum EmailLocalPart {
     static func check(_ local: UnsafeBufferPointer<UInt8>) throws(EmailValidationError) -> Facts {
         guard local.count <= maxBytes else { throw EmailValidationError(.localPartTooLong) }
         guard local[0] != EmailASCII.dot else { throw EmailValidationError(.localPartStartsWithDot) }
-        let atext = EmailASCII.atext
         var facts = Facts()
         var atSegmentStart = true
+        var seen: UInt8 = 0
         var index = 0
         while index < local.count {
             let byte = local[index]
-            if byte == EmailASCII.dot {
+            let flags = EmailByteClass.of(byte)
+            if flags & EmailByteClass.atext != 0 {
+                seen |= flags
+                atSegmentStart = false
+                index += 1
+            } else if byte == EmailASCII.dot {
                 guard !atSegmentStart else { throw EmailValidationError(.localPartConsecutiveDots) }
                 atSegmentStart = true
                 index += 1
-                continue
-            }
-            if byte < 0x80 {
-                guard atext.contains(byte) else { throw EmailValidationError(.invalidLocalPartCharacter) }
-                if EmailASCII.isUpper(byte) { facts.hasUppercase = true }
-                index += 1
-            } else {
+            } else if byte >= 0x80 {
                 index += try scalarLength(local, at: index, atSegmentStart: atSegmentStart)
                 facts.requiresSMTPUTF8 = true
+                atSegmentStart = false
+            } else {
+                throw EmailValidationError(.invalidLocalPartCharacter)
             }
-            atSegmentStart = false
         }
+        facts.hasUppercase = seen & EmailByteClass.upper != 0
         guard !atSegmentStart else { throw EmailValidationError(.localPartEndsWithDot) }
         return facts
     }

@@ -14,13 +14,12 @@ struct EmailShape {
     /// Scans `bytes`, throwing on the first control, bidi, invisible, separator or look-alike @.
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(EmailValidationError) -> EmailShape {
         var shape = EmailShape()
-        let neutral = EmailASCII.shapeNeutral
         var index = 0
         while true {
             // Most bytes of an address play no part in its shape: skip them eight at a time, then
             // one at a time up to the next byte that does.
             index = EmailShapeWords.skipNeutralWords(bytes, from: index)
-            while index < bytes.count, neutral.contains(bytes[index]) { index += 1 }
+            while index < bytes.count, EmailByteClass.of(bytes[index]) & EmailByteClass.shapeNeutral != 0 { index += 1 }
             guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
