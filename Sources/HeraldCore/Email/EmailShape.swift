@@ -16,10 +16,8 @@ struct EmailShape {
         var shape = EmailShape()
         var index = 0
         while true {
-            // Most bytes of an address play no part in its shape: skip them eight at a time, then
-            // one at a time up to the next byte that does.
-            index = EmailShapeWords.skipNeutralWords(bytes, from: index)
-            while index < bytes.count, EmailByteClass.of(bytes[index]) & EmailByteClass.shapeNeutral != 0 { index += 1 }
+            // Most bytes of an address play no part in its shape: go straight to the next one that does.
+            index = EmailShapeWords.firstShapeByte(bytes, from: index)
             guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte < 0x80 {
