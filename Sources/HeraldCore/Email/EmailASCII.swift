@@ -5,17 +5,6 @@ enum EmailASCII {
     static let hyphen = UInt8(ascii: "-")
     static let quote = UInt8(ascii: "\"")
 
-    /// RFC 5322 `atext`: letters, digits and ``!#$%&'*+-/=?^_`{|}~``. The definition: the hot loops
-    /// read ``EmailByteClass``'s table, which `EmailByteClassTests` checks against this set.
-    static let atext = ASCIIByteSet(alphanumericsAnd: "!#$%&'*+-/=?^_`{|}~")
-
-    /// Letters, digits and hyphen: what a DNS label is made of.
-    static let letterDigitHyphen = ASCIIByteSet(alphanumericsAnd: "-")
-
-    /// Printable ASCII that plays no part in an address's shape (`!` to `~` except `@`, `<`,
-    /// `>`, `,` and `;`): ``EmailShape`` skips over these bytes.
-    static let shapeNeutral = ASCIIByteSet(range: 0x21...0x7E, except: "@<>,;")
-
     @inline(__always)
     static func isUpper(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
 

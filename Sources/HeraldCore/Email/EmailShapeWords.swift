@@ -1,4 +1,4 @@
-/// Eight bytes at a time, the test ``EmailASCII/shapeNeutral`` makes one byte at a time: which bytes
+/// Eight bytes at a time, the test ``EmailByteClass/shapeNeutral`` makes one byte at a time: which bytes
 /// are printable ASCII (0x21–0x7E) other than `@`, `<`, `>`, `,` and `;`.
 ///
 /// Uses the "some byte is zero" and "some byte is below n" word tests. A borrow can only spread
