@@ -59,6 +59,22 @@ struct ImportFuzzFindingsTests {
         #expect(throws: ImportFileError.self) { try read("email,\(name)\na@example.org,x\n") }
     }
 
+    @Test(arguments: ["Ann\u{85}", "\u{9B}31mAnn", "An\u{80}n", "Ann\u{7F}"])
+    func aNameWithAnyControlCharacterIsRefused(_ name: String) throws {
+        // Fuzz/fuzz-import found a NEL (U+0085) kept in a name: only C0 and DEL were refused,
+        // where signup and the admin API refuse every control character, C1 included.
+        let (rows, errors) = try read("email,name\na@example.org,\(name)\n")
+        #expect(rows.isEmpty)
+        #expect(errors.map(\.problem) == [.controlCharacters(column: "name")])
+    }
+
+    @Test func anErrorLineShowsEveryControlCharacterAsAQuestionMark() throws {
+        let (_, errors) = try read("email,newsletter\na@example.org,n\u{85}e\u{9B}w\u{1B}s\n")
+        let line = try #require(errors.first).description
+        #expect(line.contains("\"n?e?w?s\""))
+        #expect(!line.unicodeScalars.contains { $0.properties.generalCategory == .control })
+    }
+
     @Test func anAttributeStartingWithAByteOrderMarkKeepsIt() throws {
         // Foundation's JSON reader drops a leading U+FEFF from a string: written raw, the
         // attribute "\u{FEFF}" read back as "" and "\u{FEFF}city" as "city".

@@ -51,11 +51,11 @@ public enum ImportRowProblem: Error, Sendable, Equatable, CustomStringConvertibl
         }
     }
 
-    /// `text`, cut short and with control characters escaped, for an error line.
+    /// `text`, cut short and with control characters (C0, DEL and C1) shown as `?`, for an error line.
     static func quoted(_ text: String) -> String {
         let short = text.count > 40 ? String(text.prefix(40)) + "…" : text
-        return "\"" + short.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : String($0) }.joined()
-            + "\""
+        let shown = short.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : String($0) }
+        return "\"" + shown.joined() + "\""
     }
 }
 

@@ -79,7 +79,7 @@ struct ImportRowReader: Sendable {
         guard name.utf8.count <= Self.maxNameLength || name.count <= Self.maxNameLength else {
             throw .nameTooLong(Self.maxNameLength)
         }
-        guard !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw .controlCharacters(column: "name")
         }
         return name
