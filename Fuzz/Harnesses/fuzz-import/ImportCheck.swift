@@ -115,8 +115,11 @@ struct ImportCheck {
         require(!name.isEmpty && name == ImportRowReader.trimmed(name), "name not trimmed: \(String(reflecting: name))")
         require(name.count <= ImportRowReader.maxNameLength, "name over the limit: \(name.count)")
         require(
-            !name.unicodeScalars.contains { $0.properties.generalCategory == .control },
-            "control character in a name: \(String(reflecting: name))")
+            !name.unicodeScalars.contains {
+                $0.properties.generalCategory == .control || (0x202A...0x202E).contains($0.value)
+                    || (0x2066...0x2069).contains($0.value)
+            },
+            "control character or bidirectional override in a name: \(String(reflecting: name))")
     }
 
     private func verifyAttributes(_ json: String) {

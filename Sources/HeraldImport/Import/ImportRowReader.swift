@@ -73,13 +73,15 @@ struct ImportRowReader: Sendable {
         return try text(record, index, column)
     }
 
+    /// The name trimmed, nil when empty; refused when too long or holding a control character or a
+    /// bidirectional override (the admin API's rule; signup's is stricter still).
     private func cleanName(_ raw: String) throws(ImportRowProblem) -> String? {
         let name = Self.trimmed(raw)
         guard !name.isEmpty else { return nil }
         guard name.utf8.count <= Self.maxNameLength || name.count <= Self.maxNameLength else {
             throw .nameTooLong(Self.maxNameLength)
         }
-        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !name.unicodeScalars.contains(where: DisplayControls.contains) else {
             throw .controlCharacters(column: "name")
         }
         return name

@@ -1,3 +1,4 @@
+import HeraldCore
 import Hummingbird
 import NIOCore
 
@@ -83,11 +84,8 @@ struct AdminRequestBody {
 
 /// Checks shared by every admin text input.
 enum AdminText {
-    /// Control characters (CR, LF, NUL, …) and bidirectional overrides, refused in every field.
-    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
-            || (0x2066...0x2069).contains(scalar.value)
-    }
+    /// Control characters (CR, LF, NUL, C1, …) and bidirectional overrides, refused in every field.
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool { DisplayControls.contains(scalar) }
 
     /// The start of untrusted text for an error message.
     static func preview(_ text: String) -> String {

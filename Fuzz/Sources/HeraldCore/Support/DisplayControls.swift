@@ -1,0 +1,1 @@
+../../../../Sources/HeraldCore/Support/DisplayControls.swift
