@@ -233,7 +233,7 @@ let package = Package(
             swiftSettings: upcoming),
         .testTarget(
             name: "HeraldTemplatesTests",
-            dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldCore", "HeraldLocalization"],
+            dependencies: ["HeraldTemplates", "HeraldDefaults", "HeraldCore", "HeraldLocalization", "HeraldTestSupport"],
             exclude: ["Golden"], swiftSettings: upcoming),
         .testTarget(
             name: "HeraldWebhooksTests",

@@ -82,7 +82,7 @@ enum TemplateLoader {
 
     /// Fails when `source` names a partial that does not exist, or a text template uses an HTML one.
     private static func checkPartials(of source: Source, available: [String: Source]) throws(TemplateError) {
-        for partial in partialReferences(in: source.text) {
+        for partial in PartialTags.names(in: source.text) {
             guard available[partial] != nil else {
                 throw .partialMissing(partial, in: source.path)
             }
@@ -90,12 +90,6 @@ enum TemplateLoader {
                 throw .htmlPartialInText(partial, in: source.path)
             }
         }
-    }
-
-    /// Names used in `{{> name}}` and `{{< name}}` tags (dynamic `*name` partials are skipped).
-    static func partialReferences(in text: String) -> [String] {
-        let pattern = #/\{\{\s*[<>]\s*([A-Za-z0-9._\/\-]+)\s*\}\}/#
-        return text.matches(of: pattern).map { String($0.output.1) }
     }
 
     private static func reason(_ error: any Error) -> String {
