@@ -11,8 +11,8 @@ bench_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # Prints the herald binary to use, building it in release mode when none was given.
 bench_binary() {
   if [ -z "${HERALD_BENCH_BINARY:-}" ]; then
-    (cd "$bench_root" && swift build -c release --scratch-path .build-release --product herald >&2 &&
-      swift build -c release --scratch-path .build-release --product herald-serve >&2)
+    (cd "$bench_root" && scripts/swift-build-release --scratch-path .build-release --product herald >&2 &&
+      scripts/swift-build-release --scratch-path .build-release --product herald-serve >&2)
     HERALD_BENCH_BINARY="$bench_root/.build-release/release/herald"
   fi
   [ -x "$HERALD_BENCH_BINARY" ] || { echo "bench: $HERALD_BENCH_BINARY is not an executable" >&2; return 1; }
