@@ -57,3 +57,20 @@ now_seconds() { date +%s.%N; }
 
 # a / b with three decimals.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == "nan" || b + 0 <= 0) print "nan"; else printf "%.3f", a / b }'; }
+
+# Adds COUNT confirmed subscribers of the newsletter `daily` (reader1@example.org, "Reader 1", ...) to the
+# migrated SQLite database DB in one transaction: the audience of the digest benchmarks and of
+# scripts/link-order's traced send.
+populate_subscribers() { # db count
+  sqlite3 "$1" >/dev/null <<SQL
+PRAGMA journal_mode = WAL;
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $2)
+INSERT INTO subscribers (id, email, smtp_address, canonical_key, name, created_at, updated_at)
+SELECT i, 'reader' || i || '@example.org', 'reader' || i || '@example.org', 'reader' || i || '@example.org',
+       'Reader ' || i, 0, 0 FROM n;
+INSERT INTO subscriptions (subscriber_id, newsletter, status, created_at, updated_at)
+SELECT id, 'daily', 'confirmed', 0, 0 FROM subscribers;
+COMMIT;
+SQL
+}
