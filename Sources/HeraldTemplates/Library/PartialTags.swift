@@ -46,14 +46,6 @@ enum PartialTags {
     }
 
     private static func isNameCharacter(_ character: Character) -> Bool {
-        guard character.unicodeScalars.count == 1, let byte = character.asciiValue else { return false }
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "/"),
-            UInt8(ascii: "-"):
-            return true
-        default:
-            return false
-        }
+        character.isASCII && (character.isLetter || character.isNumber || "._/-".contains(character))
     }
 }
