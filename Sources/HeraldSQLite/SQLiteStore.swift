@@ -22,12 +22,15 @@ public final class SQLiteStore: SubscriberStore {
     /// changes many pages (an import batch into a large database) does not keep a copy of each in
     /// memory. Kept in memory, they grew the peak of a 1,000,000-row import from 47 to 67 MB at the
     /// same speed (BENCHMARKS.md, issue #21 target 3, round 7).
-    public init(path: String, busyTimeout: Duration = .seconds(5)) throws {
+    ///
+    /// `pageCacheKiB` caps the connection's page cache; nil keeps SQLite's default (2,000 KiB).
+    public init(path: String, busyTimeout: Duration = .seconds(5), pageCacheKiB: Int? = nil) throws {
         let milliseconds = Int32(clamping: busyTimeout.components.seconds * 1000)
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: milliseconds)
         try connection.execute(
             "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = FILE; "
                 + "PRAGMA secure_delete = ON;")
+        if let pageCacheKiB { try connection.execute("PRAGMA cache_size = -\(max(1, pageCacheKiB))") }
         groupCommit = SQLiteGroupCommit(connection: connection, gate: gate)
     }
 

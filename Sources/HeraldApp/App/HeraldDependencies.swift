@@ -50,9 +50,12 @@ public struct HeraldDependencies: Sendable {
     }
 
     /// Opens everything the configuration names: database (migrated), templates, mail transport.
-    public static func open(_ configuration: HeraldConfiguration, logger: Logger) async throws -> HeraldDependencies {
+    /// `sqlitePageCacheKiB` as in ``StoreFactory/open(_:sqlitePageCacheKiB:)``.
+    public static func open(_ configuration: HeraldConfiguration, logger: Logger, sqlitePageCacheKiB: Int? = nil)
+        async throws -> HeraldDependencies
+    {
         try OutboundURLCheck.verify(configuration)
-        let (store, keys) = try await StoreFactory.open(configuration)
+        let (store, keys) = try await StoreFactory.open(configuration, sqlitePageCacheKiB: sqlitePageCacheKiB)
         let templates = try TemplateLibrary(overrides: configuration.templates)
         if let folder = templates.directory {
             logger.notice(
