@@ -74,3 +74,19 @@ SELECT id, 'daily', 'confirmed', 0, 0 FROM subscribers;
 COMMIT;
 SQL
 }
+
+write_digest_config() { # dir smtp_url feed: the digest benchmarks' herald.yml (SQLite in dir, one newsletter)
+  cat > "$1/herald.yml" <<YAML
+database_url: sqlite:$1/herald.sqlite
+smtp_url: $2
+smtp_pool_size: 4
+mail_from: "Bench News <news@example.org>"
+mail_folder: $1/mail
+templates: $PWD/templates
+base_url: https://news.example.org
+newsletters:
+  - slug: daily
+    title: Daily Briefing
+    digest_feed: $3
+YAML
+}
