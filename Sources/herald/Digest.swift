@@ -87,9 +87,9 @@ struct Digest: AsyncParsableCommand {
         }
 
         /// SQLite's page cache for a send, in KiB. A send reads each delivery and subscriber once, in
-        /// order; with SQLite's default 2,000 KiB its peak memory was 1.5 MB higher at 10,000 subscribers
-        /// and grew by 0.9 MB during a 1,000,000-subscriber send, at the same speed (BENCHMARKS.md,
-        /// issue #21 target 4).
+        /// order; with SQLite's default 2,000 KiB its peak memory was about 0.5 MB higher at 10,000 and
+        /// 100,000 subscribers and 2.2 MB higher at 1,000,000, where it grew during the send, at the
+        /// same speed (BENCHMARKS.md, issue #21 target 4).
         static let sqlitePageCacheKiB = 1024
 
         func run() async throws {
