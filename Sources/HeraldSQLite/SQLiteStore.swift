@@ -1,5 +1,6 @@
 import Foundation
 import HeraldCore
+import Synchronization
 
 /// The embedded default store: one SQLite database file in WAL mode.
 ///
@@ -11,6 +12,8 @@ public final class SQLiteStore: SubscriberStore {
     private let groupCommit: SQLiteGroupCommit
     /// The erasure key from the key file, installed at start-up.
     public let erasureKeySlot: ErasureKeySlot? = ErasureKeySlot()
+    /// Set when ``removeDeletedTraces()`` failed; ``checkpoint()`` rewrites the database first.
+    private let rewriteOwed = Mutex(false)
 
     /// Opens the database at `path` (created if missing) with WAL, foreign keys, a busy timeout and
     /// `secure_delete` (freed pages are overwritten with zeros, so an erased person's rows and sent
@@ -85,7 +88,30 @@ public final class SQLiteStore: SubscriberStore {
     /// alone holds the committed state (with `secure_delete`, no erased row's bytes) even when the
     /// process exits before the connection is closed.
     public func checkpoint() async throws {
+        if rewriteOwed.withLock({ $0 }) { _ = try? await removeDeletedTraces() }
         try await gate.withTurn { [connection] in _ = try connection.query("PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
+
+    /// Rewrites the database file from its live rows (`VACUUM`), then checkpoints and truncates the
+    /// write-ahead log. `secure_delete` zeroes the bytes a deletion frees, but not what SQLite
+    /// leaves behind when it moves rows between pages as they fill: a page it rebuilds keeps older
+    /// bytes in its unused middle, including copies of rows that now live (or lived) elsewhere.
+    /// Only rewriting every page removes those (`scripts/benchmarks/search_index_alternatives.py`
+    /// finds an erased address's pieces that way; BENCHMARKS.md, SECURITY.md). Needs free disk
+    /// space for a copy of the database, and holds every writer of this store until done.
+    @discardableResult
+    public func removeDeletedTraces() async throws -> Bool {
+        do {
+            try await gate.withTurn { [connection] in
+                try connection.execute("VACUUM")
+                _ = try connection.query("PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+            rewriteOwed.withLock { $0 = false }
+            return true
+        } catch {
+            rewriteOwed.withLock { $0 = true }
+            throw error
+        }
     }
 
     public func ping() async throws {

@@ -1,3 +1,4 @@
+import Foundation
 import HeraldCore
 import HeraldTemplates
 import Testing
@@ -29,6 +30,21 @@ struct ConsoleDigestGoldenTests {
         Golden.check(html, against: "console_subscribers.html")
         #expect(!html.contains("<b>Олена") && html.contains("&lt;b&gt;Олена&lt;/b&gt;"))
         #expect(html.contains("&lt;olena&gt;"))
+    }
+
+    /// Each notice shows its own sentence, once, in the status region; an erasure whose database
+    /// rewrite failed says so.
+    @Test(arguments: ConsoleNotice.allCases)
+    func eachNoticeShowsItsOwnSentence(_ notice: ConsoleNotice) throws {
+        let html = library.consoleSubscribersPage(
+            ConsoleSubscribersPage(
+                frame: frame, query: "", newsletter: nil, status: nil, newsletters: [Fixtures.morning], rows: [],
+                nextURL: nil, notice: notice))
+        let region = try #require(html.firstRange(of: #"<p class="notice" role="status">"#))
+        let text = html[region.upperBound...].prefix { $0 != "<" }.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(text.count > 20 && text.hasSuffix("."))
+        #expect(html.ranges(of: text).count == 1)
+        #expect(text.contains("could not be rewritten") == (notice == .erasedNotRewritten))
     }
 
     @Test func theSubscriberListEmpty() {

@@ -17,6 +17,26 @@ public struct ErasureReceipt: Sendable, Equatable {
     public var subscriberID: Int64
     /// The suppression in force now (`erased`, or an earlier bounce/complaint reason that it kept).
     public var suppression: SuppressionEntry
+    /// What became of the rewrite of the database after the erasure committed.
+    public var databaseRewrite: DatabaseRewrite
+
+    public init(subscriberID: Int64, suppression: SuppressionEntry, databaseRewrite: DatabaseRewrite = .notOffered) {
+        self.subscriberID = subscriberID
+        self.suppression = suppression
+        self.databaseRewrite = databaseRewrite
+    }
+}
+
+/// The rewrite that follows an erasure, so that no unused space in the database still holds the
+/// person's bytes (``SubscriberStore/removeDeletedTraces()``).
+public enum DatabaseRewrite: Sendable, Equatable {
+    /// The database was rewritten from its live rows.
+    case done
+    /// The store has no such step (PostgreSQL, memory).
+    case notOffered
+    /// The rewrite failed (for example, the disk had no room for the copy); the erasure stands,
+    /// and SQLite rewrites the database when `herald serve` stops.
+    case failed
 }
 
 /// What an erasure touches: the person, their suppression entry and their webhook deliveries.
@@ -49,11 +69,23 @@ public struct SubscriberAdministration: Sendable {
 
     /// Erases the subscriber in one transaction: suppresses the address (reason `erased`, naming
     /// `actor`), deletes the person and all their personal data, publishes `subscriber.erased`
-    /// and writes the audit entry.
+    /// and writes the audit entry. Then has the store rewrite the database, so no space it freed
+    /// keeps a copy of the person's bytes (the receipt says whether that worked; the erasure
+    /// stands either way).
     ///
-    /// - Throws: ``AdministrationError/subscriberNotFound(_:)``; store errors.
+    /// - Throws: ``AdministrationError/subscriberNotFound(_:)``; store errors of the erasure.
     @discardableResult
     public func erase(subscriberID: Int64, actor: String) async throws -> ErasureReceipt {
+        var receipt = try await eraseAndAudit(subscriberID: subscriberID, actor: actor)
+        do {
+            receipt.databaseRewrite = try await store.base.removeDeletedTraces() ? .done : .notOffered
+        } catch {
+            receipt.databaseRewrite = .failed
+        }
+        return receipt
+    }
+
+    private func eraseAndAudit(subscriberID: Int64, actor: String) async throws -> ErasureReceipt {
         let time = now()
         return try await store.transaction { [webhooks] tx in
             let receipt = try await Self.erase(

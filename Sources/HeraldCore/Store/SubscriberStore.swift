@@ -24,6 +24,13 @@ public protocol SubscriberStore: Sendable {
     /// without relying on connections being closed (SQLite: checkpoints the write-ahead log into
     /// the database file and truncates it). The store stays usable.
     func checkpoint() async throws
+    /// Rewrites the stored data so that no part of the database keeps bytes of rows deleted
+    /// before the call, not even in space the database no longer uses (SQLite: `VACUUM`, then a
+    /// truncating checkpoint). Called after an erasure commits; runs alone, and its cost grows with
+    /// the size of the database. When it fails the deleted rows stay deleted, and a store that
+    /// can retry does so on ``checkpoint()``. Returns whether the store has such a rewrite (false:
+    /// nothing was done).
+    func removeDeletedTraces() async throws -> Bool
 }
 
 extension SubscriberStore {
@@ -32,6 +39,10 @@ extension SubscriberStore {
 
     /// Nothing to settle (memory; PostgreSQL writes through its server).
     public func checkpoint() async throws {}
+
+    /// Nothing to rewrite (memory), or nothing Herald can rewrite (PostgreSQL keeps deleted tuples
+    /// until its own `VACUUM` reuses their space; SECURITY.md lists it as a gap).
+    public func removeDeletedTraces() async throws -> Bool { false }
 }
 
 /// Everything a backend offers inside one store transaction: the composition of every

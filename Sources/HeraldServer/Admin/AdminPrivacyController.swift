@@ -13,7 +13,9 @@ struct AdminPrivacyController: Sendable {
             let id = try AdminQuery(request: request, context: context).id("id")
             let receipt = try await administration.erase(subscriberID: id, actor: context.actor)
             return AdminJSON.response(
-                ErasureView(subscriberID: id, suppression: AdminSuppressionView(receipt.suppression)))
+                ErasureView(
+                    subscriberID: id, suppression: AdminSuppressionView(receipt.suppression),
+                    databaseRewritten: receipt.databaseRewrite == .done))
         }
         group.get("/subscribers/:id/export") { request, context in
             let id = try AdminQuery(request: request, context: context).id("id")
@@ -27,9 +29,12 @@ struct ErasureView: Encodable {
     let erased = true
     let subscriberID: Int64
     let suppression: AdminSuppressionView
+    /// Whether the store rewrote the database after the erasure (``ErasureReceipt/databaseRewrite``).
+    let databaseRewritten: Bool
 
     enum CodingKeys: String, CodingKey {
         case erased, suppression
         case subscriberID = "subscriber_id"
+        case databaseRewritten = "database_rewritten"
     }
 }

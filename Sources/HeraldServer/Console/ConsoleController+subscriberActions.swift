@@ -97,11 +97,13 @@ extension ConsoleController {
                 mismatch: true)
             return ConsoleResponses.html(templates.consoleErasePage(page), status: .unprocessableContent)
         }
+        let receipt: ErasureReceipt
         do {
-            try await services.administration.erase(subscriberID: id, actor: session.operatorName)
+            receipt = try await services.administration.erase(subscriberID: id, actor: session.operatorName)
         } catch AdministrationError.subscriberNotFound {
             return notFound("No subscriber has this number.")
         }
-        return ConsoleResponses.redirect(to: site.baseURL + "/admin/subscribers?done=erased")
+        let notice: ConsoleNotice = receipt.databaseRewrite == .failed ? .erasedNotRewritten : .erased
+        return ConsoleResponses.redirect(to: site.baseURL + "/admin/subscribers?done=" + notice.rawValue)
     }
 }

@@ -29,6 +29,8 @@ public struct ConsoleErasePage: Sendable, Equatable {
 public enum ConsoleNotice: String, Sendable, CaseIterable {
     case changed
     case erased
+    /// Erased, but the database could not be rewritten afterwards (the erasure receipt says so).
+    case erasedNotRewritten = "erased_not_rewritten"
     case added
     case retried
     case queued

@@ -1,0 +1,141 @@
+import Foundation
+import HeraldCore
+import HeraldImport
+import HeraldTestSupport
+import Testing
+
+@testable import HeraldSQLite
+
+/// `secure_delete` zeroes what a deletion frees, but SQLite also leaves copies of rows behind when
+/// it moves them between pages as a table fills: a page it rebuilds keeps older bytes in its unused
+/// middle. An import of 10,000 subscribers leaves a few addresses with such a copy. An erasure of
+/// one of them must leave none of its bytes in the file, so the erasure rewrites the database.
+@Suite("SQLite erasure rewrites the database")
+struct SQLiteErasureRewriteTests {
+    @Test func anErasedAddressWithALeftOverCopyLeavesNoByteInTheFile() async throws {
+        let (store, path) = try await Self.importedStore()
+        let erased = try #require(try await Self.addressWithALeftOverCopy(store, path))
+        let receipt = try await SubscriberAdministration(store: store).erase(subscriberID: erased.id, actor: "test")
+        try await store.checkpoint()
+        #expect(receipt.databaseRewrite == .done)
+        #expect(Self.occurrences(of: erased.key, in: path) == 0)
+        #expect(
+            try await store.transaction { try await $0.subscriber(canonicalKey: "reader000042@example.org") } != nil)
+    }
+
+    /// The control: the same erasure without the rewrite leaves the copy in the file, so the
+    /// test above sees what it claims to remove.
+    @Test func withoutTheRewriteTheLeftOverCopyStaysInTheFile() async throws {
+        let (store, path) = try await Self.importedStore()
+        let erased = try #require(try await Self.addressWithALeftOverCopy(store, path))
+        try await store.transaction { tx in
+            _ = try await SubscriberAdministration.erase(
+                subscriberID: erased.id, actor: "test", at: Fixtures.now, in: tx)
+        }
+        try await store.checkpoint()
+        #expect(try await store.transaction { try await $0.subscriber(id: erased.id) } == nil)
+        #expect(Self.occurrences(of: erased.key, in: path) >= 1)
+    }
+
+    /// A rewrite that fails (here: another process holds the write lock past the busy timeout)
+    /// throws, and the store does it when it next checkpoints, as `herald serve` does when it stops.
+    @Test func aFailedRewriteIsDoneAtTheNextCheckpoint() async throws {
+        let (store, path) = try await Self.importedStore(busyTimeout: .milliseconds(200))
+        let erased = try #require(try await Self.addressWithALeftOverCopy(store, path))
+        try await store.transaction { tx in
+            _ = try await SubscriberAdministration.erase(
+                subscriberID: erased.id, actor: "test", at: Fixtures.now, in: tx)
+        }
+        let writer = try SQLiteConnection(path: path)
+        try writer.execute("BEGIN IMMEDIATE")
+        await #expect(throws: (any Error).self) { try await store.removeDeletedTraces() }
+        try writer.execute("COMMIT")
+        try await store.checkpoint()
+        #expect(Self.occurrences(of: erased.key, in: path) == 0)
+    }
+
+    /// A store with nothing to rewrite says so in the receipt.
+    @Test func theReceiptSaysWhenNothingWasRewritten() async throws {
+        let store = InMemoryStore()
+        let id = try await store.transaction { tx in
+            try await tx.insertSubscriber(
+                NewSubscriber(
+                    email: "kim@example.org", smtpAddress: "kim@example.org", canonicalKey: "kim@example.org",
+                    name: nil, createdAt: Fixtures.now)
+            ).id
+        }
+        let receipt = try await SubscriberAdministration(store: store).erase(subscriberID: id, actor: "test")
+        #expect(receipt.databaseRewrite == .notOffered)
+    }
+
+    /// A store with 10,000 subscribers imported from CSV in batches of 5,000, addresses in an
+    /// order unlike their sort order (so index pages split and are rebuilt), checkpointed.
+    static func importedStore(busyTimeout: Duration = .seconds(5)) async throws -> (SQLiteStore, String) {
+        let path = TemporaryPath.make(suffix: ".sqlite")
+        let store = try SQLiteStore(path: path, busyTimeout: busyTimeout)
+        try await store.migrate()
+        try await store.transaction { tx in for n in Fixtures.newsletters { try await tx.upsertNewsletter(n) } }
+        var csv = "email,name,newsletter\n"
+        for row in 0..<10_000 {
+            csv += "\(address(row)),Reader \(row),\(Fixtures.newsletters[0].slug)\n"
+        }
+        let file = try ImportFixture.write(Array(csv.utf8), name: "readers.csv")
+        let importer = SubscriberImporter(
+            store: store, newsletters: Fixtures.newsletters, confirmations: nil, now: { Fixtures.now })
+        let options = ImportOptions(
+            status: .confirmed, strict: false, batchSize: 5_000, emailPolicy: EmailValidationPolicy(),
+            operatorName: "test")
+        let summary = try await importer.run(path: file, options: options)
+        #expect(summary.imported == 10_000)
+        try await store.checkpoint()
+        return (store, path)
+    }
+
+    /// The row-th address: twelve characters before `@`, numbered in a scattered order.
+    static func address(_ row: Int) -> String {
+        let number = (row * 7_919) % 10_000
+        return "reader" + String(repeating: "0", count: 6 - String(number).count) + String(number) + "@example.org"
+    }
+
+    /// A subscriber whose address the file holds more often than most addresses (the rows and
+    /// index entries hold each once; one more is a left-over copy).
+    static func addressWithALeftOverCopy(_ store: SQLiteStore, _ path: String) async throws -> (id: Int64, key: String)?
+    {
+        let counts = occurrencesOfEveryAddress(in: path)
+        let usual = Dictionary(grouping: counts.values, by: { $0 }).max { $0.value.count < $1.value.count }?.key ?? 0
+        guard let key = counts.filter({ $0.value > usual }).keys.sorted().first else { return nil }
+        guard let subscriber = try await store.transaction({ try await $0.subscriber(canonicalKey: key) }) else {
+            return nil
+        }
+        return (subscriber.id, key)
+    }
+
+    /// How often each generated address (`reader` and six digits, `@example.org`) occurs in the file.
+    static func occurrencesOfEveryAddress(in path: String) -> [String: Int] {
+        let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+        let domain = Array("@example.org".utf8)
+        let prefix = Array("reader".utf8)
+        var counts: [String: Int] = [:]
+        var index = 12
+        while index + domain.count <= bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "@"), Array(bytes[index..<index + domain.count]) == domain,
+                Array(bytes[index - 12..<index - 6]) == prefix,
+                bytes[index - 6..<index].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+            else { continue }
+            counts[String(decoding: bytes[index - 12..<index + domain.count], as: UTF8.self), default: 0] += 1
+        }
+        return counts
+    }
+
+    static func occurrences(of text: String, in path: String) -> Int {
+        let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+        let needle = Array(text.utf8)
+        guard let first = needle.first, bytes.count >= needle.count else { return 0 }
+        var count = 0
+        for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+            if Array(bytes[start..<start + needle.count]) == needle { count += 1 }
+        }
+        return count
+    }
+}
