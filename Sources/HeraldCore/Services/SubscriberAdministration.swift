@@ -34,9 +34,9 @@ public enum DatabaseRewrite: Sendable, Equatable {
     case done
     /// The store has no such step (PostgreSQL, memory).
     case notOffered
-    /// The rewrite failed (for example, the disk had no room for the copy); the erasure stands,
-    /// and SQLite rewrites the database when `herald serve` stops.
-    case failed
+    /// The rewrite failed (for example, the disk had no room for the copy), for the reason given;
+    /// the erasure stands, and SQLite rewrites the database when `herald serve` stops.
+    case failed(String)
 }
 
 /// What an erasure touches: the person, their suppression entry and their webhook deliveries.
@@ -80,7 +80,7 @@ public struct SubscriberAdministration: Sendable {
         do {
             receipt.databaseRewrite = try await store.base.removeDeletedTraces() ? .done : .notOffered
         } catch {
-            receipt.databaseRewrite = .failed
+            receipt.databaseRewrite = .failed("\(error)")
         }
         return receipt
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HeraldCore
 import Hummingbird
+import Logging
 
 /// GDPR endpoints: `DELETE /api/v1/subscribers/{id}` erases the person (keeping only a keyed hash
 /// on the suppression list) and `GET /api/v1/subscribers/{id}/export` returns everything held
@@ -12,6 +13,7 @@ struct AdminPrivacyController: Sendable {
         group.delete("/subscribers/:id") { request, context in
             let id = try AdminQuery(request: request, context: context).id("id")
             let receipt = try await administration.erase(subscriberID: id, actor: context.actor)
+            receipt.logFailedRewrite(context.logger)
             return AdminJSON.response(
                 ErasureView(
                     subscriberID: id, suppression: AdminSuppressionView(receipt.suppression),
@@ -36,5 +38,16 @@ struct ErasureView: Encodable {
         case erased, suppression
         case subscriberID = "subscriber_id"
         case databaseRewritten = "database_rewritten"
+    }
+}
+
+extension ErasureReceipt {
+    /// Logs why the database could not be rewritten after the erasure, when it could not (the
+    /// answer only says that it was not).
+    func logFailedRewrite(_ logger: Logger) {
+        guard case .failed(let reason) = databaseRewrite else { return }
+        logger.error(
+            "erasure committed, but the database could not be rewritten; herald serve rewrites it when it stops",
+            metadata: ["subscriber": "\(subscriberID)", "error": "\(reason)"])
     }
 }

@@ -103,7 +103,8 @@ extension ConsoleController {
         } catch AdministrationError.subscriberNotFound {
             return notFound("No subscriber has this number.")
         }
-        let notice: ConsoleNotice = receipt.databaseRewrite == .failed ? .erasedNotRewritten : .erased
+        receipt.logFailedRewrite(context.logger)
+        let notice: ConsoleNotice = if case .failed = receipt.databaseRewrite { .erasedNotRewritten } else { .erased }
         return ConsoleResponses.redirect(to: site.baseURL + "/admin/subscribers?done=" + notice.rawValue)
     }
 }

@@ -57,15 +57,29 @@ struct SQLiteErasureRewriteTests {
     /// A store with nothing to rewrite says so in the receipt.
     @Test func theReceiptSaysWhenNothingWasRewritten() async throws {
         let store = InMemoryStore()
-        let id = try await store.transaction { tx in
+        let id = try await Self.addKim(to: store)
+        let receipt = try await SubscriberAdministration(store: store).erase(subscriberID: id, actor: "test")
+        #expect(receipt.databaseRewrite == .notOffered)
+    }
+
+    /// A store whose rewrite fails: the erasure stands, and the receipt carries the reason.
+    @Test func aFailedRewriteLeavesTheErasureAndSaysWhy() async throws {
+        let store = FailingRewriteStore()
+        let id = try await Self.addKim(to: store)
+        let receipt = try await SubscriberAdministration(store: store).erase(subscriberID: id, actor: "test")
+        #expect(receipt.databaseRewrite == .failed("disk full"))
+        #expect(try await store.transaction { try await $0.subscriber(id: id) } == nil)
+    }
+
+    /// Adds kim@example.org; returns the id.
+    static func addKim(to store: any SubscriberStore) async throws -> Int64 {
+        try await store.transaction { tx in
             try await tx.insertSubscriber(
                 NewSubscriber(
                     email: "kim@example.org", smtpAddress: "kim@example.org", canonicalKey: "kim@example.org",
                     name: nil, createdAt: Fixtures.now)
             ).id
         }
-        let receipt = try await SubscriberAdministration(store: store).erase(subscriberID: id, actor: "test")
-        #expect(receipt.databaseRewrite == .notOffered)
     }
 
     /// A store with 10,000 subscribers imported from CSV in batches of 5,000, addresses in an
@@ -138,4 +152,22 @@ struct SQLiteErasureRewriteTests {
         }
         return count
     }
+}
+
+/// The in-memory store, with a database rewrite that always fails.
+private struct FailingRewriteStore: SubscriberStore {
+    struct DiskFull: Error, CustomStringConvertible {
+        var description: String { "disk full" }
+    }
+
+    let inner = InMemoryStore()
+
+    func migrate() async throws { try await inner.migrate() }
+    func ping() async throws { try await inner.ping() }
+    func transaction<Result: Sendable>(
+        _ body: @Sendable (any StoreTransaction) async throws -> Result
+    ) async throws -> Result {
+        try await inner.transaction(body)
+    }
+    func removeDeletedTraces() async throws -> Bool { throw DiskFull() }
 }
