@@ -1,7 +1,6 @@
 import Foundation
 import HeraldCore
 import Hummingbird
-import Logging
 
 /// GDPR endpoints: `DELETE /api/v1/subscribers/{id}` erases the person (keeping only a keyed hash
 /// on the suppression list) and `GET /api/v1/subscribers/{id}/export` returns everything held
@@ -38,16 +37,5 @@ struct ErasureView: Encodable {
         case erased, suppression
         case subscriberID = "subscriber_id"
         case databaseRewritten = "database_rewritten"
-    }
-}
-
-extension ErasureReceipt {
-    /// Logs why the database could not be rewritten after the erasure, when it could not (the
-    /// answer only says that it was not).
-    func logFailedRewrite(_ logger: Logger) {
-        guard case .failed(let reason) = databaseRewrite else { return }
-        logger.error(
-            "erasure committed, but the database could not be rewritten; herald serve rewrites it when it stops",
-            metadata: ["subscriber": "\(subscriberID)", "error": "\(reason)"])
     }
 }
