@@ -18,13 +18,7 @@ public struct ErasureReceipt: Sendable, Equatable {
     /// The suppression in force now (`erased`, or an earlier bounce/complaint reason that it kept).
     public var suppression: SuppressionEntry
     /// What became of the rewrite of the database after the erasure committed.
-    public var databaseRewrite: DatabaseRewrite
-
-    public init(subscriberID: Int64, suppression: SuppressionEntry, databaseRewrite: DatabaseRewrite = .notOffered) {
-        self.subscriberID = subscriberID
-        self.suppression = suppression
-        self.databaseRewrite = databaseRewrite
-    }
+    public var databaseRewrite: DatabaseRewrite = .notOffered
 }
 
 /// The rewrite that follows an erasure, so that no unused space in the database still holds the

@@ -18,7 +18,7 @@ struct SQLiteErasureRewriteTests {
         let receipt = try await SubscriberAdministration(store: store).erase(subscriberID: erased.id, actor: "test")
         try await store.checkpoint()
         #expect(receipt.databaseRewrite == .done)
-        #expect(Self.occurrences(of: erased.key, in: path) == 0)
+        #expect(!SQLiteErasureScanTests.rawBytes(path).contains(erased.key))
         #expect(
             try await store.transaction { try await $0.subscriber(canonicalKey: "reader000042@example.org") } != nil)
     }
@@ -34,7 +34,7 @@ struct SQLiteErasureRewriteTests {
         }
         try await store.checkpoint()
         #expect(try await store.transaction { try await $0.subscriber(id: erased.id) } == nil)
-        #expect(Self.occurrences(of: erased.key, in: path) >= 1)
+        #expect(SQLiteErasureScanTests.rawBytes(path).contains(erased.key))
     }
 
     /// A rewrite that fails (here: another process holds the write lock past the busy timeout)
@@ -51,7 +51,7 @@ struct SQLiteErasureRewriteTests {
         await #expect(throws: (any Error).self) { try await store.removeDeletedTraces() }
         try writer.execute("COMMIT")
         try await store.checkpoint()
-        #expect(Self.occurrences(of: erased.key, in: path) == 0)
+        #expect(!SQLiteErasureScanTests.rawBytes(path).contains(erased.key))
     }
 
     /// A store with nothing to rewrite says so in the receipt.
@@ -140,17 +140,6 @@ struct SQLiteErasureRewriteTests {
             counts[String(decoding: bytes[index - 12..<index + domain.count], as: UTF8.self), default: 0] += 1
         }
         return counts
-    }
-
-    static func occurrences(of text: String, in path: String) -> Int {
-        let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
-        let needle = Array(text.utf8)
-        guard let first = needle.first, bytes.count >= needle.count else { return 0 }
-        var count = 0
-        for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-            if Array(bytes[start..<start + needle.count]) == needle { count += 1 }
-        }
-        return count
     }
 }
 
