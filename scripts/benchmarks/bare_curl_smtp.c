@@ -4,13 +4,23 @@
  * libcurl options Herald sets for a plain loopback relay (HeraldMail's CurlSMTPOptions and
  * SMTPConnection), and nothing else: no database, no rendering, no per-recipient state.
  *
- *   bare_curl_smtp URL MESSAGE_FILE N P      e.g. smtp://127.0.0.1:2525 digest.eml 10000 4
+ *   bare_curl_smtp URL MESSAGE_FILE N P [DATABASE]      e.g. smtp://127.0.0.1:2525 digest.eml 10000 4
+ *
+ * With DATABASE (a new file) it also keeps Herald's durable per-recipient state, and only that: the
+ * digest_deliveries table with Herald's schema and indexes in SQLite (WAL, synchronous = NORMAL, as
+ * Herald opens it), N rows claimed before the clock starts, and for each message Herald's two
+ * statements, each committed before the next step: `sending` before the SMTP transaction and `sent`
+ * with the server's reply after it. Commits of concurrent messages are grouped into one transaction,
+ * as Herald's SQLiteGroupCommit does (without its per-job savepoints, the batch claims and the lease
+ * renewals: this is a floor for the cost of the state, not a copy of Herald). Nothing is rendered:
+ * every message has the same bytes.
  *
  * Prints "sent N in S s" on success; exits 1 on the first failed transfer. Built by bench-digest:
- *   cc -O2 -o bare_curl_smtp bare_curl_smtp.c -lcurl -lpthread
+ *   cc -O2 -o bare_curl_smtp bare_curl_smtp.c -lcurl -lpthread -lsqlite3
  */
 #include <curl/curl.h>
 #include <pthread.h>
+#include <sqlite3.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +28,7 @@
 #include <time.h>
 
 static const char *url;
+static int combine;
 static char *message;
 static long message_size;
 static long total;
@@ -37,6 +48,114 @@ static size_t read_message(char *buffer, size_t size, size_t count, void *contex
     upload->data += n;
     upload->left -= n;
     return n;
+}
+
+/* The durable state (DATABASE given): one connection, commits of concurrent messages grouped. */
+static sqlite3 *database;
+static sqlite3_stmt *start_statement, *settle_statement;
+/* One commit's work: record message settle_index `sent` and/or message start_index `sending` (-1: none). */
+struct job {
+    long settle_index;
+    long start_index;
+    int done;
+    struct job *next;
+};
+static pthread_mutex_t database_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t jobs_done = PTHREAD_COND_INITIALIZER;
+static struct job *queued_first, *queued_last;
+static int leading;
+
+static const char schema[] =
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+    "CREATE TABLE digest_deliveries (issue_id INTEGER NOT NULL, subscriber_id INTEGER NOT NULL,"
+    " state TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'sending', 'sent', 'deferred', 'failed', 'skipped')),"
+    " claimed_by TEXT, attempts INTEGER NOT NULL DEFAULT 0, result TEXT, updated_at INTEGER, next_attempt_at INTEGER,"
+    " PRIMARY KEY (issue_id, subscriber_id)) WITHOUT ROWID;"
+    "CREATE INDEX digest_deliveries_open ON digest_deliveries (issue_id, state, subscriber_id);"
+    "CREATE INDEX digest_deliveries_owner ON digest_deliveries (claimed_by, subscriber_id);";
+
+static int execute(const char *sql) {
+    char *error = NULL;
+    if (sqlite3_exec(database, sql, NULL, NULL, &error) == SQLITE_OK) return 0;
+    fprintf(stderr, "bare_curl_smtp: %s\n", error ? error : sqlite3_errmsg(database));
+    sqlite3_free(error);
+    return -1;
+}
+
+/* Creates the table and claims N rows for this run, as Herald's batch claim leaves them. */
+static int open_database(const char *path) {
+    if (sqlite3_open(path, &database) != SQLITE_OK || execute(schema) != 0) return -1;
+    sqlite3_stmt *insert;
+    if (execute("BEGIN") != 0 ||
+        sqlite3_prepare_v2(database,
+                           "INSERT INTO digest_deliveries (issue_id, subscriber_id, state, claimed_by, updated_at,"
+                           " next_attempt_at) VALUES (1, ?, 'claimed', 'bench-run', 0, 0)",
+                           -1, &insert, NULL) != SQLITE_OK)
+        return -1;
+    for (long id = 1; id <= total; id++) {
+        sqlite3_bind_int64(insert, 1, id);
+        if (sqlite3_step(insert) != SQLITE_DONE) return -1;
+        sqlite3_reset(insert);
+    }
+    sqlite3_finalize(insert);
+    if (execute("COMMIT") != 0) return -1;
+    /* Herald's startDigestDelivery and settleDigestDelivery (HeraldSQLite's SQLiteQueries). */
+    const char *start = "UPDATE digest_deliveries SET state = 'sending', updated_at = ?"
+                        " WHERE issue_id = 1 AND subscriber_id = ? AND claimed_by = 'bench-run' AND state = 'claimed'";
+    const char *settle = "UPDATE digest_deliveries SET state = 'sent', result = ?, attempts = 1, updated_at = ?,"
+                         " next_attempt_at = NULL WHERE issue_id = 1 AND subscriber_id = ? AND claimed_by = 'bench-run'"
+                         " AND state IN ('claimed', 'sending')";
+    return sqlite3_prepare_v2(database, start, -1, &start_statement, NULL) == SQLITE_OK &&
+                   sqlite3_prepare_v2(database, settle, -1, &settle_statement, NULL) == SQLITE_OK
+               ? 0
+               : -1;
+}
+
+static int run_statement(sqlite3_stmt *statement, int settle, long index) {
+    int at = 1;
+    if (settle) sqlite3_bind_text(statement, at++, "250 2.0.0 Ok: queued", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(statement, at++, (sqlite3_int64)time(NULL));
+    sqlite3_bind_int64(statement, at, index + 1);
+    int code = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    return code == SQLITE_DONE && sqlite3_changes(database) == 1 ? 0 : -1;
+}
+
+static int run_job(const struct job *job) {
+    if (job->settle_index >= 0 && run_statement(settle_statement, 1, job->settle_index) != 0) return -1;
+    return job->start_index >= 0 ? run_statement(start_statement, 0, job->start_index) : 0;
+}
+
+/* Commits one step of one message; while one group commits, the steps that arrive wait for the next. */
+static void commit_durably(long settle_index, long start_index) {
+    struct job job = {settle_index, start_index, 0, NULL};
+    pthread_mutex_lock(&database_lock);
+    if (queued_last) queued_last->next = &job; else queued_first = &job;
+    queued_last = &job;
+    while (!job.done) {
+        if (leading) {
+            pthread_cond_wait(&jobs_done, &database_lock);
+            continue;
+        }
+        leading = 1;
+        while (queued_first) {
+            struct job *group = queued_first;
+            queued_first = queued_last = NULL;
+            pthread_mutex_unlock(&database_lock);
+            int failure = execute("BEGIN IMMEDIATE");
+            for (struct job *each = group; each && !failure; each = each->next) failure = run_job(each);
+            failure = failure || execute("COMMIT");
+            if (failure) atomic_store(&failed, 1);
+            pthread_mutex_lock(&database_lock);
+            for (struct job *each = group, *next; each; each = next) {
+                next = each->next;
+                each->done = 1;
+            }
+            pthread_cond_broadcast(&jobs_done);
+        }
+        leading = 0;
+    }
+    pthread_mutex_unlock(&database_lock);
 }
 
 static size_t ignore_header(char *buffer, size_t size, size_t count, void *context) {
@@ -71,6 +190,7 @@ static void *send_share(void *unused) {
     }
     configure(handle);
     char recipient[64];
+    long unsettled = -1;
     for (long index = atomic_fetch_add(&next_index, 1); index < total && !atomic_load(&failed);
          index = atomic_fetch_add(&next_index, 1)) {
         snprintf(recipient, sizeof recipient, "<reader%ld@example.org>", index + 1);
@@ -79,13 +199,20 @@ static void *send_share(void *unused) {
         curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, recipients);
         curl_easy_setopt(handle, CURLOPT_INFILESIZE_LARGE, (curl_off_t)message_size);
         curl_easy_setopt(handle, CURLOPT_READDATA, &upload);
+        if (database) commit_durably(unsettled, index);
+        unsettled = -1;
         CURLcode code = curl_easy_perform(handle);
         curl_slist_free_all(recipients);
+        if (database && code == CURLE_OK) {
+            if (combine) unsettled = index; /* recorded with the next message's `sending` */
+            else commit_durably(index, -1);
+        }
         if (code != CURLE_OK) {
             fprintf(stderr, "bare_curl_smtp: message %ld: %s\n", index + 1, curl_easy_strerror(code));
             atomic_store(&failed, 1);
         }
     }
+    if (unsettled >= 0) commit_durably(unsettled, -1);
     curl_easy_cleanup(handle);
     return NULL;
 }
@@ -103,8 +230,8 @@ static int read_file(const char *path) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 5) {
-        fprintf(stderr, "usage: bare_curl_smtp URL MESSAGE_FILE N P\n");
+    if (argc < 5 || argc > 7 || (argc == 7 && strcmp(argv[6], "combined") != 0)) {
+        fprintf(stderr, "usage: bare_curl_smtp URL MESSAGE_FILE N P [DATABASE [combined]]\n");
         return 2;
     }
     url = argv[1];
@@ -112,6 +239,11 @@ int main(int argc, char **argv) {
     int pool = atoi(argv[4]);
     if (read_file(argv[2]) != 0 || total <= 0 || pool <= 0 || pool > 64) {
         fprintf(stderr, "bare_curl_smtp: cannot read %s, or N/P out of range\n", argv[2]);
+        return 2;
+    }
+    combine = argc == 7;
+    if (argc >= 6 && open_database(argv[5]) != 0) {
+        fprintf(stderr, "bare_curl_smtp: cannot set up the database %s\n", argv[5]);
         return 2;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -122,6 +254,11 @@ int main(int argc, char **argv) {
     for (int i = 0; i < pool; i++) pthread_join(threads[i], NULL);
     clock_gettime(CLOCK_MONOTONIC, &end);
     curl_global_cleanup();
+    if (database) {
+        sqlite3_finalize(start_statement);
+        sqlite3_finalize(settle_statement);
+        sqlite3_close(database);
+    }
     if (atomic_load(&failed)) return 1;
     double seconds = (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9;
     printf("sent %ld in %.3f s\n", total, seconds);

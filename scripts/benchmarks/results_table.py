@@ -70,6 +70,10 @@ def digest_rows(results):
         reference = (f"bare libcurl (Herald's options, 4 reused connections, same bytes): {spread(r, 'curl')} msg/s; "
                      if bare is not None else "")
         verdicts = (f"{bare:.2f} of bare libcurl (#21 target ≥ 0.90: {verdict(bare >= 0.9)}); " if bare is not None else "")
+        if r.get("durable", "nan") != "nan":
+            reference += (f"the same client keeping Herald's durable per-recipient state (SQLite, grouped commits): "
+                          f"{spread(r, 'durable')} msg/s, {float(r['durable_of_curl']):.2f} of bare libcurl; ")
+            verdicts += f"{float(r['ratio_durable']):.2f} of bare libcurl with durable state; "
         rows.append(
             f"| digest send, {n:,} confirmed subscribers, personalised, 4 SMTP connections to `smtp-sink`, "
             f"durable per-recipient state (SQLite); {num(r['bytes'])}-byte messages; {r['runs']} run(s), "
@@ -155,9 +159,11 @@ def other_rows(results):
     rows = []
     for name, r in results:
         if name == "render":
+            feed = r.get("feed", "10,12").replace(",", " ")
+            option = "" if feed == "10 12" else f' --feed "{feed}"'
             rows.append(
                 f"| rendering one personalised digest (manage token, greeting and links, HTML + text + MIME, "
-                f"{num(r['bytes'])} bytes) | `scripts/bench-render --repeat {r['runs']} --count {r['count']}` "
+                f"{num(r['bytes'])} bytes) | `scripts/bench-render --repeat {r['runs']} --count {r['count']}{option}` "
                 f"| {num(r['us_per_message'], 1)} ({num(r['us_min'], 1)}–{num(r['us_max'], 1)}) µs per message | — "
                 f"| reported |")
         elif name == "import" and "rows_per_s" in r:
