@@ -4,16 +4,18 @@
  * libcurl options Herald sets for a plain loopback relay (HeraldMail's CurlSMTPOptions and
  * SMTPConnection), and nothing else: no database, no rendering, no per-recipient state.
  *
- *   bare_curl_smtp URL MESSAGE_FILE N P [DATABASE]      e.g. smtp://127.0.0.1:2525 digest.eml 10000 4
+ *   bare_curl_smtp URL MESSAGE_FILE N P [DATABASE [combined]]   e.g. smtp://127.0.0.1:2525 digest.eml 10000 4
  *
  * With DATABASE (a new file) it also keeps Herald's durable per-recipient state, and only that: the
- * digest_deliveries table with Herald's schema and indexes in SQLite (WAL, synchronous = NORMAL, as
- * Herald opens it), N rows claimed before the clock starts, and for each message Herald's two
- * statements, each committed before the next step: `sending` before the SMTP transaction and `sent`
- * with the server's reply after it. Commits of concurrent messages are grouped into one transaction,
- * as Herald's SQLiteGroupCommit does (without its per-job savepoints, the batch claims and the lease
- * renewals: this is a floor for the cost of the state, not a copy of Herald). Nothing is rendered:
- * every message has the same bytes.
+ * digest_deliveries table with Herald's columns and indexes in SQLite (Herald's pragmas: WAL,
+ * synchronous = NORMAL, secure_delete, ...; no foreign key to an issues table), N rows claimed before
+ * the clock starts, and for each message Herald's two statements, each committed before the next
+ * step: `sending` before the SMTP transaction and `sent` with the server's reply after it. One
+ * committer thread commits what the senders queued as one transaction, as Herald's SQLiteGroupCommit
+ * does (without its per-job savepoints, the batch claims and the lease renewals: this is a floor for
+ * the cost of the state, not a copy of Herald). Nothing is rendered: every message has the same bytes.
+ * With `combined`, a connection's `sent` is committed with its next message's `sending` (one commit
+ * per message; `sending` is still committed before each SMTP transaction).
  *
  * Prints "sent N in S s" on success; exits 1 on the first failed transfer. Built by bench-digest:
  *   cc -O2 -o bare_curl_smtp bare_curl_smtp.c -lcurl -lpthread -lsqlite3
@@ -50,7 +52,9 @@ static size_t read_message(char *buffer, size_t size, size_t count, void *contex
     return n;
 }
 
-/* The durable state (DATABASE given): one connection, commits of concurrent messages grouped. */
+/* The durable state (DATABASE given): one connection, owned by one committer thread that commits
+ * whatever the senders have queued as one transaction, as Herald's SQLiteGroupCommit drains its queue
+ * on a task of its own. */
 static sqlite3 *database;
 static sqlite3_stmt *start_statement, *settle_statement;
 /* One commit's work: record message settle_index `sent` and/or message start_index `sending` (-1: none). */
@@ -58,15 +62,18 @@ struct job {
     long settle_index;
     long start_index;
     int done;
+    int status;
+    pthread_cond_t finished;
     struct job *next;
 };
 static pthread_mutex_t database_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t jobs_done = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t work_queued = PTHREAD_COND_INITIALIZER;
 static struct job *queued_first, *queued_last;
-static int leading;
+static int stopping;
 
 static const char schema[] =
-    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+    "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = FILE;"
+    " PRAGMA secure_delete = ON;"
     "CREATE TABLE digest_deliveries (issue_id INTEGER NOT NULL, subscriber_id INTEGER NOT NULL,"
     " state TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'sending', 'sent', 'deferred', 'failed', 'skipped')),"
     " claimed_by TEXT, attempts INTEGER NOT NULL DEFAULT 0, result TEXT, updated_at INTEGER, next_attempt_at INTEGER,"
@@ -77,9 +84,15 @@ static const char schema[] =
 static int execute(const char *sql) {
     char *error = NULL;
     if (sqlite3_exec(database, sql, NULL, NULL, &error) == SQLITE_OK) return 0;
-    fprintf(stderr, "bare_curl_smtp: %s\n", error ? error : sqlite3_errmsg(database));
+    fprintf(stderr, "bare_curl_smtp: %s: %s\n", sql, error ? error : sqlite3_errmsg(database));
     sqlite3_free(error);
     return -1;
+}
+
+static long long now_milliseconds(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
 }
 
 /* Creates the table and claims N rows for this run, as Herald's batch claim leaves them. */
@@ -114,11 +127,14 @@ static int open_database(const char *path) {
 static int run_statement(sqlite3_stmt *statement, int settle, long index) {
     int at = 1;
     if (settle) sqlite3_bind_text(statement, at++, "250 2.0.0 Ok: queued", -1, SQLITE_STATIC);
-    sqlite3_bind_int64(statement, at++, (sqlite3_int64)time(NULL));
+    sqlite3_bind_int64(statement, at++, now_milliseconds());
     sqlite3_bind_int64(statement, at, index + 1);
     int code = sqlite3_step(statement);
     sqlite3_reset(statement);
-    return code == SQLITE_DONE && sqlite3_changes(database) == 1 ? 0 : -1;
+    if (code == SQLITE_DONE && sqlite3_changes(database) == 1) return 0;
+    fprintf(stderr, "bare_curl_smtp: message %ld: %s changed %d rows: %s\n", index + 1, settle ? "sent" : "sending",
+            sqlite3_changes(database), sqlite3_errmsg(database));
+    return -1;
 }
 
 static int run_job(const struct job *job) {
@@ -126,36 +142,47 @@ static int run_job(const struct job *job) {
     return job->start_index >= 0 ? run_statement(start_statement, 0, job->start_index) : 0;
 }
 
-/* Commits one step of one message; while one group commits, the steps that arrive wait for the next. */
-static void commit_durably(long settle_index, long start_index) {
-    struct job job = {settle_index, start_index, 0, NULL};
+/* The committer: takes everything queued, commits it as one transaction (or rolls it all back), and
+ * tells each sender whose work was in it. */
+static void *commit_groups(void *unused) {
+    (void)unused;
+    pthread_mutex_lock(&database_lock);
+    for (;;) {
+        while (queued_first == NULL && !stopping) pthread_cond_wait(&work_queued, &database_lock);
+        if (queued_first == NULL) break;
+        struct job *group = queued_first;
+        queued_first = queued_last = NULL;
+        pthread_mutex_unlock(&database_lock);
+        int failure = execute("BEGIN IMMEDIATE");
+        for (struct job *each = group; each && !failure; each = each->next) failure = run_job(each);
+        if (!failure) failure = execute("COMMIT");
+        if (failure) {
+            execute("ROLLBACK");
+            atomic_store(&failed, 1);
+        }
+        pthread_mutex_lock(&database_lock);
+        for (struct job *each = group, *next; each; each = next) {
+            next = each->next;
+            each->status = failure ? -1 : 0;
+            each->done = 1;
+            pthread_cond_signal(&each->finished);
+        }
+    }
+    pthread_mutex_unlock(&database_lock);
+    return NULL;
+}
+
+/* Queues one commit's work and waits until it is committed; 0 when it was, -1 when it was rolled back. */
+static int commit_durably(long settle_index, long start_index) {
+    struct job job = {settle_index, start_index, 0, 0, PTHREAD_COND_INITIALIZER, NULL};
     pthread_mutex_lock(&database_lock);
     if (queued_last) queued_last->next = &job; else queued_first = &job;
     queued_last = &job;
-    while (!job.done) {
-        if (leading) {
-            pthread_cond_wait(&jobs_done, &database_lock);
-            continue;
-        }
-        leading = 1;
-        while (queued_first) {
-            struct job *group = queued_first;
-            queued_first = queued_last = NULL;
-            pthread_mutex_unlock(&database_lock);
-            int failure = execute("BEGIN IMMEDIATE");
-            for (struct job *each = group; each && !failure; each = each->next) failure = run_job(each);
-            failure = failure || execute("COMMIT");
-            if (failure) atomic_store(&failed, 1);
-            pthread_mutex_lock(&database_lock);
-            for (struct job *each = group, *next; each; each = next) {
-                next = each->next;
-                each->done = 1;
-            }
-            pthread_cond_broadcast(&jobs_done);
-        }
-        leading = 0;
-    }
+    pthread_cond_signal(&work_queued);
+    while (!job.done) pthread_cond_wait(&job.finished, &database_lock);
     pthread_mutex_unlock(&database_lock);
+    pthread_cond_destroy(&job.finished);
+    return job.status;
 }
 
 static size_t ignore_header(char *buffer, size_t size, size_t count, void *context) {
@@ -199,20 +226,23 @@ static void *send_share(void *unused) {
         curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, recipients);
         curl_easy_setopt(handle, CURLOPT_INFILESIZE_LARGE, (curl_off_t)message_size);
         curl_easy_setopt(handle, CURLOPT_READDATA, &upload);
-        if (database) commit_durably(unsettled, index);
+        if (database && commit_durably(unsettled, index) != 0) {
+            curl_slist_free_all(recipients);
+            break; /* never send a message whose `sending` is not committed */
+        }
         unsettled = -1;
         CURLcode code = curl_easy_perform(handle);
         curl_slist_free_all(recipients);
         if (database && code == CURLE_OK) {
             if (combine) unsettled = index; /* recorded with the next message's `sending` */
-            else commit_durably(index, -1);
+            else if (commit_durably(index, -1) != 0) break;
         }
         if (code != CURLE_OK) {
             fprintf(stderr, "bare_curl_smtp: message %ld: %s\n", index + 1, curl_easy_strerror(code));
             atomic_store(&failed, 1);
         }
     }
-    if (unsettled >= 0) commit_durably(unsettled, -1);
+    if (unsettled >= 0 && !atomic_load(&failed)) commit_durably(unsettled, -1);
     curl_easy_cleanup(handle);
     return NULL;
 }
@@ -249,9 +279,17 @@ int main(int argc, char **argv) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
     struct timespec start, end;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    pthread_t threads[64];
+    pthread_t threads[64], committer;
+    if (database) pthread_create(&committer, NULL, commit_groups, NULL);
     for (int i = 0; i < pool; i++) pthread_create(&threads[i], NULL, send_share, NULL);
     for (int i = 0; i < pool; i++) pthread_join(threads[i], NULL);
+    if (database) {
+        pthread_mutex_lock(&database_lock);
+        stopping = 1;
+        pthread_cond_signal(&work_queued);
+        pthread_mutex_unlock(&database_lock);
+        pthread_join(committer, NULL);
+    }
     clock_gettime(CLOCK_MONOTONIC, &end);
     curl_global_cleanup();
     if (database) {

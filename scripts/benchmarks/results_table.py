@@ -73,7 +73,7 @@ def digest_rows(results):
         if r.get("durable", "nan") != "nan":
             reference += (f"the same client keeping Herald's durable per-recipient state (SQLite, grouped commits): "
                           f"{spread(r, 'durable')} msg/s, {float(r['durable_of_curl']):.2f} of bare libcurl; ")
-            verdicts += f"{float(r['ratio_durable']):.2f} of bare libcurl with durable state; "
+            verdicts += f"{float(r['ratio_durable']):.2f} of the durable-state client; "
         rows.append(
             f"| digest send, {n:,} confirmed subscribers, personalised, 4 SMTP connections to `smtp-sink`, "
             f"durable per-recipient state (SQLite); {num(r['bytes'])}-byte messages; {r['runs']} run(s), "

@@ -39,8 +39,10 @@ static unsigned long thread_ns(void) {
   struct timespec t; clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
   return (unsigned long)t.tv_sec * 1000000000UL + (unsigned long)t.tv_nsec;
 }
+__attribute__((constructor)) static void start(void) {
+  real_step = dlsym(RTLD_NEXT, "sqlite3_step"); real_sql = dlsym(RTLD_NEXT, "sqlite3_sql");
+}
 int sqlite3_step(sqlite3_stmt *s) {
-  if (!real_step) { real_step = dlsym(RTLD_NEXT, "sqlite3_step"); real_sql = dlsym(RTLD_NEXT, "sqlite3_sql"); }
   const char *sql = real_sql(s);
   if (!sql) return real_step(s);
   unsigned long h = 5381, slot = SLOTS; for (const char *p = sql; *p; p++) h = h * 33 + (unsigned char)*p;
