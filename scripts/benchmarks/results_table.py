@@ -47,6 +47,12 @@ def spread(r, key, digits=0):
     return f"{num(r[key], digits)} ({num(r[key + '_min'], digits)}–{num(r[key + '_max'], digits)})"
 
 
+def feed_option(r):
+    """The `--feed` option that reproduces a digest or render result (none for the default feed)."""
+    feed = r.get("feed", "10,12").replace(",", " ")
+    return "" if feed == "10 12" else f' --feed "{feed}"'
+
+
 def verdict(ok):
     return "**met**" if ok else "not met"
 
@@ -63,8 +69,7 @@ def digest_rows(results):
                 f"| digest send, {n:,} subscribers (as above; memory run) | `scripts/bench-digest --repeat {r['runs']} "
                 f"--no-reference {n}` | {spread(r, 'herald')} msg/s | smtp-source not run at this size | — |")
             continue
-        feed = r.get("feed", "10,12").replace(",", " ")
-        option = "" if feed == "10 12" else f' --feed "{feed}"'
+        option = feed_option(r)
         ratio = float(r["ratio"])
         bare = float(r["ratio_curl"]) if r.get("ratio_curl", "nan") != "nan" else None
         reference = (f"bare libcurl (Herald's options, 4 reused connections, same bytes): {spread(r, 'curl')} msg/s; "
@@ -159,8 +164,7 @@ def other_rows(results):
     rows = []
     for name, r in results:
         if name == "render":
-            feed = r.get("feed", "10,12").replace(",", " ")
-            option = "" if feed == "10 12" else f' --feed "{feed}"'
+            option = feed_option(r)
             rows.append(
                 f"| rendering one personalised digest (manage token, greeting and links, HTML + text + MIME, "
                 f"{num(r['bytes'])} bytes) | `scripts/bench-render --repeat {r['runs']} --count {r['count']}{option}` "
