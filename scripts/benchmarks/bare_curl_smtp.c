@@ -4,7 +4,7 @@
  * libcurl options Herald sets for a plain loopback relay (HeraldMail's CurlSMTPOptions and
  * SMTPConnection), and nothing else: no database, no rendering, no per-recipient state.
  *
- *   bare_curl_smtp URL MESSAGE_FILE N P [DATABASE [combined]]   e.g. smtp://127.0.0.1:2525 digest.eml 10000 4
+ *   bare_curl_smtp URL MESSAGE_FILE N P [DATABASE [combined|minimal]]   e.g. smtp://127.0.0.1:2525 digest.eml 10000 4
  *
  * With DATABASE (a new file) it also keeps Herald's durable per-recipient state, and only that: the
  * digest_deliveries table with Herald's columns and indexes in SQLite (Herald's pragmas: WAL,
@@ -16,6 +16,11 @@
  * the cost of the state, not a copy of Herald). Nothing is rendered: every message has the same bytes.
  * With `combined`, a connection's `sent` is committed with its next message's `sending` (one commit
  * per message; `sending` is still committed before each SMTP transaction).
+ * With `minimal`, the same commits as `combined` on the cheapest state SQLite can keep durably: one
+ * narrow table keyed by the subscriber (no secondary index, no claim columns, no CHECK), the
+ * connection in exclusive locking mode (no shared-memory locks per transaction), secure_delete off,
+ * and BEGIN/COMMIT prepared once. It is a floor for any design that commits per message in SQLite,
+ * not a design Herald could use as it is (nothing else could read the database while it runs).
  *
  * Prints "sent N in S s" on success; exits 1 on the first failed transfer. Built by bench-digest:
  *   cc -O2 -o bare_curl_smtp bare_curl_smtp.c -lcurl -lpthread -lsqlite3
@@ -31,6 +36,7 @@
 
 static const char *url;
 static int combine;
+static int minimal;
 static char *message;
 static long message_size;
 static long total;
@@ -81,6 +87,13 @@ static const char schema[] =
     "CREATE INDEX digest_deliveries_open ON digest_deliveries (issue_id, state, subscriber_id);"
     "CREATE INDEX digest_deliveries_owner ON digest_deliveries (claimed_by, subscriber_id);";
 
+/* The `minimal` mode's state: what must be known after a crash, and nothing else. */
+static const char minimal_schema[] =
+    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA locking_mode = EXCLUSIVE;"
+    "CREATE TABLE digest_deliveries (subscriber_id INTEGER PRIMARY KEY, state TEXT NOT NULL, result TEXT,"
+    " updated_at INTEGER);";
+static sqlite3_stmt *begin_statement, *commit_statement;
+
 static int execute(const char *sql) {
     char *error = NULL;
     if (sqlite3_exec(database, sql, NULL, NULL, &error) == SQLITE_OK) return 0;
@@ -97,14 +110,12 @@ static long long now_milliseconds(void) {
 
 /* Creates the table and claims N rows for this run, as Herald's batch claim leaves them. */
 static int open_database(const char *path) {
-    if (sqlite3_open(path, &database) != SQLITE_OK || execute(schema) != 0) return -1;
+    if (sqlite3_open(path, &database) != SQLITE_OK || execute(minimal ? minimal_schema : schema) != 0) return -1;
     sqlite3_stmt *insert;
-    if (execute("BEGIN") != 0 ||
-        sqlite3_prepare_v2(database,
-                           "INSERT INTO digest_deliveries (issue_id, subscriber_id, state, claimed_by, updated_at,"
-                           " next_attempt_at) VALUES (1, ?, 'claimed', 'bench-run', 0, 0)",
-                           -1, &insert, NULL) != SQLITE_OK)
-        return -1;
+    const char *claim = minimal ? "INSERT INTO digest_deliveries (subscriber_id, state) VALUES (?, 'claimed')"
+                                : "INSERT INTO digest_deliveries (issue_id, subscriber_id, state, claimed_by, updated_at,"
+                                  " next_attempt_at) VALUES (1, ?, 'claimed', 'bench-run', 0, 0)";
+    if (execute("BEGIN") != 0 || sqlite3_prepare_v2(database, claim, -1, &insert, NULL) != SQLITE_OK) return -1;
     for (long id = 1; id <= total; id++) {
         sqlite3_bind_int64(insert, 1, id);
         if (sqlite3_step(insert) != SQLITE_DONE) return -1;
@@ -118,10 +129,29 @@ static int open_database(const char *path) {
     const char *settle = "UPDATE digest_deliveries SET state = 'sent', result = ?, attempts = 1, updated_at = ?,"
                          " next_attempt_at = NULL WHERE issue_id = 1 AND subscriber_id = ? AND claimed_by = 'bench-run'"
                          " AND state IN ('claimed', 'sending')";
+    if (minimal) {
+        start = "UPDATE digest_deliveries SET state = 'sending', updated_at = ? WHERE subscriber_id = ?"
+                " AND state = 'claimed'";
+        settle = "UPDATE digest_deliveries SET state = 'sent', result = ?, updated_at = ? WHERE subscriber_id = ?"
+                 " AND state = 'sending'";
+    }
     return sqlite3_prepare_v2(database, start, -1, &start_statement, NULL) == SQLITE_OK &&
-                   sqlite3_prepare_v2(database, settle, -1, &settle_statement, NULL) == SQLITE_OK
+                   sqlite3_prepare_v2(database, settle, -1, &settle_statement, NULL) == SQLITE_OK &&
+                   sqlite3_prepare_v2(database, "BEGIN IMMEDIATE", -1, &begin_statement, NULL) == SQLITE_OK &&
+                   sqlite3_prepare_v2(database, "COMMIT", -1, &commit_statement, NULL) == SQLITE_OK
                ? 0
                : -1;
+}
+
+/* BEGIN IMMEDIATE or COMMIT: the prepared statement in `minimal` mode, parsed each time otherwise (as
+ * Herald's SQLiteConnection runs them). */
+static int transaction_step(sqlite3_stmt *prepared, const char *sql) {
+    if (!minimal) return execute(sql);
+    int code = sqlite3_step(prepared);
+    sqlite3_reset(prepared);
+    if (code == SQLITE_DONE) return 0;
+    fprintf(stderr, "bare_curl_smtp: %s: %s\n", sql, sqlite3_errmsg(database));
+    return -1;
 }
 
 static int run_statement(sqlite3_stmt *statement, int settle, long index) {
@@ -153,9 +183,9 @@ static void *commit_groups(void *unused) {
         struct job *group = queued_first;
         queued_first = queued_last = NULL;
         pthread_mutex_unlock(&database_lock);
-        int failure = execute("BEGIN IMMEDIATE");
+        int failure = transaction_step(begin_statement, "BEGIN IMMEDIATE");
         for (struct job *each = group; each && !failure; each = each->next) failure = run_job(each);
-        if (!failure) failure = execute("COMMIT");
+        if (!failure) failure = transaction_step(commit_statement, "COMMIT");
         if (failure) {
             execute("ROLLBACK");
             atomic_store(&failed, 1);
@@ -260,8 +290,8 @@ static int read_file(const char *path) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 5 || argc > 7 || (argc == 7 && strcmp(argv[6], "combined") != 0)) {
-        fprintf(stderr, "usage: bare_curl_smtp URL MESSAGE_FILE N P [DATABASE [combined]]\n");
+    if (argc < 5 || argc > 7 || (argc == 7 && strcmp(argv[6], "combined") != 0 && strcmp(argv[6], "minimal") != 0)) {
+        fprintf(stderr, "usage: bare_curl_smtp URL MESSAGE_FILE N P [DATABASE [combined|minimal]]\n");
         return 2;
     }
     url = argv[1];
@@ -272,6 +302,7 @@ int main(int argc, char **argv) {
         return 2;
     }
     combine = argc == 7;
+    minimal = argc == 7 && strcmp(argv[6], "minimal") == 0;
     if (argc >= 6 && open_database(argv[5]) != 0) {
         fprintf(stderr, "bare_curl_smtp: cannot set up the database %s\n", argv[5]);
         return 2;
@@ -295,6 +326,8 @@ int main(int argc, char **argv) {
     if (database) {
         sqlite3_finalize(start_statement);
         sqlite3_finalize(settle_statement);
+        sqlite3_finalize(begin_statement);
+        sqlite3_finalize(commit_statement);
         sqlite3_close(database);
     }
     if (atomic_load(&failed)) return 1;
