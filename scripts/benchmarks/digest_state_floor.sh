@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # digest_state_floor.sh [--runs 5] [--messages N] MESSAGE_FILE...: how close to bare libcurl any
 # digest sender that keeps per-recipient state in SQLite can come here (issue #21, target 1: Herald
-# ≥ 0.9 × bare libcurl). For each message file, RUNS rounds of four clients alternated against one
-# Postfix smtp-sink, 4 reused connections, N messages each (scripts/benchmarks/bare_curl_smtp.c):
+# ≥ 0.9 × bare libcurl). For each message file, RUNS rounds of four clients (each round in another
+# order) against one Postfix smtp-sink, 4 reused connections, N messages each
+# (scripts/benchmarks/bare_curl_smtp.c):
 #   bare      the transfer only;
 #   durable   plus Herald's digest_deliveries state, `sending` and `sent` committed per message;
 #   combined  `sent` committed with the connection's next `sending` (one commit per message);
-#   minimal   combined, on the cheapest state SQLite keeps durably (one narrow table, no secondary
-#             index, exclusive locking, prepared BEGIN/COMMIT): a floor for any such design.
+#   minimal   combined, on the cheapest state measured (one narrow table of states, no secondary
+#             index, exclusive locking, no automatic checkpoints, prepared BEGIN/COMMIT).
 # Prints per file and mode "RESULT digest_state_floor bytes=… mode=… rate=… rate_min=… rate_max=…
 # of_bare=… of_bare_min=… of_bare_max=…": messages/s and the ratio to bare libcurl in the same
 # round, medians with min and max. Message files: any .eml; bench-digest's are one subscriber's
@@ -41,17 +42,20 @@ modes=(bare durable combined minimal)
 for file in "${files[@]}"; do
   bytes=$(stat -c %s "$file")
   declare -A rates=() ratios=()
-  for _ in $(seq "$runs"); do
-    bare=""
-    for mode in "${modes[@]}"; do
+  for round in $(seq "$runs"); do
+    declare -A rate_of=()
+    for step in 0 1 2 3; do # each round starts with a different client, so no client always runs first
+      mode=${modes[$(((round + step) % 4))]}
       rm -f "$work"/state.sqlite*
       case "$mode" in bare) state=() ;; durable) state=("$work/state.sqlite") ;; *) state=("$work/state.sqlite" "$mode") ;; esac
-      seconds=$("$work/client" "smtp://127.0.0.1:$port" "$file" "$messages" 4 "${state[@]}" | awk '{ print $4 }')
-      rate=$(awk -v n="$messages" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
-      [ -n "$bare" ] || bare=$rate
-      rates[$mode]+="$rate "
-      ratios[$mode]+="$(ratio "$rate" "$bare") "
+      seconds=$("$work/client" "smtp://127.0.0.1:$port" "$file" "$messages" 4 ${state[@]+"${state[@]}"} | awk '{ print $4 }')
+      rate_of[$mode]=$(awk -v n="$messages" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')
     done
+    for mode in "${modes[@]}"; do
+      rates[$mode]+="${rate_of[$mode]} "
+      ratios[$mode]+="$(ratio "${rate_of[$mode]}" "${rate_of[bare]}") "
+    done
+    unset rate_of
   done
   for mode in "${modes[@]}"; do
     # shellcheck disable=SC2086 # space-separated lists, split on purpose
