@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# digest_state_floor.sh [--runs 5] [--messages N] MESSAGE_FILE...: how close to bare libcurl any
-# digest sender that keeps per-recipient state in SQLite can come here (issue #21, target 1: Herald
-# ≥ 0.9 × bare libcurl). For each message file, RUNS rounds of four clients (each round in another
+# digest_state_floor.sh [--runs 5] [--messages N] MESSAGE_FILE...: how close to bare libcurl digest
+# senders that keep per-recipient state in SQLite come here, from Herald's state to the cheapest
+# tried (issue #21, target 1: Herald ≥ 0.9 × bare libcurl). For each message file, RUNS rounds of four clients (each round in another
 # order) against one Postfix smtp-sink, 4 reused connections, N messages each
 # (scripts/benchmarks/bare_curl_smtp.c):
 #   bare      the transfer only;

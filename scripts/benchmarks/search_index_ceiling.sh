@@ -13,9 +13,9 @@
 #   read:  reading that table alone (part of `write`, which an import generating the entries in
 #          memory would not pay: the index's own cost is write minus read);
 #   generate: SQLite generating the same entries from the subscribers and removing duplicates, which
-#          it does by inserting every entry, in address order, into a temporary B-tree (SQLite drops
-#          the ORDER BY a count does not need): about what writing the index in no particular
-#          order costs.
+#          it does by inserting every entry, in the subscribers' row order, into a temporary B-tree
+#          (SQLite drops the ORDER BY a count does not need): about what writing the index in no
+#          particular order costs.
 # WAL, synchronous = NORMAL, a 4 MiB page cache, as Herald's import connection. Prints
 # "RESULT search_index_ceiling rows=… entries=… step=… seconds=… us_per_row=…" per run.
 set -euo pipefail
