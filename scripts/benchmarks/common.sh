@@ -90,3 +90,15 @@ newsletters:
     digest_feed: $3
 YAML
 }
+
+# A fresh SQLite database DIR/db with Herald's schema, made by `HERALD migrate` (the ceiling scripts
+# write into it with the sqlite3 shell or C; any earlier DIR/db* is removed first).
+migrate_fresh_database() { # herald dir
+  rm -f "$2"/db*
+  printf 'database_url: sqlite:%s/db\nmail_from: "B <news@example.org>"\n' "$2" > "$2/herald.yml"
+  "$1" migrate --config "$2/herald.yml" > "$2/migrate.log" 2>&1 || { cat "$2/migrate.log" >&2; return 1; }
+}
+
+# SQL for a scrambled address of row number x (a hash of x: addresses in no particular order, the
+# same every time it is evaluated).
+scrambled_address_sql="printf('%08x', (x * 2654435761) % 4294967296) || '.' || x || '@example.org'"

@@ -19,13 +19,14 @@
 # WAL, synchronous = NORMAL, a 4 MiB page cache, as Herald's import connection. Prints
 # "RESULT search_index_ceiling rows=… entries=… step=… seconds=… us_per_row=…" per run.
 set -euo pipefail
+# shellcheck source=scripts/benchmarks/common.sh
+source "$(dirname "$0")/common.sh"
 herald="$1"
 rows="${2:-1000000}"
 runs="${3:-3}"
 work=$(mktemp -d /tmp/herald-index-ceiling.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-printf 'database_url: sqlite:%s/db\nmail_from: "B <news@example.org>"\n' "$work" > "$work/herald.yml"
-"$herald" migrate --config "$work/herald.yml" > "$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
+migrate_fresh_database "$herald" "$work"
 entries="SELECT DISTINCT substr(s.canonical_key, p.position, 3) AS trigram, s.id AS subscriber_id
   FROM subscribers s JOIN trigram_positions p ON p.position <= length(s.canonical_key) - 2"
 sqlite3 "$work/db" > /dev/null <<SQL
@@ -34,7 +35,7 @@ DROP TRIGGER subscriber_trigrams_insert;
 WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < $rows)
 INSERT INTO subscribers (email, smtp_address, canonical_key, attributes, created_at, updated_at, language)
 SELECT k, k, k, '{}', 1700000000000 + x, 1700000000000 + x, 'en'
-FROM (SELECT printf('%08x', (x * 2654435761) % 4294967296) || '.' || x || '@example.org' AS k, x FROM c);
+FROM (SELECT $scrambled_address_sql AS k, x FROM c);
 CREATE TABLE presorted AS $entries ORDER BY 1, 2;
 PRAGMA wal_checkpoint(TRUNCATE);
 SQL

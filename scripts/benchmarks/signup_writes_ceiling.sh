@@ -18,13 +18,11 @@ scripts/install-packages gcc sqlite3 libsqlite3-dev >/dev/null
 work=$(mktemp -d /tmp/herald-signup-ceiling.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 cc -O2 -o "$work/ceiling" scripts/benchmarks/signup_writes_ceiling.c -lsqlite3
-printf 'database_url: sqlite:%s/db\nmail_from: "B <news@example.org>"\n' "$work" > "$work/herald.yml"
 declare -A rates=() cpus=()
 for _ in $(seq "$runs"); do
   for index in yes no; do
     for group in 1 8 64; do
-      rm -f "$work"/db*
-      "$herald" migrate --config "$work/herald.yml" > "$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
+      migrate_fresh_database "$herald" "$work"
       [ "$index" = yes ] || sqlite3 "$work/db" "DROP TRIGGER subscriber_trigrams_insert"
       out=$("$work/ceiling" "$work/db" "$signups" "$group")
       count=$(sqlite3 "$work/db" "SELECT (SELECT count(*) FROM subscribers) || ' ' || (SELECT count(*) FROM outbox

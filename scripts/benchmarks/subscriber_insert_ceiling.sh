@@ -18,22 +18,22 @@
 #           counts once per batch, the way it already writes the search index)
 # Prints "RESULT subscriber_insert keys=… batch=… tables=… rows=… seconds=… rows_per_s=…" per run.
 set -euo pipefail
+# shellcheck source=scripts/benchmarks/common.sh
+source "$(dirname "$0")/common.sh"
 herald="$1"
 rows="${2:-1000000}"
 work=$(mktemp -d /tmp/herald-insert-ceiling.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 key_of() { # keys -> SQL for the address of number x (deterministic: the three columns get one value)
-  if [ "$1" = scrambled ]; then echo "printf('%08x', (x * 2654435761) % 4294967296) || '.' || x || '@example.org'"
+  if [ "$1" = scrambled ]; then echo "$scrambled_address_sql"
   else echo "'reader.' || printf('%09d', x) || '@example.org'"; fi
 }
 
 for tables in subscribers all lean; do
 for keys in scrambled ordered; do
   for batch in 5000 "$rows"; do
-    rm -f "$work"/db*
-    printf 'database_url: sqlite:%s/db\nmail_from: "B <news@example.org>"\n' "$work" > "$work/herald.yml"
-    "$herald" migrate --config "$work/herald.yml" > "$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
+    migrate_fresh_database "$herald" "$work"
     {
       echo "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -4096;"
       echo "DROP TRIGGER subscriber_trigrams_insert;"
