@@ -368,6 +368,7 @@ enum SQLiteMigrations {
         issueLanguages,
         digestLeases,
         deferredTrigrams,
+        pendingTrigrams,
     ]
 
     /// The newest schema version this build knows.

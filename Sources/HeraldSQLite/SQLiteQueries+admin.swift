@@ -32,11 +32,20 @@ extension SQLiteQueries {
         ORDER BY s.id LIMIT ?7
         """
     /// Walks only the subscribers whose address contains the trigram `?8` (migration 17's index), in
-    /// id order, checking each against every criterion: quick when the trigram is rare.
+    /// id order, checking each against every criterion: quick when the trigram is rare. Merged in id
+    /// order with the subscribers whose entries are still queued (migration 23; a few seconds of
+    /// signups), so a search finds a subscriber before its entries are written as well as after.
+    /// Each side names its walked id first, so SQLite merges the two sorted walks without sorting;
+    /// `UNION` drops a subscriber both sides hold (one whose address changed while queued).
     static let searchSubscribersByTrigram = """
-        SELECT \(qualifiedSubscriberColumns) FROM subscriber_trigrams g CROSS JOIN subscribers s
+        SELECT g.subscriber_id AS id, \(subscriberColumnsAfterID("s"))
+        FROM subscriber_trigrams g CROSS JOIN subscribers s
         WHERE g.trigram = ?8 AND g.subscriber_id > ?1 AND s.id = g.subscriber_id AND \(subscriberSearchCriteria)
-        ORDER BY g.subscriber_id LIMIT ?7
+        UNION
+        SELECT p.subscriber_id AS id, \(subscriberColumnsAfterID("s"))
+        FROM subscriber_trigrams_pending p CROSS JOIN subscribers s
+        WHERE p.subscriber_id > ?1 AND s.id = p.subscriber_id AND \(subscriberSearchCriteria)
+        ORDER BY 1 LIMIT ?7
         """
     /// Walks the subscriptions to newsletter `?5` in state `?6` in subscriber order (their index), when
     /// both are given: quick whether that state is common or rare.
@@ -47,8 +56,13 @@ extension SQLiteQueries {
         ORDER BY y.subscriber_id LIMIT ?7
         """
     /// The subscriber columns named through the alias `s`, for joins with tables that share names.
-    private static let qualifiedSubscriberColumns = subscriberColumns.split(separator: ",")
-        .map { "s." + $0.trimmingPrefix(" ") }.joined(separator: ", ")
+    private static let qualifiedSubscriberColumns = "s.id, " + subscriberColumnsAfterID("s")
+    /// The subscriber columns after `id` (which `subscriberColumns` starts with), named through
+    /// `alias`: for a query that selects the id from the table it walks.
+    private static func subscriberColumnsAfterID(_ alias: String) -> String {
+        subscriberColumns.split(separator: ",").dropFirst()
+            .map { alias + "." + $0.trimmingPrefix(" ") }.joined(separator: ", ")
+    }
     /// How many subscribers above id `?2` contain the trigram `?1`, counted up to `?3`.
     static let countTrigramEntries = """
         SELECT count(*) FROM (SELECT 1 FROM subscriber_trigrams WHERE trigram = ?1 AND subscriber_id > ?2 LIMIT ?3)

@@ -44,8 +44,6 @@ extension SQLiteQueries {
     static let resumeTrigrams = "DELETE FROM subscriber_trigrams_deferred"
     /// `?1`: the last id before the batch. The subscribers the batch inserted.
     static let subscribersAfter = "SELECT id, canonical_key FROM subscribers WHERE id > ?1 ORDER BY id"
-    /// `?1` trigram, `?2` subscriber id: one search index entry (see `AddressTrigrams`).
-    static let insertTrigram = "INSERT INTO subscriber_trigrams (trigram, subscriber_id) VALUES (?1, ?2)"
     static let resolveStagedSubscribers = """
         UPDATE temp.import_stage
         SET subscriber_id = (SELECT id FROM subscribers s WHERE s.canonical_key = import_stage.canonical_key)

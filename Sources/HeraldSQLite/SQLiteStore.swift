@@ -114,6 +114,15 @@ public final class SQLiteStore: SubscriberStore {
         }
     }
 
+    /// Indexes queued subscribers in one transaction, committed with whatever transactions wait
+    /// beside it (``SQLiteTransaction/indexQueuedSubscribers(limit:)``).
+    public func indexQueuedSubscribers(limit: Int) async throws -> Int {
+        let slot = erasureKeySlot
+        return try await groupCommit.run { connection in
+            try SQLiteTransaction(connection: connection, erasureKeySlot: slot).indexQueuedSubscribers(limit: limit)
+        }
+    }
+
     public func ping() async throws {
         try await gate.withTurn { [connection] in _ = try connection.query("SELECT 1") }
     }

@@ -20,7 +20,7 @@ extension SQLiteTransaction {
         try connection.query(Q.deferTrigrams)
         try connection.query(Q.importSubscribers, [.date(batch.importedAt)])
         try connection.query(Q.resumeTrigrams)
-        try indexTrigrams(ofSubscribersAfter: lastID)
+        try indexTrigrams(of: connection.query(Q.subscribersAfter, [.integer(lastID)]), insert: Q.insertTrigram)
         try connection.query(Q.resolveStagedSubscribers)
         if batch.rows.contains(where: { $0.language != nil }) { try connection.query(Q.importLanguages) }
         var preexisting: [ImportKey: Date] = [:]
@@ -39,33 +39,6 @@ extension SQLiteTransaction {
         }
         try connection.query(Q.clearImportStage)
         return SubscriberImportBatchResult(preexisting: preexisting, changed: changed)
-    }
-
-    /// Writes the search index entries of the subscribers with ids above `lastID` (the ones this
-    /// batch inserted, with the insert trigger deferred): the same distinct three-scalar pieces the
-    /// trigger writes, in key order, so each page of the index is visited once per batch. The
-    /// entries are grouped by piece (a batch of 5,000 addresses has about 140,000 entries but only
-    /// about 1,600 distinct pieces), each piece's ids already ascending as the rows are read. Pieces
-    /// are told apart by their bytes, as SQLite compares them, not by `String` equality (which
-    /// would merge a precomposed "é" with "e" and a combining accent).
-    private func indexTrigrams(ofSubscribersAfter lastID: Int64) throws {
-        var slots: [TrigramBytes: Int] = [:]
-        var pieces: [(key: TrigramBytes, trigram: String, ids: [Int64])] = []
-        for row in try connection.query(Q.subscribersAfter, [.integer(lastID)]) {
-            guard let id = row.int(0), let key = row.string(1) else { continue }
-            for trigram in AddressTrigrams.of(key) {
-                let bytes = TrigramBytes(AddressTrigrams.byteOrderKey(trigram))
-                if let slot = slots[bytes] {
-                    pieces[slot].ids.append(id)
-                } else {
-                    slots[bytes] = pieces.count
-                    pieces.append((bytes, trigram, [id]))
-                }
-            }
-        }
-        for piece in pieces.sorted(by: { $0.key < $1.key }) {
-            try connection.run(Q.insertTrigram, text: piece.trigram, integers: piece.ids)
-        }
     }
 
     func exportPage(

@@ -167,6 +167,31 @@ def test_search_filters(admin):
     assert emails({"created_before": "2000-01-01"}) == []
 
 
+def test_search_finds_new_subscribers_while_queued_for_the_index_and_after(admin):
+    """On SQLite a new subscriber's search index entries are written by `herald serve` after the
+    signup commits (migration 23, a one-second clock): the search finds them either way, and the
+    queue empties within seconds."""
+    created = sorted(add(admin, f"queued.reader{number}@example.org")["id"] for number in range(3))
+
+    def found():
+        status, _, body = call(admin, "GET", "/api/v1/subscribers?q=UED.READER")
+        assert status == 200, body
+        return sorted(item["id"] for item in body["items"])
+    assert found() == created
+    deadline = time.monotonic() + 15
+    while True:
+        with admin.db() as db:
+            queued = db.execute("SELECT count(*) FROM subscriber_trigrams_pending").fetchone()[0]
+            indexed = db.execute(
+                "SELECT count(*) FROM subscriber_trigrams WHERE trigram = 'ued'").fetchone()[0]
+        if queued == 0:
+            break
+        assert time.monotonic() < deadline, f"{queued} subscribers still queued for the search index"
+        time.sleep(0.1)
+    assert indexed == 3
+    assert found() == created
+
+
 def test_cursor_pagination_walks_everything_exactly_once(admin):
     for number in range(23):
         add(admin, f"reader{number}@example.org")

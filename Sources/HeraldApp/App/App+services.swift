@@ -5,7 +5,7 @@ import HeraldTemplates
 import ServiceLifecycle
 
 /// The workers `herald serve` runs beside its HTTP server: the outbox, housekeeping (reminders,
-/// expiry, outbox review), webhook delivery and the click-count flush.
+/// expiry, outbox review), webhook delivery, the click-count flush and the search index's queue.
 public func makeBackgroundServices(
     configuration: HeraldConfiguration, dependencies: HeraldDependencies
 ) throws -> [any Service] {
@@ -18,6 +18,8 @@ public func makeBackgroundServices(
             outboxWake: dependencies.outboxWake, logger: dependencies.logger),
         WebhookService(worker: makeWebhookWorker(configuration: configuration, dependencies: dependencies)),
         ClickService(recorder: dependencies.clickRecorder, interval: .seconds(1)),
+        SearchIndexService(
+            store: dependencies.store, interval: .seconds(1), batchSize: 100, logger: dependencies.logger),
     ]
 }
 

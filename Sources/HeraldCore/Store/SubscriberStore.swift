@@ -31,6 +31,11 @@ public protocol SubscriberStore: Sendable {
     /// can retry does so on ``checkpoint()``. Returns whether the store has such a rewrite (false:
     /// nothing was done).
     func removeDeletedTraces() async throws -> Bool
+    /// Writes the address search index entries of at most `limit` subscribers whose entries were
+    /// left for after their signup committed (SQLite queues them, migration 23), lowest ids first,
+    /// and returns how many it took; 0 once none is left. A search finds such subscribers either
+    /// way; `herald serve` calls this every second (`SearchIndexService`).
+    func indexQueuedSubscribers(limit: Int) async throws -> Int
 }
 
 extension SubscriberStore {
@@ -43,6 +48,9 @@ extension SubscriberStore {
     /// Nothing to rewrite (memory), or nothing Herald can rewrite (PostgreSQL keeps deleted tuples
     /// until its own `VACUUM` reuses their space; SECURITY.md lists it as a gap).
     public func removeDeletedTraces() async throws -> Bool { false }
+
+    /// Nothing queued: the store indexes every subscriber in the transaction that writes it.
+    public func indexQueuedSubscribers(limit: Int) async throws -> Int { 0 }
 }
 
 /// Everything a backend offers inside one store transaction: the composition of every

@@ -69,6 +69,7 @@ struct TrigramIndexTests {
         let anna = try await store.transaction {
             try await $0.insertSubscriber(Fixtures.newSubscriber("anna@example.org"))
         }
+        #expect(try await store.indexQueuedSubscribers(limit: 10) == 1)
         let rows = try SQLiteConnection(path: path).query(
             "SELECT trigram FROM subscriber_trigrams WHERE subscriber_id = ? ORDER BY trigram", [.integer(anna.id)]
         ).compactMap { $0.string(0) }
@@ -93,6 +94,8 @@ struct TrigramIndexTests {
                 .map(\.id)
         }
         #expect(try await search("anna@") == [anna.id])
+        _ = try await store.indexQueuedSubscribers(limit: 10)
+        #expect(try await search("anna@") == [anna.id])
         _ = try SQLiteConnection(path: path).query("DELETE FROM subscriber_trigrams")
         #expect(try await search("anna@") == [])
         #expect(try await search("an") == [anna.id])
@@ -113,6 +116,7 @@ struct TrigramIndexTests {
             status: .confirmed, strict: false, batchSize: 2, emailPolicy: .default, operatorName: "alice")
         _ = try await importer.run(path: csvPath, options: options)
         _ = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("carol@example.org")) }
+        #expect(try await store.indexQueuedSubscribers(limit: 10) == 2)  // aaaa@… and carol@…, inserted one by one
         let connection = try SQLiteConnection(path: path)
         var expected: [String] = []
         for row in try connection.query("SELECT id, canonical_key FROM subscribers") {
@@ -127,6 +131,44 @@ struct TrigramIndexTests {
         #expect(stored.sorted() == expected.sorted())
         let deferred = try connection.query("SELECT count(*) FROM subscriber_trigrams_deferred").first?.int(0)
         #expect(deferred == 0)
+    }
+
+    /// A subscriber inserted one at a time is queued (migration 23), in one small row whatever its
+    /// address; batches take the queue in id order; a queued subscriber erased leaves the queue, and
+    /// one whose address changes while queued ends up with exactly its new address's entries.
+    @Test func sqliteQueuesSignupsAndIndexesThemInBatches() async throws {
+        let path = TemporaryPath.make(suffix: ".sqlite")
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        var ids: [Int64] = []
+        for address in ["a1@example.org", "a2@example.org", "олена@приклад.укр", "gone@example.org", "b@x.io"] {
+            ids.append(
+                try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber(address)) }.id)
+        }
+        let connection = try SQLiteConnection(path: path)
+        func count(_ table: String) throws -> Int64 {
+            try connection.query("SELECT count(*) FROM \(table)").first?.int(0) ?? -1
+        }
+        #expect(try count("subscriber_trigrams") == 0 && count("subscriber_trigrams_pending") == 5)
+        try await SubscriberAdministration(store: store).erase(subscriberID: ids[3], actor: "api:newsroom")
+        _ = try connection.query(
+            "UPDATE subscribers SET canonical_key = 'renamed@x.io' WHERE id = ?", [.integer(ids[4])])
+        #expect(try await store.indexQueuedSubscribers(limit: 2) == 2)
+        let queued = try connection.query("SELECT subscriber_id FROM subscriber_trigrams_pending").compactMap {
+            $0.int(0)
+        }
+        #expect(queued == [ids[2], ids[4]])
+        #expect(try await store.indexQueuedSubscribers(limit: 2) == 2)
+        #expect(try await store.indexQueuedSubscribers(limit: 2) == 0)
+        var expected: [String] = []
+        for (id, key) in [(ids[0], "a1@example.org"), (ids[1], "a2@example.org"), (ids[2], "олена@приклад.укр")] {
+            expected += AddressTrigrams.of(key).map { "\($0) \(id)" }
+        }
+        expected += AddressTrigrams.of("renamed@x.io").map { "\($0) \(ids[4])" }
+        let stored = try connection.query("SELECT trigram, subscriber_id FROM subscriber_trigrams").map {
+            "\($0.string(0) ?? "") \($0.int(1) ?? 0)"
+        }
+        #expect(stored.sorted() == expected.sorted())
     }
 
     @Test func sqliteBuildsTheIndexForSubscribersBeforeTheUpgrade() async throws {

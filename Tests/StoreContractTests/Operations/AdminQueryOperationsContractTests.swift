@@ -44,7 +44,9 @@ struct AdminQueryOperationsContractTests {
     }
 
     /// Fragments of three characters or more go through the stores' trigram index; whatever the
-    /// path, the result is exactly the subscribers whose canonical key contains the fragment.
+    /// path, the result is exactly the subscribers whose canonical key contains the fragment. On a
+    /// store that indexes new subscribers after their commit (SQLite), the same whether half of them
+    /// are still queued or all are indexed.
     @Test(arguments: StoreBackend.all)
     func searchByPartOfTheAddressFindsExactlyTheSubstringMatches(_ backend: StoreBackend) async throws {
         let store = try await backend.makeWithNewsletters()
@@ -53,19 +55,36 @@ struct AdminQueryOperationsContractTests {
             everyone.append(
                 try await subscribe(
                     store, "reader\(number)@example.org", "news", number % 2 == 0 ? .confirmed : .pending))
+            if number == 19 { _ = try await store.indexQueuedSubscribers(limit: 1000) }
         }
         everyone.append(try await subscribe(store, "Олена.Коваль@Example.org", "news", .confirmed))
         everyone.append(try await subscribe(store, "o'brien+%_x@example.net", "daily", .pending))
         func ids(_ search: SubscriberSearch) async throws -> [Int64] {
             try await store.transaction { try await $0.searchSubscribers(search) }.map(\.id)
         }
-        func expected(_ fragment: String, limit: Int = 50) -> [Int64] {
-            Array(everyone.filter { $0.canonicalKey.contains(fragment.lowercased()) }.map(\.id).sorted().prefix(limit))
+        func expected(_ fragment: String) -> [Int64] {
+            Array(everyone.filter { $0.canonicalKey.contains(fragment.lowercased()) }.map(\.id).sorted().prefix(50))
         }
+        try await expectSearchesFindExactly(everyone, ids: ids, expected: expected)
+        while try await store.indexQueuedSubscribers(limit: 7) > 0 {}
+        try await expectSearchesFindExactly(everyone, ids: ids, expected: expected)
+        try await SubscriberAdministration(store: store).erase(subscriberID: everyone[3].id, actor: "api:newsroom")
+        #expect(try await ids(SubscriberSearch(addressContains: "der3@")) == [])
+        #expect(
+            try await ids(SubscriberSearch(addressContains: "ader3"))
+                == expected("ader3").filter { $0 != everyone[3].id })
+    }
+
+    /// The searches of ``searchByPartOfTheAddressFindsExactlyTheSubstringMatches(_:)``.
+    private func expectSearchesFindExactly(
+        _ everyone: [Subscriber], ids: (SubscriberSearch) async throws -> [Int64],
+        expected: (String) -> [Int64]
+    ) async throws {
         for fragment in ["der3@", "ader3", "reader1", "r3", "3", "олена", "ОЛЕНА.К", "'brien+%_", "qqq", "reader"] {
             #expect(try await ids(SubscriberSearch(addressContains: fragment)) == expected(fragment), "\(fragment)")
         }
-        #expect(try await ids(SubscriberSearch(addressContains: "reader", limit: 7)) == expected("reader", limit: 7))
+        #expect(
+            try await ids(SubscriberSearch(addressContains: "reader", limit: 7)) == Array(expected("reader").prefix(7)))
         let confirmed = everyone.prefix(40).enumerated().filter { $0.offset % 2 == 0 }.map(\.element.id)
         #expect(
             try await ids(SubscriberSearch(addressContains: "reader1", status: .confirmed))
@@ -83,17 +102,12 @@ struct AdminQueryOperationsContractTests {
         var seen: [Int64] = []
         var after: Int64 = 0
         while true {
-            let page = try await ids(SubscriberSearch(addressContains: "ader1", afterID: after, limit: 3))
+            let page = try await ids(SubscriberSearch(addressContains: "ader3", afterID: after, limit: 3))
             seen += page
             guard page.count == 3, let last = page.last else { break }
             after = last
         }
-        #expect(seen == expected("ader1"))
-        try await SubscriberAdministration(store: store).erase(subscriberID: everyone[3].id, actor: "api:newsroom")
-        #expect(try await ids(SubscriberSearch(addressContains: "der3@")) == [])
-        #expect(
-            try await ids(SubscriberSearch(addressContains: "ader3"))
-                == expected("ader3").filter { $0 != everyone[3].id })
+        #expect(seen == expected("ader3"))
     }
 
     @Test(arguments: StoreBackend.all)

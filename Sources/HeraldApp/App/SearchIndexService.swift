@@ -1,0 +1,34 @@
+import HeraldCore
+import Logging
+import ServiceLifecycle
+
+/// Writes the address search index entries signups left for after their commit, inside
+/// `herald serve`: every `interval`, batches of `batchSize` subscribers until the queue is empty
+/// (``SubscriberStore/indexQueuedSubscribers(limit:)``; nothing to do on stores that index at once).
+///
+/// It runs on a clock, not per signup, so when it runs says nothing about any one address. Searches
+/// find queued subscribers too; the queue only keeps the index small to walk.
+struct SearchIndexService: Service {
+    let store: any SubscriberStore
+    let interval: Duration
+    let batchSize: Int
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await indexQueue()
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// Indexes batch after batch until one comes back short (the queue is empty) or one fails.
+    func indexQueue() async {
+        do {
+            while try await store.indexQueuedSubscribers(limit: batchSize) == batchSize, !Task.isCancelled {}
+        } catch {
+            logger.error("search index update failed", metadata: ["error": "\(error)"])
+        }
+    }
+}
