@@ -114,8 +114,11 @@ public final class SQLiteStore: SubscriberStore {
         }
     }
 
-    /// Indexes queued subscribers in one transaction, committed with whatever transactions wait
-    /// beside it (``SQLiteTransaction/indexQueuedSubscribers(limit:)``).
+    /// Signups queue their subscribers for the search index (migration 23).
+    public var indexesSubscribersAfterCommit: Bool { true }
+
+    /// Indexes queued subscribers as one job of the group commit (its own savepoint, committed with
+    /// whatever transactions wait beside it; ``SQLiteTransaction/indexQueuedSubscribers(limit:)``).
     public func indexQueuedSubscribers(limit: Int) async throws -> Int {
         let slot = erasureKeySlot
         return try await groupCommit.run { connection in

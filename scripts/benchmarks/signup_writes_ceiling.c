@@ -7,7 +7,8 @@
  * DATABASE is made by `herald migrate` (Herald's schema, with or without the search index's trigger:
  * the calling script decides). For each of N signups, Herald's own statements for a first signup
  * (HeraldSQLite's SQLiteQueries): the subscriber (its unique key, the by-creation index and, when the
- * trigger is there, its search index entries), the confirmation token (a random-looking hash, as a
+ * trigger is there, its search index entries, or from migration 23 on its row in the index's
+ * queue), the confirmation token (a random-looking hash, as a
  * SHA-256 is), the pending subscription (and its counter trigger), the consent event (and its daily
  * counter trigger), and the outbox row with a 3,000-byte confirmation and the address as its
  * throttle key. The addresses are the ones scripts/benchmarks/signup.lua posts (two wrk threads'

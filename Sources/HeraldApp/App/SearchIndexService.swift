@@ -6,8 +6,9 @@ import ServiceLifecycle
 /// `herald serve`: every `interval`, batches of `batchSize` subscribers until the queue is empty
 /// (``SubscriberStore/indexQueuedSubscribers(limit:)``; nothing to do on stores that index at once).
 ///
-/// It runs on a clock, not per signup, so when it runs says nothing about any one address. Searches
-/// find queued subscribers too; the queue only keeps the index small to walk.
+/// It runs on a clock, not per signup, so when it runs says nothing about any one address; how long
+/// a tick takes grows with the new subscribers since the last (SECURITY.md, Gaps). Searches find
+/// queued subscribers too; indexing keeps the part of a search that walks the queue short.
 struct SearchIndexService: Service {
     let store: any SubscriberStore
     let interval: Duration

@@ -18,8 +18,7 @@ struct SignupWrites {
     var missing: SignupRehearsal {
         SignupRehearsal(
             subscriber: !insertedSubscriber, subscriptions: Array(requested.dropFirst(savedSubscriptions.count)),
-            token: !insertedToken, mail: !queuedMail, existing: subscriber,
-            resaved: insertedSubscriber ? savedSubscriptions.first : nil)
+            token: !insertedToken, mail: !queuedMail, existing: subscriber)
     }
 }
 
@@ -35,7 +34,7 @@ struct SignupRehearsal {
     /// Whom the rows hang on when no stand-in subscriber is inserted.
     var existing: Subscriber?
     /// A newsletter whose pending subscription the signup itself saved, saved again unchanged (a
-    /// new address's rehearsal, so that it too undoes a write).
+    /// new address's rehearsal on a store that indexes after commit, so that it too undoes a write).
     var resaved: String?
 
     /// A canonical key for the stand-in subscriber that no address can have, as long as `key`.
@@ -65,10 +64,12 @@ struct SignupRehearsal {
 /// or throttled: no token or no mail; suppressed: nothing at all), which an attacker could measure.
 /// So every self signup then does the writes it left out, for a stand-in subscriber, inside
 /// `discardingWrites` — the same statements, undone by a savepoint before commit. Undoing writes
-/// costs more than committing them, which a known address pays and a new one would not: so a new
-/// address saves its first subscription again, unchanged, inside the savepoint and undoes that (on
-/// SQLite, since its search index left the signup's transaction, this puts a new address's median
-/// between the known states' instead of 10–30 µs below them; SECURITY.md). The already-subscribed
+/// costs more than committing them, which a known address pays and a new one would not. Where the
+/// store writes the search index after commit (``SubscriberStore/indexesSubscribersAfterCommit``,
+/// SQLite), nothing else in a new address's transaction makes up for that, so a new address saves its
+/// first subscription again, unchanged, inside the savepoint and undoes that: this puts its median
+/// between the known states' instead of 10–30 µs below them (SECURITY.md). Elsewhere it opens and
+/// undoes an empty savepoint, as before. The already-subscribed
 /// mail is still rendered inside the transaction (it needs the stored subscriber); the throttle
 /// allows it at most `mailsPerDay` times a day per address, and each one reaches the owner.
 extension SubscriptionService {
@@ -77,7 +78,11 @@ extension SubscriptionService {
         of result: SignupWrites, _ request: SignupRequest, in tx: any SubscriptionServiceOperations, at time: Date,
         draft: ConfirmationDraft?
     ) async throws {
-        try await rehearse(result.missing, request, in: tx, at: time, draft: draft)
+        var steps = result.missing
+        if result.insertedSubscriber, store.base.indexesSubscribersAfterCommit {
+            steps.resaved = result.savedSubscriptions.first
+        }
+        try await rehearse(steps, request, in: tx, at: time, draft: draft)
     }
 
     /// Does and undoes every step of a first signup (for a suppressed address, which did none).

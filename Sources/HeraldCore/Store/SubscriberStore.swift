@@ -36,6 +36,10 @@ public protocol SubscriberStore: Sendable {
     /// and returns how many it took; 0 once none is left. A search finds such subscribers either
     /// way; `herald serve` calls this every second (`SearchIndexService`).
     func indexQueuedSubscribers(limit: Int) async throws -> Int
+    /// Whether a subscriber's search index entries are written after the transaction that inserts
+    /// it (``indexQueuedSubscribers(limit:)``) rather than in it: then a signup's own transaction
+    /// writes none, which the uniform signup timing makes up for (SQLite: true).
+    var indexesSubscribersAfterCommit: Bool { get }
 }
 
 extension SubscriberStore {
@@ -51,6 +55,9 @@ extension SubscriberStore {
 
     /// Nothing queued: the store indexes every subscriber in the transaction that writes it.
     public func indexQueuedSubscribers(limit: Int) async throws -> Int { 0 }
+
+    /// Indexed in the inserting transaction.
+    public var indexesSubscribersAfterCommit: Bool { false }
 }
 
 /// Everything a backend offers inside one store transaction: the composition of every

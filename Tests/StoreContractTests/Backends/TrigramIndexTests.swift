@@ -171,6 +171,25 @@ struct TrigramIndexTests {
         #expect(stored.sorted() == expected.sorted())
     }
 
+    /// A queue row left behind by a deletion with foreign keys off (the `sqlite3` shell's default)
+    /// does not stop the next subscriber that gets the same id.
+    @Test func sqliteQueueRowLeftByADeletionWithoutForeignKeysBlocksNoSignup() async throws {
+        let path = TemporaryPath.make(suffix: ".sqlite")
+        let store = try SQLiteStore(path: path)
+        try await store.migrate()
+        let gone = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("g@x.io")) }
+        let connection = try SQLiteConnection(path: path)
+        try connection.execute("PRAGMA foreign_keys = OFF")
+        _ = try connection.query("DELETE FROM subscribers WHERE id = ?", [.integer(gone.id)])
+        let next = try await store.transaction { try await $0.insertSubscriber(Fixtures.newSubscriber("n@x.io")) }
+        #expect(next.id == gone.id)
+        #expect(try await store.indexQueuedSubscribers(limit: 10) == 1)
+        let found = try await store.transaction {
+            try await $0.searchSubscribers(SubscriberSearch(addressContains: "n@x"))
+        }
+        #expect(found.map(\.id) == [next.id])
+    }
+
     @Test func sqliteBuildsTheIndexForSubscribersBeforeTheUpgrade() async throws {
         let path = TemporaryPath.make(suffix: ".sqlite")
         let old = try SQLiteStore(path: path)
