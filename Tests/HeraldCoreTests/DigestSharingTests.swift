@@ -110,7 +110,10 @@ struct DigestSharingTests {
                     issueID: issue.id, subscriberID: recipient.subscriber.id, owner: "dead", at: Date())
             }
         }
-        let summary = try await sender.send(Self.daily, options: DigestSendOptions(period: "p", lease: .seconds(1)))
+        // The run's own lease is long enough that a stalled machine (a CI run under load) does not let
+        // it lapse before a row's turn: a row claimed again after that no longer shows it was left
+        // `sending`, and `resumed` would miss it (the message is still sent once).
+        let summary = try await sender.send(Self.daily, options: DigestSendOptions(period: "p", lease: .seconds(10)))
         // It waited for the dead run's claims to expire (the store's clock, not a speed measurement:
         // the rows could not be taken over before `claimedAt` plus the lease).
         #expect(Date().timeIntervalSince(claimedAt) >= 0.999)
