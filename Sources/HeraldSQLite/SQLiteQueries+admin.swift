@@ -38,11 +38,11 @@ extension SQLiteQueries {
     /// Each side names its walked id first, so SQLite merges the two sorted walks without sorting;
     /// `UNION` drops a subscriber both sides hold (one whose address changed while queued).
     static let searchSubscribersByTrigram = """
-        SELECT g.subscriber_id AS id, \(subscriberColumnsAfterID("s"))
+        SELECT g.subscriber_id AS id, \(subscriberColumnsAfterSID)
         FROM subscriber_trigrams g CROSS JOIN subscribers s
         WHERE g.trigram = ?8 AND g.subscriber_id > ?1 AND s.id = g.subscriber_id AND \(subscriberSearchCriteria)
         UNION
-        SELECT p.subscriber_id AS id, \(subscriberColumnsAfterID("s"))
+        SELECT p.subscriber_id AS id, \(subscriberColumnsAfterSID)
         FROM subscriber_trigrams_pending p CROSS JOIN subscribers s
         WHERE p.subscriber_id > ?1 AND s.id = p.subscriber_id AND \(subscriberSearchCriteria)
         ORDER BY 1 LIMIT ?7
@@ -56,13 +56,11 @@ extension SQLiteQueries {
         ORDER BY y.subscriber_id LIMIT ?7
         """
     /// The subscriber columns named through the alias `s`, for joins with tables that share names.
-    private static let qualifiedSubscriberColumns = "s.id, " + subscriberColumnsAfterID("s")
-    /// The subscriber columns after `id` (which `subscriberColumns` starts with), named through
-    /// `alias`: for a query that selects the id from the table it walks.
-    private static func subscriberColumnsAfterID(_ alias: String) -> String {
-        subscriberColumns.split(separator: ",").dropFirst()
-            .map { alias + "." + $0.trimmingPrefix(" ") }.joined(separator: ", ")
-    }
+    private static let qualifiedSubscriberColumns = "s.id, " + subscriberColumnsAfterSID
+    /// The subscriber columns after `id` (which `subscriberColumns` starts with), named through the
+    /// alias `s`: for a query that selects the id from the table it walks.
+    private static let subscriberColumnsAfterSID = subscriberColumns.split(separator: ",").dropFirst()
+        .map { "s." + $0.trimmingPrefix(" ") }.joined(separator: ", ")
     /// How many subscribers above id `?2` contain the trigram `?1`, counted up to `?3`.
     static let countTrigramEntries = """
         SELECT count(*) FROM (SELECT 1 FROM subscriber_trigrams WHERE trigram = ?1 AND subscriber_id > ?2 LIMIT ?3)

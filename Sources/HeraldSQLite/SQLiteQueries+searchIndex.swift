@@ -1,10 +1,8 @@
 /// SQL that writes the address search index (migrations 17, 21 and 23; see `AddressTrigrams`).
 extension SQLiteQueries {
-    /// `?1` trigram, `?2` subscriber id: one search index entry.
-    static let insertTrigram = "INSERT INTO subscriber_trigrams (trigram, subscriber_id) VALUES (?1, ?2)"
-    /// The same, leaving an entry already there (a queued subscriber whose address changed got its
-    /// entries from the update trigger).
-    static let insertTrigramIfMissing = """
+    /// `?1` trigram, `?2` subscriber id: one search index entry, leaving one already there (a queued
+    /// subscriber whose address changed got its entries from the update trigger).
+    static let insertTrigram = """
         INSERT OR IGNORE INTO subscriber_trigrams (trigram, subscriber_id) VALUES (?1, ?2)
         """
     /// `?1`: how many. The first queued subscribers and their keys, in id order; the key is NULL for

@@ -20,7 +20,7 @@ extension SQLiteTransaction {
         try connection.query(Q.deferTrigrams)
         try connection.query(Q.importSubscribers, [.date(batch.importedAt)])
         try connection.query(Q.resumeTrigrams)
-        try indexTrigrams(of: connection.query(Q.subscribersAfter, [.integer(lastID)]), insert: Q.insertTrigram)
+        try indexTrigrams(of: connection.query(Q.subscribersAfter, [.integer(lastID)]))
         try connection.query(Q.resolveStagedSubscribers)
         if batch.rows.contains(where: { $0.language != nil }) { try connection.query(Q.importLanguages) }
         var preexisting: [ImportKey: Date] = [:]

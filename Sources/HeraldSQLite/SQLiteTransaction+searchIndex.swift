@@ -7,20 +7,19 @@ extension SQLiteTransaction {
     func indexQueuedSubscribers(limit: Int) throws -> Int {
         let rows = try connection.query(Q.queuedTrigramSubscribers, [.integer(Int64(limit))])
         guard let last = rows.last?.int(0) else { return 0 }
-        try indexTrigrams(of: rows, insert: Q.insertTrigramIfMissing)
+        try indexTrigrams(of: rows)
         try connection.query(Q.dequeueTrigramSubscribers, [.integer(last)])
         return rows.count
     }
 
     /// Writes the search index entries of `rows` (subscriber id, canonical key; ascending ids; a row
-    /// without a key is skipped) with the statement `insert` (`?1` trigram, `?2` id): the same
-    /// distinct three-scalar pieces the trigger of migration 17 writes, in key order, so each page of
-    /// the index is visited once per batch. The entries are grouped by piece (a batch of 5,000
-    /// addresses has about 140,000 entries but only about 1,600 distinct pieces), each piece's ids
-    /// already ascending as the rows are read. Pieces are told apart by their bytes, as SQLite
-    /// compares them, not by `String` equality (which would merge a precomposed "é" with "e" and a
-    /// combining accent).
-    func indexTrigrams(of rows: [SQLiteRow], insert: String) throws {
+    /// without a key is skipped), leaving any entry already there: the same distinct three-scalar
+    /// pieces the trigger of migration 17 writes, in key order, so each page of the index is visited
+    /// once per batch. The entries are grouped by piece (a batch of 5,000 addresses has about 140,000
+    /// entries but only about 1,600 distinct pieces), each piece's ids already ascending as the rows
+    /// are read. Pieces are told apart by their bytes, as SQLite compares them, not by `String`
+    /// equality (which would merge a precomposed "é" with "e" and a combining accent).
+    func indexTrigrams(of rows: [SQLiteRow]) throws {
         var slots: [TrigramBytes: Int] = [:]
         var pieces: [(key: TrigramBytes, trigram: String, ids: [Int64])] = []
         for row in rows {
@@ -36,7 +35,7 @@ extension SQLiteTransaction {
             }
         }
         for piece in pieces.sorted(by: { $0.key < $1.key }) {
-            try connection.run(insert, text: piece.trigram, integers: piece.ids)
+            try connection.run(Q.insertTrigram, text: piece.trigram, integers: piece.ids)
         }
     }
 }

@@ -33,23 +33,35 @@ struct SearchIndexServiceTests {
         }
     }
 
-    static func service(_ store: any SubscriberStore, batchSize: Int) -> SearchIndexService {
-        SearchIndexService(store: store, interval: .seconds(1), batchSize: batchSize, logger: Logger(label: "test"))
+    static func service(_ store: any SubscriberStore, batchSize: Int, metrics: HeraldMetrics = HeraldMetrics())
+        -> SearchIndexService
+    {
+        SearchIndexService(
+            store: store, interval: .seconds(1), batchSize: batchSize, metrics: metrics, logger: Logger(label: "test"))
     }
 
-    @Test func aTickIndexesBatchAfterBatchUntilOneComesBackShort() async {
+    static func metricsText(_ metrics: HeraldMetrics) -> String { String(decoding: metrics.render(), as: UTF8.self) }
+
+    @Test func aTickIndexesBatchAfterBatchUntilOneComesBackShortAndCountsThem() async {
         let store = ScriptedStore(batches: [3, 3, 1, 3])
-        await Self.service(store, batchSize: 3).indexQueue()
+        let metrics = HeraldMetrics()
+        await Self.service(store, batchSize: 3, metrics: metrics).indexQueue()
         #expect(store.calls.load(ordering: .relaxed) == 3)
+        let text = Self.metricsText(metrics)
+        #expect(text.contains("herald_search_index_subscribers_total 7\n"), "\(text)")
+        #expect(!text.contains("herald_search_index_failures_total"), "\(text)")
         let exact = ScriptedStore(batches: [3, 3])
         await Self.service(exact, batchSize: 3).indexQueue()
         #expect(exact.calls.load(ordering: .relaxed) == 3)  // the third batch finds the queue empty
     }
 
-    @Test func aFailingStoreEndsTheTickWithoutThrowing() async {
+    @Test func aFailingStoreEndsTheTickWithoutThrowingAndIsCounted() async {
         let store = ScriptedStore(batches: [], fails: true)
-        await Self.service(store, batchSize: 3).indexQueue()
-        #expect(store.calls.load(ordering: .relaxed) == 1)
+        let metrics = HeraldMetrics()
+        await Self.service(store, batchSize: 3, metrics: metrics).indexQueue()
+        await Self.service(store, batchSize: 3, metrics: metrics).indexQueue()
+        #expect(store.calls.load(ordering: .relaxed) == 2)
+        #expect(Self.metricsText(metrics).contains("herald_search_index_failures_total 2\n"))
     }
 
     @Test func aTickEmptiesSQLitesQueue() async throws {

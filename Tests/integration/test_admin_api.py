@@ -171,7 +171,8 @@ def test_search_finds_new_subscribers_while_queued_for_the_index_and_after(admin
     """On SQLite a new subscriber's search index entries are written by `herald serve` after the
     signup commits (migration 23, a one-second clock): the search finds them right after the signup
     (whether the clock has ticked yet or not: TrigramIndexTests and the store contract suite cover
-    each case alone) and after the queue has emptied, which it does within seconds."""
+    each case alone) and after the queue has emptied, which it does within seconds; /metrics counts
+    them."""
     created = sorted(add(admin, f"queued.reader{number}@example.org")["id"] for number in range(3))
 
     def found():
@@ -191,6 +192,12 @@ def test_search_finds_new_subscribers_while_queued_for_the_index_and_after(admin
         time.sleep(0.1)
     assert indexed == 3
     assert found() == created
+    # /metrics counts what the clock indexed (counted just after its batch commits) and no failure.
+    while (metrics := http("GET", admin.base_url + "/metrics")[2].decode()).find(
+            "herald_search_index_subscribers_total 3\n") < 0:
+        assert time.monotonic() < deadline, metrics
+        time.sleep(0.1)
+    assert "herald_search_index_failures_total" not in metrics
 
 
 def test_cursor_pagination_walks_everything_exactly_once(admin):

@@ -19,7 +19,8 @@ public func makeBackgroundServices(
         WebhookService(worker: makeWebhookWorker(configuration: configuration, dependencies: dependencies)),
         ClickService(recorder: dependencies.clickRecorder, interval: .seconds(1)),
         SearchIndexService(
-            store: dependencies.store, interval: .seconds(1), batchSize: 100, logger: dependencies.logger),
+            store: dependencies.store, interval: .seconds(1), batchSize: 100, metrics: dependencies.metrics,
+            logger: dependencies.logger),
     ]
 }
 

@@ -60,6 +60,21 @@ public struct HeraldMetrics: Sendable {
         .set(Double(count))
     }
 
+    /// Counts subscribers whose search index entries `herald serve` wrote after their signup
+    /// committed (``SearchIndexService``).
+    package func searchIndexed(_ count: Int) {
+        guard count > 0 else { return }
+        counter(
+            "herald_search_index_subscribers_total", help: "Subscribers indexed for address search after signup"
+        ).increment(by: Int64(count))
+    }
+
+    /// Counts a search index tick that failed: while it keeps failing, new subscribers wait in the
+    /// queue and every address search walks them all.
+    package func searchIndexFailed() {
+        counter("herald_search_index_failures_total", help: "Search index updates that failed").increment()
+    }
+
     /// The counter `name` (with `labels`), created on first use.
     func counter(_ name: String, labels: [(String, String)] = [], help: String) -> Counter {
         registry.makeCounter(descriptor: Self.descriptor(name, help), labels: labels)
