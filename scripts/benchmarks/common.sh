@@ -58,6 +58,20 @@ now_seconds() { date +%s.%N; }
 # a / b with three decimals.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == "nan" || b + 0 <= 0) print "nan"; else printf "%.3f", a / b }'; }
 
+# Reads /proc/PID/status every 0.2 s while PID lives and writes to FILE the largest anonymous and
+# file-backed resident sizes seen, in kB ("ANON FILE"): which kind of memory a peak (GNU time `%M`)
+# was made of, for a later look at an outlier. A peak between two readings is missed.
+sample_resident_parts() { # pid file
+  local anon=0 file=0 a f
+  while read -r a f < <(awk '/^RssAnon:/ { a = $2 } /^RssFile:/ { f = $2 } END { print a + 0, f + 0 }' \
+    "/proc/$1/status" 2>/dev/null) && [ "$a" -gt 0 ]; do
+    ((a > anon)) && anon=$a
+    ((f > file)) && file=$f
+    echo "$anon $file" > "$2"
+    sleep 0.2
+  done
+}
+
 # Adds COUNT confirmed subscribers of the newsletter `daily` (reader1@example.org, "Reader 1", ...) to the
 # migrated SQLite database DB in one transaction: the audience of the digest benchmarks and of
 # scripts/link-order's traced send.
