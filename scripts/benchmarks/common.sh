@@ -67,9 +67,9 @@ sample_resident_parts() { # pid file
     "/proc/$1/status" 2>/dev/null) && [ "$a" -gt 0 ]; do
     ((a > anon)) && anon=$a
     ((f > file)) && file=$f
-    echo "$anon $file" > "$2"
     sleep 0.2
   done
+  echo "$anon $file" > "$2"
 }
 
 # Adds COUNT confirmed subscribers of the newsletter `daily` (reader1@example.org, "Reader 1", ...) to the
